@@ -1,0 +1,6 @@
+import { registerFmt } from './fmt.js';
+import { registerLint } from './lint.js';
+import type { RegisterCommand } from './types.js';
+
+/** Every top-level command, in `--help` order. Format issues add theirs here. */
+export const commands: readonly RegisterCommand[] = [registerLint, registerFmt];

@@ -1,0 +1,6 @@
+export type { CommandContext, RegisterCommand, RunState } from './commands/types.js';
+export { formats } from './formats.js';
+export type { CliIo } from './io.js';
+export { ExitCode, processIo, UsageError } from './io.js';
+export type { RunOptions } from './program.js';
+export { run } from './program.js';

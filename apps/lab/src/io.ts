@@ -1,0 +1,57 @@
+import pc from 'picocolors';
+
+/** Exit codes of `ftkit`. */
+export const ExitCode = {
+  /** Nothing of severity error. */
+  ok: 0,
+  /** At least one finding of severity error. */
+  findings: 1,
+  /** Bad usage, or a file that could not be read or written. */
+  usage: 2,
+} as const;
+
+/** An error the CLI prints as one line (no stack trace) before exiting with code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Reads all of standard input (for `-` arguments). */
+  readonly readStdin: () => Promise<string>;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (colours, progress bars). */
+  readonly isTTY: boolean;
+}
+
+/** The real process streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+  };
+}
+
+/** Whether to colour output: `--no-color` and `NO_COLOR` turn it off, `FORCE_COLOR` on, else a TTY. */
+export function useColor(io: CliIo, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}
+
+/** picocolors bound to the colour decision. */
+export function colors(enabled: boolean) {
+  return pc.createColors(enabled);
+}

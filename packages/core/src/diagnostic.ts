@@ -1,0 +1,180 @@
+import { LineIndex } from './line-index.js';
+import type { Position, Span } from './span.js';
+import type { TextEdit } from './text-edit.js';
+
+/** How bad a finding is. `error` makes `ftkit` exit 1; `warning` and `info` do not. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A suggested change that resolves a diagnostic, as text edits against the original text. */
+export interface Fix {
+  /** What applying the fix does, in plain words (e.g. "Insert `;`"). */
+  readonly description: string;
+  /** Edits against the original text (offsets, see {@link TextEdit}). */
+  readonly edits: readonly TextEdit[];
+}
+
+/**
+ * The one message type for parse errors, schema issues and lint findings (modelled on
+ * vfile-message). `span` is the truth (0-based offsets, end exclusive); `position` is derived
+ * from it (1-based line and column) so reporters need not hold the text.
+ */
+export interface Diagnostic {
+  /** Stable machine-readable code, e.g. `UNEXPECTED_TOKEN` or `drbd/missing-protocol`. */
+  readonly code: string;
+  readonly severity: Severity;
+  /** One sentence in plain words: no position, no rule id, no trailing period. */
+  readonly message: string;
+  /** Offsets into the text of `file` (0-based, end exclusive). */
+  readonly span: Span;
+  /** `span` as 1-based lines and columns. */
+  readonly position: Position;
+  /** The file the span belongs to, as the caller named it; absent for anonymous text. */
+  readonly file?: string;
+  /** The package that produced it, e.g. `@ftkit/drbd-conf`. */
+  readonly source: string;
+  /** The lint rule id when a rule produced it. */
+  readonly ruleId?: string;
+  /** What would have been accepted at this place (for syntax errors). */
+  readonly expected?: readonly string[];
+  /** What was found instead. */
+  readonly actual?: string;
+  /** A second sentence with background or advice. */
+  readonly note?: string;
+  /** Documentation for this code or rule. */
+  readonly url?: string;
+  /** A safe automatic fix. */
+  readonly fix?: Fix;
+  /** Other places that take part in the finding (e.g. the first definition of a duplicate). */
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** A secondary place in some file that a diagnostic refers to. */
+export interface RelatedLocation {
+  readonly message: string;
+  readonly span: Span;
+  readonly position: Position;
+  readonly file?: string;
+}
+
+/** What a producer supplies; the collector derives `position` and fills `file` and `source`. */
+export type DiagnosticInput = Omit<Diagnostic, 'position' | 'source' | 'file' | 'related'> & {
+  readonly source?: string;
+  readonly file?: string;
+  readonly related?: readonly { message: string; span: Span; file?: string; lineIndex?: LineIndex }[];
+};
+
+/**
+ * Collects diagnostics for one text, computing positions with a shared {@link LineIndex}.
+ * Producers hand in offsets only; nobody works out line numbers by hand.
+ */
+export class DiagnosticCollector {
+  readonly items: Diagnostic[] = [];
+  readonly lineIndex: LineIndex;
+  readonly text: string;
+  readonly source: string;
+  readonly file: string | undefined;
+
+  /** `source` is the package name; `file` the name used in diagnostics. */
+  constructor(text: string, source: string, file?: string, lineIndex?: LineIndex) {
+    this.text = text;
+    this.source = source;
+    this.file = file;
+    this.lineIndex = lineIndex ?? new LineIndex(text);
+  }
+
+  /** Adds a diagnostic and returns it. */
+  add(input: DiagnosticInput): Diagnostic {
+    const d = makeDiagnostic(this.lineIndex, { file: this.file, source: this.source, ...input });
+    this.items.push(d);
+    return d;
+  }
+
+  /** Shorthand for an error. */
+  error(code: string, message: string, s: Span, extra: Partial<DiagnosticInput> = {}): Diagnostic {
+    return this.add({ code, severity: 'error', message, span: s, ...extra });
+  }
+
+  /** Shorthand for a warning. */
+  warning(code: string, message: string, s: Span, extra: Partial<DiagnosticInput> = {}): Diagnostic {
+    return this.add({ code, severity: 'warning', message, span: s, ...extra });
+  }
+
+  /** Shorthand for an info message. */
+  info(code: string, message: string, s: Span, extra: Partial<DiagnosticInput> = {}): Diagnostic {
+    return this.add({ code, severity: 'info', message, span: s, ...extra });
+  }
+}
+
+/** Builds a full {@link Diagnostic} from offsets, deriving positions with `lineIndex`. */
+export function makeDiagnostic(lineIndex: LineIndex, input: DiagnosticInput): Diagnostic {
+  const { related, file, source, ...rest } = input;
+  const d: Diagnostic = {
+    ...rest,
+    source: source ?? 'ftkit',
+    ...(file !== undefined ? { file } : {}),
+    position: lineIndex.positionOf(input.span),
+    ...(related && related.length > 0
+      ? {
+          related: related.map((r) => ({
+            message: r.message,
+            span: r.span,
+            position: (r.lineIndex ?? lineIndex).positionOf(r.span),
+            ...((r.file ?? file) !== undefined ? { file: r.file ?? file } : {}),
+          })),
+        }
+      : {}),
+  };
+  return d;
+}
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sorts by file, then offset, then severity (errors first), then code; stable for equal keys. */
+export function sortDiagnostics<T extends Diagnostic>(list: readonly T[]): T[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      a.span.start - b.span.start ||
+      a.span.end - b.span.end ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+/** True when any diagnostic has severity `error`. */
+export function hasErrors(list: readonly Diagnostic[]): boolean {
+  return list.some((d) => d.severity === 'error');
+}
+
+/** Counts diagnostics by severity. */
+export function countBySeverity(list: readonly Diagnostic[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of list) out[d.severity]++;
+  return out;
+}
+
+/**
+ * Formats a diagnostic for snapshots: `line:col-line:col severity code message`.
+ * Reviews far better than JSON.
+ */
+export function formatDiagnosticLine(d: Diagnostic): string {
+  const p = d.position;
+  return `${p.start.line}:${p.start.column}-${p.end.line}:${p.end.column} ${d.severity} ${d.code} ${d.message}`;
+}
+
+/** Error thrown by `parseOrThrow`-style conveniences; carries every diagnostic. */
+export class ParseError extends Error {
+  override readonly name = 'ParseError';
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
+    super(
+      first
+        ? `${first.file ?? '<input>'}:${first.position.start.line}:${first.position.start.column}: ${first.message}${
+            diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : ''
+          }`
+        : 'Parse failed',
+    );
+    this.diagnostics = diagnostics;
+  }
+}

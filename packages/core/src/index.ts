@@ -1,0 +1,74 @@
+export type { CodeFrameOptions } from './code-frame.js';
+export { codeFrame } from './code-frame.js';
+export type { Diagnostic, DiagnosticInput, Fix, RelatedLocation, Severity } from './diagnostic.js';
+export {
+  countBySeverity,
+  DiagnosticCollector,
+  formatDiagnosticLine,
+  hasErrors,
+  makeDiagnostic,
+  ParseError,
+  sortDiagnostics,
+} from './diagnostic.js';
+export type {
+  AnyFormatModule,
+  FormatModule,
+  FormatResult,
+  LintOptions,
+  LintResult,
+  ParseResult,
+} from './format-module.js';
+export { LineIndex } from './line-index.js';
+export type {
+  Rule,
+  RuleConfig,
+  RuleContext,
+  RuleLevel,
+  RuleMeta,
+  RuleReport,
+  RuleSetting,
+} from './lint/rule.js';
+export { defineRule, formatMessage } from './lint/rule.js';
+export type { ExampleLintResult, RuleExample } from './lint/rule-docs.js';
+export { checkRuleDocs, extractRuleExamples } from './lint/rule-docs.js';
+export type { ApplyFixesResult, RunRulesOptions } from './lint/runner.js';
+export { applyFixes, fixUntilStable, runRules } from './lint/runner.js';
+export type { Parser, RunResult, Spanned, Token } from './parsimmon/index.js';
+export {
+  describeExpected,
+  failureToDiagnostic,
+  foundAt,
+  literal,
+  offset,
+  P,
+  runParser,
+  spanned,
+  token,
+  tokenText,
+  until,
+} from './parsimmon/index.js';
+export { redactDiagnostics } from './redact.js';
+export type { ReporterName } from './reporters/index.js';
+export { reporters } from './reporters/index.js';
+export type { JsonFinding } from './reporters/json.js';
+export { json, toJsonFindings } from './reporters/json.js';
+export { sarif } from './reporters/sarif.js';
+export { stylish } from './reporters/stylish.js';
+export type { FileReport, Reporter, ReportOptions, RuleInfo } from './reporters/types.js';
+export { didYouMean, REDACTED, redactText, safeRecord } from './safe.js';
+export type { ScaledNumber, ScaledNumberOptions } from './scaled-number.js';
+export { formatBytes, parseScaledNumber, SCALE_SHIFT, SUFFIX_SHIFT } from './scaled-number.js';
+export type { SourceReader } from './source-reader.js';
+export { dirname, isInside, memoryReader, normalizePath, resolvePath } from './source-reader.js';
+export type { Point, Position, Span } from './span.js';
+export { joinSpans, sliceSpan, span } from './span.js';
+export type { TextEdit } from './text-edit.js';
+export {
+  applyEdits,
+  deleteSpan,
+  EditConflictError,
+  editsOverlap,
+  insertAt,
+  replaceSpan,
+  sortEdits,
+} from './text-edit.js';

@@ -1,0 +1,33 @@
+import type { Diagnostic } from '../diagnostic.js';
+
+/** Everything a reporter gets for one file. */
+export interface FileReport {
+  /** The file as the user named it (relative or absolute path, or `-` for stdin). */
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The text, when code frames are wanted. */
+  readonly text?: string;
+}
+
+/** What reporters know about rules, for help links and descriptions. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly description: string;
+  readonly url?: string;
+  readonly defaultSeverity?: Diagnostic['severity'];
+}
+
+/** Options shared by reporters. */
+export interface ReportOptions {
+  /** ANSI colours (stylish only). Default `false`. */
+  readonly color?: boolean;
+  /** Show the source lines under each finding (stylish only; needs `FileReport.text`). */
+  readonly codeFrame?: boolean;
+  /** Rule metadata for SARIF's rule table and help URIs. */
+  readonly rules?: readonly RuleInfo[];
+  /** Tool version recorded in SARIF. */
+  readonly toolVersion?: string;
+}
+
+/** A reporter turns reports into the text written to stdout. */
+export type Reporter = (reports: readonly FileReport[], options?: ReportOptions) => string;

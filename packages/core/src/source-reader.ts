@@ -1,0 +1,61 @@
+import picomatch from 'picomatch';
+
+/**
+ * How parsers reach other files (drbd.conf `include`). Paths are absolute POSIX paths.
+ * Parsers never touch the file system themselves; callers pass a reader (see
+ * `@ftkit/core/node` for one confined to a root directory, or {@link memoryReader} for tests).
+ */
+export interface SourceReader {
+  /** The text of `path`, or `undefined` when it does not exist or may not be read. */
+  readFile(path: string): string | undefined;
+  /** Absolute paths matching a glob pattern given as an absolute POSIX path, sorted. */
+  glob(pattern: string): string[];
+}
+
+/** A reader over an in-memory file map (absolute POSIX path → text). */
+export function memoryReader(
+  files: Readonly<Record<string, string>> | ReadonlyMap<string, string>,
+): SourceReader {
+  const map =
+    files instanceof Map ? new Map(files) : new Map(Object.entries(files as Record<string, string>));
+  return {
+    readFile: (path) => map.get(normalizePath(path)),
+    glob: (pattern) => {
+      const isMatch = picomatch(normalizePath(pattern), { dot: false });
+      return [...map.keys()].filter((p) => isMatch(p)).sort();
+    },
+  };
+}
+
+/** Resolves `.` and `..` segments and duplicate slashes of a POSIX path (no file system access). */
+export function normalizePath(path: string): string {
+  const abs = path.startsWith('/');
+  const parts: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length > 0 && parts.at(-1) !== '..') parts.pop();
+      else if (!abs) parts.push('..');
+    } else parts.push(seg);
+  }
+  const joined = parts.join('/');
+  return abs ? `/${joined}` : joined || '.';
+}
+
+/** Joins `rel` to the directory `dir` unless `rel` is absolute, then normalises. */
+export function resolvePath(dir: string, rel: string): string {
+  return normalizePath(rel.startsWith('/') ? rel : `${dir}/${rel}`);
+}
+
+/** The directory part of a POSIX path (`/etc/drbd.conf` → `/etc`). */
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? (path.startsWith('/') ? '/' : '.') : path.slice(0, i);
+}
+
+/** True when the normalised `path` is `root` or lies below it. */
+export function isInside(root: string, path: string): boolean {
+  const r = normalizePath(root);
+  const p = normalizePath(path);
+  return r === '/' ? p.startsWith('/') : p === r || p.startsWith(`${r}/`);
+}
