@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 // Every public export of @ftkit/core carries TSDoc (STYLE: units, bases and bounds stated there).
 function undocumentedExports(entry: string): string[] {
-  const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2023 });
+  const program = ts.createProgram([entry], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2023,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry)!;
   const moduleSymbol = checker.getSymbolAtLocation(source)!;
