@@ -1,0 +1,491 @@
+import { formatOffset, ZoneClock } from '../time/zone.js';
+import { BorgTimestamp } from '../timestamp.js';
+import { type BorgVersion, isV2From, parseBorgVersion, versionAtLeast } from '../version.js';
+
+/** One archive as the planner needs it. */
+export interface PruneArchive {
+  readonly name: string;
+  /** 64 hex characters; printed in `[...]` on each line. */
+  readonly id?: string;
+  /**
+   * The archive's start time as stored: a `Date`, epoch milliseconds, an ISO text with offset
+   * or `Z`, or a {@link BorgTimestamp} (1.x texts without offset are read in the planner's zone).
+   */
+  readonly time: Date | number | string | BorgTimestamp;
+  /** Extra microseconds (0-999) beyond `time`'s milliseconds, to order archives within one ms. */
+  readonly micros?: number;
+}
+
+/** A `--keep-*` value: a count, or (2.0 b22+) an interval like `7d` or `all`. */
+export type KeepValue = number | string;
+
+/** A retention policy, named like borg's options (`keepDaily` = `--keep-daily`). */
+export interface PrunePolicy {
+  /** `--keep-within INTERVAL` (1.x, 2.0 up to b21): `H`, `d`, `w`, `m` (31 d), `y` (365 d); b15+ also `M`, `S`. */
+  readonly keepWithin?: string;
+  /** `--keep-last N`, the same option as `--keep-secondly` (1.x, 2.0 up to b21). */
+  readonly keepLast?: number;
+  /** `--keep N|INTERVAL|all` (2.0 b22+). */
+  readonly keep?: KeepValue;
+  readonly keepSecondly?: KeepValue;
+  readonly keepMinutely?: KeepValue;
+  readonly keepHourly?: KeepValue;
+  readonly keepDaily?: KeepValue;
+  readonly keepWeekly?: KeepValue;
+  readonly keepMonthly?: KeepValue;
+  /** `--keep-13weekly` (1.4.1+, b13+). */
+  readonly keep13weekly?: KeepValue;
+  /** `--keep-3monthly` (1.4.1+, b13+). */
+  readonly keep3monthly?: KeepValue;
+  readonly keepYearly?: KeepValue;
+  /** `--from TIMESTAMP` (2.0 b22+): archives at or after it are kept as `skip`. */
+  readonly from?: Date | number | string;
+}
+
+/** Options for {@link planPrune}. */
+export interface PlanPruneOptions {
+  /** `1.2`, `1.2.9`, `1.4`, `1.4.5`, `2.0` (= 2.0.0b5), `2.0.0b12`, `2.0.0b22` … Default `1.4`. */
+  readonly borgVersion?: string;
+  /** IANA zone of the borg process (its `TZ`); buckets are local days, weeks … Default `UTC`. */
+  readonly timeZone?: string;
+  /** The time of the run (for `keepWithin` and intervals). Default: now. */
+  readonly now?: Date | number;
+}
+
+/** The decision for one archive. */
+export interface PruneDecision {
+  readonly name: string;
+  readonly id: string;
+  /** UTC instant in ms. */
+  readonly epochMs: number;
+  readonly keep: boolean;
+  /** The rule that keeps it: `within`, `keep`, `skip`, `secondly` … `yearly` (without `[oldest]`). */
+  readonly rule?: string;
+  /** Its number within the rule (1 = newest kept by that rule). */
+  readonly number?: number;
+  /** Kept as the oldest archive because the rule had not reached its count. */
+  readonly oldest?: boolean;
+  /** A checkpoint archive (1.x, 2.0 up to b9); kept only when it is the newest archive. */
+  readonly checkpoint?: boolean;
+}
+
+/** The result of {@link planPrune}: every archive, newest first, with its decision. */
+export interface PrunePlan {
+  readonly borgVersion: string;
+  readonly timeZone: string;
+  readonly now: number;
+  /** `classic` (1.x, 2.0 up to b21) or `b22` (the retention engine of 2.0 b22+). */
+  readonly engine: 'classic' | 'b22';
+  readonly decisions: readonly PruneDecision[];
+}
+
+/** Rule names in borg's fixed order (also the `keep_rule` keys of b22 `prune --json`). */
+export const PRUNE_RULES = [
+  'secondly',
+  'minutely',
+  'hourly',
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly_13weekly',
+  'quarterly_3monthly',
+  'yearly',
+] as const;
+export type PruneRule = (typeof PRUNE_RULES)[number];
+
+const POLICY_KEY: Record<PruneRule, keyof PrunePolicy> = {
+  secondly: 'keepSecondly',
+  minutely: 'keepMinutely',
+  hourly: 'keepHourly',
+  daily: 'keepDaily',
+  weekly: 'keepWeekly',
+  monthly: 'keepMonthly',
+  quarterly_13weekly: 'keep13weekly',
+  quarterly_3monthly: 'keep3monthly',
+  yearly: 'keepYearly',
+};
+
+const CHECKPOINT = /\.checkpoint(?:\.\d+)?$/;
+
+/** A usage error in a policy (what borg reports as an argument or `CommandError`). */
+export class PrunePolicyError extends Error {
+  override readonly name = 'PrunePolicyError';
+}
+
+interface Entry {
+  readonly name: string;
+  readonly id: string;
+  readonly ms: number;
+  /** Microsecond instant, for ordering. */
+  readonly us: number;
+  readonly index: number;
+  readonly checkpoint: boolean;
+  keys?: Int32Array;
+  rule?: string;
+  number?: number;
+  oldest?: boolean;
+}
+
+function toMs(t: PruneArchive['time'], clock: ZoneClock, prevMs: number | undefined): number {
+  if (t instanceof Date) return t.getTime();
+  if (typeof t === 'number') return t;
+  const ts = t instanceof BorgTimestamp ? t : BorgTimestamp.parse(t);
+  if (!ts) throw new PrunePolicyError(`Invalid archive time \`${String(t)}\``);
+  if (ts.hasOffset) return ts.toEpochMs();
+  // Without an offset (1.x) the fold is ambiguous; archives come oldest first, so take the
+  // reading that keeps the order.
+  const early = clock.toEpochMs(ts.wall, 0);
+  if (prevMs !== undefined && early < prevMs) return clock.toEpochMs(ts.wall, 1);
+  return early;
+}
+
+/** Parses a 1.x / 2.0 interval (`45d`, `12H`, `2w`, `1m` = 31 days, `1y` = 365 days) to ms. */
+export function parseInterval(text: string, version: BorgVersion): number {
+  const m = /^(\d+)([HdwmyMS])$/.exec(text);
+  const units: Record<string, number> = { H: 3600, d: 86400, w: 7 * 86400, m: 31 * 86400, y: 365 * 86400 };
+  if (isV2From(version, 15)) Object.assign(units, { M: 60, S: 1 });
+  if (!m || units[m[2]!] === undefined) {
+    throw new PrunePolicyError(
+      `Invalid interval \`${text}\`: expected a number and one of ${Object.keys(units).join(', ')}`,
+    );
+  }
+  const n = Number(m[1]);
+  if (n <= 0) throw new PrunePolicyError(`Invalid interval \`${text}\`: expected a positive number`);
+  return n * units[m[2]!]! * 1000;
+}
+
+function isoWeek(y: number, m: number, d: number): [number, number] {
+  const date = Date.UTC(y, m - 1, d);
+  const dow = (new Date(date).getUTCDay() + 6) % 7; // Monday 0
+  const thursday = date + (3 - dow) * 86_400_000;
+  const ty = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(ty, 0, 1)) / (7 * 86_400_000)) + 1;
+  return [ty, week];
+}
+
+/** Period keys of one archive for every rule, as integers (equal key = same period). */
+function periodKeys(ms: number, clock: ZoneClock): Int32Array {
+  // Python builds the local time from whole seconds (1.x) or the full value (2.0); the keys
+  // below never look below the second, so both give the same result.
+  const w = clock.wall(Math.floor(ms / 1000) * 1000);
+  const [iy, iw] = isoWeek(w.year, w.month, w.day);
+  const day = w.year * 10000 + w.month * 100 + w.day;
+  const keys = new Int32Array(9);
+  // secondly/minutely/hourly keys would overflow 32 bits with the date, so they use seconds
+  // since the local epoch day count instead.
+  const localDay = Math.floor(Date.UTC(w.year, w.month - 1, w.day) / 86_400_000);
+  keys[0] = 0; // filled from the second count below
+  keys[1] = localDay * 1440 + w.hour * 60 + w.minute;
+  keys[2] = localDay * 24 + w.hour;
+  keys[3] = day;
+  keys[4] = iy * 100 + iw;
+  keys[5] = w.year * 100 + w.month;
+  keys[6] = iy * 10 + (iw <= 13 ? 1 : iw <= 26 ? 2 : iw <= 39 ? 3 : 4);
+  keys[7] = w.year * 10 + Math.floor((w.month - 1) / 3);
+  keys[8] = w.year;
+  return keys;
+}
+
+function secondKey(e: Entry, clock: ZoneClock): number {
+  const s = Math.floor(e.ms / 1000) * 1000;
+  return (s + clock.offsetMs(s)) / 1000;
+}
+
+/**
+ * Decides which archives `borg prune` keeps, exactly as the given borg version does: the
+ * classic algorithm of 1.2, 1.4 and 2.0 up to b21 (checkpoints, `keepWithin`, rules in fixed
+ * order, local-time periods, `[oldest]`), or the b22+ engine for `2.0.0b22` and later.
+ * Throws {@link PrunePolicyError} for policies borg rejects; never for archive data.
+ */
+export function planPrune(
+  archives: readonly PruneArchive[],
+  policy: PrunePolicy,
+  options: PlanPruneOptions = {},
+): PrunePlan {
+  const version = parseBorgVersion(options.borgVersion ?? '1.4');
+  if (!version)
+    throw new PrunePolicyError(
+      `Unknown borg version \`${options.borgVersion}\`: expected 1.2, 1.4 or 2.0 (e.g. 2.0.0b12)`,
+    );
+  const timeZone = options.timeZone ?? 'UTC';
+  let clock: ZoneClock;
+  try {
+    clock = new ZoneClock(timeZone);
+  } catch {
+    throw new PrunePolicyError(`Unknown time zone \`${timeZone}\``);
+  }
+  const now =
+    options.now === undefined
+      ? Date.now()
+      : options.now instanceof Date
+        ? options.now.getTime()
+        : options.now;
+  const b22 = isV2From(version, 22);
+  const hasCheckpoints = version.major === 1 || (version.beta !== undefined && version.beta <= 9);
+  const hasQuarterly = version.major === 1 ? versionAtLeast(version, 1, 4, 1) : isV2From(version, 13);
+  for (const r of ['quarterly_13weekly', 'quarterly_3monthly'] as const) {
+    if (policy[POLICY_KEY[r]] !== undefined && !hasQuarterly)
+      throw new PrunePolicyError(
+        `Unknown option \`--keep-${r === 'quarterly_13weekly' ? '13weekly' : '3monthly'}\` in borg ${version.text}: added in 1.4.1 and 2.0.0b13`,
+      );
+  }
+  if (b22 && (policy.keepWithin !== undefined || policy.keepLast !== undefined))
+    throw new PrunePolicyError(
+      `Unknown option \`--keep-${policy.keepWithin !== undefined ? 'within' : 'last'}\` in borg ${version.text}: use \`keep\``,
+    );
+  if (!b22 && (policy.keep !== undefined || policy.from !== undefined))
+    throw new PrunePolicyError(
+      `Unknown option \`--${policy.keep !== undefined ? 'keep' : 'from'}\` in borg ${version.text}: added in 2.0.0b22`,
+    );
+
+  let prev: number | undefined;
+  const entries: Entry[] = archives.map((a, index) => {
+    const ms = toMs(a.time, clock, prev);
+    prev = ms;
+    return {
+      name: a.name,
+      id: a.id ?? '',
+      ms,
+      us: ms * 1000 + (a.micros ?? 0),
+      index,
+      checkpoint: hasCheckpoints && CHECKPOINT.test(a.name),
+    };
+  });
+  // Newest first; equal instants keep the input order reversed (the input is oldest first).
+  entries.sort((a, b) => b.us - a.us || b.index - a.index);
+  const decisions = b22
+    ? planB22(entries, policy, clock, now, version)
+    : planClassic(entries, policy, clock, now, version);
+  return { borgVersion: version.text, timeZone, now, engine: b22 ? 'b22' : 'classic', decisions };
+}
+
+function counts(policy: PrunePolicy): Map<PruneRule, number> {
+  const out = new Map<PruneRule, number>();
+  for (const r of PRUNE_RULES) {
+    let v = policy[POLICY_KEY[r]] as KeepValue | undefined;
+    if (r === 'secondly' && v === undefined) v = policy.keepLast;
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      throw new PrunePolicyError(
+        `Invalid --keep-${r.replace('quarterly_', '')} \`${String(v)}\`: expected a whole number`,
+      );
+    out.set(r, v);
+  }
+  return out;
+}
+
+function ruleWalk(
+  list: Entry[],
+  r: number,
+  name: string,
+  n: number,
+  kept: Set<Entry>,
+  clock: ZoneClock,
+  stopAt: ((e: Entry) => boolean) | undefined,
+  oldestAllowed: boolean,
+): void {
+  let last: number | undefined;
+  let k = 0;
+  let visited: Entry | undefined;
+  let stopped = false;
+  for (const e of list) {
+    if (stopAt?.(e)) {
+      stopped = true;
+      break;
+    }
+    visited = e;
+    const key = r < 0 ? e.index : r === 0 ? secondKey(e, clock) : e.keys![r]!;
+    if (key !== last) {
+      last = key;
+      if (!kept.has(e)) {
+        k++;
+        e.rule = name;
+        e.number = k;
+        kept.add(e);
+        if (k === n) break;
+      }
+    }
+  }
+  if (oldestAllowed && !stopped && visited !== undefined && k < n && !kept.has(visited)) {
+    visited.rule = name;
+    visited.number = k + 1;
+    visited.oldest = true;
+    kept.add(visited);
+  }
+}
+
+function planClassic(
+  entries: Entry[],
+  policy: PrunePolicy,
+  clock: ZoneClock,
+  now: number,
+  version: BorgVersion,
+): PruneDecision[] {
+  const rules = counts(policy);
+  if (policy.keepWithin === undefined && [...rules.values()].every((n) => n === 0))
+    throw new PrunePolicyError(
+      'At least one of the "keep-within", "keep-last", "keep-secondly", "keep-minutely", "keep-hourly", "keep-daily", "keep-weekly", "keep-monthly" or "keep-yearly" settings must be specified',
+    );
+  const checkpoints = entries.filter((e) => e.checkpoint);
+  const keepCheckpoint = entries.length > 0 && entries[0]!.checkpoint ? entries[0] : undefined;
+  const normal = entries.filter((e) => !e.checkpoint);
+  const kept = new Set<Entry>();
+  if (policy.keepWithin !== undefined) {
+    const target = now - parseInterval(policy.keepWithin, version);
+    let k = 0;
+    for (const e of normal) {
+      // borg compares microsecond datetimes: ts > now - interval
+      if (e.us > target * 1000) {
+        k++;
+        e.rule = 'within';
+        e.number = k;
+        kept.add(e);
+      }
+    }
+  }
+  if ([...rules.values()].some((n) => n > 0)) for (const e of normal) e.keys = periodKeys(e.ms, clock);
+  PRUNE_RULES.forEach((r, i) => {
+    const n = rules.get(r) ?? 0;
+    if (n > 0) ruleWalk(normal, i, r, n, kept, clock, undefined, true);
+  });
+  void checkpoints;
+  return entries.map((e) => decision(e, kept.has(e) || e === keepCheckpoint));
+}
+
+function decision(e: Entry, keep: boolean): PruneDecision {
+  return {
+    name: e.name,
+    id: e.id,
+    epochMs: e.ms,
+    keep,
+    ...(keep && e.rule !== undefined ? { rule: e.rule, number: e.number! } : {}),
+    ...(keep && e.oldest ? { oldest: true } : {}),
+    ...(e.checkpoint ? { checkpoint: true } : {}),
+  };
+}
+
+type B22Value = { kind: 'count'; n: number } | { kind: 'all' } | { kind: 'interval'; ms: number };
+
+function b22Value(v: KeepValue, name: string, version: BorgVersion): B22Value {
+  if (v === 'all' || v === -1 || v === '-1') return { kind: 'all' };
+  if (typeof v === 'number' || /^\d+$/.test(v)) {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0)
+      throw new PrunePolicyError(`Invalid --${name} \`${v}\`: expected a count, an interval or \`all\``);
+    return { kind: 'count', n };
+  }
+  return { kind: 'interval', ms: parseInterval(v, version) };
+}
+
+function planB22(
+  entries: Entry[],
+  policy: PrunePolicy,
+  clock: ZoneClock,
+  now: number,
+  version: BorgVersion,
+): PruneDecision[] {
+  const active: { name: string; r: number; v: B22Value }[] = [];
+  if (policy.keep !== undefined)
+    active.push({ name: 'keep', r: -1, v: b22Value(policy.keep, 'keep', version) });
+  PRUNE_RULES.forEach((r, i) => {
+    const v = policy[POLICY_KEY[r]] as KeepValue | undefined;
+    if (v !== undefined)
+      active.push({ name: r, r: i, v: b22Value(v, `keep-${r.replace('quarterly_', '')}`, version) });
+  });
+  const effective = active.filter((a) => !(a.v.kind === 'count' && a.v.n === 0));
+  if (active.length === 0)
+    throw new PrunePolicyError('Command error: at least one --keep option must be given');
+  if (effective.length === 0) throw new PrunePolicyError('Command error: all --keep values are zero');
+  // Intervals must grow from finer to coarser rules; `all` only on the coarsest of its kind.
+  const intervals = effective.filter((a) => a.v.kind === 'interval');
+  for (let i = 1; i < intervals.length; i++) {
+    const a = intervals[i - 1]!.v as { ms: number };
+    const b = intervals[i]!.v as { ms: number };
+    if (b.ms <= a.ms)
+      throw new PrunePolicyError(
+        `Command error: --keep-${intervals[i]!.name} must be longer than --keep-${intervals[i - 1]!.name}`,
+      );
+  }
+  const countLike = effective.filter((a) => a.v.kind !== 'interval');
+  countLike.forEach((a, i) => {
+    if (a.v.kind === 'all' && i !== countLike.length - 1)
+      throw new PrunePolicyError(
+        `Command error: \`all\` is only allowed on the coarsest rule, not on --keep-${a.name}`,
+      );
+  });
+  const kept = new Set<Entry>();
+  let base = now;
+  let candidates = entries;
+  if (policy.from !== undefined) {
+    const from = toMs(policy.from instanceof Date ? policy.from : policy.from, clock, undefined);
+    base = from;
+    let k = 0;
+    for (const e of entries) {
+      if (e.ms >= from) {
+        k++;
+        e.rule = 'skip';
+        e.number = k;
+        kept.add(e);
+      }
+    }
+    candidates = entries.filter((e) => !kept.has(e));
+  }
+  for (const e of candidates) e.keys = periodKeys(e.ms, clock);
+  const last = effective[effective.length - 1]!;
+  for (const a of effective) {
+    const n = a.v.kind === 'count' ? a.v.n : Number.POSITIVE_INFINITY;
+    const cut = a.v.kind === 'interval' ? base - a.v.ms : undefined;
+    ruleWalk(
+      candidates,
+      a.r,
+      a.name,
+      n,
+      kept,
+      clock,
+      cut === undefined ? undefined : (e) => e.ms < cut,
+      a === last,
+    );
+  }
+  return entries.map((e) => decision(e, kept.has(e)));
+}
+
+/** Options for {@link formatPruneLines}. */
+export interface FormatPruneOptions {
+  /** `Would prune:` (default) or the real run's `Pruning archive (i/N):`. */
+  readonly dryRun?: boolean;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const p2 = (n: number) => String(n).padStart(2, '0');
+
+function formatTime(ms: number, clock: ZoneClock, withOffset: boolean): string {
+  const s = Math.floor(ms / 1000) * 1000;
+  const off = clock.offsetMs(s);
+  const d = new Date(s + off);
+  const text = `${DAYS[d.getUTCDay()]}, ${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+  return withOffset ? `${text} ${formatOffset(off)}` : text;
+}
+
+/**
+ * The lines `borg prune --list` prints for a plan (without the trailing newline), with the
+ * label padding, time format and zone of the plan's borg version.
+ */
+export function formatPruneLines(plan: PrunePlan, options: FormatPruneOptions = {}): string[] {
+  const version = parseBorgVersion(plan.borgVersion)!;
+  const width =
+    version.major === 1 ? (versionAtLeast(version, 1, 2, 9) ? 44 : 40) : isV2From(version, 10) ? 44 : 40;
+  // 2.0.0b5 prints the time in UTC although its buckets are local; later versions print local time with offset.
+  const b5 = version.major === 2 && version.beta !== undefined && version.beta <= 5;
+  const clock = new ZoneClock(b5 ? 'UTC' : plan.timeZone);
+  const withOffset = version.major === 2;
+  const total = plan.decisions.filter((d) => !d.keep).length;
+  let deleted = 0;
+  return plan.decisions.map((d) => {
+    let label: string;
+    if (!d.keep)
+      label = options.dryRun === false ? `Pruning archive (${++deleted}/${total}):` : 'Would prune:';
+    else if (d.rule === undefined) label = 'Keeping checkpoint archive:';
+    else label = `Keeping archive (rule: ${d.rule}${d.oldest ? '[oldest]' : ''} #${d.number}):`;
+    return `${label.padEnd(width)} ${d.name.padEnd(36)} ${formatTime(d.epochMs, clock, withOffset)} [${d.id}]`;
+  });
+}
