@@ -1,0 +1,19 @@
+/**
+ * Codes of the diagnostics `parse` itself produces (lint rules use their rule id as code).
+ * - `SHELL_SYNTAX` (error): the shell would fail on the line or set nothing (`NAME = value`,
+ *   unterminated quote, `NAME=two words`); the Debian config script aborts on it.
+ * - `NONLITERAL_VALUE` (warning): `$…` or backticks; only running the file as root resolves them.
+ * - `UNSUPPORTED_LINE` (warning): valid shell outside the readable subset (commands, `;`, several
+ *   assignments on one line, continuations); its effect is unknown to ftkit.
+ */
+export type O2cbDefaultsErrorCode = 'SHELL_SYNTAX' | 'NONLITERAL_VALUE' | 'UNSUPPORTED_LINE';
+
+/** The package name recorded as `source` on every diagnostic. */
+export const SOURCE = '@ftkit/o2cb-defaults';
+
+/** Documentation of every parse diagnostic code, for the docs table and tooling. */
+export const PARSE_CODES: Readonly<Record<O2cbDefaultsErrorCode, string>> = {
+  SHELL_SYNTAX: 'The shell fails on the line or does not set the variable',
+  NONLITERAL_VALUE: 'The value uses `$` or backticks, so it can only be known by running the file',
+  UNSUPPORTED_LINE: 'Valid shell that is not a plain assignment or comment; its effect is not evaluated',
+};

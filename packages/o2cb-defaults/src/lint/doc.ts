@@ -1,0 +1,32 @@
+import type { AssignmentLine, O2cbCst } from '../cst/types.js';
+import type { O2cbDefaults } from '../model/compose.js';
+import { assignmentsOf } from '../model/compose.js';
+
+/** What every o2cb-defaults rule receives: the CST, the model and the assignments by name. */
+export interface O2cbLintDoc {
+  readonly cst: O2cbCst;
+  readonly model: O2cbDefaults;
+  /** Assignment lines in file order. */
+  readonly assignments: readonly AssignmentLine[];
+  /** The last (winning) assignment of each variable. */
+  readonly last: ReadonlyMap<string, AssignmentLine>;
+}
+
+/** Builds the lint document for a parsed file. */
+export function lintDoc(cst: O2cbCst, model: O2cbDefaults): O2cbLintDoc {
+  const assignments = assignmentsOf(cst);
+  const last = new Map<string, AssignmentLine>();
+  for (const a of assignments) last.set(a.name.text, a);
+  return { cst, model, assignments, last };
+}
+
+/** The documentation URL of a rule. */
+export function ruleUrl(id: string): string {
+  return `https://ftkit.dev/rules/o2cb-defaults/${id}`;
+}
+
+/** Shows a value in backticks for a message (control characters made visible, long values cut). */
+export function shown(value: string): string {
+  const v = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return `\`${v.replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/`/g, "'")}\``;
+}

@@ -1,0 +1,101 @@
+import { formatDiagnosticLine } from '@ftkit/core';
+import { describe, expect, it } from 'vitest';
+import { effectiveSettings, parse } from '../src/index.js';
+import { fixtures } from './helpers.js';
+
+const lines = (text: string) => parse(text).diagnostics.map(formatDiagnosticLine);
+
+describe('parse', () => {
+  it('reads every fixture without parse diagnostics', () => {
+    for (const [name, text] of fixtures()) expect(parse(text).diagnostics, name).toEqual([]);
+  });
+
+  it('removes quotes and keeps export and trailing comments out of values', () => {
+    const text = `export O2CB_ENABLED="true"\nO2CB_STACK='pcmk'   # user stack\nO2CB_BOOTCLUSTER=a"b c"'d'\\ e\nX=a#b\nY= # empty\n`;
+    const r = parse(text);
+    expect({ ...r.model.variables }).toEqual({
+      O2CB_ENABLED: 'true',
+      O2CB_STACK: 'pcmk',
+      O2CB_BOOTCLUSTER: 'ab cd e',
+      X: 'a#b',
+      Y: '',
+    });
+    const [a, b, c] = r.cst.lines;
+    expect(a?.type === 'assignment' && a.exportKeyword?.text).toBe('export');
+    expect(a?.type === 'assignment' && a.value.quoting).toBe('double');
+    expect(b?.type === 'assignment' && b.comment?.text).toBe('# user stack');
+    expect(c?.type === 'assignment' && c.value.quoting).toBe('mixed');
+  });
+
+  it('turns lines outside the subset into recovery nodes with positioned diagnostics', () => {
+    expect(
+      lines(
+        'O2CB_ENABLED = true\nO2CB_STACK=two words\nO2CB_BOOTCLUSTER="open\nO2CB_IDLE_TIMEOUT_MS=$(cat /x)\n[ -f /x ] && . /x\nA=1 B=2\n',
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "1:13-1:15 error SHELL_SYNTAX Expected \`=\` right after \`O2CB_ENABLED\`, found a space; the shell runs \`O2CB_ENABLED\` as a command",
+        "2:16-2:21 error SHELL_SYNTAX Unexpected \`words\` after the value; the shell runs it as a command and does not set \`O2CB_STACK\` (quote values that contain spaces)",
+        "3:18-3:23 error SHELL_SYNTAX Unterminated double quote",
+        "4:22-4:23 warning NONLITERAL_VALUE Unexpected expansion \`$(\` in a value",
+        "5:1-5:2 warning UNSUPPORTED_LINE Unexpected \`[\`; only \`NAME=value\` lines and comments can be read",
+        "6:5-6:8 warning UNSUPPORTED_LINE Unexpected second assignment on the line; write one assignment per line",
+      ]
+    `);
+  });
+
+  it('sets nothing for recovery lines, like the shell for its failing lines', () => {
+    const r = parse('O2CB_ENABLED=true\nO2CB_ENABLED = false\n');
+    expect(r.model.variables.O2CB_ENABLED).toBe('true');
+  });
+
+  it('keeps a CR in the value, as the shell does', () => {
+    const r = parse('O2CB_ENABLED=true\r\n');
+    expect(r.model.variables.O2CB_ENABLED).toBe('true\r');
+    expect(r.model.settings.enabled).toBe(false);
+  });
+
+  it('keeps `__proto__` and `constructor` as plain variable names', () => {
+    const r = parse('__proto__=x\nconstructor=y\n');
+    expect(Object.getPrototypeOf(r.model.variables)).toBeNull();
+    expect(Object.entries(r.model.variables)).toEqual([
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ]);
+    expect(r.model.variables.constructor).toBe('y');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('computes what the kernel ends up using', () => {
+    expect(effectiveSettings({})).toEqual({
+      enabled: false,
+      stack: 'o2cb',
+      heartbeatThreshold: 31,
+      idleTimeoutMs: 30000,
+      keepaliveDelayMs: 2000,
+      reconnectDelayMs: 2000,
+    });
+    const s = effectiveSettings({
+      O2CB_ENABLED: 'true',
+      O2CB_STACK: '',
+      O2CB_BOOTCLUSTER: 'web',
+      O2CB_HEARTBEAT_THRESHOLD: '2',
+      O2CB_IDLE_TIMEOUT_MS: '1500',
+      O2CB_KEEPALIVE_DELAY_MS: '40000',
+      O2CB_RECONNECT_DELAY_MS: '0',
+    });
+    // threshold <= 2 ignored; idle <= keepalive(2000) refused; keepalive >= idle(30000) refused; 0 refused
+    expect(s).toEqual({
+      enabled: true,
+      stack: 'o2cb',
+      bootCluster: 'web',
+      heartbeatThreshold: 31,
+      idleTimeoutMs: 30000,
+      keepaliveDelayMs: 2000,
+      reconnectDelayMs: 2000,
+    });
+    expect(
+      effectiveSettings({ O2CB_IDLE_TIMEOUT_MS: '60000', O2CB_KEEPALIVE_DELAY_MS: '40000' }).keepaliveDelayMs,
+    ).toBe(40000);
+  });
+});

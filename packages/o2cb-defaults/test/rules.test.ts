@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { checkRuleDocs } from '@ftkit/core';
+import { describe, expect, it } from 'vitest';
+import { lint, rules } from '../src/index.js';
+
+const DOCS = new URL('../../../docs/rules/o2cb-defaults/', import.meta.url);
+
+function only(id: string) {
+  return Object.fromEntries(Object.keys(rules).map((r) => [r, r === id ? 'error' : 'off'])) as Record<
+    string,
+    'error' | 'off'
+  >;
+}
+
+describe('rule docs', () => {
+  it.each(Object.keys(rules))('%s has a complete page whose examples behave as documented', (id) => {
+    const rule = rules[id]!;
+    const page = new URL(`${id}.md`, DOCS);
+    const markdown = existsSync(page) ? readFileSync(page, 'utf8') : undefined;
+    expect(rule.meta.url).toBe(`https://ftkit.dev/rules/o2cb-defaults/${id}`);
+    const problems = checkRuleDocs(rule, markdown, (code, settings) => {
+      // Rules run at their own severities; `only` keeps other rules quiet.
+      const config = only(id);
+      const res = lint(code, {
+        rules: { ...config, [id]: rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity },
+        settings,
+        fix: true,
+      });
+      return { diagnostics: lint(code, { rules: config, settings }).diagnostics, fixed: res.output };
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('has no page without a rule', () => {
+    const pages = readdirSync(DOCS)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.replace(/\.md$/, ''));
+    expect(pages.sort()).toEqual(Object.keys(rules).sort());
+  });
+});
+
+describe('rules on the fixtures', () => {
+  it('report exactly the documented problems of invalid-semantics.o2cb', () => {
+    const text = readFileSync(new URL('./fixtures/invalid-semantics.o2cb', import.meta.url), 'utf8');
+    const got = lint(text).diagnostics.map((d) => `${d.position.start.line} ${d.code}`);
+    expect(got).toEqual([
+      '6 enabled-literal',
+      '9 stack-name',
+      '12 bootcluster-format',
+      '15 value-kernel-rejected',
+      '18 timeout-below-minimum',
+      '19 keepalive-not-below-idle',
+      '22 value-kernel-rejected',
+    ]);
+  });
+
+  it('find nothing in the generated and upstream files', () => {
+    for (const f of [
+      'debian-postinst-default.o2cb',
+      'initscript-configure-written.o2cb',
+      'upstream-vendor-sysconfig.o2cb',
+      'hand-edited-pcmk-quoted.o2cb',
+    ]) {
+      const text = readFileSync(new URL(`./fixtures/${f}`, import.meta.url), 'utf8');
+      expect(
+        lint(text, { settings: { clusterNames: ['ocfs2', 'webcluster', 'hana'] } }).diagnostics,
+        f,
+      ).toEqual([]);
+    }
+  });
+
+  it('explains the dead time in threshold messages and suggests typo fixes', () => {
+    const d = lint('O2CB_HEARTBEAT_THRESHOLD=5\nO2CB_ENABELED=true\n').diagnostics;
+    expect(d.map((x) => x.message)).toEqual([
+      'Expected `O2CB_HEARTBEAT_THRESHOLD` of at least 7, found `5`: a node is declared dead after (5 − 1) × 2 s = 8 s without a disk heartbeat',
+      'Unknown variable `O2CB_ENABELED`; did you mean `O2CB_ENABLED`?',
+    ]);
+    expect(lint('O2CB_ENABELED=true\n', { fix: true }).output).toBe('O2CB_ENABLED=true\n');
+  });
+});
