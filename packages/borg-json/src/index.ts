@@ -1,3 +1,28 @@
+export type {
+  BorgCommandBase,
+  CheckOptions,
+  CompactOptions,
+  CreateOptions,
+  ExtractOptions,
+  InitOptions,
+  KeyExportOptions,
+  ListOptions,
+  PruneOptions,
+  RepoLocation,
+} from './command/build.js';
+export {
+  BorgCommandError,
+  buildCheck,
+  buildCompact,
+  buildCreate,
+  buildExtract,
+  buildInit,
+  buildKeyExport,
+  buildList,
+  buildPrune,
+  parseRepoLocation,
+  policyArgs,
+} from './command/build.js';
 export type { BorgDiagnosticCode } from './diagnostics.js';
 export { SOURCE } from './diagnostics.js';
 export type {
@@ -14,6 +39,8 @@ export {
   printDocument,
 } from './documents/parse.js';
 export * from './documents/schema.js';
+export type { BorgTextKind } from './format.js';
+export { borgJsonFormat, sniffBorgText } from './format.js';
 export { isBorgFloatKey } from './json/float-keys.js';
 export type { PyJsonOptions } from './json/py-json.js';
 export { pyDumps, pyFloat, pyString } from './json/py-json.js';
@@ -28,6 +55,45 @@ export type {
   PruneRule,
 } from './prune/plan.js';
 export { formatPruneLines, PRUNE_RULES, PrunePolicyError, parseInterval, planPrune } from './prune/plan.js';
+export type { BorgErrorInfo } from './stream/errors.js';
+export { BORG_ERRORS, borgErrorInfo, describeExitCode, exitCodeFor } from './stream/errors.js';
+export type { BadLinePolicy, BorgItem, ReadItemsOptions } from './stream/items.js';
+export {
+  BorgItemSchema,
+  emitItems,
+  emitLine,
+  ITEM_KEY_NAMES,
+  ItemReader,
+  parseItems,
+  readItems,
+} from './stream/items.js';
+export type { LineOptions, SourceLine, TextSource } from './stream/lines.js';
+export type {
+  ArchiveProgress,
+  FileStatus,
+  LogEvent,
+  LogMessage,
+  LogObject,
+  LogRecord,
+  PlainText,
+  ProgressMessage,
+  ProgressPercent,
+  Question,
+  ReadLogOptions,
+  UnknownLogObject,
+} from './stream/log.js';
+export {
+  ArchiveProgressSchema,
+  FileStatusSchema,
+  LogMessageSchema,
+  LogObjectSchema,
+  LogReader,
+  ProgressMessageSchema,
+  ProgressPercentSchema,
+  parseLog,
+  QuestionSchema,
+  readLog,
+} from './stream/log.js';
 export type { WallTime } from './time/zone.js';
 export { formatOffset, ZoneClock } from './time/zone.js';
 export { BorgTimestamp, parseBorgTimestamp } from './timestamp.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPruneLines, type PrunePolicy, planPrune } from '../src/prune/plan.js';
-import { fixture } from './helpers.js';
+import { formatPruneLines, planPrune } from '../src/prune/plan.js';
+import { fixture, policyOf } from './helpers.js';
 
 interface Cmd {
   id: string;
@@ -9,32 +9,6 @@ interface Cmd {
   now_utc?: string;
   exit_code: number;
   outputs: { stream: string; file: string }[];
-}
-
-const flag: Record<string, keyof PrunePolicy> = {
-  '--keep-within': 'keepWithin',
-  '--keep-last': 'keepLast',
-  '--keep-secondly': 'keepSecondly',
-  '--keep-minutely': 'keepMinutely',
-  '--keep-hourly': 'keepHourly',
-  '--keep-daily': 'keepDaily',
-  '--keep-weekly': 'keepWeekly',
-  '--keep-monthly': 'keepMonthly',
-  '--keep-yearly': 'keepYearly',
-};
-
-/** The policy and archive glob of a captured `borg prune` command line. */
-export function policyOf(command: string): { policy: PrunePolicy; prefix?: string } {
-  const words = command.split(' ');
-  const policy: Record<string, unknown> = {};
-  let prefix: string | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const key = flag[w];
-    if (key) policy[key] = key === 'keepWithin' ? words[++i] : Number(words[++i]);
-    if (w === '--glob-archives' || w === '-a') prefix = words[++i]!.replace(/^'(?:sh:)?|\*'$/g, '');
-  }
-  return { policy: policy as PrunePolicy, ...(prefix ? { prefix } : {}) };
 }
 
 const versions = [

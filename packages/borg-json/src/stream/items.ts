@@ -1,0 +1,418 @@
+import type { Diagnostic } from '@ftkit/core';
+import { z } from 'zod';
+import { jsonTypeOf, showValue } from '../diagnostics.js';
+import { isBorgFloatKey } from '../json/float-keys.js';
+import { pyDumps } from '../json/py-json.js';
+import { type LineOptions, lineBatches, lineDiagnostic, type SourceLine, type TextSource } from './lines.js';
+
+/**
+ * One archive item of `borg list --json-lines ARCHIVE`, 1.2/1.4 and 2.0 keys together. Only
+ * `type`, `mode` and `path` are always present; the rest depends on the version and on the
+ * `--format` placeholders (see the reference table in docs/borg-json.md). Timestamps stay
+ * strings here for speed; turn one into a value with `BorgTimestamp.parse(item.mtime)`.
+ */
+export interface BorgItem {
+  /** First character of `mode`: `-` file, `d` dir, `l` symlink, `p` fifo, `b`/`c` device, `s` socket (1.x hard-link followers stay `-`). */
+  type: string;
+  /** `ls -l` style, e.g. `-rw-r--r--`; 1.x hard-link followers start with `h`. */
+  mode: string;
+  /** Relative path (no leading `/`); `?` replaces undecodable bytes. */
+  path: string;
+  /** 2.0: base64 of the raw path bytes, only when `path` is not the exact name. */
+  path_b64?: string;
+  /** User name, or (1.x) the numeric uid when no name was recorded; 2.0 gives the uid as text. */
+  user?: string | number;
+  user_b64?: string;
+  group?: string | number;
+  group_b64?: string;
+  uid?: number | null;
+  gid?: number | null;
+  /** 1.x: symlink target, or for a hard-link follower the path of the first link; `""` otherwise. */
+  source?: string;
+  /** 1.x: same as `source`. */
+  linktarget?: string;
+  /** 2.0: symlink target or `""`. */
+  target?: string;
+  target_b64?: string;
+  /** 2.0: 64 hex, shared by all names of one hard-linked inode; `""` otherwise. */
+  hlid?: string;
+  /** BSD file flags (`0` none, `1` nodump); 2.0 `null` when unknown. */
+  flags?: number | null;
+  /** 2.0 b20+. */
+  inode?: number | null;
+  /** `false` when `check --repair` replaced chunks with zeros (removed in b16). */
+  healthy?: boolean;
+  /** Content size in bytes (directories, fifos, devices 0; symlinks the target length). */
+  size?: number;
+  csize?: number;
+  dsize?: number;
+  dcsize?: number;
+  num_chunks?: number;
+  unique_chunks?: number;
+  mtime?: string;
+  ctime?: string;
+  atime?: string;
+  isomtime?: string;
+  isoctime?: string;
+  isoatime?: string;
+  md5?: string;
+  sha1?: string;
+  sha224?: string;
+  sha256?: string;
+  sha384?: string;
+  sha512?: string;
+  sha3_224?: string;
+  sha3_256?: string;
+  sha3_384?: string;
+  sha3_512?: string;
+  blake2b?: string;
+  blake2s?: string;
+  xxh64?: string;
+  /** b21+: `<16 hex>-<64 hex>`. */
+  fingerprint?: string;
+  archivename?: string;
+  archiveid?: string;
+  /** Keys this package does not know are kept as they are. */
+  [key: string]: unknown;
+}
+
+const enum_ = {
+  str: 1,
+  int: 2,
+  intOrNull: 3,
+  strOrInt: 4,
+  bool: 5,
+  time: 6,
+} as const;
+type Kind = (typeof enum_)[keyof typeof enum_];
+
+/** Every item key borg prints, with its JSON type. */
+const ITEM_KEYS = new Map<string, Kind>([
+  ['type', enum_.str],
+  ['mode', enum_.str],
+  ['path', enum_.str],
+  ['path_b64', enum_.str],
+  ['user', enum_.strOrInt],
+  ['user_b64', enum_.str],
+  ['group', enum_.strOrInt],
+  ['group_b64', enum_.str],
+  ['uid', enum_.intOrNull],
+  ['gid', enum_.intOrNull],
+  ['source', enum_.str],
+  ['linktarget', enum_.str],
+  ['target', enum_.str],
+  ['target_b64', enum_.str],
+  ['hlid', enum_.str],
+  ['flags', enum_.intOrNull],
+  ['inode', enum_.intOrNull],
+  ['healthy', enum_.bool],
+  ['size', enum_.int],
+  ['csize', enum_.int],
+  ['dsize', enum_.int],
+  ['dcsize', enum_.int],
+  ['num_chunks', enum_.int],
+  ['unique_chunks', enum_.int],
+  ['mtime', enum_.time],
+  ['ctime', enum_.time],
+  ['atime', enum_.time],
+  ['isomtime', enum_.time],
+  ['isoctime', enum_.time],
+  ['isoatime', enum_.time],
+  ['md5', enum_.str],
+  ['sha1', enum_.str],
+  ['sha224', enum_.str],
+  ['sha256', enum_.str],
+  ['sha384', enum_.str],
+  ['sha512', enum_.str],
+  ['sha3_224', enum_.str],
+  ['sha3_256', enum_.str],
+  ['sha3_384', enum_.str],
+  ['sha3_512', enum_.str],
+  ['blake2b', enum_.str],
+  ['blake2s', enum_.str],
+  ['xxh64', enum_.str],
+  ['fingerprint', enum_.str],
+  ['archivename', enum_.str],
+  ['archiveid', enum_.str],
+]);
+
+const KIND_TEXT: Record<Kind, string> = {
+  1: 'string',
+  2: 'integer',
+  3: 'integer or null',
+  4: 'string or integer',
+  5: 'boolean',
+  6: 'timestamp string',
+};
+
+/** The item keys this package knows (every version, every `--format` placeholder). */
+export const ITEM_KEY_NAMES: readonly string[] = [...ITEM_KEYS.keys()];
+
+/** zod schema of an item (for JSON Schema and for users who want zod); the stream uses a faster check. */
+export const BorgItemSchema = z.looseObject({
+  type: z.string(),
+  mode: z.string(),
+  path: z.string(),
+  path_b64: z.string().optional(),
+  user: z.union([z.string(), z.number().int()]).optional(),
+  user_b64: z.string().optional(),
+  group: z.union([z.string(), z.number().int()]).optional(),
+  group_b64: z.string().optional(),
+  uid: z.number().int().nullable().optional(),
+  gid: z.number().int().nullable().optional(),
+  source: z.string().optional(),
+  linktarget: z.string().optional(),
+  target: z.string().optional(),
+  target_b64: z.string().optional(),
+  hlid: z.string().optional(),
+  flags: z.number().int().nullable().optional(),
+  inode: z.number().int().nullable().optional(),
+  healthy: z.boolean().optional(),
+  size: z.number().int().optional(),
+  csize: z.number().int().optional(),
+  dsize: z.number().int().optional(),
+  dcsize: z.number().int().optional(),
+  num_chunks: z.number().int().optional(),
+  unique_chunks: z.number().int().optional(),
+  mtime: z.string().optional(),
+  ctime: z.string().optional(),
+  atime: z.string().optional(),
+  isomtime: z.string().optional(),
+  isoctime: z.string().optional(),
+  isoatime: z.string().optional(),
+});
+
+function kindOk(kind: Kind, v: unknown): boolean {
+  switch (kind) {
+    case 1:
+      return typeof v === 'string';
+    case 2:
+      return typeof v === 'number' && Number.isInteger(v);
+    case 3:
+      return v === null || (typeof v === 'number' && Number.isInteger(v));
+    case 4:
+      return typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v));
+    case 5:
+      return typeof v === 'boolean';
+    default:
+      // `YYYY-MM-DDTHH:MM:SS…`: cheap shape check, full parsing is left to BorgTimestamp.
+      return typeof v === 'string' && v.length >= 19 && v.charCodeAt(10) === 84 && v.charCodeAt(4) === 45;
+  }
+}
+
+/** What to do with a line that is not a valid item. */
+export type BadLinePolicy = 'stop' | 'continue';
+
+/** Options for {@link readItems} and {@link parseItems}. */
+export interface ReadItemsOptions extends LineOptions {
+  /** `stop`: end the stream at the first bad line (default); `continue`: report it and go on. */
+  readonly onBadLine?: BadLinePolicy;
+  /** Called with each diagnostic as it happens (they are also collected in `diagnostics`). */
+  readonly onDiagnostic?: (d: Diagnostic) => void;
+  /** Report unknown keys (first occurrence of each name) as `info`. Default `true`. */
+  readonly reportUnknownKeys?: boolean;
+}
+
+/** Checks one parsed line; returns a message for the first problem or `undefined`. */
+function checkItem(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return `Expected an item object, found ${jsonTypeOf(v)}`;
+  const o = v as Record<string, unknown>;
+  if (typeof o.type !== 'string')
+    return o.type === undefined
+      ? 'Missing key `type`'
+      : `Expected string at \`type\`, found ${jsonTypeOf(o.type)}`;
+  if (typeof o.mode !== 'string')
+    return o.mode === undefined
+      ? 'Missing key `mode`'
+      : `Expected string at \`mode\`, found ${jsonTypeOf(o.mode)}`;
+  if (typeof o.path !== 'string')
+    return o.path === undefined
+      ? 'Missing key `path`'
+      : `Expected string at \`path\`, found ${jsonTypeOf(o.path)}`;
+  for (const k in o) {
+    const kind = ITEM_KEYS.get(k);
+    if (kind !== undefined && !kindOk(kind, o[k]))
+      return `Expected ${KIND_TEXT[kind]} at \`${k}\`, found ${jsonTypeOf(o[k])} \`${showValue(o[k])}\``;
+  }
+  return undefined;
+}
+
+/**
+ * Items of a `--json-lines` stream, read lazily: iterate it with `for await`. Memory stays
+ * bounded (one chunk plus one line) whatever the stream length. Bad lines (not JSON, not an
+ * item) become diagnostics with their line number; with `onBadLine: 'stop'` the iteration ends
+ * there, with `'continue'` it goes on. Never throws for bad input.
+ */
+export class ItemReader implements AsyncIterable<BorgItem> {
+  /** Every diagnostic so far (bad lines, unknown keys as `info`). */
+  readonly diagnostics: Diagnostic[] = [];
+  /** Items yielded so far. */
+  count = 0;
+  /** Number of the line read last (1-based). */
+  line = 0;
+  /** True when reading ended early because of a bad line (`onBadLine: 'stop'`). */
+  stopped = false;
+  private readonly source: TextSource;
+  private readonly options: ReadItemsOptions;
+  private readonly seenUnknown = new Set<string>();
+
+  constructor(source: TextSource, options: ReadItemsOptions = {}) {
+    this.source = source;
+    this.options = options;
+  }
+
+  private report(d: Diagnostic): void {
+    this.diagnostics.push(d);
+    this.options.onDiagnostic?.(d);
+  }
+
+  private unknownKeys(o: Record<string, unknown>, l: SourceLine): void {
+    for (const k in o) {
+      if (!ITEM_KEYS.has(k) && !this.seenUnknown.has(k)) {
+        this.seenUnknown.add(k);
+        const col = l.text.indexOf(`"${k}"`);
+        this.report(
+          lineDiagnostic(l, 'borg/unknown-key', 'info', `Unknown item key \`${k}\``, {
+            fileName: this.options.fileName,
+            column: Math.max(0, col),
+            length: col >= 0 ? k.length + 2 : 0,
+            note: 'The key is kept on the item; reported once per stream',
+          }),
+        );
+      }
+    }
+  }
+
+  /**
+   * Items in batches (one per incoming chunk). Faster than item-by-item iteration for very long
+   * streams; same checks and diagnostics.
+   */
+  async *batches(): AsyncGenerator<BorgItem[]> {
+    const stop = (this.options.onBadLine ?? 'stop') === 'stop';
+    const unknown = this.options.reportUnknownKeys !== false;
+    const fileName = this.options.fileName;
+    for await (const lines of lineBatches(this.source, this.options, (line, offset, length) => {
+      this.report(
+        lineDiagnostic(
+          { line, offset },
+          'borg/line-too-long',
+          'error',
+          `Line is ${length} characters long, longer than the limit`,
+          {
+            fileName,
+            length: 0,
+          },
+        ),
+      );
+    })) {
+      const out: BorgItem[] = [];
+      for (const l of lines) {
+        this.line = l.line;
+        if (l.text.length === 0) continue;
+        let v: unknown;
+        let problem: string | undefined;
+        try {
+          v = JSON.parse(l.text);
+          problem = checkItem(v);
+        } catch {
+          problem = `Expected a JSON object, found \`${l.text.length > 30 ? `${l.text.slice(0, 27)}...` : l.text}\``;
+        }
+        if (problem !== undefined) {
+          this.report(lineDiagnostic(l, 'borg/bad-line', 'error', problem, { fileName }));
+          if (stop) {
+            this.stopped = true;
+            if (out.length > 0) {
+              this.count += out.length;
+              yield out;
+            }
+            return;
+          }
+          continue;
+        }
+        if (unknown) this.unknownKeys(v as Record<string, unknown>, l);
+        out.push(v as BorgItem);
+      }
+      if (out.length > 0) {
+        this.count += out.length;
+        yield out;
+      }
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<BorgItem> {
+    for await (const batch of this.batches()) for (const item of batch) yield item;
+  }
+}
+
+/** Reads `--json-lines` items from a stream (see {@link ItemReader}). */
+export function readItems(source: TextSource, options: ReadItemsOptions = {}): ItemReader {
+  return new ItemReader(source, options);
+}
+
+/** Parses a whole `--json-lines` text at once (for small inputs and tests). */
+export function parseItems(
+  text: string,
+  options: ReadItemsOptions = {},
+): { items: BorgItem[]; diagnostics: Diagnostic[] } {
+  const items: BorgItem[] = [];
+  // Synchronous twin of ItemReader.batches for in-memory text.
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const stop = (options.onBadLine ?? 'stop') === 'stop';
+  let offset = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const l: SourceLine = { line: i + 1, offset, text: t };
+    offset += raw.length + 1;
+    if (t.length === 0) continue;
+    let v: unknown;
+    let problem: string | undefined;
+    try {
+      v = JSON.parse(t);
+      problem = checkItem(v);
+    } catch {
+      problem = `Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``;
+    }
+    if (problem !== undefined) {
+      diagnostics.push(lineDiagnostic(l, 'borg/bad-line', 'error', problem, { fileName: options.fileName }));
+      if (stop) break;
+      continue;
+    }
+    if (options.reportUnknownKeys !== false) {
+      for (const k in v as object) {
+        if (!ITEM_KEYS.has(k) && !seen.has(k)) {
+          seen.add(k);
+          const col = t.indexOf(`"${k}"`);
+          diagnostics.push(
+            lineDiagnostic(l, 'borg/unknown-key', 'info', `Unknown item key \`${k}\``, {
+              fileName: options.fileName,
+              column: Math.max(0, col),
+              length: col >= 0 ? k.length + 2 : 0,
+            }),
+          );
+        }
+      }
+    }
+    items.push(v as BorgItem);
+  }
+  return { items, diagnostics };
+}
+
+/**
+ * One line exactly as borg writes it (`json.dumps` with `", "`/`": "` separators, ASCII
+ * escapes, key order as in the object), without the newline: `emitLine(JSON.parse(x)) === x`.
+ * Works for items, `diff --json-lines` entries and `--log-json` objects.
+ */
+export function emitLine(value: object, options: { sortKeys?: boolean } = {}): string {
+  return pyDumps(value, { sortKeys: options.sortKeys === true, isFloatKey: isBorgFloatKey });
+}
+
+/** `emitLine` of every item, each followed by `\n` (the whole `--json-lines` output). */
+export function emitItems(items: Iterable<object>, options: { sortKeys?: boolean } = {}): string {
+  let out = '';
+  for (const i of items) out += `${emitLine(i, options)}\n`;
+  return out;
+}

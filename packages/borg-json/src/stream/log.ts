@@ -1,0 +1,289 @@
+import type { Diagnostic } from '@ftkit/core';
+import { z } from 'zod';
+import { jsonTypeOf } from '../diagnostics.js';
+import { type LineOptions, lineBatches, lineDiagnostic, type SourceLine, type TextSource } from './lines.js';
+
+const msgid = z.string().nullable();
+
+/** `log_message`: one logging record. `msgid` names the error class on fatal errors. */
+export const LogMessageSchema = z.looseObject({
+  type: z.literal('log_message'),
+  time: z.number(),
+  message: z.string(),
+  levelname: z.enum(['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL']),
+  name: z.string(),
+  msgid: z.string().optional(),
+});
+/** `file_status`: one `--list` line of create/recreate (no `time`). */
+export const FileStatusSchema = z.looseObject({
+  type: z.literal('file_status'),
+  status: z.string(),
+  path: z.string(),
+  path_b64: z.string().optional(),
+});
+/** `archive_progress`: create `--progress`; the last one is `{time, type, finished: true}`. */
+export const ArchiveProgressSchema = z.looseObject({
+  type: z.literal('archive_progress'),
+  time: z.number(),
+  finished: z.boolean(),
+  original_size: z.number().int().optional(),
+  compressed_size: z.number().int().optional(),
+  deduplicated_size: z.number().int().optional(),
+  nfiles: z.number().int().optional(),
+  path: z.string().optional(),
+  path_b64: z.string().optional(),
+  hashing_time: z.number().optional(),
+  chunking_time: z.number().optional(),
+  files_stats: z.record(z.string(), z.number().int()).optional(),
+});
+/** `progress_message`: a step of a long operation. */
+export const ProgressMessageSchema = z.looseObject({
+  type: z.literal('progress_message'),
+  operation: z.number().int(),
+  msgid,
+  finished: z.boolean(),
+  time: z.number(),
+  message: z.string().optional(),
+});
+/** `progress_percent`: `current` of `total` (absent on the finished object). */
+export const ProgressPercentSchema = z.looseObject({
+  type: z.literal('progress_percent'),
+  operation: z.number().int(),
+  msgid,
+  finished: z.boolean(),
+  time: z.number(),
+  message: z.string().optional(),
+  current: z.number().int().optional(),
+  total: z.number().int().optional(),
+  info: z.array(z.string()).nullable().optional(),
+});
+const QUESTION_TYPES = [
+  'question_prompt',
+  'question_prompt_retry',
+  'question_env_answer',
+  'question_accepted_default',
+  'question_accepted_true',
+  'question_accepted_false',
+  'question_invalid_answer',
+] as const;
+/** `question_*`: a prompt and what happened to it (`env_var` only for `question_env_answer`). */
+export const QuestionSchema = z.looseObject({
+  type: z.enum(QUESTION_TYPES),
+  msgid,
+  message: z.string(),
+  env_var: z.string().optional(),
+});
+/** Any `--log-json` object. */
+export const LogObjectSchema = z.discriminatedUnion('type', [
+  LogMessageSchema,
+  FileStatusSchema,
+  ArchiveProgressSchema,
+  ProgressMessageSchema,
+  ProgressPercentSchema,
+  QuestionSchema,
+]);
+
+export type LogMessage = z.output<typeof LogMessageSchema>;
+export type FileStatus = z.output<typeof FileStatusSchema>;
+export type ArchiveProgress = z.output<typeof ArchiveProgressSchema>;
+export type ProgressMessage = z.output<typeof ProgressMessageSchema>;
+export type ProgressPercent = z.output<typeof ProgressPercentSchema>;
+export type Question = z.output<typeof QuestionSchema>;
+export type LogObject = z.output<typeof LogObjectSchema>;
+
+/** Plain text borg wrote between JSON lines (usage errors, a passphrase prompt, warnings). */
+export interface PlainText {
+  readonly type: 'text';
+  readonly text: string;
+  /** Whether the text ended without a newline (a prompt immediately followed by JSON). */
+  readonly partial?: boolean;
+}
+
+/** A JSON object with a `type` this package does not know (kept as it is). */
+export interface UnknownLogObject {
+  readonly type: string;
+  readonly [key: string]: unknown;
+}
+
+/** One event of a `--log-json` stream. */
+export type LogEvent = LogObject | PlainText | UnknownLogObject;
+
+/** An event and where it was. */
+export interface LogRecord {
+  /** 1-based line number. */
+  readonly line: number;
+  readonly event: LogEvent;
+}
+
+/** Options for {@link readLog} / {@link parseLog}. */
+export interface ReadLogOptions extends LineOptions {
+  readonly onDiagnostic?: (d: Diagnostic) => void;
+}
+
+const KNOWN = new Set<string>([
+  'log_message',
+  'file_status',
+  'archive_progress',
+  'progress_message',
+  'progress_percent',
+  ...QUESTION_TYPES,
+]);
+
+function parseObject(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns one line into records, reporting problems. Handles a text prefix before `{`. */
+function lineRecords(l: SourceLine, options: ReadLogOptions, report: (d: Diagnostic) => void): LogRecord[] {
+  const t = l.text;
+  if (t.length === 0) return [];
+  let start = 0;
+  let v: unknown;
+  if (t.charCodeAt(0) === 123) v = parseObject(t);
+  if (v === undefined) {
+    // borg can print a prompt without newline and the JSON error right after it.
+    start = t.indexOf('{"');
+    while (start > 0) {
+      v = parseObject(t.slice(start));
+      if (v !== undefined) break;
+      start = t.indexOf('{"', start + 1);
+    }
+    if (v === undefined) start = -1;
+  }
+  const out: LogRecord[] = [];
+  if (start !== 0) {
+    const text = start > 0 ? t.slice(0, start) : t;
+    out.push({
+      line: l.line,
+      event: start > 0 ? { type: 'text', text, partial: true } : { type: 'text', text },
+    });
+    report(
+      lineDiagnostic(
+        l,
+        'borg/plain-text',
+        'info',
+        `Plain text in a \`--log-json\` stream: \`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``,
+        {
+          fileName: options.fileName,
+          length: text.length,
+          note: 'borg prints argument errors and prompts as text even with --log-json',
+        },
+      ),
+    );
+    if (start < 0) return out;
+  }
+  if (
+    typeof v !== 'object' ||
+    v === null ||
+    Array.isArray(v) ||
+    typeof (v as { type?: unknown }).type !== 'string'
+  ) {
+    report(
+      lineDiagnostic(
+        l,
+        'borg/bad-line',
+        'error',
+        `Expected a log object with a \`type\`, found ${jsonTypeOf(v)}`,
+        {
+          fileName: options.fileName,
+          column: start,
+        },
+      ),
+    );
+    return out;
+  }
+  const type = (v as { type: string }).type;
+  if (!KNOWN.has(type)) {
+    report(
+      lineDiagnostic(l, 'borg/unknown-key', 'info', `Unknown log object type \`${type}\``, {
+        fileName: options.fileName,
+        column: start,
+        note: 'The object is kept as it is',
+      }),
+    );
+    out.push({ line: l.line, event: v as UnknownLogObject });
+    return out;
+  }
+  const r = LogObjectSchema.safeParse(v);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const key = issue.path.join('.');
+    const actual = (v as Record<string, unknown>)[String(issue.path[0])];
+    report(
+      lineDiagnostic(
+        l,
+        'borg/invalid-value',
+        'error',
+        actual === undefined
+          ? `Missing key \`${key}\` in \`${type}\``
+          : `Expected ${issue.code === 'invalid_type' ? issue.expected : 'a valid value'} at \`${key}\` in \`${type}\`, found ${jsonTypeOf(actual)}`,
+        { fileName: options.fileName, column: start },
+      ),
+    );
+  }
+  // The object is kept either way (as parsed), so emit stays byte-identical.
+  out.push({ line: l.line, event: v as LogObject });
+  return out;
+}
+
+/**
+ * Events of a `--log-json` stderr stream, lazily: JSON objects typed by `type`, plain text
+ * lines as `{type: 'text'}`. Never throws for bad input; problems are in `diagnostics`.
+ */
+export class LogReader implements AsyncIterable<LogRecord> {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly source: TextSource;
+  private readonly options: ReadLogOptions;
+
+  constructor(source: TextSource, options: ReadLogOptions = {}) {
+    this.source = source;
+    this.options = options;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<LogRecord> {
+    const report = (d: Diagnostic) => {
+      this.diagnostics.push(d);
+      this.options.onDiagnostic?.(d);
+    };
+    for await (const lines of lineBatches(this.source, this.options, (line, offset) =>
+      report(
+        lineDiagnostic({ line, offset }, 'borg/line-too-long', 'error', 'Line is longer than the limit', {
+          length: 0,
+        }),
+      ),
+    )) {
+      for (const l of lines) yield* lineRecords(l, this.options, report);
+    }
+  }
+}
+
+/** Reads a `--log-json` stream (see {@link LogReader}). */
+export function readLog(source: TextSource, options: ReadLogOptions = {}): LogReader {
+  return new LogReader(source, options);
+}
+
+/** Parses a whole `--log-json` text at once. */
+export function parseLog(
+  text: string,
+  options: ReadLogOptions = {},
+): { records: LogRecord[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const records: LogRecord[] = [];
+  let offset = 0;
+  const lines = text.split('\n');
+  lines.forEach((raw, i) => {
+    const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    records.push(
+      ...lineRecords({ line: i + 1, offset, text: t }, options, (d) => {
+        diagnostics.push(d);
+        options.onDiagnostic?.(d);
+      }),
+    );
+    offset += raw.length + 1;
+  });
+  return { records, diagnostics };
+}
