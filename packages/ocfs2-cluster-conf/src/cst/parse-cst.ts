@@ -1,0 +1,467 @@
+import { REFUSES, show } from '../diagnostics.js';
+import type {
+  AttributeLine,
+  BlankLine,
+  CommentLine,
+  Document,
+  HeaderLine,
+  InvalidLine,
+  Line,
+  StanzaLine,
+  SyntaxProblem,
+  Token,
+  TokenKind,
+  TopItem,
+} from './types.js';
+
+// A hand-written line scanner instead of a parsimmon grammar: cluster.conf is strictly
+// line-oriented and every line is classified by its first one or two characters, so a single pass
+// with `charCodeAt` is both simpler and several times faster than parser combinators here, and it
+// is total by construction (every byte lands in a token, nothing can fail).
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const EQUALS = 61;
+const BACKSLASH = 92;
+
+/** `A–Z a–z 0–9 _` (ASCII only), the characters of header names and keys. */
+export function isIdentCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/** Whether `s` is a non-empty run of IDENT characters. */
+export function isIdent(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isIdentCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The value as o2cb stores it: continuations become newlines, NUL cuts, trailing blanks go. */
+export function decodeValue(raw: string): string {
+  let v = raw.includes('\\\n') ? raw.replace(/\\\n/g, '\n') : raw;
+  const nul = v.indexOf('\u0000');
+  if (nul >= 0) v = v.slice(0, nul);
+  // g_strchomp: space, TAB, LF, VT, FF, CR.
+  let end = v.length;
+  while (end > 0) {
+    const c = v.charCodeAt(end - 1);
+    if (c === SPACE || (c >= TAB && c <= CR)) end--;
+    else break;
+  }
+  return end === v.length ? v : v.slice(0, end);
+}
+
+class Scanner {
+  readonly text: string;
+  readonly problems: SyntaxProblem[] = [];
+  pos = 0;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  tok(kind: TokenKind, start: number, end: number): Token {
+    return { kind, start, end, text: this.text.slice(start, end) };
+  }
+
+  problem(p: SyntaxProblem): void {
+    this.problems.push(p);
+  }
+
+  /** Where the content of the line starting at `s` ends, and where its newline ends. */
+  lineEnd(s: number): { contentEnd: number; next: number } {
+    const nl = this.text.indexOf('\n', s);
+    if (nl < 0) return { contentEnd: this.text.length, next: this.text.length };
+    if (nl > s && this.text.charCodeAt(nl - 1) === CR) return { contentEnd: nl - 1, next: nl + 1 };
+    return { contentEnd: nl, next: nl + 1 };
+  }
+
+  blankRun(i: number, e: number): number {
+    while (i < e && isBlank(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** Reads one line (an attribute may span several with `\` continuations). */
+  readLine(): Line {
+    const s = this.pos;
+    const text = this.text;
+    let { contentEnd: e, next } = this.lineEnd(s);
+    const tokens: Token[] = [];
+    const finish = (): { tokens: Token[]; newline: Token | undefined; start: number; end: number } => {
+      const newline = next > e ? this.tok('newline', e, next) : undefined;
+      if (newline) tokens.push(newline);
+      this.pos = next;
+      return { tokens, newline, start: s, end: next };
+    };
+    if (s === e) return { type: 'blank', ...finish() } satisfies BlankLine;
+    const c0 = text.charCodeAt(s);
+    if (c0 === HASH) {
+      const comment = this.tok('comment', s, e);
+      tokens.push(comment);
+      return { type: 'comment', indented: false, comment, ...finish() } satisfies CommentLine;
+    }
+    if (isBlank(c0)) {
+      const i = this.blankRun(s, e);
+      const indent = this.tok('indent', s, i);
+      tokens.push(indent);
+      if (i === e) return { type: 'blank', ...finish() } satisfies BlankLine;
+      const c = text.charCodeAt(i);
+      if (c === HASH) {
+        const comment = this.tok('comment', i, e);
+        tokens.push(comment);
+        this.problem({
+          code: 'INDENTED_COMMENT',
+          start: s,
+          end: e,
+          message: `Expected \`#\` in column 1, found an indented comment${REFUSES}`,
+          note: 'o2cb only accepts comments that start in the first column; remove the indentation',
+        });
+        return { type: 'comment', indented: true, comment, ...finish() } satisfies CommentLine;
+      }
+      // An attribute: key, blanks, `=`, blanks, value. Broken ones keep the same shape.
+      const eq = text.indexOf('=', i);
+      const eqOnLine = eq >= 0 && eq < e ? eq : -1;
+      let keyEnd: number;
+      if (isIdentCode(c)) {
+        keyEnd = i;
+        while (keyEnd < e && isIdentCode(text.charCodeAt(keyEnd))) keyEnd++;
+      } else {
+        keyEnd = i;
+      }
+      const afterKey = this.blankRun(keyEnd, e);
+      if (keyEnd > i && afterKey < e && text.charCodeAt(afterKey) === EQUALS) {
+        // A well-formed `key = value`.
+        const key = this.tok('key', i, keyEnd);
+        tokens.push(key);
+        if (afterKey > keyEnd) tokens.push(this.tok('space', keyEnd, afterKey));
+        const equals = this.tok('equals', afterKey, afterKey + 1);
+        tokens.push(equals);
+        const v = this.blankRun(afterKey + 1, e);
+        if (v > afterKey + 1) tokens.push(this.tok('space', afterKey + 1, v));
+        let value: Token | undefined;
+        if (v < e) {
+          // `\` at the end of a physical line continues the value on the next line, raw.
+          while (e > v && text.charCodeAt(e - 1) === BACKSLASH && next > e && text.charCodeAt(e) === LF) {
+            const more = this.lineEnd(next);
+            e = more.contentEnd;
+            next = more.next;
+          }
+          value = this.tok('value', v, e);
+          tokens.push(value);
+        }
+        const valueText = value ? decodeValue(value.text) : '';
+        return {
+          type: 'attribute',
+          indent,
+          key,
+          equals,
+          value,
+          valueText,
+          valid: true,
+          ...finish(),
+        } satisfies AttributeLine;
+      }
+      if (eqOnLine > i) {
+        // `⇥ip port = 1`, `⇥foo.bar = y`: a key o2cb cannot read, but the intent is clear.
+        let ke = eqOnLine;
+        while (ke > i && isBlank(text.charCodeAt(ke - 1))) ke--;
+        const key = this.tok('key', i, ke);
+        tokens.push(key);
+        if (eqOnLine > ke) tokens.push(this.tok('space', ke, eqOnLine));
+        const equals = this.tok('equals', eqOnLine, eqOnLine + 1);
+        tokens.push(equals);
+        const v = this.blankRun(eqOnLine + 1, e);
+        if (v > eqOnLine + 1) tokens.push(this.tok('space', eqOnLine + 1, v));
+        const value = v < e ? this.tok('value', v, e) : undefined;
+        if (value) tokens.push(value);
+        const bad = Math.max(keyEnd, i);
+        this.problem({
+          code: 'KEY_FORMAT',
+          start: i,
+          end: ke,
+          message: `Invalid key \`${show(key.text)}\`: keys are letters, digits and \`_\` only${REFUSES}`,
+          actual: text.slice(bad, bad + 1),
+        });
+        return {
+          type: 'attribute',
+          indent,
+          key,
+          equals,
+          value,
+          valueText: value ? decodeValue(value.text) : '',
+          valid: false,
+          ...finish(),
+        } satisfies AttributeLine;
+      }
+      if (keyEnd > i) {
+        // `⇥name web` or `⇥name`: no `=` on the line.
+        const key = this.tok('key', i, keyEnd);
+        tokens.push(key);
+        if (afterKey > keyEnd) tokens.push(this.tok('space', keyEnd, afterKey));
+        if (afterKey < e) tokens.push(this.tok('garbage', afterKey, e));
+        const found = afterKey < e ? `\`${show(text.slice(afterKey, e), 20)}\`` : 'end of line';
+        this.problem({
+          code: 'KEY_FORMAT',
+          start: afterKey,
+          end: Math.max(afterKey, e),
+          message: `Expected \`=\` after \`${show(key.text)}\`, found ${found}${REFUSES}`,
+          expected: ['`=`'],
+          actual: afterKey < e ? text.slice(afterKey, e) : '',
+        });
+        return {
+          type: 'attribute',
+          indent,
+          key,
+          equals: undefined,
+          value: undefined,
+          valueText: '',
+          valid: false,
+          ...finish(),
+        } satisfies AttributeLine;
+      }
+      // `⇥= x`, `⇥-x`: nothing that looks like a key.
+      tokens.push(this.tok('garbage', i, e));
+      this.problem({
+        code: 'KEY_FORMAT',
+        start: i,
+        end: e,
+        message: `Expected a key (letters, digits, \`_\`), found \`${show(text.slice(i, e), 20)}\`${REFUSES}`,
+        expected: ['a key'],
+        actual: text.slice(i, e),
+      });
+      return { type: 'invalid', ...finish() } satisfies InvalidLine;
+    }
+    if (isIdentCode(c0) || (c0 !== LF && text.indexOf(':', s) >= 0 && text.indexOf(':', s) < e)) {
+      return this.readHeader(s, e, tokens, finish);
+    }
+    tokens.push(this.tok('garbage', s, e));
+    this.problem({
+      code: 'INVALID_LINE',
+      start: s,
+      end: s + 1,
+      message: `Expected a stanza header, an indented attribute or a \`#\` comment, found \`${show(text.slice(s, e), 20)}\`${REFUSES}`,
+      actual: text.slice(s, s + 1),
+    });
+    return { type: 'invalid', ...finish() } satisfies InvalidLine;
+  }
+
+  readHeader(
+    s: number,
+    e: number,
+    tokens: Token[],
+    finish: () => { tokens: Token[]; newline: Token | undefined; start: number; end: number },
+  ): HeaderLine | InvalidLine {
+    const text = this.text;
+    let w = s;
+    while (w < e) {
+      const c = text.charCodeAt(w);
+      if (c === COLON || isBlank(c)) break;
+      w++;
+    }
+    const name = this.tok('name', s, w);
+    const b = this.blankRun(w, e);
+    const hasColon = b < e && text.charCodeAt(b) === COLON;
+    if (!hasColon && !isIdentCode(text.charCodeAt(s))) {
+      tokens.push(this.tok('garbage', s, e));
+      this.problem({
+        code: 'INVALID_LINE',
+        start: s,
+        end: s + 1,
+        message: `Expected a stanza header, an indented attribute or a \`#\` comment, found \`${show(text.slice(s, e), 20)}\`${REFUSES}`,
+        actual: text.slice(s, s + 1),
+      });
+      return { type: 'invalid', ...finish() } satisfies InvalidLine;
+    }
+    tokens.push(name);
+    let valid = true;
+    if (!isIdent(name.text)) {
+      valid = false;
+      let bad = s;
+      while (bad < w && isIdentCode(text.charCodeAt(bad))) bad++;
+      this.problem({
+        code: 'HEADER_FORMAT',
+        start: s,
+        end: w,
+        message: `Invalid stanza name \`${show(name.text)}\`: only letters, digits and \`_\` are allowed${REFUSES}`,
+        actual: text.slice(bad, bad + 1),
+      });
+    }
+    if (b > w) tokens.push(this.tok('space', w, b));
+    let colon: Token | undefined;
+    if (hasColon) {
+      colon = this.tok('colon', b, b + 1);
+      tokens.push(colon);
+      if (b > w && valid) {
+        valid = false;
+        this.problem({
+          code: 'HEADER_FORMAT',
+          start: w,
+          end: b,
+          message: `Expected \`:\` right after \`${show(name.text)}\`, found a blank${REFUSES}`,
+          expected: ['`:`'],
+          actual: text.slice(w, b),
+        });
+      }
+      const after = this.blankRun(b + 1, e);
+      if (after > b + 1) tokens.push(this.tok('space', b + 1, after));
+      if (after < e) {
+        tokens.push(this.tok('garbage', after, e));
+        if (valid) {
+          valid = false;
+          this.problem({
+            code: 'HEADER_FORMAT',
+            start: after,
+            end: e,
+            message: `Expected end of line after \`${show(name.text)}:\`, found \`${show(text.slice(after, e), 20)}\`${REFUSES}`,
+            expected: ['end of line'],
+            actual: text.slice(after, e),
+          });
+        }
+      }
+    } else {
+      if (b < e) tokens.push(this.tok('garbage', b, e));
+      if (valid) {
+        valid = false;
+        const found = b < e ? `\`${show(text.slice(b, e), 20)}\`` : 'end of line';
+        this.problem({
+          code: 'HEADER_FORMAT',
+          start: w,
+          end: b < e ? e : w,
+          message: `Expected \`:\` after \`${show(name.text)}\`, found ${found}${REFUSES}`,
+          expected: ['`:`'],
+          actual: text.slice(b, e),
+        });
+      }
+    }
+    return { type: 'header', name, colon, valid, ...finish() } satisfies HeaderLine;
+  }
+}
+
+/**
+ * Builds the lossless CST of a cluster.conf. Never throws; every byte of `text` ends up in exactly
+ * one token, so `print(parseCst(text)) === text`. Syntax problems (each of which makes o2cb refuse
+ * the file) are listed in `problems`.
+ */
+export function parseCst(text: string): Document {
+  const sc = new Scanner(text);
+  let bom: Token | undefined;
+  if (text.charCodeAt(0) === 0xfeff) {
+    bom = sc.tok('bom', 0, 1);
+    sc.pos = 1;
+    sc.problem({
+      code: 'BOM',
+      start: 0,
+      end: 1,
+      message: `Unexpected byte-order mark at the start of the file${REFUSES}`,
+      note: 'Save the file as UTF-8 without BOM',
+    });
+  }
+  const items: TopItem[] = [];
+  let header: HeaderLine | undefined;
+  let body: StanzaLine[] = [];
+  let pending: (BlankLine | CommentLine | InvalidLine)[] = [];
+  let seenHeader = false;
+  const close = () => {
+    if (header) {
+      const last = body[body.length - 1];
+      items.push({
+        type: 'stanza',
+        header,
+        lines: body,
+        start: header.start,
+        end: last ? last.end : header.end,
+      });
+    }
+    header = undefined;
+    body = [];
+    for (const p of pending) items.push(p);
+    pending = [];
+  };
+  while (sc.pos < text.length) {
+    const line = sc.readLine();
+    switch (line.type) {
+      case 'header':
+        close();
+        header = line;
+        seenHeader = true;
+        break;
+      case 'blank':
+        if (header) pending.push(line);
+        else items.push(line);
+        break;
+      case 'comment':
+        if (header && !line.indented) pending.push(line);
+        else if (header) {
+          body.push(...pending, line);
+          pending = [];
+        } else items.push(line);
+        break;
+      case 'invalid':
+        if (header && line.tokens[0]?.kind === 'indent') {
+          body.push(...pending, line);
+          pending = [];
+        } else if (header) pending.push(line);
+        else items.push(line);
+        break;
+      case 'attribute':
+        if (header) {
+          const blank = pending.find((p) => p.type === 'blank');
+          if (blank) {
+            sc.problem({
+              code: 'BLANK_IN_STANZA',
+              start: blank.start,
+              end: blank.start + (blank.tokens[0]?.kind === 'indent' ? blank.tokens[0].end - blank.start : 0),
+              message: `Unexpected blank line inside the \`${show(header.name.text)}\` stanza${REFUSES}`,
+              note: `A blank line ends a stanza for o2cb, so \`${show(line.key.text)}\` below it belongs to no stanza; remove the blank line`,
+            });
+          }
+          body.push(...pending, line);
+          pending = [];
+        } else {
+          items.push(line);
+          sc.problem({
+            code: seenHeader ? 'BLANK_IN_STANZA' : 'ATTRIBUTE_OUTSIDE_STANZA',
+            start: line.start,
+            end: line.key.end,
+            message: `Unexpected attribute \`${show(line.key.text)}\` before any stanza header${REFUSES}`,
+            note: 'Attributes belong under a `cluster:`, `node:` or `heartbeat:` header',
+          });
+        }
+        break;
+    }
+  }
+  close();
+  // File-wide byte problems.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    sc.problem({
+      code: 'NUL',
+      start: nul,
+      end: nul + 1,
+      message: 'Unexpected NUL byte (o2cb silently cuts the value or ignores the rest of the file there)',
+      note: 'ftkit refuses NUL bytes outright: what o2cb would read is not what the file shows',
+    });
+  }
+  const crlf = text.indexOf('\r\n');
+  if (crlf >= 0) {
+    let count = 0;
+    for (let i = crlf; i >= 0; i = text.indexOf('\r\n', i + 2)) count++;
+    sc.problem({
+      code: 'CRLF',
+      start: crlf,
+      end: crlf + 2,
+      message: `Expected LF line ends, found CRLF on ${count} line${count === 1 ? '' : 's'}${REFUSES}`,
+      note: 'A header line ending in CR is unreadable to o2cb; convert the file with `dos2unix`',
+    });
+  }
+  const problems = sc.problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { type: 'document', bom, items, problems, text, start: 0, end: text.length };
+}

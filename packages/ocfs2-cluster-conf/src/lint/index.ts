@@ -1,0 +1,105 @@
+import { applyFixes, type LintOptions, type LintResult, runRules, sortDiagnostics } from '@ftkit/core';
+import { SOURCE } from '../diagnostics.js';
+import { parse } from '../parse.js';
+import { clusterDrift } from './rules/cluster-drift.js';
+import { clusterMultiple } from './rules/cluster-multiple.js';
+import { clusterNameFormat } from './rules/cluster-name-format.js';
+import { clusterNodeLimit } from './rules/cluster-node-limit.js';
+import { commentsLost } from './rules/comments-lost.js';
+import { heartbeatDevicePath } from './rules/heartbeat-device-path.js';
+import { heartbeatGlobalFew } from './rules/heartbeat-global-few.js';
+import { heartbeatGlobalNone } from './rules/heartbeat-global-none.js';
+import { heartbeatModeCase } from './rules/heartbeat-mode-case.js';
+import { heartbeatRegionFormat } from './rules/heartbeat-region-format.js';
+import { heartbeatRegionLimit } from './rules/heartbeat-region-limit.js';
+import { heartbeatRegionUnused } from './rules/heartbeat-region-unused.js';
+import { indentTab } from './rules/indent-tab.js';
+import { keyDuplicate } from './rules/key-duplicate.js';
+import { keyUnknown } from './rules/key-unknown.js';
+import { keywordCase } from './rules/keyword-case.js';
+import { nodeCountMismatch } from './rules/node-count-mismatch.js';
+import { nodeIpDuplicate } from './rules/node-ip-duplicate.js';
+import { nodeLocalMissing } from './rules/node-local-missing.js';
+import { nodeNameChars } from './rules/node-name-chars.js';
+import { nodeNameCollision } from './rules/node-name-collision.js';
+import { nodeNameFqdn } from './rules/node-name-fqdn.js';
+import { nodeNameLength } from './rules/node-name-length.js';
+import { nodeNumberDuplicate } from './rules/node-number-duplicate.js';
+import { nodeNumberRange } from './rules/node-number-range.js';
+import { nodePortMixed } from './rules/node-port-mixed.js';
+import { nodePortRange } from './rules/node-port-range.js';
+import { stanzaBlankBetween } from './rules/stanza-blank-between.js';
+import { stanzaOrphan } from './rules/stanza-orphan.js';
+import { stanzaUnknown } from './rules/stanza-unknown.js';
+import { valueContinuation } from './rules/value-continuation.js';
+import { valueInlineComment } from './rules/value-inline-comment.js';
+import { valueQuoted } from './rules/value-quoted.js';
+import type { ClusterConfDoc, ClusterConfRule } from './types.js';
+
+const all: readonly ClusterConfRule[] = [
+  valueInlineComment,
+  valueQuoted,
+  keywordCase,
+  stanzaUnknown,
+  keyUnknown,
+  keyDuplicate,
+  valueContinuation,
+  indentTab,
+  stanzaBlankBetween,
+  commentsLost,
+  clusterNameFormat,
+  nodeCountMismatch,
+  heartbeatModeCase,
+  clusterMultiple,
+  clusterNodeLimit,
+  stanzaOrphan,
+  nodeNumberRange,
+  nodeNumberDuplicate,
+  nodeNameCollision,
+  nodeIpDuplicate,
+  nodePortRange,
+  nodePortMixed,
+  nodeNameLength,
+  nodeNameChars,
+  nodeNameFqdn,
+  nodeLocalMissing,
+  heartbeatRegionFormat,
+  heartbeatGlobalNone,
+  heartbeatGlobalFew,
+  heartbeatRegionLimit,
+  heartbeatRegionUnused,
+  heartbeatDevicePath,
+  clusterDrift,
+];
+
+/** Every cluster.conf rule by id (a prototype-free record). */
+export const rules: Readonly<Record<string, ClusterConfRule>> = Object.freeze(
+  Object.assign(
+    Object.create(null) as Record<string, ClusterConfRule>,
+    Object.fromEntries(all.map((r) => [r.meta.id, r])),
+  ),
+);
+
+/**
+ * Lints a cluster.conf: every parse error (what makes o2cb refuse the file) plus the findings of
+ * the rules. Settings: `hostname` (node-local-missing), `cluster` (limit that check to one cluster),
+ * `regionDevices` (heartbeat-device-path), `peerFiles` (cluster-drift). With `fix: true`, `output`
+ * is the text with every safe fix applied (one pass; run again for overlapping fixes).
+ */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const parsed = parse(text, options.fileName !== undefined ? { fileName: options.fileName } : {});
+  const doc: ClusterConfDoc = { cst: parsed.cst, model: parsed.model, links: parsed.links };
+  const found = runRules({
+    rules: all,
+    doc,
+    text,
+    source: SOURCE,
+    lineIndex: parsed.lineIndex,
+    ...(options.fileName !== undefined ? { file: options.fileName } : {}),
+    ...(options.rules ? { config: options.rules } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...found]);
+  if (!options.fix) return { diagnostics };
+  return { diagnostics, output: applyFixes(text, diagnostics, options.fileName).text };
+}

@@ -1,0 +1,252 @@
+import { z } from 'zod';
+
+/**
+ * Limits of cluster.conf values in the three places that check them (reference §2.6):
+ * - `load`: what o2cb 1.8.7 accepts when it reads the file (anything else: the whole file is refused);
+ * - `command`: what the o2cb commands (`add-cluster`, `add-node` …) accept;
+ * - `kernel`: what the kernel accepts when `register-cluster` brings the cluster online.
+ * All bounds are inclusive.
+ */
+export const LIMITS = {
+  load: {
+    nodeNumberMax: 2_147_483_646,
+    ipPortMax: 4_294_967_295,
+    nodeCountMax: 4_294_967_295,
+  },
+  command: {
+    clusterNameMaxLength: 16,
+    nodeNumberMax: 254,
+    nodesPerCluster: 255,
+  },
+  kernel: {
+    clusterNameMaxLength: 16,
+    nodeNumberMax: 254,
+    nodesPerCluster: 255,
+    nodeNameMaxBytes: 64,
+    ipPortMin: 1,
+    ipPortMax: 65_534,
+    regionsPerCluster: 32,
+  },
+} as const;
+
+/** A limit tier, see {@link LIMITS}. */
+export type Tier = keyof typeof LIMITS;
+
+/**
+ * The severity a violation of each tier gets: breaking the load tier makes o2cb refuse the file,
+ * breaking the kernel tier stops the cluster from coming online (both `error`); values only the
+ * o2cb commands refuse still work once written by hand (`warning`).
+ */
+export const TIER_SEVERITY = { load: 'error', command: 'warning', kernel: 'error' } as const;
+
+/** Strict dotted-quad IPv4 as glibc `inet_pton(AF_INET)` reads it: no leading zeros, 0–255. */
+export const IPV4_PATTERN =
+  /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** Cluster names o2cb commands and the kernel accept: 1–16 ASCII letters and digits. */
+export const CLUSTER_NAME_PATTERN = /^[A-Za-z0-9]{1,16}$/;
+
+/** A global-heartbeat region: the volume UUID as 32 upper-case hex digits, no dashes. */
+export const REGION_PATTERN = /^[0-9A-F]{32}$/;
+
+/** `local` (heartbeat on every mounted volume) or `global` (on the listed regions only). */
+export const HeartbeatModeSchema = z.enum(['local', 'global']);
+export type HeartbeatMode = z.infer<typeof HeartbeatModeSchema>;
+
+/** A `node:` stanza, with the ranges o2cb accepts when loading the file. */
+export const NodeSchema = z.object({
+  /** Must equal the host's name (`uname -n`, or its part before the first dot, any case). */
+  name: z.string().min(1),
+  /** Node number; the kernel accepts 0–254, the file loader up to 2147483646. */
+  number: z.number().int().min(0).max(LIMITS.load.nodeNumberMax),
+  /** IPv4 address of the node's interconnect. */
+  ipAddress: z.string().regex(IPV4_PATTERN, 'Expected a dotted-quad IPv4 address'),
+  /** TCP port the node listens on (o2cb's default is 7777; the kernel accepts 1–65534). */
+  ipPort: z.number().int().min(0).max(LIMITS.load.ipPortMax),
+});
+export type Node = z.infer<typeof NodeSchema>;
+
+/** A `heartbeat:` stanza (global heartbeat region). */
+export const HeartbeatSchema = z.object({
+  /** The heartbeat volume's UUID: 32 upper-case hex digits without dashes. */
+  region: z.string().min(1),
+});
+export type Heartbeat = z.infer<typeof HeartbeatSchema>;
+
+/** A `cluster:` stanza with the nodes and heartbeat regions whose `cluster` names it. */
+export const ClusterSchema = z.object({
+  name: z.string(),
+  heartbeatMode: HeartbeatModeSchema,
+  /** The file's `node_count`: bookkeeping only, never recomputed by o2cb (0–4294967295). */
+  nodeCount: z.number().int().min(0).max(LIMITS.load.nodeCountMax),
+  /** Nodes in file order. */
+  nodes: z.array(NodeSchema),
+  /** Heartbeat regions in file order. */
+  heartbeats: z.array(HeartbeatSchema),
+});
+export type Cluster = z.infer<typeof ClusterSchema>;
+
+function unique<T>(
+  ctx: z.RefinementCtx,
+  items: readonly T[],
+  key: (t: T) => string | number,
+  path: (i: number) => (string | number)[],
+  what: string,
+): void {
+  const seen = new Map<string | number, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) ctx.addIssue({ code: 'custom', message: `Duplicate ${what} \`${k}\``, path: path(i) });
+    else seen.set(k, i);
+  });
+}
+
+/**
+ * The whole file as o2cb loads it (load tier): unique cluster names, unique node names and regions
+ * per cluster. Order-agnostic: stanza and attribute order in the file do not matter.
+ */
+export const ClusterConfSchema = z
+  .object({
+    /** Clusters in file order. */
+    clusters: z.array(ClusterSchema),
+  })
+  .superRefine((conf, ctx) => {
+    unique(
+      ctx,
+      conf.clusters,
+      (c) => c.name,
+      (i) => ['clusters', i, 'name'],
+      'cluster name',
+    );
+    conf.clusters.forEach((c, ci) => {
+      unique(
+        ctx,
+        c.nodes,
+        (n) => n.name,
+        (i) => ['clusters', ci, 'nodes', i, 'name'],
+        'node name',
+      );
+      unique(
+        ctx,
+        c.heartbeats,
+        (h) => h.region,
+        (i) => ['clusters', ci, 'heartbeats', i, 'region'],
+        'region',
+      );
+    });
+  });
+export type ClusterConf = z.infer<typeof ClusterConfSchema>;
+
+/** What the o2cb commands would accept (command tier), on top of the load tier. */
+export const ClusterConfCommandSchema = ClusterConfSchema.superRefine((conf, ctx) => {
+  conf.clusters.forEach((c, ci) => {
+    if (!CLUSTER_NAME_PATTERN.test(c.name))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Expected 1–16 letters and digits for a cluster name',
+        path: ['clusters', ci, 'name'],
+      });
+    if (c.nodes.length > LIMITS.command.nodesPerCluster)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Expected at most 255 nodes',
+        path: ['clusters', ci, 'nodes'],
+      });
+    c.nodes.forEach((n, ni) => {
+      if (n.number > LIMITS.command.nodeNumberMax)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Expected a node number from 0 to 254',
+          path: ['clusters', ci, 'nodes', ni, 'number'],
+        });
+    });
+    unique(
+      ctx,
+      c.nodes,
+      (n) => n.number,
+      (i) => ['clusters', ci, 'nodes', i, 'number'],
+      'node number',
+    );
+  });
+});
+
+/** What the kernel accepts at `register-cluster` (kernel tier), on top of the command tier. */
+export const ClusterConfKernelSchema = ClusterConfCommandSchema.superRefine((conf, ctx) => {
+  conf.clusters.forEach((c, ci) => {
+    if (c.heartbeats.length > LIMITS.kernel.regionsPerCluster)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Expected at most 32 heartbeat regions',
+        path: ['clusters', ci, 'heartbeats'],
+      });
+    c.nodes.forEach((n, ni) => {
+      if (n.ipPort < LIMITS.kernel.ipPortMin || n.ipPort > LIMITS.kernel.ipPortMax)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Expected a port from 1 to 65534',
+          path: ['clusters', ci, 'nodes', ni, 'ipPort'],
+        });
+      if (new TextEncoder().encode(n.name).length > LIMITS.kernel.nodeNameMaxBytes || n.name.includes('/'))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Expected a node name of at most 64 bytes without `/`',
+          path: ['clusters', ci, 'nodes', ni, 'name'],
+        });
+    });
+    unique(
+      ctx,
+      c.nodes,
+      (n) => n.ipAddress,
+      (i) => ['clusters', ci, 'nodes', i, 'ipAddress'],
+      'IP address',
+    );
+  });
+});
+
+/** The schema of each tier, for `validate(model, tier)`. */
+export const TIER_SCHEMAS = {
+  load: ClusterConfSchema,
+  command: ClusterConfCommandSchema,
+  kernel: ClusterConfKernelSchema,
+} as const;
+
+/** JSON Schema (draft 2020-12) of the model, for editors and other languages. */
+export function clusterConfJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ClusterConfSchema) as Record<string, unknown>;
+}
+
+/** Input of {@link defineClusterConf}: the model with o2cb's defaults left out. */
+export interface ClusterConfInput {
+  readonly clusters: readonly {
+    readonly name: string;
+    /** Default `local`. */
+    readonly heartbeatMode?: HeartbeatMode;
+    /** Default: the number of nodes. */
+    readonly nodeCount?: number;
+    readonly nodes?: readonly {
+      readonly name: string;
+      readonly number: number;
+      readonly ipAddress: string;
+      /** Default 7777, as `o2cb add-node`. */
+      readonly ipPort?: number;
+    }[];
+    readonly heartbeats?: readonly { readonly region: string }[];
+  }[];
+}
+
+/**
+ * Builds a model from code, filling o2cb's defaults (mode `local`, port 7777, `node_count` equal to
+ * the number of nodes) and validating it against the load tier. Throws a `ZodError` on a model o2cb
+ * could not load (a programmer error, not user input).
+ */
+export function defineClusterConf(input: ClusterConfInput): ClusterConf {
+  return ClusterConfSchema.parse({
+    clusters: input.clusters.map((c) => ({
+      name: c.name,
+      heartbeatMode: c.heartbeatMode ?? 'local',
+      nodeCount: c.nodeCount ?? c.nodes?.length ?? 0,
+      nodes: (c.nodes ?? []).map((n) => ({ ...n, ipPort: n.ipPort ?? 7777 })),
+      heartbeats: (c.heartbeats ?? []).map((h) => ({ ...h })),
+    })),
+  });
+}
