@@ -1,0 +1,15 @@
+export type { Token, TokenKind } from './cst/lexer.js';
+export { isTrivia, lex, unquote } from './cst/lexer.js';
+export { parseCst, print, tokensOf } from './cst/parse-cst.js';
+export type { BlockNode, DocumentNode, ItemNode, StatementNode, StrayNode, TriviaNode } from './cst/types.js';
+export type { DrbdCode } from './diagnostics.js';
+export { CODE_DOCS, CODES } from './diagnostics.js';
+export type { DumpOptions } from './model/dump.js';
+export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
+export { localHosts, nameMatches } from './model/hosts.js';
+export { addressHash, implicitNodeIds } from './model/node-id.js';
+export type { DrbdVersion, OptionSpec, OptionType, Scale, SectionKind } from './model/options.js';
+export { OPTION_TABLES, optionSpec, scaledValue, sectionsKnowing } from './model/options.js';
+export type { DrbdParseResult, ParseOptions } from './parse.js';
+export { parse } from './parse.js';
+export * from './schema.js';

@@ -1,0 +1,288 @@
+import type { DiagnosticCollector } from '@ftkit/core';
+import { CODES } from '../diagnostics.js';
+import type { DrbdConfig, DrbdHost, DrbdResource, DrbdVolume } from '../schema.js';
+import type { DrbdVersion } from './options.js';
+
+type Loc = { span?: { start: number; end: number }; file?: string };
+
+/** Effective volumes of a host: resource-level volumes filled in by host statements (per field). */
+export function hostVolumes(r: DrbdResource, h: DrbdHost): Map<number, DrbdVolume & { implicit: boolean }> {
+  const out = new Map<number, DrbdVolume & { implicit: boolean }>();
+  for (const v of r.volumes) out.set(v.number ?? 0, { ...v, implicit: v.number === undefined });
+  for (const v of h.volumes) {
+    const k = v.number ?? 0;
+    const prev = out.get(k);
+    out.set(k, {
+      ...(prev ?? {}),
+      ...(v.device ? { device: v.device } : {}),
+      ...(v.disk !== undefined ? { disk: v.disk } : {}),
+      ...(v.metaDisk ? { metaDisk: v.metaDisk } : {}),
+      ...(v.number !== undefined ? { number: v.number } : {}),
+      implicit: prev ? prev.implicit && v.number === undefined : v.number === undefined,
+    });
+  }
+  return out;
+}
+
+/** The minor of a device statement (`minor N`, or N from `/dev/drbdN`). */
+export function deviceMinor(d: DrbdVolume['device']): number | undefined {
+  if (!d) return undefined;
+  if (d.minor !== undefined) return d.minor;
+  const name = d.name?.startsWith('drbd') ? `/dev/${d.name}` : d.name;
+  const m = name ? /^\/dev\/drbd(\d+)$/.exec(name) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+const hostLabel = (h: DrbdHost) =>
+  h.kind === 'on'
+    ? h.names.join(' ')
+    : h.kind === 'floating'
+      ? `floating ${h.address?.ip}:${h.address?.port}`
+      : `stacked-on-top-of ${h.lower}`;
+
+/**
+ * The cross-statement checks drbdadm makes after parsing (reference §5), reported at the
+ * statements involved (drbdadm often says line 0; we always point at a real place).
+ */
+export function checkModel(
+  model: DrbdConfig,
+  collectorFor: (file: string | undefined) => DiagnosticCollector,
+) {
+  const v: DrbdVersion = model.drbdVersion;
+  const err = (code: string, message: string, at: Loc, note?: string) => {
+    const d = collectorFor(at.file);
+    d.error(code, message, at.span ?? { start: 0, end: 0 }, note !== undefined ? { note } : {});
+  };
+  const warn = (code: string, message: string, at: Loc, note?: string) => {
+    const d = collectorFor(at.file);
+    d.warning(code, message, at.span ?? { start: 0, end: 0 }, note !== undefined ? { note } : {});
+  };
+  const names = new Set(model.resources.map((r) => r.name));
+  const minors = new Map<string, Loc>();
+  const addrs = new Map<string, { loc: Loc; res: string; host: string }>();
+  for (const r of model.resources) {
+    const realHosts = r.hosts.filter(
+      (h) => h.kind === 'on' || h.kind === 'floating' || h.kind === 'stacked-on-top-of',
+    );
+    if (v === '9' && r.hosts.length === 0) {
+      err(
+        CODES.semantic,
+        `Missing host section in resource \`${r.name}\``,
+        r,
+        'Add `on NODE { … }` sections',
+      );
+    }
+    // unique host names
+    const seen = new Map<string, DrbdHost>();
+    for (const h of r.hosts) {
+      for (const n of h.names) {
+        const k = v === '9' ? n.toLowerCase() : n;
+        if (seen.has(k)) err(CODES.duplicate, `Duplicate host \`${n}\` in resource \`${r.name}\``, h);
+        else seen.set(k, h);
+      }
+    }
+    // required statements and volume consistency
+    let first: { h: DrbdHost; vols: Map<number, DrbdVolume & { implicit: boolean }> } | undefined;
+    for (const h of realHosts) {
+      const vols = hostVolumes(r, h);
+      if (v === '8.4' && !h.address)
+        err(
+          CODES.semantic,
+          `Missing \`address\` in host section \`${hostLabel(h)}\` of resource \`${r.name}\``,
+          h,
+        );
+      if (vols.size === 0) {
+        err(
+          CODES.semantic,
+          `Missing \`device\` in host section \`${hostLabel(h)}\` of resource \`${r.name}\``,
+          h,
+        );
+      }
+      for (const [num, vol] of vols) {
+        const where = `host section \`${hostLabel(h)}\` of resource \`${r.name}\`${vol.implicit ? '' : ` (volume ${num})`}`;
+        if (!vol.device) err(CODES.semantic, `Missing \`device\` in ${where}`, h);
+        if (v === '8.4' && h.kind !== 'stacked-on-top-of') {
+          if (vol.disk === undefined) err(CODES.semantic, `Missing \`disk\` in ${where}`, h);
+          if (!vol.metaDisk) err(CODES.semantic, `Missing \`meta-disk\` in ${where}`, h);
+        }
+        const minor = deviceMinor(vol.device);
+        if (minor !== undefined) {
+          for (const n of h.kind === 'on' ? h.names : []) {
+            const key = `${n}:${minor}`;
+            const prev = minors.get(key);
+            if (prev && prev !== vol.device)
+              err(
+                CODES.duplicate,
+                `Duplicate minor ${minor} on host \`${n}\``,
+                vol.device ?? h,
+                'Every device of a host needs its own minor',
+              );
+            else minors.set(key, vol.device ?? h);
+          }
+        }
+      }
+      if (!first) first = { h, vols };
+      else {
+        for (const [num, vol] of vols) {
+          const o = first.vols.get(num);
+          if (!o)
+            err(
+              CODES.semantic,
+              `Volume ${num} of host \`${hostLabel(h)}\` is not defined on \`${hostLabel(first.h)}\``,
+              h,
+            );
+          else if (o.implicit !== vol.implicit)
+            err(CODES.semantic, `Volume ${num} must not be implicit on one host but not on the other`, h);
+        }
+        for (const num of first.vols.keys())
+          if (!vols.has(num))
+            err(
+              CODES.semantic,
+              `Missing volume ${num} on host \`${hostLabel(h)}\` (present on \`${hostLabel(first.h)}\`)`,
+              h,
+            );
+      }
+      if (h.address) {
+        const a = h.address;
+        const key = `${a.family ?? 'ipv4'}:${a.ip}:${Number(a.port.replace(/[KMGs]$/, ''))}`;
+        const loopback = a.ip.startsWith('127.') || a.ip === '::1';
+        const k2 = loopback ? `${h.names.join(' ')}@${key}` : key;
+        const prev = addrs.get(k2);
+        if (prev)
+          err(
+            CODES.duplicate,
+            `Duplicate address \`${a.ip}:${a.port}\` (also used by resource \`${prev.res}\`)`,
+            a,
+          );
+        else addrs.set(k2, { loc: a, res: r.name, host: hostLabel(h) });
+      }
+    }
+    if (v === '9') checkNine(r, err, warn);
+    else checkEightFour(r, names, err);
+    // resync-after target
+    for (const sec of r.sections) {
+      for (const o of sec.options) {
+        if (
+          (o.name === 'resync-after' || o.name === 'after') &&
+          o.value !== undefined &&
+          !names.has(o.value.split('/')[0]!)
+        )
+          warn(
+            CODES.semantic,
+            `Unknown resource \`${o.value}\` in \`resync-after\`: drbdadm drops the option`,
+            o,
+          );
+      }
+    }
+    for (const h of r.hosts)
+      if (h.kind === 'stacked-on-top-of' && h.lower !== undefined && !names.has(h.lower))
+        err(CODES.semantic, `Unknown resource \`${h.lower}\` in \`stacked-on-top-of\``, h);
+  }
+}
+
+function checkNine(
+  r: DrbdResource,
+  err: (code: string, m: string, at: Loc, note?: string) => void,
+  warn: (code: string, m: string, at: Loc, note?: string) => void,
+) {
+  const hosts = r.hosts;
+  const implicitIds =
+    hosts.length === 2 &&
+    r.connections.length === 0 &&
+    r.meshes.length === 0 &&
+    hosts.every((h) => h.nodeId === undefined && h.address);
+  if (!implicitIds) {
+    for (const h of hosts)
+      if (h.nodeId === undefined && h.kind !== 'stacked-on-top-of')
+        err(
+          CODES.semantic,
+          `Missing \`node-id\` in host section \`${hostLabel(h)}\` of resource \`${r.name}\``,
+          h,
+          'DRBD 9 needs explicit node-ids unless the resource has exactly two hosts and no connections',
+        );
+  }
+  const ids = new Map<number, DrbdHost>();
+  for (const h of hosts) {
+    if (h.nodeId === undefined) continue;
+    if (ids.has(h.nodeId)) err(CODES.duplicate, `Duplicate node-id ${h.nodeId} in resource \`${r.name}\``, h);
+    else ids.set(h.nodeId, h);
+  }
+  // drbdadm prints this but still exits 0 for `dump`; `up`/`adjust` fail on it.
+  if (hosts.length > 2 && r.connections.length === 0 && r.meshes.length === 0)
+    warn(
+      CODES.semantic,
+      `Missing \`connection\` sections in resource \`${r.name}\`: more than two hosts need explicit connections or a \`connection-mesh\``,
+      r,
+    );
+  const known = new Set(hosts.flatMap((h) => h.names.map((n) => n.toLowerCase())));
+  for (const c of r.connections) {
+    for (const e of [...c.endpoints, ...c.paths.flatMap((p) => p.endpoints)]) {
+      if (e.host !== undefined && !known.has(e.host.toLowerCase()))
+        err(
+          CODES.semantic,
+          `Unknown host \`${e.host}\` in a connection of resource \`${r.name}\`: there is no \`on ${e.host}\` section`,
+          e,
+        );
+      if (e.host === undefined && e.address && !hosts.some((h) => h.address?.ip === e.address!.ip))
+        err(CODES.semantic, `Unknown address \`${e.address.ip}\` in a connection: no host section has it`, e);
+    }
+    if (c.paths.length > 0)
+      for (const p of c.paths) {
+        const [a, b] = p.endpoints;
+        if (a?.address && b?.address && a.address.ip === b.address.ip && a.address.port === b.address.port)
+          err(CODES.semantic, `Address \`${a.address.ip}:${a.address.port}\` is used for both endpoints`, p);
+      }
+    for (const cv of c.volumes) {
+      const exists =
+        r.volumes.some((v) => (v.number ?? 0) === cv.number) ||
+        hosts.some((h) => h.volumes.some((v) => (v.number ?? 0) === cv.number));
+      if (!exists)
+        err(CODES.semantic, `Unknown volume ${cv.number} in a connection of resource \`${r.name}\``, cv);
+    }
+  }
+  for (const m of r.meshes)
+    for (const n of m.hosts)
+      if (!known.has(n.toLowerCase()))
+        err(
+          CODES.semantic,
+          `Unknown host \`${n}\` in the connection-mesh of resource \`${r.name}\`: there is no \`on ${n}\` section`,
+          m,
+        );
+  const withProxy = hosts.filter((h) => h.kind === 'on' && h.proxy).length;
+  const onHosts = hosts.filter((h) => h.kind === 'on').length;
+  if (withProxy > 0 && withProxy < onHosts)
+    err(
+      CODES.semantic,
+      `Expected a proxy section in all host sections of resource \`${r.name}\`, or in none`,
+      r,
+    );
+}
+
+function checkEightFour(
+  r: DrbdResource,
+  _names: Set<string>,
+  err: (code: string, m: string, at: Loc, note?: string) => void,
+) {
+  const hostNames = new Set(r.hosts.flatMap((h) => h.names));
+  const onHosts = r.hosts.filter((h) => h.kind === 'on');
+  const withProxy = onHosts.filter((h) => h.proxy).length;
+  if (withProxy > 0 && withProxy < onHosts.length)
+    err(
+      CODES.semantic,
+      `Expected a proxy section in both host sections of resource \`${r.name}\`, or in none`,
+      r,
+    );
+  const startup = r.sections.find((s) => s.kind === 'startup');
+  const net = r.sections.find((s) => s.kind === 'net');
+  for (const o of startup?.options ?? []) {
+    if (o.name !== 'become-primary-on') continue;
+    const list = [o.value ?? '', ...(o.more ?? [])];
+    for (const n of list) {
+      if (n === 'both') {
+        const two = net?.options.find((x) => x.name === 'allow-two-primaries');
+        if (!two || two.value === 'no')
+          err(CODES.semantic, '`become-primary-on both` needs `allow-two-primaries` in the `net` section', o);
+      } else if (!hostNames.has(n)) err(CODES.semantic, `Unknown host \`${n}\` in \`become-primary-on\``, o);
+    }
+  }
+}

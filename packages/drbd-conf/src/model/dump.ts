@@ -1,0 +1,372 @@
+import type {
+  DrbdAddress,
+  DrbdConfig,
+  DrbdConnection,
+  DrbdDevice,
+  DrbdEndpoint,
+  DrbdHost,
+  DrbdMetaDisk,
+  DrbdOption,
+  DrbdProxyHost,
+  DrbdResource,
+  DrbdSection,
+  DrbdVolume,
+} from '../schema.js';
+import { localHosts } from './hosts.js';
+import { implicitNodeIds } from './node-id.js';
+import { type DrbdVersion, optionSpec, type SectionKind, SYNCER_84 } from './options.js';
+
+/** Options of {@link dump}. */
+export interface DumpOptions {
+  /** Parser to mirror (default: the model's `drbdVersion`). */
+  readonly drbdVersion?: DrbdVersion;
+  /** The local node name (`__DRBD_NODE__` / `uname -n`): decides the "ignored" header. */
+  readonly host?: string;
+  /** Canonical path printed in the first comment line. */
+  readonly configPath?: string;
+  /** `FILE:LINE` of each resource's `{`, for the `# defined at` comment. */
+  readonly definedAt?: (r: DrbdResource) => string | undefined;
+}
+
+const SAFE = /^[A-Za-z0-9/._-]+$/;
+
+/** drbdadm's dump quoting: quote when empty, longer than 80, or containing other characters. */
+export function dumpQuote(s: string): string {
+  if (s.length > 0 && s.length <= 80 && SAFE.test(s)) return s;
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+const I = (depth: number) => '    '.repeat(depth);
+/** `name` padded to drbdadm's field (24 − 4×depth), one space, value right-aligned in 3 columns. */
+function optLine(depth: number, name: string, value: string): string {
+  const w = 24 - 4 * depth;
+  return `${I(depth)}${name.padEnd(w)} ${value.padStart(3)};\n`;
+}
+function kwLine(depth: number, kw: string, rest: string, width = 24 - 4 * depth): string {
+  return `${I(depth)}${kw.padEnd(width)} ${rest};\n`;
+}
+
+function addr(a: DrbdAddress): string {
+  const fam = a.family === 'sci' ? 'ssocks' : (a.family ?? 'ipv4');
+  return fam === 'ipv6' ? `ipv6 [${a.ip}]:${a.port}` : `${fam} ${a.ip}:${a.port}`;
+}
+
+function deviceText(d: DrbdDevice): string {
+  const name = d.name === undefined ? undefined : d.name.startsWith('drbd') ? `/dev/${d.name}` : d.name;
+  const minor = d.minor ?? (name ? Number(/^\/dev\/drbd(\d+)$/.exec(name)?.[1]) : undefined);
+  return `${name !== undefined ? `${dumpQuote(name)} ` : ''}minor ${minor}`;
+}
+
+function metaText(m: DrbdMetaDisk): string {
+  if (m.kind === 'internal') return 'internal';
+  return m.index !== undefined ? `${dumpQuote(m.path)} [${m.index}]` : dumpQuote(m.path);
+}
+
+interface Ctx {
+  readonly v: DrbdVersion;
+  readonly cfg: DrbdConfig;
+  readonly names: Set<string>;
+}
+
+/** Normalised (name, value|undefined) pairs of a section as drbdadm stores them. */
+function normOptions(
+  ctx: Ctx,
+  kind: SectionKind,
+  options: readonly DrbdOption[],
+): [string, string | undefined][] {
+  const out: [string, string | undefined][] = [];
+  const tail: [string, string | undefined][] = [];
+  for (const o of options) {
+    const spec = optionSpec(ctx.v, kind, o.name);
+    let name = spec?.alias ?? o.name;
+    if (ctx.v === '8.4' && spec?.ignored) continue;
+    if (kind === 'syncer' && ctx.v === '8.4') name = SYNCER_84.get(o.name)?.name ?? name;
+    if (name === 'become-primary-on') {
+      if (ctx.v === '9') continue;
+      out.push([name, [o.value ?? '', ...(o.more ?? [])].join(' ')]);
+      continue;
+    }
+    if (name === 'resync-after' && o.value !== undefined) {
+      const target = o.value.split('/')[0]!;
+      if (!ctx.names.has(target)) continue;
+    }
+    if (spec?.type === 'flag' || name === 'stacked-timeouts') {
+      tail.push([name, undefined]);
+      continue;
+    }
+    let value = o.value;
+    if (value === undefined) value = o.negated ? 'no' : 'yes';
+    if (name === 'protocol' && ctx.v === '8.4') value = value.toUpperCase();
+    out.push([name, dumpQuote(value)]);
+  }
+  return [...out, ...tail];
+}
+
+function printSection(
+  _ctx: Ctx,
+  depth: number,
+  kind: string,
+  pairs: [string, string | undefined][],
+  plugins?: readonly string[],
+): string {
+  if (pairs.length === 0 && (!plugins || plugins.length === 0)) return '';
+  let s = `${I(depth)}${kind} {\n`;
+  for (const [n, v] of pairs) s += v === undefined ? `${I(depth + 1)}${n};\n` : optLine(depth + 1, n, v);
+  if (plugins && plugins.length > 0) {
+    s += `${I(depth + 1)}plugin {\n`;
+    for (const p of plugins) s += `${I(depth + 2)}${p};\n`;
+    s += `${I(depth + 1)}}\n`;
+  }
+  return `${s}${I(depth)}}\n`;
+}
+
+const ORDER: readonly SectionKind[] = ['options', 'net', 'disk', 'startup', 'proxy', 'handlers'];
+
+/** The sections of a resource/common after 8.4's syncer redistribution and protocol move. */
+function sectionPairs(ctx: Ctx, sections: readonly DrbdSection[], protocol: string | undefined) {
+  const map = new Map<SectionKind, [string, string | undefined][]>();
+  const get = (k: SectionKind) => {
+    const l = map.get(k) ?? [];
+    map.set(k, l);
+    return l;
+  };
+  if (protocol !== undefined)
+    get('net').push(['protocol', ctx.v === '8.4' ? protocol.toUpperCase() : dumpQuote(protocol)]);
+  let plugins: string[] | undefined;
+  for (const sec of sections) {
+    if (sec.kind === 'syncer') {
+      for (const o of sec.options) {
+        const target =
+          ctx.v === '8.4' ? (SYNCER_84.get(o.name)?.section ?? 'disk') : sectionOfSyncer9(o.name);
+        const pairs = normOptions(ctx, ctx.v === '8.4' ? 'syncer' : target, [o]);
+        get(target).push(...pairs);
+      }
+      continue;
+    }
+    get(sec.kind).push(...normOptions(ctx, sec.kind, sec.options));
+    if (sec.plugins) plugins = [...(plugins ?? []), ...sec.plugins];
+  }
+  // stacked-timeouts (value-less) prints after the valued startup options
+  for (const [k, l] of map) {
+    const flags = l.filter((p) => p[1] === undefined);
+    const vals = l.filter((p) => p[1] !== undefined);
+    map.set(k, [...vals, ...flags]);
+  }
+  return { map, plugins };
+}
+
+function sectionOfSyncer9(name: string): SectionKind {
+  for (const k of ['disk', 'net', 'options'] as const) if (optionSpec('9', k, name)) return k;
+  return 'disk';
+}
+
+function printSections(
+  ctx: Ctx,
+  depth: number,
+  sections: readonly DrbdSection[],
+  protocol: string | undefined,
+): string {
+  const { map, plugins } = sectionPairs(ctx, sections, protocol);
+  let s = '';
+  for (const k of ORDER)
+    s += printSection(ctx, depth, k, map.get(k) ?? [], k === 'proxy' ? plugins : undefined);
+  return s;
+}
+
+function volumeBody(ctx: Ctx, depth: number, v: DrbdVolume, resourceLevel9 = false): string {
+  let s = '';
+  if (v.diskOptions) s += printSection(ctx, depth, 'disk', normOptions(ctx, 'disk', v.diskOptions.options));
+  const w = resourceLevel9 ? 20 : 24 - 4 * depth;
+  if (v.device) s += kwLine(depth, 'device', deviceText(v.device), w);
+  if (v.disk !== undefined) s += kwLine(depth, 'disk', dumpQuote(v.disk), w);
+  // drbdadm quirk: at resource level an external meta-disk is padded to 16 columns, internal to 20
+  if (v.metaDisk)
+    s += kwLine(
+      depth,
+      'meta-disk',
+      metaText(v.metaDisk),
+      resourceLevel9 && v.metaDisk.kind === 'external' ? 16 : w,
+    );
+  return s;
+}
+
+function printVolumes(ctx: Ctx, depth: number, vols: readonly DrbdVolume[], resourceLevel9 = false): string {
+  let s = '';
+  const sorted = [...vols].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  for (const v of sorted) {
+    if (v.number === undefined) s += volumeBody(ctx, depth, v, resourceLevel9);
+    else s += `${I(depth)}volume ${v.number} {\n${volumeBody(ctx, depth + 1, v)}${I(depth)}}\n`;
+  }
+  return s;
+}
+
+function proxyText(ctx: Ctx, depth: number, p: DrbdProxyHost): string {
+  let s = `${I(depth)}proxy on ${p.names.join(' ')} {\n`;
+  if (p.inside) s += kwLine(depth + 1, 'inside', addr(p.inside));
+  if (p.outside) s += kwLine(depth + 1, 'outside', addr(p.outside));
+  if (p.options)
+    s += printSection(
+      ctx,
+      depth + 1,
+      'options',
+      normOptions(ctx, 'proxy', p.options.options),
+      p.options.plugins,
+    );
+  return `${s}${I(depth)}}\n`;
+}
+
+/** 8.4: resource-level volumes are copied into every host (host statements win per field). */
+function mergedVolumes84(r: DrbdResource, h: DrbdHost): DrbdVolume[] {
+  const byNum = new Map<number | undefined, DrbdVolume>();
+  for (const v of r.volumes)
+    if (!byNum.has(v.number)) byNum.set(v.number, { number: v.number as number, ...pick(v, false) });
+  for (const v of h.volumes) {
+    const prev = byNum.get(v.number);
+    byNum.set(
+      v.number,
+      prev
+        ? { ...prev, ...pick(v, true) }
+        : { ...(v.number !== undefined ? { number: v.number } : {}), ...pick(v, true) },
+    );
+  }
+  return [...byNum.values()].map((v) =>
+    v.number === undefined ? (({ number: _n, ...rest }) => rest)(v) : v,
+  );
+}
+function pick(v: DrbdVolume, withDiskOptions: boolean): Partial<DrbdVolume> {
+  return {
+    ...(v.device ? { device: v.device } : {}),
+    ...(v.disk !== undefined ? { disk: v.disk } : {}),
+    ...(v.metaDisk ? { metaDisk: v.metaDisk } : {}),
+    ...(withDiskOptions && v.diskOptions ? { diskOptions: v.diskOptions } : {}),
+  };
+}
+
+function hostText(ctx: Ctx, r: DrbdResource, h: DrbdHost, nodeId: number | undefined): string {
+  const d = 1;
+  let head: string;
+  if (h.kind === 'floating')
+    head =
+      ctx.v === '9' ? `${'floating'.padEnd(16)} ${addr(h.address!)} {` : `floating ${addr(h.address!)} {`;
+  else if (h.kind === 'stacked-on-top-of') head = `stacked-on-top-of ${h.lower} {`;
+  else if (h.kind === 'on') head = `on ${h.names.join(' ')} {`;
+  else head = `${h.kind} {`;
+  let s = `${I(d)}${head}\n`;
+  if (h.kind === 'stacked-on-top-of' && ctx.v === '8.4') {
+    const lower = ctx.cfg.resources.find((x) => x.name === h.lower);
+    const names = lower?.hosts.flatMap((x) => x.names) ?? [];
+    s += `${I(d + 1)}# on ${names.join(' ')}\n`;
+  }
+  if (ctx.v === '9' && nodeId !== undefined) s += `${I(d + 1)}node-id ${nodeId};\n`;
+  if (h.options) s += printSection(ctx, d + 1, 'options', normOptions(ctx, 'options', h.options.options));
+  const vols = ctx.v === '8.4' ? mergedVolumes84(r, h) : h.volumes;
+  const shown =
+    ctx.v === '9' && h.kind === 'stacked-on-top-of' ? vols.map(({ device: _d, ...rest }) => rest) : vols;
+  s += printVolumes(ctx, d + 1, shown);
+  if (h.address && h.kind !== 'floating') s += kwLine(d + 1, 'address', addr(h.address));
+  if (h.alternateLinkAddress && ctx.v === '8.4')
+    s += kwLine(d + 1, 'alternate-link-address', addr(h.alternateLinkAddress));
+  if (h.proxy) s += proxyText(ctx, d + 1, h.proxy);
+  return `${s}${I(d)}}\n`;
+}
+
+function endpointText(ctx: Ctx, depth: number, e: DrbdEndpoint, _inPath: boolean): string {
+  let s: string;
+  if (e.host !== undefined && e.address) {
+    s = `${I(depth)}host ${e.host.padEnd(17)} ${'address'.padEnd(15)} ${addr(e.address)}`;
+  } else if (e.host !== undefined && e.port !== undefined) s = `${I(depth)}host ${e.host} port ${e.port}`;
+  else if (e.host !== undefined) s = `${I(depth)}host ${e.host}`;
+  else s = `${I(depth)}${'address'.padEnd(16)} ${addr(e.address!)}`;
+  if (e.proxy) return `${s} via ${proxyText(ctx, depth, e.proxy).trimStart()}`;
+  return `${s};\n`;
+}
+
+function connectionText(ctx: Ctx, c: DrbdConnection): string {
+  const d = 1;
+  let s = `${I(d)}connection {\n`;
+  for (const e of c.endpoints) s += endpointText(ctx, d + 1, e, false);
+  for (const p of c.paths) {
+    s += `${I(d + 1)}path {\n`;
+    for (const e of p.endpoints) s += endpointText(ctx, d + 2, e, true);
+    s += `${I(d + 1)}}\n`;
+  }
+  if (c.net) s += printSection(ctx, d + 1, 'net', normOptions(ctx, 'net', c.net.options));
+  if (c.disk) s += printSection(ctx, d + 1, 'disk', normOptions(ctx, 'disk', c.disk.options));
+  for (const v of c.volumes) {
+    const body = v.disk ? printSection(ctx, d + 2, 'disk', normOptions(ctx, 'disk', v.disk.options)) : '';
+    s += `${I(d + 1)}volume ${v.number} {\n${body}${I(d + 1)}}\n`;
+  }
+  return `${s}${I(d)}}\n`;
+}
+
+/** Node-ids as drbdadm 9 prints them (explicit, or generated for two hosts). */
+export function effectiveNodeIds(r: DrbdResource): Map<DrbdHost, number> {
+  const out = new Map<DrbdHost, number>();
+  for (const h of r.hosts) if (h.nodeId !== undefined) out.set(h, h.nodeId);
+  const hosts = r.hosts.filter((h) => h.kind !== 'stacked-on-top-of' || true);
+  if (
+    hosts.length === 2 &&
+    r.connections.length === 0 &&
+    r.meshes.length === 0 &&
+    hosts.every((h) => h.nodeId === undefined && h.address)
+  ) {
+    const ids = implicitNodeIds(hosts[0]!.address!.ip, hosts[1]!.address!.ip);
+    if (ids) {
+      out.set(hosts[0]!, ids[0]);
+      out.set(hosts[1]!, ids[1]);
+    }
+  }
+  return out;
+}
+
+function resourceText(ctx: Ctx, r: DrbdResource, o: DumpOptions): string {
+  const local = localHosts(r, o.host, ctx.v);
+  const stacked = r.hosts.some((h) => h.kind === 'stacked-on-top-of');
+  let s = `# resource ${r.name} on ${o.host ?? ''}: ${local.length > 0 || r.hosts.some((h) => h.kind === 'floating') ? 'not ' : ''}ignored, ${stacked ? '' : 'not '}stacked\n`;
+  const at = o.definedAt?.(r);
+  if (at !== undefined) s += `# defined at ${at}\n`;
+  s += `resource ${dumpQuote(r.name)} {\n`;
+  if (ctx.v === '9' && r.templateFile !== undefined)
+    s += kwLine(1, 'template-file', dumpQuote(r.templateFile));
+  if (ctx.v === '9') s += printVolumes(ctx, 1, r.volumes, true);
+  const ids = ctx.v === '9' ? effectiveNodeIds(r) : new Map<DrbdHost, number>();
+  for (const h of r.hosts) s += hostText(ctx, r, h, ids.get(h));
+  if (ctx.v === '9') {
+    for (const c of r.connections) s += connectionText(ctx, c);
+    for (const m of r.meshes) {
+      s += `${I(1)}connection-mesh {\n${I(2)}hosts ${m.hosts.join(' ')};\n`;
+      if (m.net) s += printSection(ctx, 2, 'net', normOptions(ctx, 'net', m.net.options));
+      s += `${I(1)}}\n`;
+    }
+  }
+  s += printSections(ctx, 1, r.sections, r.protocol);
+  return `${s}}\n\n`;
+}
+
+/**
+ * The text `drbdadm -c FILE dump all` prints for this model (run as node `host`): same
+ * ordering, padding, quoting, implicit minors and node-ids, 8.4 syncer redistribution and
+ * dropped options. Comment lines (`# …`) are best effort; everything else is exact.
+ */
+export function dump(model: DrbdConfig, options: DumpOptions = {}): string {
+  const v = options.drbdVersion ?? model.drbdVersion;
+  const ctx: Ctx = { v, cfg: model, names: new Set(model.resources.map((r) => r.name)) };
+  let s = options.configPath !== undefined ? `# ${options.configPath}\n` : '';
+  const g = model.global;
+  if (g) {
+    let body = '';
+    if (g.disableIpVerification) body += `${I(1)}disable-ip-verification;\n`;
+    if (g.minorCount !== undefined) body += `${I(1)}minor-count ${g.minorCount};\n`;
+    if (g.dialogRefresh !== undefined && g.dialogRefresh !== '1')
+      body += `${I(1)}dialog-refresh ${g.dialogRefresh};\n`;
+    if (g.usageCount !== undefined && g.usageCount !== 'ask') body += `${I(1)}usage-count ${g.usageCount};\n`;
+    if (body && v === '8.4') body += `${I(1)}cmd-timeout-medium 600;\n${I(1)}cmd-timeout-long 0;\n`;
+    if (body) s += `global {\n${body}}\n\n`;
+  }
+  if (model.common) {
+    const body = printSections(ctx, 1, model.common.sections, model.common.protocol);
+    if (body) s += `common {\n${body}}\n\n`;
+  }
+  for (const r of model.resources) s += resourceText(ctx, r, options);
+  return s;
+}

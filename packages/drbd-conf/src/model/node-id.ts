@@ -1,0 +1,31 @@
+/**
+ * DRBD 9's implicit node-ids (reference Appendix A): crc32c with seed 0x1a656f21 over the
+ * address text, reflected Castagnoli polynomial, no inversion, compared as signed 32-bit.
+ */
+const TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0x82f63b78 : c >>> 1;
+    t[i] = c;
+  }
+  return t;
+})();
+
+/** drbdadm's address hash (signed 32-bit) of `text`, byte-wise over its UTF-8 encoding. */
+export function addressHash(text: string): number {
+  let crc = 0x1a656f21;
+  for (const byte of new TextEncoder().encode(text)) crc = TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return crc | 0;
+}
+
+/**
+ * Node-ids for a two-host resource without explicit ids: the host whose address hashes higher
+ * gets 0. Returns `undefined` for equal hashes (drbdadm: `BAD LUCK, equal hashes`).
+ */
+export function implicitNodeIds(ipA: string, ipB: string): [number, number] | undefined {
+  const a = addressHash(ipA);
+  const b = addressHash(ipB);
+  if (a === b) return undefined;
+  return a > b ? [0, 1] : [1, 0];
+}

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { lex, parse, parseCst, print } from '../src/index.js';
+
+const dir = join(import.meta.dirname, 'fixtures/corpus');
+const corpus = readdirSync(dir)
+  .filter((f) => f.endsWith('.res'))
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
+
+// Pieces of real syntax, so random strings look enough like drbd.conf to reach deep code paths.
+const piece = fc.constantFrom(
+  'resource',
+  'r0',
+  'on',
+  'alice',
+  '{',
+  '}',
+  ';',
+  ' ',
+  '\n',
+  '\t',
+  '#c\n',
+  '"q"',
+  '"unterminated',
+  'net',
+  'protocol',
+  'C',
+  'disk',
+  'device',
+  'minor',
+  '0',
+  '10.1.1.31',
+  ':',
+  '7789',
+  'address',
+  'ipv6',
+  '[',
+  ']',
+  'fd00::1',
+  'volume',
+  'skip',
+  'include',
+  'connection',
+  'path',
+  'host',
+  'node-id',
+  '1.2.3',
+  'no-tcp-cork',
+  '\\',
+  'é',
+  '\u{1F600}',
+  '\r',
+  'x'.repeat(130),
+);
+const drbdish = fc.array(piece, { maxLength: 60 }).map((a) => a.join(''));
+
+describe('lossless CST', () => {
+  it.each(corpus.map((t, i) => [i, t] as const))('corpus file %i prints back unchanged', (_i, text) => {
+    expect(print(parseCst(text))).toBe(text);
+  });
+
+  test.prop([fc.string({ unit: 'binary', maxLength: 300 })])('any string prints back unchanged', (s) => {
+    expect(print(parseCst(s))).toBe(s);
+    expect(
+      lex(s)
+        .map((t) => t.text)
+        .join(''),
+    ).toBe(s);
+  });
+
+  test.prop([drbdish])('drbd-like garbage prints back and never throws in parse', (s) => {
+    expect(print(parseCst(s))).toBe(s);
+    for (const v of ['9', '8.4'] as const) expect(() => parse(s, { drbdVersion: v })).not.toThrow();
+  });
+
+  test.prop([fc.constantFrom(...corpus), fc.nat(), fc.nat({ max: 20 }), fc.string({ maxLength: 5 })])(
+    'mutated real configs print back and parse without throwing',
+    (text, at, del, ins) => {
+      const i = at % (text.length + 1);
+      const s = text.slice(0, i) + ins + text.slice(i + del);
+      expect(print(parseCst(s))).toBe(s);
+      expect(() => parse(s)).not.toThrow();
+    },
+  );
+
+  it('handles 1 MB of nested braces without overflowing the stack', () => {
+    const open = '{'.repeat(500_000);
+    const s = open + '}'.repeat(500_000);
+    const cst = parseCst(s);
+    expect(cst.maxDepth).toBe(500_000);
+    expect(print(cst)).toBe(s);
+    const r = parse(open);
+    expect(print(r.cst)).toBe(open);
+    expect(r.diagnostics.some((d) => d.message.includes('end of file'))).toBe(true);
+  });
+
+  it('is linear: 8× the input takes far less than 64× the time', () => {
+    const unit = corpus.join('\n');
+    const time = (s: string) => {
+      const t = performance.now();
+      parse(s);
+      return performance.now() - t;
+    };
+    time(unit.repeat(20));
+    const small = time(unit.repeat(20));
+    const big = time(unit.repeat(160));
+    expect(big).toBeLessThan(small * 30 + 50);
+  });
+});
