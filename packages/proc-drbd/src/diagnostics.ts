@@ -1,0 +1,49 @@
+import type { DiagnosticInput, Span } from '@ftkit/core';
+
+/** The package name recorded as `source` on every diagnostic. */
+export const SOURCE = '@ftkit/proc-drbd';
+
+/**
+ * Every diagnostic code this package emits while parsing (lint findings use the rule id).
+ * The table in `docs/proc-drbd.md` lists them with their meaning.
+ */
+export const diagnosticCodes = {
+  EMPTY_INPUT: 'The input is empty',
+  MISSING_VERSION_LINE: 'The first line of /proc/drbd is not a `version:` line',
+  TRUNCATED_INPUT: 'The read ended in the middle of a line; the incomplete device is left out',
+  MISSING_COUNTER_LINE: 'A configured minor has no `ns:` counter line',
+  INVALID_STATE_LINE: 'A device line does not have the `cs: ro: ds: P flags` shape',
+  INVALID_COUNTER: 'A counter value is not a number',
+  INVALID_PROGRESS_LINE: 'A resync/verify progress line has an unknown shape',
+  UNKNOWN_LINE: 'A line that no DRBD version prints (kept as text)',
+  ORPHAN_LINE: 'A detail line before any device line',
+  DUPLICATE_MINOR: 'A minor number appears twice',
+  MINOR_OUT_OF_ORDER: 'Minors are not in ascending order',
+  INVALID_JSON: 'The `drbdsetup status --json` output is not valid JSON',
+  SCHEMA_MISMATCH: 'A value in the status JSON has an unexpected type',
+  INVALID_STATUS_LINE: 'A `drbdadm status` line has an unexpected shape',
+  INVALID_EVENT_LINE: 'An events2 line has an unexpected shape',
+  UNKNOWN_SOURCE: 'The text is none of /proc/drbd, status JSON, status text or events2',
+} as const;
+
+/** A parse diagnostic code of this package. */
+export type DiagnosticCode = keyof typeof diagnosticCodes;
+
+/** A diagnostic before positions are derived (collected cheaply; positions computed once at the end). */
+export interface PendingDiagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly span: Span;
+}
+
+/** Shortens source text for messages: at most 40 characters, control characters shown as `\xNN`. */
+export function shown(text: string): string {
+  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return cut.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Converts a pending diagnostic to the input of `DiagnosticCollector.add`. */
+export function toInput(p: PendingDiagnostic): DiagnosticInput {
+  return { code: p.code, severity: p.severity, message: p.message, span: p.span };
+}

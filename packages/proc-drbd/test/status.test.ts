@@ -1,0 +1,236 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  detectStatusSource,
+  Events2Parser,
+  Events2Reducer,
+  emitEvents2,
+  emitStatusJson,
+  events2ToStatus,
+  parseEvents2,
+  parseStatusJson,
+  parseStatusText,
+  readStatus,
+  statusJsonToStatus,
+} from '../src/index.js';
+import { fixtures, readFixture } from './helpers.js';
+
+describe('source detection', () => {
+  it.each(fixtures())('%s', (name) => {
+    const want = name.startsWith('proc-')
+      ? 'proc-drbd'
+      : name.startsWith('status-json')
+        ? 'status-json'
+        : name.startsWith('status-text')
+          ? 'status-text'
+          : 'events2';
+    expect(detectStatusSource(readFixture(name))).toBe(want);
+  });
+  it('gives null for other text', () => {
+    expect(detectStatusSource('resource r0 {\n  on a { }\n}\n')).toBeNull();
+    expect(readStatus('').diagnostics.map((d) => d.code)).toEqual(['UNKNOWN_SOURCE']);
+  });
+});
+
+describe('status --json', () => {
+  it.each(fixtures('status-json'))('%s reads without problems', (name) => {
+    expect(parseStatusJson(readFixture(name)).problems).toEqual([]);
+  });
+  it('accepts the old string booleans, nan, and the trailing blank in state values', () => {
+    const text = `[\n{\n  "name": "r0",\n  "node-id": 0,\n  "role": "Primary",\n  "suspended": false,\n  "write-ordering": "flush",\n  "devices": [\n    {\n      "volume": 0,\n      "minor": 0,\n      "disk-state": "Diskless",\n      "client": "yes",\n      "quorum": "true"\n    } ],\n  "connections": [\n    {\n      "peer-node-id": 1,\n      "name": "b",\n      "connection-state": "Connected ",\n      "congested": false,\n      "peer-role": "Secondary",\n      "peer_devices": [\n        {\n          "volume": 0,\n          "replication-state": "SyncTarget",\n          "peer-disk-state": "UpToDate",\n          "peer-client": "unknown",\n          "percent-in-sync": nan,\n          "estimated-seconds-to-finish": 987654321\n        } ]\n    } ]\n}\n]\n\n`;
+    const { data, problems } = parseStatusJson(text);
+    expect(problems).toEqual([]);
+    const st = statusJsonToStatus(data!);
+    expect(st.resources[0]!.devices[0]).toMatchObject({ client: true, quorum: true });
+    const c = st.resources[0]!.connections[0]!;
+    expect(c.state).toBe('Connected');
+    expect(c.peerDevices[0]).toMatchObject({
+      peerClient: null,
+      sync: expect.objectContaining({ etaSeconds: null }),
+    });
+  });
+  it('keys with blanks and slashes: db1/dt1 [MiB/s]', () => {
+    const st = readStatus(readFixture('status-json-verify-and-synctarget.json')).status;
+    const sync = st.resources[0]!.connections[0]!.peerDevices[0]!.sync!;
+    expect(sync).toMatchObject({
+      kind: 'resync',
+      percentDone: 33.4,
+      etaSeconds: 54,
+      totalBytes: 16777216 * 512,
+    });
+    expect(sync.speedBytesPerSecond).toBeCloseTo(100.29 * 2 ** 20);
+    const verify = st.resources[1]!.connections[0]!.peerDevices[0]!.sync!;
+    expect(verify.kind).toBe('verify');
+  });
+  it('reports syntax and schema errors as diagnostics, never throws', () => {
+    expect(readStatus('[\n{"name": 1}\n]\n').diagnostics.map((d) => d.code)).toContain('SCHEMA_MISMATCH');
+    expect(readStatus('[\n{"name": \n').diagnostics.map((d) => d.code)).toEqual(['INVALID_JSON']);
+  });
+  it('emitStatusJson output reads back to the same model (fields JSON carries)', () => {
+    for (const name of fixtures('status-json')) {
+      const st = readStatus(readFixture(name)).status;
+      const again = readStatus(emitStatusJson(st)).status;
+      expect(again.resources.map((r) => r.name)).toEqual(st.resources.map((r) => r.name));
+      expect(
+        again.resources.map((r) =>
+          r.connections.map((c) => [
+            c.name,
+            c.state,
+            c.peerDevices.map((p) => [p.replication, p.outOfSyncBytes]),
+          ]),
+        ),
+      ).toEqual(
+        st.resources.map((r) =>
+          r.connections.map((c) => [
+            c.name,
+            c.state,
+            c.peerDevices.map((p) => [p.replication, p.outOfSyncBytes]),
+          ]),
+        ),
+      );
+    }
+  });
+});
+
+describe('status text', () => {
+  it.each(fixtures('status-text'))('%s reads without problems', (name) => {
+    expect(parseStatusText(readFixture(name)).problems).toEqual([]);
+  });
+  it('attaches 80-column continuation lines to the right object', () => {
+    const st = readStatus(readFixture('status-text-verbose-statistics-three-node-80col.txt')).status;
+    const r = st.resources[0]!;
+    expect(r).toMatchObject({
+      name: 'web',
+      nodeId: 0,
+      role: 'Primary',
+      writeOrdering: 'flush',
+      forceIoFailures: false,
+    });
+    expect(r.devices[0]).toMatchObject({
+      open: true,
+      sizeBytes: 20971520 * 1024,
+      upperPending: 0,
+      blocked: [],
+    });
+    const gamma = r.connections.find((c) => c.name === 'gamma')!;
+    expect(gamma.rsInFlightBytes).toBe(2048 * 512);
+    expect(gamma.peerDevices[0]).toMatchObject({
+      replication: 'SyncSource',
+      unacked: 16,
+      resyncSuspended: [],
+    });
+    expect(gamma.peerDevices[0]!.sync).toMatchObject({ percentDone: 43.75, etaSeconds: 115 });
+  });
+  it('strips ANSI colours', () => {
+    const st = parseStatusText('r0 role:\x1b[1;36mPrimary\x1b[0m\n  disk:\x1b[1;32mUpToDate\x1b[0m\n').status;
+    expect(st.resources[0]).toMatchObject({
+      role: 'Primary',
+      devices: [expect.objectContaining({ disk: 'UpToDate' })],
+    });
+  });
+  it('DRBD 8.4 through drbdsetup-84: peer named `peer`', () => {
+    const st = readStatus(readFixture('status-text-drbd84-kernel-three-resources.txt')).status;
+    expect(
+      st.resources.map((r) => [
+        r.name,
+        r.connections[0]!.state,
+        r.connections[0]!.peerDevices[0]?.replication,
+      ]),
+    ).toEqual([
+      ['r0', 'Connected', 'Established'],
+      ['r1', 'Connected', 'SyncTarget'],
+      ['r2', 'Connecting', undefined],
+    ]);
+  });
+});
+
+describe('events2', () => {
+  it.each(fixtures('events2'))('%s reads without problems', (name) => {
+    expect(parseEvents2(readFixture(name)).problems).toEqual([]);
+  });
+  it.each(fixtures('events2'))('%s: any chunking gives the same events', (name) => {
+    const text = readFixture(name);
+    const whole = parseEvents2(text).events;
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: text.length }), { maxLength: 8 }), (cuts) => {
+        const p = new Events2Parser();
+        const got = [];
+        let at = 0;
+        for (const c of [...cuts].sort((a, b) => a - b)) {
+          got.push(...p.push(text.slice(at, c)));
+          at = c;
+        }
+        got.push(...p.push(text.slice(at)), ...p.end());
+        expect(got).toEqual(whole);
+      }),
+      { numRuns: 30 },
+    );
+  });
+  it('reduces a stream: disconnect, resync and down leave nothing', () => {
+    const text = readFixture('events2-stream-timestamps-statistics-disconnect-resync-down.txt');
+    const r = new Events2Reducer();
+    const { events } = parseEvents2(text);
+    const atEstablished = events.findIndex((e) => e.fields.replication === 'SyncSource');
+    r.applyAll(events.slice(0, atEstablished + 1));
+    const pd = r.toStatus().resources[0]!.connections[0]!.peerDevices[0]!;
+    expect(pd).toMatchObject({
+      replication: 'SyncSource',
+      peerDisk: 'Inconsistent',
+      outOfSyncBytes: 163840 * 1024,
+    });
+    expect(pd.sync).toMatchObject({ percentDone: 0, etaSeconds: null, speedBytesPerSecond: 0 });
+    r.applyAll(events.slice(atEstablished + 1));
+    expect(r.toStatus().resources).toEqual([]);
+    expect(r.helperCalls.map((h) => [h.fields.helper, h.status])).toEqual([['before-resync-source', 0]]);
+  });
+  it('diff mode keeps the new values', () => {
+    const st = events2ToStatus(readFixture('events2-utils-testsuite-diff-mode.txt')).status;
+    expect(st.resources[0]!.devices[0]).toMatchObject({ disk: 'UpToDate', backingDev: '/dev/sda' });
+    expect(st.resources[0]!.connections[0]).toMatchObject({ state: 'Connected', peerRole: 'Secondary' });
+  });
+  it('destroying a connection destroys its peer devices and paths', () => {
+    const st = events2ToStatus(readFixture('events2-utils-testsuite-create-destroy.txt')).status;
+    expect(st.resources).toEqual([]);
+  });
+  it('the three sources of the same three-node cluster agree', () => {
+    const ev = readStatus(readFixture('events2-now-timestamps-statistics-three-node.txt')).status;
+    const tx = readStatus(readFixture('status-text-verbose-statistics-three-node-80col.txt')).status;
+    const pick = (s: typeof ev) =>
+      s.resources.map((r) => ({
+        name: r.name,
+        role: r.role,
+        devices: r.devices.map((d) => [d.minor, d.disk, d.writtenBytes, d.quorum, d.open]),
+        connections: r.connections.map((c) => [
+          c.name,
+          c.peerNodeId,
+          c.state,
+          c.peerRole,
+          c.rsInFlightBytes,
+          c.peerDevices.map((p) => [
+            p.replication,
+            p.peerDisk,
+            p.sentBytes,
+            p.outOfSyncBytes,
+            p.sync?.percentDone ?? null,
+          ]),
+        ]),
+      }));
+    expect(pick(tx)).toEqual(pick(ev));
+  });
+  it('emitEvents2 of every fixture model reads back to the same model', () => {
+    for (const name of fixtures('events2')) {
+      const st = readStatus(readFixture(name)).status;
+      expect(
+        readStatus(emitEvents2(st, { timestamp: '2024-06-20T10:15:42.118351+02:00' })).status,
+        name,
+      ).toEqual(st);
+    }
+  });
+  it('never lets names reach the prototype', () => {
+    const st = events2ToStatus(
+      'exists resource name:__proto__ role:Primary constructor:x\nexists -\n',
+    ).status;
+    expect(st.resources[0]!.name).toBe('__proto__');
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
+  });
+});
