@@ -361,7 +361,7 @@ describe('never crash, never hang', () => {
 describe('JSON Schema', () => {
   it('matches the checked-in file', async () => {
     await expect(`${JSON.stringify(drbdStatusJsonSchema(), null, 2)}\n`).toMatchFileSnapshot(
-      'golden/drbd-status.schema.json',
+      '__snapshots__/drbd-status.schema.json',
     );
   });
 });

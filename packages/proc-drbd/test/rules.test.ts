@@ -33,7 +33,7 @@ describe('health-check rules', () => {
         );
       }
     }
-    await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot('golden/lint-findings.txt');
+    await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot('__snapshots__/lint-findings.txt');
   });
 
   it('rules can be turned off and re-levelled', () => {
