@@ -1,0 +1,112 @@
+import type { TextEdit } from '@ftkit/core';
+import { escapeField } from './cst/escape.js';
+import { parseCst } from './cst/parse-cst.js';
+import type { EntryLine } from './cst/types.js';
+import { entryFields } from './emit.js';
+import { entryProblem } from './model/compose.js';
+import type { FstabEntryInput } from './schema.js';
+
+/** The usable entry lines whose mount point (decoded `fs_file`) is `mountPoint`. */
+export function findEntries(text: string, mountPoint: string): EntryLine[] {
+  return parseCst(text).lines.filter(
+    (l): l is EntryLine =>
+      l.type === 'entry' && entryProblem(l) === undefined && l.fields[1]!.value === mountPoint,
+  );
+}
+
+/**
+ * Appends an entry. Its columns line up with the last entry line of the file when there is one
+ * (each field starts where that line's field starts, or one space after the previous field).
+ */
+export function addEntry(text: string, entry: FstabEntryInput): TextEdit[] {
+  const fields = entryFields(entry);
+  const lines = parseCst(text).lines.filter((l): l is EntryLine => l.type === 'entry');
+  const ref = lines[lines.length - 1];
+  let line = '';
+  fields.forEach((f, i) => {
+    if (i > 0) {
+      const col = ref?.fields[i] ? ref.fields[i]!.start - ref.start : 0;
+      line += ' '.repeat(Math.max(1, col - line.length));
+    }
+    line += f;
+  });
+  const sep = text.length > 0 && !text.endsWith('\n') ? '\n' : '';
+  return [{ start: text.length, end: text.length, text: `${sep}${line}\n` }];
+}
+
+/** Deletes every entry line mounting at `mountPoint` (line feed included). */
+export function removeEntry(text: string, mountPoint: string): TextEdit[] {
+  return findEntries(text, mountPoint).map((l) => ({
+    start: l.start,
+    end: l.end + l.newline.length,
+    text: '',
+  }));
+}
+
+/** The edit that adds `option` to one entry line (no edit when an option of that name is present). */
+export function addOptionToLine(line: EntryLine, option: string): TextEdit[] {
+  const name = option.split('=')[0]!;
+  const mnt = line.fields[3];
+  if (!mnt)
+    return [{ start: line.fields[2]!.end, end: line.fields[2]!.end, text: ` ${escapeField(option)}` }];
+  const items = mnt.raw.split(',');
+  if (items.some((i) => i.split('=')[0] === name)) return [];
+  return [{ start: mnt.end, end: mnt.end, text: `,${escapeField(option)}` }];
+}
+
+/** The edit that removes every option named `name` from one entry line (`defaults` if none remain). */
+export function removeOptionFromLine(line: EntryLine, name: string): TextEdit[] {
+  const mnt = line.fields[3];
+  if (!mnt) return [];
+  const items = mnt.raw.split(',');
+  const kept = items.filter((i) => i.split('=')[0] !== name);
+  if (kept.length === items.length) return [];
+  return [{ start: mnt.start, end: mnt.end, text: kept.length > 0 ? kept.join(',') : 'defaults' }];
+}
+
+/** Adds `option` (`name` or `name=value`) to the entries at `mountPoint` unless already there. */
+export function addOption(text: string, mountPoint: string, option: string): TextEdit[] {
+  return findEntries(text, mountPoint).flatMap((l) => addOptionToLine(l, option));
+}
+
+/** Removes every option named `name` from the entries at `mountPoint`. */
+export function removeOption(text: string, mountPoint: string, name: string): TextEdit[] {
+  return findEntries(text, mountPoint).flatMap((l) => removeOptionFromLine(l, name));
+}
+
+/** A settable field. */
+export type EditableField = 'spec' | 'file' | 'vfstype' | 'mntops' | 'freq' | 'passno';
+const INDEX: Record<EditableField, number> = { spec: 0, file: 1, vfstype: 2, mntops: 3, freq: 4, passno: 5 };
+const DEFAULTS = ['', '', '', 'defaults', '0', '0'];
+
+/**
+ * Sets one field of the entries at `mountPoint` (value decoded; it is escaped here). Missing
+ * trailing fields before it are filled with their defaults. Only that field's bytes change.
+ */
+export function setField(
+  text: string,
+  mountPoint: string,
+  field: EditableField,
+  value: string | number,
+): TextEdit[] {
+  const i = INDEX[field];
+  const v = escapeField(String(value));
+  return findEntries(text, mountPoint).map((l) => {
+    const f = l.fields[i];
+    if (f) return { start: f.start, end: f.end, text: v };
+    const last = l.fields[l.fields.length - 1]!;
+    const fill = DEFAULTS.slice(l.fields.length, i)
+      .map((d) => ` ${d}`)
+      .join('');
+    return { start: last.end, end: last.end, text: `${fill} ${v}` };
+  });
+}
+
+/** The edit helpers, grouped. */
+export const edit = {
+  addEntry,
+  removeEntry,
+  addOption,
+  removeOption,
+  setField,
+} as const;

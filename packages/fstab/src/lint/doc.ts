@@ -1,0 +1,89 @@
+import type { Span, TextEdit } from '@ftkit/core';
+import type { EntryLine, FstabCst } from '../cst/types.js';
+import type { Fstab, FstabEntry } from '../model/compose.js';
+import { composeWithLines } from '../model/compose.js';
+import type { MountOption } from '../options.js';
+
+/** A usable entry with its line and the source span of each option. */
+export interface LintEntry {
+  readonly entry: FstabEntry;
+  readonly line: EntryLine;
+  /** Source spans of `entry.options`, index for index (the whole options field when escapes make that impossible). */
+  readonly optionSpans: readonly Span[];
+}
+
+/** What every fstab rule receives. */
+export interface FstabLintDoc {
+  readonly cst: FstabCst;
+  readonly model: Fstab;
+  readonly entries: readonly LintEntry[];
+}
+
+/** Builds the lint document. */
+export function lintDoc(cst: FstabCst): FstabLintDoc {
+  const { entries, lines } = composeWithLines(cst);
+  const out: LintEntry[] = entries.map((entry, i) => {
+    const line = lines[i]!;
+    const mnt = line.fields[3];
+    let spans: Span[];
+    if (!mnt) spans = entry.options.map(() => ({ start: line.fields[2]!.end, end: line.fields[2]!.end }));
+    else {
+      const raw = mnt.raw.split(',');
+      if (raw.length === entry.options.length) {
+        let pos = mnt.start;
+        spans = raw.map((r) => {
+          const s = { start: pos, end: pos + r.length };
+          pos += r.length + 1;
+          return s;
+        });
+      } else spans = entry.options.map(() => ({ start: mnt.start, end: mnt.end }));
+    }
+    return { entry, line, optionSpans: spans };
+  });
+  return { cst, model: { entries }, entries: out };
+}
+
+/** The documentation URL of a rule. */
+export function ruleUrl(id: string): string {
+  return `https://ftkit.dev/rules/fstab/${id}`;
+}
+
+/** Shows source text in backticks for a message. */
+export function shown(value: string): string {
+  const v = value.length > 50 ? `${value.slice(0, 50)}…` : value;
+  return `\`${v.replace(/`/g, "'")}\``;
+}
+
+/** The options of an entry named `name`, with their spans. */
+export function optionsNamed(e: LintEntry, name: string): { option: MountOption; span: Span }[] {
+  const out: { option: MountOption; span: Span }[] = [];
+  e.entry.options.forEach((o, i) => {
+    if (o.name === name) out.push({ option: o, span: e.optionSpans[i]! });
+  });
+  return out;
+}
+
+/** True when the entry carries an option of that name. */
+export function hasOption(e: LintEntry, name: string): boolean {
+  return e.entry.options.some((o) => o.name === name);
+}
+
+/** Edits removing the options at `indexes` from an entry (leaving `defaults` if none remain). */
+export function removeOptionsEdit(e: LintEntry, indexes: readonly number[]): TextEdit[] {
+  const mnt = e.line.fields[3];
+  if (!mnt) return [];
+  const raw = mnt.raw.split(',');
+  if (raw.length !== e.entry.options.length) return [];
+  const kept = raw.filter((_r, i) => !indexes.includes(i));
+  return [{ start: mnt.start, end: mnt.end, text: kept.length > 0 ? kept.join(',') : 'defaults' }];
+}
+
+/** Network block devices: a mount needs the network (and often a cluster service) first. */
+export function networkDeviceKind(spec: string): string | undefined {
+  if (/^\/dev\/drbd(\d+|\/)/.test(spec)) return 'DRBD';
+  if (/^\/dev\/nbd\d+/.test(spec)) return 'NBD';
+  if (/^\/dev\/rbd(\d+|\/)/.test(spec)) return 'Ceph RBD';
+  if (/^\/dev\/disk\/by-path\/ip-.*-iscsi-/.test(spec)) return 'iSCSI';
+  if (/^\/dev\/etherd\//.test(spec)) return 'ATA over Ethernet';
+  return undefined;
+}

@@ -1,0 +1,36 @@
+import { defineRule } from '@ftkit/core';
+import type { FstabLintDoc, LintEntry } from '../doc.js';
+import { ruleUrl, shown } from '../doc.js';
+
+/** Two entries for one mount point: the later mount hides the earlier one. */
+export const mountPointDuplicate = defineRule<FstabLintDoc>({
+  meta: {
+    id: 'mount-point-duplicate',
+    description: 'Disallow two entries with the same mount point',
+    defaultSeverity: 'warning',
+    fixable: false,
+    url: ruleUrl('mount-point-duplicate'),
+    messages: {
+      duplicate: 'Duplicate mount point {{file}}, first used on line {{line}}',
+    },
+  },
+  check(ctx) {
+    const seen = new Map<string, LintEntry>();
+    for (const e of ctx.doc.entries) {
+      const file = e.entry.file.length > 1 ? e.entry.file.replace(/\/+$/, '') : e.entry.file;
+      if (file === 'none' || file === 'swap' || e.entry.vfstype === 'swap') continue;
+      const first = seen.get(file);
+      if (!first) {
+        seen.set(file, e);
+        continue;
+      }
+      ctx.report({
+        messageId: 'duplicate',
+        data: { file: shown(e.entry.file), line: ctx.text.slice(0, first.line.start).split('\n').length },
+        span: e.line.fields[1]!,
+        note: 'Both are mounted at boot and the later one hides the first; systemd also generates only one mount unit per path',
+        related: [{ message: 'The first entry for this mount point', span: first.line.fields[1]! }],
+      });
+    }
+  },
+});

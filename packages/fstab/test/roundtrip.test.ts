@@ -1,0 +1,70 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { formatText, lint, parse, parseCst, print } from '../src/index.js';
+import { fileArb, fixture } from './helpers.js';
+
+describe('lossless round trip', () => {
+  it('prints the fixture unchanged', () => {
+    expect(print(parseCst(fixture()))).toBe(fixture());
+  });
+
+  test.prop([fc.string({ unit: 'binary', maxLength: 300 })], { numRuns: 500 })('arbitrary strings', (s) => {
+    expect(print(parseCst(s))).toBe(s);
+    expect(() => lint(s, { fix: true })).not.toThrow();
+    expect(() => formatText(s)).not.toThrow();
+  });
+
+  test.prop([fileArb], { numRuns: 300 })('generated fstabs', (s) => {
+    expect(print(parseCst(s))).toBe(s);
+    for (const d of lint(s, { settings: { heartbeatMode: 'local' } }).diagnostics) {
+      expect(d.message).not.toMatch(/\.$/);
+      expect(d.span.end).toBeLessThanOrEqual(s.length);
+    }
+  });
+
+  const mutation = fc.record({
+    at: fc.nat(),
+    del: fc.nat({ max: 30 }),
+    insert: fc.string({ unit: 'grapheme-ascii', maxLength: 20 }),
+  });
+  test.prop([mutation], { numRuns: 300 })('mutated fixture', ({ at, del, insert }) => {
+    const text = fixture();
+    const i = at % (text.length + 1);
+    const s = text.slice(0, i) + insert + text.slice(i + del);
+    expect(print(parseCst(s))).toBe(s);
+    expect(() => lint(s, { fix: true })).not.toThrow();
+  });
+
+  it('covers every character with exactly one line node and fields in order', () => {
+    const text = 'a b c\r\n\n  # c\n x\t y \\040 z 0 0 extra';
+    const { lines } = parseCst(text);
+    let pos = 0;
+    for (const l of lines) {
+      expect(l.start).toBe(pos);
+      if (l.type === 'entry') for (const f of l.fields) expect(text.slice(f.start, f.end)).toBe(f.raw);
+      pos = l.end + l.newline.length;
+    }
+    expect(pos).toBe(text.length);
+  });
+
+  it('gives 1 MB of garbage diagnostics in under a second', () => {
+    const rnd = fc.sample(fc.string({ unit: 'binary', minLength: 1000, maxLength: 1000 }), {
+      numRuns: 1050,
+      seed: 3,
+    });
+    const garbage = rnd.join('\n').slice(0, 1_000_000);
+    const t0 = performance.now();
+    const r = lint(garbage);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('parses a 10,000-line fstab quickly', () => {
+    const line = 'UUID=77d95ef5-1c01-49d2-8236-74fcc162cf8b /srv/x ocfs2 _netdev,noatime 0 0\n';
+    const text = line.repeat(10_000);
+    const t0 = performance.now();
+    const r = parse(text);
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(r.model.entries).toHaveLength(10_000);
+  });
+});
