@@ -48,7 +48,9 @@ describe('/proc/drbd fixtures', () => {
   it.each(fixtures())('%s: normalised model matches the golden snapshot', async (name) => {
     const r = readStatus(readFixture(name));
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    await expect(`${JSON.stringify(r.status, null, 2)}\n`).toMatchFileSnapshot(`__snapshots__/${name}.status.json`);
+    await expect(`${JSON.stringify(r.status, null, 2)}\n`).toMatchFileSnapshot(
+      `__snapshots__/${name}.status.json`,
+    );
   });
 });
 

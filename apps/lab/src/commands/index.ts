@@ -1,6 +1,7 @@
 import { registerFmt } from './fmt.js';
 import { registerLint } from './lint.js';
+import { registerStatus } from './status.js';
 import type { RegisterCommand } from './types.js';
 
 /** Every top-level command, in `--help` order. Format issues add theirs here. */
-export const commands: readonly RegisterCommand[] = [registerLint, registerFmt];
+export const commands: readonly RegisterCommand[] = [registerLint, registerFmt, registerStatus];

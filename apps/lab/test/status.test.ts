@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/index.js';
+import { memoryIo } from './helpers.js';
+
+const fixtures = join(import.meta.dirname, '../../../packages/proc-drbd/test/fixtures');
+const fx = (name: string) => join(fixtures, name);
+
+describe('ftkit status', () => {
+  it('summarises /proc/drbd with a progress bar and exits 0 without errors', async () => {
+    const m = memoryIo('/');
+    const code = await run(['status', fx('proc-8.4.11-inkernel-syncsource-synctarget-M-want.txt')], m.io);
+    expect(code).toBe(0);
+    expect(m.stdout()).toContain('drbd2 Secondary');
+    expect(m.stdout()).toContain('volume 0 SyncTarget peer-disk UpToDate out-of-sync 1.3 TiB');
+    expect(m.stdout()).toMatch(/resync \[#{6}\.{14}\] 28\.9% 1\.3 TiB left at 98\.1 MiB\/s eta 3:50:39/);
+  });
+
+  it('exits 1 on error findings and prints them', async () => {
+    const m = memoryIo('/');
+    const code = await run(['status', fx('proc-8.4.3-srcversion-dual-primary.txt')], m.io);
+    expect(code).toBe(1);
+    expect(m.stdout()).toContain(
+      '4:1 error Expected one Primary for `drbd1`, found this node and `peer` both Primary dual-primary-unexpected',
+    );
+    const ok = memoryIo('/');
+    expect(
+      await run(['status', '--allow-two-primaries', fx('proc-8.4.3-srcversion-dual-primary.txt')], ok.io),
+    ).toBe(0);
+  });
+
+  it('reads standard input and detects each source', async () => {
+    for (const name of [
+      'status-json-three-node-paths-tls-open.json',
+      'status-text-default-three-node-sync-connecting.txt',
+      'events2-now-timestamps-statistics-three-node.txt',
+    ]) {
+      const m = memoryIo('/', readFileSync(fx(name), 'utf8'));
+      expect(await run(['status', '--json', '-'], m.io), name).toBe(0);
+      const status = JSON.parse(m.stdout());
+      expect(status.resources[0].name).toBe('web');
+    }
+  });
+
+  it('--prometheus gets units and the connected state right', async () => {
+    const m = memoryIo('/');
+    await run(['status', '--prometheus', fx('proc-8.4.2-syncsource-net-congested-flag.txt')], m.io);
+    const out = m.stdout();
+    expect(out).toContain('# TYPE drbd_peer_device_received_bytes_total counter');
+    expect(out).toContain('drbd_connection_connected{resource="drbd5",connection="peer",peer_node_id=""} 1');
+    expect(out).toContain(
+      'drbd_peer_device_sent_bytes_total{resource="drbd5",connection="peer",peer_node_id="",volume="0"} 734199808',
+    );
+    expect(out).toContain(
+      'drbd_connection_protocol{resource="drbd5",connection="peer",peer_node_id="",protocol="C"} 1',
+    );
+    expect(out).toContain('drbd_connection_congested{resource="drbd5",connection="peer",peer_node_id=""} 1');
+  });
+
+  it('--watch shows rates from counter deltas', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ftkit-status-'));
+    const file = join(dir, 'drbd');
+    const v1 = readFileSync(fx('proc-8.4.6-connected-secondary.txt'), 'utf8');
+    writeFileSync(file, v1);
+    const m = memoryIo('/');
+    const running = run(['status', '--watch', '0.2', '--count', '2', file], m.io);
+    await new Promise((r) => setTimeout(r, 50));
+    writeFileSync(file, v1.replace('nr:397028104 dw:397028104', 'nr:397130504 dw:397130504'));
+    expect(await running).toBe(0);
+    const out = m.stdout();
+    expect(out.match(/^--- /gm)).toHaveLength(2);
+    expect(out).toMatch(/write \d+(\.\d)? MiB\/s/);
+    expect(out).toMatch(/receive \d+(\.\d)? MiB\/s/);
+  });
+
+  it('explains DRBD 9 /proc/drbd and a missing file', async () => {
+    const m = memoryIo('/');
+    expect(await run(['status', fx('proc-9.2.8-three-transports.txt')], m.io)).toBe(0);
+    expect(m.stdout()).toContain('DRBD 9 lists no devices in /proc/drbd');
+    const e = memoryIo('/');
+    expect(await run(['status', '/nonexistent/proc/drbd'], e.io)).toBe(2);
+    expect(e.stderr()).toBe('ftkit: Cannot read `/nonexistent/proc/drbd`: ENOENT\n');
+  });
+});
+
+describe('ftkit events2', () => {
+  it('prints the initial state, then each change', async () => {
+    const m = memoryIo(
+      '/',
+      readFileSync(fx('events2-stream-timestamps-statistics-disconnect-resync-down.txt'), 'utf8'),
+    );
+    expect(await run(['events2'], m.io)).toBe(0);
+    const out = m.stdout();
+    expect(out.split('\n')[0]).toBe('r0 Primary');
+    expect(out).toContain('10:17:03 change connection r0/beta connection:NetworkFailure role:Unknown');
+    expect(out).toContain('10:30:20 destroy resource r0');
+  });
+
+  it('--json prints one event per line', async () => {
+    const m = memoryIo('/');
+    expect(
+      await run(['events2', '--json', fx('events2-utils-testsuite-helper-call-response.txt')], m.io),
+    ).toBe(0);
+    const lines = m
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toEqual({
+      timestamp: null,
+      action: 'response',
+      object: 'helper',
+      fields: {
+        name: 'some-resource',
+        'peer-node-id': '1',
+        'conn-name': 'some-peer',
+        volume: '0',
+        helper: 'before-resync-target',
+        status: '1',
+      },
+    });
+  });
+});
