@@ -1,8 +1,10 @@
 import type { AnyFormatModule } from '@ftkit/core';
+import { fstabFormat } from '@ftkit/fstab';
+import { o2cbDefaultsFormat } from '@ftkit/o2cb-defaults';
 import { procDrbdFormat } from '@ftkit/proc-drbd';
 
 /**
  * Every format the CLI knows, as descriptors. The CLI iterates over this list and knows nothing
  * else about formats; a format package joins by adding its descriptor here.
  */
-export const formats: readonly AnyFormatModule[] = [procDrbdFormat];
+export const formats: readonly AnyFormatModule[] = [procDrbdFormat, o2cbDefaultsFormat, fstabFormat];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootClusterStatus, crossCheckBootCluster } from '../src/index.js';
+import { bootClusterStatus, crossCheckBootCluster, lint } from '../src/index.js';
 
 describe('BOOTCLUSTER cross-check', () => {
   it('accepts a defined cluster and reports unknown ones with a suggestion', () => {
@@ -36,5 +36,16 @@ describe('BOOTCLUSTER cross-check', () => {
     expect(crossCheckBootCluster('O2CB_BOOTCLUSTER=__proto__\n', ['constructor']).map((x) => x.code)).toEqual(
       ['bootcluster-format', 'bootcluster-unknown'],
     );
+  });
+});
+
+describe('clusterNames setting', () => {
+  it('accepts a comma-separated string (ftkit lint --set clusterNames=a,b)', () => {
+    expect(
+      lint('O2CB_BOOTCLUSTER=prod\n', { settings: { clusterNames: 'web,db' } }).diagnostics.map(
+        (d) => d.code,
+      ),
+    ).toEqual(['bootcluster-unknown']);
+    expect(lint('O2CB_BOOTCLUSTER=db\n', { settings: { clusterNames: 'web,db' } }).diagnostics).toEqual([]);
   });
 });
