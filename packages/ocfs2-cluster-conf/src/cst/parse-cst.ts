@@ -28,6 +28,12 @@ const COLON = 58;
 const EQUALS = 61;
 const BACKSLASH = 92;
 
+/**
+ * Syntax problems reported per file; further ones are counted in one `TOO_MANY_PROBLEMS` error.
+ * Keeps a megabyte of garbage fast while a real file never comes close.
+ */
+export const MAX_PROBLEMS = 1000;
+
 /** `A–Z a–z 0–9 _` (ASCII only), the characters of header names and keys. */
 export function isIdentCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -62,6 +68,7 @@ export function decodeValue(raw: string): string {
 class Scanner {
   readonly text: string;
   readonly problems: SyntaxProblem[] = [];
+  dropped = 0;
   pos = 0;
 
   constructor(text: string) {
@@ -72,8 +79,10 @@ class Scanner {
     return { kind, start, end, text: this.text.slice(start, end) };
   }
 
-  problem(p: SyntaxProblem): void {
-    this.problems.push(p);
+  /** Records a problem; past {@link MAX_PROBLEMS} only counts it (building messages is the costly part). */
+  problem(make: () => SyntaxProblem): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(make());
+    else this.dropped++;
   }
 
   /** Where the content of the line starting at `s` ends, and where its newline ends. */
@@ -117,13 +126,13 @@ class Scanner {
       if (c === HASH) {
         const comment = this.tok('comment', i, e);
         tokens.push(comment);
-        this.problem({
+        this.problem(() => ({
           code: 'INDENTED_COMMENT',
           start: s,
           end: e,
           message: `Expected \`#\` in column 1, found an indented comment${REFUSES}`,
           note: 'o2cb only accepts comments that start in the first column; remove the indentation',
-        });
+        }));
         return { type: 'comment', indented: true, comment, ...finish() } satisfies CommentLine;
       }
       // An attribute: key, blanks, `=`, blanks, value. Broken ones keep the same shape.
@@ -183,13 +192,13 @@ class Scanner {
         const value = v < e ? this.tok('value', v, e) : undefined;
         if (value) tokens.push(value);
         const bad = Math.max(keyEnd, i);
-        this.problem({
+        this.problem(() => ({
           code: 'KEY_FORMAT',
           start: i,
           end: ke,
           message: `Invalid key \`${show(key.text)}\`: keys are letters, digits and \`_\` only${REFUSES}`,
           actual: text.slice(bad, bad + 1),
-        });
+        }));
         return {
           type: 'attribute',
           indent,
@@ -208,14 +217,14 @@ class Scanner {
         if (afterKey > keyEnd) tokens.push(this.tok('space', keyEnd, afterKey));
         if (afterKey < e) tokens.push(this.tok('garbage', afterKey, e));
         const found = afterKey < e ? `\`${show(text.slice(afterKey, e), 20)}\`` : 'end of line';
-        this.problem({
+        this.problem(() => ({
           code: 'KEY_FORMAT',
           start: afterKey,
           end: Math.max(afterKey, e),
           message: `Expected \`=\` after \`${show(key.text)}\`, found ${found}${REFUSES}`,
           expected: ['`=`'],
           actual: afterKey < e ? text.slice(afterKey, e) : '',
-        });
+        }));
         return {
           type: 'attribute',
           indent,
@@ -229,27 +238,27 @@ class Scanner {
       }
       // `⇥= x`, `⇥-x`: nothing that looks like a key.
       tokens.push(this.tok('garbage', i, e));
-      this.problem({
+      this.problem(() => ({
         code: 'KEY_FORMAT',
         start: i,
         end: e,
         message: `Expected a key (letters, digits, \`_\`), found \`${show(text.slice(i, e), 20)}\`${REFUSES}`,
         expected: ['a key'],
         actual: text.slice(i, e),
-      });
+      }));
       return { type: 'invalid', ...finish() } satisfies InvalidLine;
     }
     if (isIdentCode(c0) || (c0 !== LF && text.indexOf(':', s) >= 0 && text.indexOf(':', s) < e)) {
       return this.readHeader(s, e, tokens, finish);
     }
     tokens.push(this.tok('garbage', s, e));
-    this.problem({
+    this.problem(() => ({
       code: 'INVALID_LINE',
       start: s,
       end: s + 1,
       message: `Expected a stanza header, an indented attribute or a \`#\` comment, found \`${show(text.slice(s, e), 20)}\`${REFUSES}`,
       actual: text.slice(s, s + 1),
-    });
+    }));
     return { type: 'invalid', ...finish() } satisfies InvalidLine;
   }
 
@@ -271,13 +280,13 @@ class Scanner {
     const hasColon = b < e && text.charCodeAt(b) === COLON;
     if (!hasColon && !isIdentCode(text.charCodeAt(s))) {
       tokens.push(this.tok('garbage', s, e));
-      this.problem({
+      this.problem(() => ({
         code: 'INVALID_LINE',
         start: s,
         end: s + 1,
         message: `Expected a stanza header, an indented attribute or a \`#\` comment, found \`${show(text.slice(s, e), 20)}\`${REFUSES}`,
         actual: text.slice(s, s + 1),
-      });
+      }));
       return { type: 'invalid', ...finish() } satisfies InvalidLine;
     }
     tokens.push(name);
@@ -286,13 +295,13 @@ class Scanner {
       valid = false;
       let bad = s;
       while (bad < w && isIdentCode(text.charCodeAt(bad))) bad++;
-      this.problem({
+      this.problem(() => ({
         code: 'HEADER_FORMAT',
         start: s,
         end: w,
         message: `Invalid stanza name \`${show(name.text)}\`: only letters, digits and \`_\` are allowed${REFUSES}`,
         actual: text.slice(bad, bad + 1),
-      });
+      }));
     }
     if (b > w) tokens.push(this.tok('space', w, b));
     let colon: Token | undefined;
@@ -301,14 +310,14 @@ class Scanner {
       tokens.push(colon);
       if (b > w && valid) {
         valid = false;
-        this.problem({
+        this.problem(() => ({
           code: 'HEADER_FORMAT',
           start: w,
           end: b,
           message: `Expected \`:\` right after \`${show(name.text)}\`, found a blank${REFUSES}`,
           expected: ['`:`'],
           actual: text.slice(w, b),
-        });
+        }));
       }
       const after = this.blankRun(b + 1, e);
       if (after > b + 1) tokens.push(this.tok('space', b + 1, after));
@@ -316,14 +325,14 @@ class Scanner {
         tokens.push(this.tok('garbage', after, e));
         if (valid) {
           valid = false;
-          this.problem({
+          this.problem(() => ({
             code: 'HEADER_FORMAT',
             start: after,
             end: e,
             message: `Expected end of line after \`${show(name.text)}:\`, found \`${show(text.slice(after, e), 20)}\`${REFUSES}`,
             expected: ['end of line'],
             actual: text.slice(after, e),
-          });
+          }));
         }
       }
     } else {
@@ -331,14 +340,14 @@ class Scanner {
       if (valid) {
         valid = false;
         const found = b < e ? `\`${show(text.slice(b, e), 20)}\`` : 'end of line';
-        this.problem({
+        this.problem(() => ({
           code: 'HEADER_FORMAT',
           start: w,
           end: b < e ? e : w,
           message: `Expected \`:\` after \`${show(name.text)}\`, found ${found}${REFUSES}`,
           expected: ['`:`'],
           actual: text.slice(b, e),
-        });
+        }));
       }
     }
     return { type: 'header', name, colon, valid, ...finish() } satisfies HeaderLine;
@@ -356,13 +365,13 @@ export function parseCst(text: string): Document {
   if (text.charCodeAt(0) === 0xfeff) {
     bom = sc.tok('bom', 0, 1);
     sc.pos = 1;
-    sc.problem({
+    sc.problem(() => ({
       code: 'BOM',
       start: 0,
       end: 1,
       message: `Unexpected byte-order mark at the start of the file${REFUSES}`,
       note: 'Save the file as UTF-8 without BOM',
-    });
+    }));
   }
   const items: TopItem[] = [];
   let header: HeaderLine | undefined;
@@ -414,26 +423,27 @@ export function parseCst(text: string): Document {
       case 'attribute':
         if (header) {
           const blank = pending.find((p) => p.type === 'blank');
+          const name = header.name.text;
           if (blank) {
-            sc.problem({
+            sc.problem(() => ({
               code: 'BLANK_IN_STANZA',
               start: blank.start,
               end: blank.start + (blank.tokens[0]?.kind === 'indent' ? blank.tokens[0].end - blank.start : 0),
-              message: `Unexpected blank line inside the \`${show(header.name.text)}\` stanza${REFUSES}`,
+              message: `Unexpected blank line inside the \`${show(name)}\` stanza${REFUSES}`,
               note: `A blank line ends a stanza for o2cb, so \`${show(line.key.text)}\` below it belongs to no stanza; remove the blank line`,
-            });
+            }));
           }
           body.push(...pending, line);
           pending = [];
         } else {
           items.push(line);
-          sc.problem({
+          sc.problem(() => ({
             code: seenHeader ? 'BLANK_IN_STANZA' : 'ATTRIBUTE_OUTSIDE_STANZA',
             start: line.start,
             end: line.key.end,
             message: `Unexpected attribute \`${show(line.key.text)}\` before any stanza header${REFUSES}`,
             note: 'Attributes belong under a `cluster:`, `node:` or `heartbeat:` header',
-          });
+          }));
         }
         break;
     }
@@ -442,24 +452,32 @@ export function parseCst(text: string): Document {
   // File-wide byte problems.
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    sc.problem({
+    sc.problem(() => ({
       code: 'NUL',
       start: nul,
       end: nul + 1,
       message: 'Unexpected NUL byte (o2cb silently cuts the value or ignores the rest of the file there)',
       note: 'ftkit refuses NUL bytes outright: what o2cb would read is not what the file shows',
-    });
+    }));
   }
   const crlf = text.indexOf('\r\n');
   if (crlf >= 0) {
     let count = 0;
     for (let i = crlf; i >= 0; i = text.indexOf('\r\n', i + 2)) count++;
-    sc.problem({
+    sc.problem(() => ({
       code: 'CRLF',
       start: crlf,
       end: crlf + 2,
       message: `Expected LF line ends, found CRLF on ${count} line${count === 1 ? '' : 's'}${REFUSES}`,
       note: 'A header line ending in CR is unreadable to o2cb; convert the file with `dos2unix`',
+    }));
+  }
+  if (sc.dropped > 0) {
+    sc.problems.push({
+      code: 'TOO_MANY_PROBLEMS',
+      start: text.length,
+      end: text.length,
+      message: `Too many syntax errors: ${sc.dropped} more after the first ${MAX_PROBLEMS} are not listed${REFUSES}`,
     });
   }
   const problems = sc.problems.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,5 +1,5 @@
-import { applyFixes, type LintOptions, type LintResult, runRules, sortDiagnostics } from '@ftkit/core';
-import { SOURCE } from '../diagnostics.js';
+import { applyFixes, type LintOptions, type LintResult, runRules } from '@ftkit/core';
+import { SOURCE, sortByPosition } from '../diagnostics.js';
 import { parse } from '../parse.js';
 import { clusterDrift } from './rules/cluster-drift.js';
 import { clusterMultiple } from './rules/cluster-multiple.js';
@@ -84,10 +84,18 @@ export const rules: Readonly<Record<string, ClusterConfRule>> = Object.freeze(
  * Lints a cluster.conf: every parse error (what makes o2cb refuse the file) plus the findings of
  * the rules. Settings: `hostname` (node-local-missing), `cluster` (limit that check to one cluster),
  * `regionDevices` (heartbeat-device-path), `peerFiles` (cluster-drift). With `fix: true`, `output`
- * is the text with every safe fix applied (one pass; run again for overlapping fixes).
+ * is the text with every safe fix applied (one pass; run again for overlapping fixes). Rules do not
+ * run on a file with more than 1000 syntax errors (`TOO_MANY_PROBLEMS`): it is not a cluster.conf.
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const parsed = parse(text, options.fileName !== undefined ? { fileName: options.fileName } : {});
+  // A file with more syntax errors than are listed is not a cluster.conf worth linting further
+  // (and rules over tens of thousands of garbage "stanzas" would only bury the parse errors).
+  if (parsed.diagnostics.some((d) => d.code === 'TOO_MANY_PROBLEMS')) {
+    return options.fix
+      ? { diagnostics: parsed.diagnostics, output: text }
+      : { diagnostics: parsed.diagnostics };
+  }
   const doc: ClusterConfDoc = { cst: parsed.cst, model: parsed.model, links: parsed.links };
   const found = runRules({
     rules: all,
@@ -99,7 +107,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     ...(options.rules ? { config: options.rules } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
   });
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...found]);
+  const diagnostics =
+    found.length === 0 ? parsed.diagnostics : sortByPosition([...parsed.diagnostics, ...found]);
   if (!options.fix) return { diagnostics };
   return { diagnostics, output: applyFixes(text, diagnostics, options.fileName).text };
 }

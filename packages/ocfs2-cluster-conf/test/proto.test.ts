@@ -1,0 +1,58 @@
+import { applyEdits } from '@ftkit/core';
+import { describe, expect, it } from 'vitest';
+import { addNode, emit, lint, listCluster, parse, rules, summarize } from '../src/index.js';
+
+const evil = `cluster:
+\tname = __proto__
+\theartbeat_mode = local
+\tnode_count = 2
+
+node:
+\tcluster = __proto__
+\tnumber = 1
+\tip_port = 7777
+\tip_address = 10.0.0.1
+\tname = constructor
+
+node:
+\tcluster = __proto__
+\tnumber = 2
+\tip_port = 7777
+\tip_address = 10.0.0.2
+\tname = __proto__
+
+__proto__:
+\t__proto__ = 1
+\tconstructor = x
+`;
+
+describe('names such as __proto__ and constructor', () => {
+  it('are plain data and never reach a prototype', () => {
+    const r = parse(evil);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const c = r.model.clusters[0]!;
+    expect(c.name).toBe('__proto__');
+    expect(c.nodes.map((n) => n.name)).toEqual(['constructor', '__proto__']);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(Object.prototype).not.toHaveProperty('1');
+    expect(listCluster(r.model, '__proto__')).toContain('name = __proto__');
+    expect(summarize(r.model)[0]!.nodes).toHaveLength(2);
+    expect(parse(emit(r.model)).model).toEqual(r.model);
+    const l = lint(evil);
+    expect(l.diagnostics.map((d) => d.code)).toContain('stanza-unknown');
+    expect(l.diagnostics.map((d) => d.code)).toContain('cluster-name-format');
+    expect(
+      applyEdits(evil, addNode(evil, '__proto__', { name: 'toString', ipAddress: '10.0.0.3' })),
+    ).toContain('name = toString');
+    expect(Object.getPrototypeOf(rules)).toBeNull();
+    expect(Object.hasOwn(rules, '__proto__')).toBe(false);
+  });
+
+  it('lint settings with a __proto__ key are harmless', () => {
+    const settings = JSON.parse(
+      '{"regionDevices": {"__proto__": "/dev/nvme0n1"}, "hostname": "constructor"}',
+    );
+    expect(() => lint(evil, { settings })).not.toThrow();
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+});
