@@ -44,11 +44,13 @@ export function classifyLine(text: string, index: number, inDump: boolean): Proc
   if (index === 0 && text.startsWith('version:')) return 'version';
   if (index === 1) return 'build';
   if (c === 84 /* T */ && text.startsWith('Transports (')) return 'transports';
-  if (reState.test(text)) return 'state';
-  if (c !== 32 && c !== 9) return 'unknown';
-  // Indented lines: recognised by content, TAB or expanded spaces alike.
   let i = 0;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const d = text.charCodeAt(i);
+  // State lines are the only ones whose first non-blank is a digit followed by `: cs:`.
+  if (d >= 48 && d <= 57 && reState.test(text)) return 'state';
+  if (c !== 32 && c !== 9) return 'unknown';
+  // Indented lines: recognised by content, TAB or expanded spaces alike.
   if (i === text.length) return inDump ? 'lru-dump' : 'unknown';
   const rest = text.charCodeAt(i);
   if (rest === 110 /* n */ && text.startsWith('ns:', i)) return 'counters';

@@ -27,7 +27,6 @@ const reOldVerify = /^\s*(\d+)%(?: oos:(\d+))?\s+(\d+)\s*\/\s*(\d+)\s*$/;
 const reLru =
   /^\s*(resync|act_log): used:(\d+)\/(\d+) hits:(\d+) misses:(\d+) starving:(\d+) (dirty|locked):(\d+) changed:(\d+)\s*$/;
 const reBlocked = /^\s*blocked on activity log: (\d+)\s*$/;
-const reCounterToken = /(\S+?):(\S*)/g;
 
 const congestionByChar: Readonly<Record<string, Congestion>> = {
   '-': 'none',
@@ -138,6 +137,87 @@ function newDevice(minor: number, cs: string): ProcDevice {
     blockedOnActivityLog: null,
     otherLines: [],
   };
+}
+
+const requiredCounters = ['ns', 'nr', 'dw', 'dr', 'al', 'bm', 'lo', 'pe', 'ua', 'ap'] as const;
+
+/** Decimal integer in `t[start, end)` (optional `-`), or NaN; no regexp, no substring. */
+function parseDecimal(t: string, start: number, end: number): number {
+  let i = start;
+  let sign = 1;
+  if (i < end && t.charCodeAt(i) === 45) {
+    sign = -1;
+    i++;
+  }
+  if (i >= end) return Number.NaN;
+  let v = 0;
+  for (; i < end; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return sign * v;
+}
+
+const cc = (k: string) => (k.charCodeAt(0) << 8) | k.charCodeAt(1);
+const [NS, NR, DW, DR, AL, BM, LO, PE, UA, AP, EP, WO] = [
+  'ns',
+  'nr',
+  'dw',
+  'dr',
+  'al',
+  'bm',
+  'lo',
+  'pe',
+  'ua',
+  'ap',
+  'ep',
+  'wo',
+].map(cc) as [number, number, number, number, number, number, number, number, number, number, number, number];
+const OOS = 0x6f6f73;
+
+/** Stores a known counter by its two-letter code (no substring, monomorphic stores); false if unknown. */
+function setCounter(c: Record<string, number | string>, code: number, v: number): boolean {
+  switch (code) {
+    case NS:
+      c.ns = v;
+      return true;
+    case NR:
+      c.nr = v;
+      return true;
+    case DW:
+      c.dw = v;
+      return true;
+    case DR:
+      c.dr = v;
+      return true;
+    case AL:
+      c.al = v;
+      return true;
+    case BM:
+      c.bm = v;
+      return true;
+    case LO:
+      c.lo = v;
+      return true;
+    case PE:
+      c.pe = v;
+      return true;
+    case UA:
+      c.ua = v;
+      return true;
+    case AP:
+      c.ap = v;
+      return true;
+    case EP:
+      c.ep = v;
+      return true;
+    case OOS:
+      c.oos = v;
+      return true;
+    default:
+      return false;
+  }
 }
 
 const knownCounters = new Set(['ns', 'nr', 'dw', 'dr', 'al', 'bm', 'lo', 'pe', 'ua', 'ap', 'ep', 'oos']);
@@ -374,25 +454,68 @@ function detailLine(dev: ProcDevice, l: ProcLine, out: PendingDiagnostic[]): voi
   switch (l.kind) {
     case 'counters': {
       const c: Record<string, number | string> = {};
-      const extra: [string, string][] = [];
-      for (const m of t.matchAll(reCounterToken)) {
-        const key = m[1]!;
-        const value = m[2]!;
-        if (key === 'wo') c.wo = value;
-        else if (knownCounters.has(key) && /^-?\d+$/.test(value)) c[key] = Number(value);
-        else {
+      let extra: [string, string][] | undefined;
+      const n = t.length;
+      let p = 0;
+      while (p < n) {
+        let ch = t.charCodeAt(p);
+        if (ch === 32 || ch === 9) {
+          p++;
+          continue;
+        }
+        let end = p;
+        while (end < n) {
+          ch = t.charCodeAt(end);
+          if (ch === 32 || ch === 9) break;
+          end++;
+        }
+        const colon = t.indexOf(':', p);
+        if (colon === -1 || colon >= end || colon === p) {
+          extra ??= [];
+          extra.push([t.slice(p, end), '']);
+          out.push({
+            code: 'INVALID_COUNTER',
+            severity: 'warning',
+            message: `Expected \`key:value\`, found \`${shown(t.slice(p, end))}\``,
+            span: { start: l.start + p, end: l.start + end },
+          });
+          p = end;
+          continue;
+        }
+        const len = colon - p;
+        const code =
+          len === 2
+            ? (t.charCodeAt(p) << 8) | t.charCodeAt(p + 1)
+            : len === 3 && t.startsWith('oos', p)
+              ? OOS
+              : -1;
+        if (code === WO) {
+          c.wo = t.slice(colon + 1, end);
+          p = end;
+          continue;
+        }
+        const num = code === -1 ? Number.NaN : parseDecimal(t, colon + 1, end);
+        if (!Number.isNaN(num) && setCounter(c, code, num)) {
+          p = end;
+          continue;
+        }
+        const key = t.slice(p, colon);
+        {
+          const value = t.slice(colon + 1, end);
           if (knownCounters.has(key)) {
             out.push({
               code: 'INVALID_COUNTER',
               severity: 'warning',
               message: `Expected a number for \`${key}\`, found \`${shown(value)}\``,
-              span: { start: l.start + m.index, end: l.start + m.index + m[0].length },
+              span: { start: l.start + p, end: l.start + end },
             });
           }
+          extra ??= [];
           extra.push([key, value]);
         }
+        p = end;
       }
-      for (const k of ['ns', 'nr', 'dw', 'dr', 'al', 'bm', 'lo', 'pe', 'ua', 'ap']) {
+      for (const k of requiredCounters) {
         if (c[k] === undefined) {
           out.push({
             code: 'INVALID_COUNTER',
@@ -404,7 +527,7 @@ function detailLine(dev: ProcDevice, l: ProcLine, out: PendingDiagnostic[]): voi
         }
       }
       dev.counters = c as unknown as ProcCounters;
-      dev.extraCounters = extra;
+      dev.extraCounters = extra ?? [];
       return;
     }
     case 'progress-bar': {

@@ -34,6 +34,16 @@ export interface Events2Problem {
   readonly message: string;
 }
 
+const actions = new Set(['exists', 'create', 'change', 'destroy', 'call', 'response', 'rename']);
+
+/**
+ * Field records: their prototype is an empty object without a prototype, so user-chosen keys
+ * (`__proto__`, `constructor`) are plain own keys and absent keys read as `undefined` — and,
+ * unlike `Object.create(null)`, V8 keeps these objects in fast mode.
+ */
+const FieldBag = function FieldBag() {} as unknown as { new (): Record<string, string> };
+FieldBag.prototype = Object.create(null);
+
 const reTimestamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+[+-]\d\d:\d\d$/;
 const reAnsi = /\x1b\[[0-9;]*m/g;
 
@@ -73,25 +83,33 @@ export class Events2Parser {
 
   private handle(raw: string, out: Events2Event[]): void {
     this.lineNo++;
-    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    let line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
     if (line.includes('\x1b')) line = line.replace(reAnsi, '');
-    if (line.trim() === '') return;
-    const parts = line.split(' ');
-    let i = 0;
+    const n = line.length;
+    let p = 0;
+    while (p < n && line.charCodeAt(p) === 32) p++;
+    if (p === n) return;
     let timestamp: string | null = null;
-    if (parts[0]!.length > 20 && reTimestamp.test(parts[0]!)) {
-      timestamp = parts[0]!;
-      i = 1;
+    // A timestamp is 32 characters with `T` at 10: checked cheaply, then by pattern.
+    if (line.charCodeAt(p + 10) === 84 && line.charCodeAt(p + 4) === 45) {
+      const sp = line.indexOf(' ', p);
+      const ts = line.slice(p, sp === -1 ? n : sp);
+      if (reTimestamp.test(ts)) {
+        timestamp = ts;
+        p = sp === -1 ? n : sp + 1;
+      }
     }
-    const action = parts[i];
-    const object = parts[i + 1];
+    const s1 = line.indexOf(' ', p);
+    const action = line.slice(p, s1 === -1 ? n : s1);
+    const s2 = s1 === -1 ? -1 : line.indexOf(' ', s1 + 1);
+    const object = s1 === -1 ? '' : line.slice(s1 + 1, s2 === -1 ? n : s2);
     if (action === '-' && object === 'skipped') {
-      const fields = Object.create(null) as Record<string, string>;
-      fields.count = parts[i + 2] ?? '';
+      const fields = new FieldBag();
+      fields.count = s2 === -1 ? '' : line.slice(s2 + 1).trim();
       out.push({ timestamp, action: 'skipped', object: '-', fields, line: this.lineNo });
       return;
     }
-    if (action === undefined || object === undefined || !/^[a-z]+$/.test(action)) {
+    if (object === '' || !actions.has(action)) {
       this.problems.push({
         line: this.lineNo,
         text: raw,
@@ -99,23 +117,31 @@ export class Events2Parser {
       });
       return;
     }
-    const fields = Object.create(null) as Record<string, string>;
-    for (let j = i + 2; j < parts.length; j++) {
-      const p = parts[j]!;
-      if (p === '') continue;
-      const colon = p.indexOf(':');
-      if (colon <= 0) {
+    const fields = new FieldBag();
+    const diff = line.includes('->');
+    p = s2 === -1 ? n : s2 + 1;
+    while (p < n) {
+      let end = line.indexOf(' ', p);
+      if (end === -1) end = n;
+      if (end === p) {
+        p++;
+        continue;
+      }
+      const colon = line.indexOf(':', p);
+      if (colon <= p || colon >= end) {
         this.problems.push({
           line: this.lineNo,
           text: raw,
-          message: `Expected \`key:value\`, found \`${p}\``,
+          message: `Expected \`key:value\`, found \`${line.slice(p, end)}\``,
         });
+        p = end + 1;
         continue;
       }
-      let value = p.slice(colon + 1);
-      const arrow = value.indexOf('->');
-      if (arrow !== -1) value = value.slice(arrow + 2);
-      fields[p.slice(0, colon)] = value;
+      // --diff prints `old->new`: keep the new value.
+      const arrow = diff ? line.indexOf('->', colon) : -1;
+      fields[line.slice(p, colon)] =
+        arrow !== -1 && arrow < end ? line.slice(arrow + 2, end) : line.slice(colon + 1, end);
+      p = end + 1;
     }
     out.push({ timestamp, action, object, fields, line: this.lineNo });
   }
