@@ -867,7 +867,9 @@ export class Composer {
     const value = unquote(vt);
     const opt: DrbdOption = { ...base, value, ...(vt.kind === 'string' ? { quoted: true } : {}) };
     const bad = (reason: string, note?: string) => {
-      this.err(CODES.badValue, `Invalid value \`${value}\` for \`${name}\`: ${reason}`, spanOf(vt), note);
+      // never echo a secret, even an invalid one
+      const shown = name === 'shared-secret' ? '' : ` \`${value}\``;
+      this.err(CODES.badValue, `Invalid value${shown} for \`${name}\`: ${reason}`, spanOf(vt), note);
       return undefined;
     };
     switch (spec.type) {
@@ -895,7 +897,7 @@ export class Composer {
       }
       case 'str':
         if (spec.maxLen !== undefined && value.length > spec.maxLen)
-          return bad(`too long (at most ${spec.maxLen} characters)`.replace(`\`${value}\``, ''));
+          return bad(`too long (at most ${spec.maxLen} characters)`);
         return opt;
       case 'flag':
         return opt;

@@ -1,0 +1,31 @@
+import type { FormatModule } from '@ftkit/core';
+import { parseCst, print } from './cst/parse-cst.js';
+import type { DocumentNode } from './cst/types.js';
+import { emit } from './emit.js';
+import { format } from './format.js';
+import type { DrbdLintDoc } from './lint/context.js';
+import { lint, rules } from './lint/index.js';
+import { parse } from './parse.js';
+import type { DrbdConfig } from './schema.js';
+
+const CONTENT = /^\s*(resource\s+\S+\s*\{|global\s*\{|common\s*\{|include\s+\S)/m;
+
+/** The `ftkit` descriptor of drbd.conf files (`drbd.conf`, `*.res`, `drbd.d/*.conf`). */
+export const drbdConfFormat = {
+  name: 'drbd-conf',
+  description: 'DRBD 8.4 and 9 configuration (drbd.conf, /etc/drbd.d/*.res)',
+  filePatterns: ['**/drbd.conf', '**/drbd-*.conf', '**/*.res', '**/drbd.d/*.conf'],
+  detect(path: string, text: string): number {
+    const base = path.split('/').at(-1) ?? '';
+    if (base === 'drbd.conf' || /^drbd-\d+\.conf$/.test(base) || base.endsWith('.res')) return 1;
+    if (/(^|\/)drbd\.d\/[^/]+\.conf$/.test(path)) return 0.9;
+    return CONTENT.test(text.slice(0, 4096)) ? 0.6 : 0;
+  },
+  parse: (text: string, options?: { fileName?: string }) => parse(text, options ?? {}),
+  parseCst,
+  print,
+  emit: (model: DrbdConfig) => emit(model),
+  lint,
+  rules,
+  format: (text: string, options?: { fileName?: string }) => format(text, options ?? {}),
+} satisfies FormatModule<DocumentNode, DrbdConfig, DrbdLintDoc>;

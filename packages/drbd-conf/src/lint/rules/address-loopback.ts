@@ -1,0 +1,22 @@
+import { defineRule } from '@ftkit/core';
+import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
+
+/** Replication over loopback addresses never leaves the machine. */
+export const addressLoopback = defineRule<DrbdLintDoc>({
+  meta: {
+    id: 'address-loopback',
+    description: 'A host address on the loopback network replicates nowhere',
+    defaultSeverity: 'warning',
+    fixable: false,
+    url: ruleUrl('address-loopback'),
+    messages: { loop: 'Unexpected loopback address `{{ip}}` for host `{{host}}`: the peer cannot reach it' },
+  },
+  check(ctx) {
+    for (const r of ctx.doc.model.resources)
+      for (const h of r.hosts) {
+        const ip = h.address?.ip;
+        if (h.kind === 'on' && h.address && ip && (ip.startsWith('127.') || ip === '::1'))
+          ctx.report({ messageId: 'loop', data: { ip, host: h.names.join(' ') }, ...at(h.address, ctx.doc) });
+      }
+  },
+});
