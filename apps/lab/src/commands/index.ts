@@ -1,7 +1,8 @@
 import { registerFmt } from './fmt.js';
 import { registerLint } from './lint.js';
+import { registerOcfs2 } from './ocfs2.js';
 import { registerStatus } from './status.js';
 import type { RegisterCommand } from './types.js';
 
 /** Every top-level command, in `--help` order. Format issues add theirs here. */
-export const commands: readonly RegisterCommand[] = [registerLint, registerFmt, registerStatus];
+export const commands: readonly RegisterCommand[] = [registerLint, registerFmt, registerStatus, registerOcfs2];
