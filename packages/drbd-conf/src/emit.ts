@@ -60,7 +60,8 @@ export function emit(model: DrbdConfig, options: EmitOptions = {}): string {
   const optText = (o: DrbdOption) => {
     if (o.value === undefined) return o.negated ? `no-${o.name};` : `${o.name};`;
     const vals = [o.value, ...(o.more ?? [])].map((x) => quoteValue(x, v)).join(' ');
-    return `${o.name} ${vals};`;
+    // `no-X VALUE` is kept as written: DRBD 9 ignores the prefix, 8.4 rejects it (lint explains)
+    return `${o.negated ? 'no-' : ''}${o.name} ${vals};`;
   };
   const section = (depth: number, s: DrbdSection, head: string = s.kind) => {
     line(depth, `${head} {`);

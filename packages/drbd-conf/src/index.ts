@@ -5,6 +5,19 @@ export type { BlockNode, DocumentNode, ItemNode, StatementNode, StrayNode, Trivi
 export { drbdConfFormat } from './descriptor.js';
 export type { DrbdCode } from './diagnostics.js';
 export { CODE_DOCS, CODES } from './diagnostics.js';
+export {
+  addHost,
+  addVolume,
+  deleteStatement,
+  EditError,
+  type EditTarget,
+  edit,
+  indentUnit,
+  insertBeforeClose,
+  removeHost,
+  removeOption,
+  setOption,
+} from './edit.js';
 export type { EmitOptions } from './emit.js';
 export { emit, quote, quoteValue } from './emit.js';
 export type { FormatOptions } from './format.js';
@@ -13,6 +26,8 @@ export type { DrbdLintDoc, SectionPlace } from './lint/context.js';
 export { effective, optionValue } from './lint/context.js';
 export type { DrbdLintOptions } from './lint/index.js';
 export { collectSecrets, lint, rules } from './lint/index.js';
+export type { MigrateResult } from './migrate.js';
+export { migrate } from './migrate.js';
 export type { DumpOptions } from './model/dump.js';
 export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
 export { localHosts, nameMatches } from './model/hosts.js';

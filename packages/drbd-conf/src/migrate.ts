@@ -1,0 +1,181 @@
+import { applyEdits, type Diagnostic, type TextEdit } from '@ftkit/core';
+import { deleteStatement, indentUnit, insertBeforeClose } from './edit.js';
+import { quoteValue } from './emit.js';
+import { type SectionKind, SYNCER_84 } from './model/options.js';
+import { parse } from './parse.js';
+import type { DrbdCommon, DrbdOption, DrbdResource } from './schema.js';
+
+/** What {@link migrate} returns. */
+export interface MigrateResult {
+  /** The migrated text (the input with `edits` applied). */
+  readonly text: string;
+  readonly edits: readonly TextEdit[];
+  /** What was changed, one sentence per change (for `ftkit drbd migrate` output). */
+  readonly changes: readonly string[];
+  /**
+   * Problems in the 8.4 input (parse errors stop the migration), plus errors DRBD 9 would still
+   * report in the migrated text (for example enum values drbdadm-84 never checked); positions of
+   * the latter refer to `text`.
+   */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const REMOVED = new Set([
+  'use-bmbv',
+  'max-bio-bvecs',
+  'unplug-watermark',
+  'delay-probe-volume',
+  'delay-probe-interval',
+  'throttle-threshold',
+  'hold-off-threshold',
+]);
+
+/**
+ * Rewrites a DRBD 8.4 configuration for DRBD 9 with text edits (comments and layout survive):
+ * `syncer` options move to `disk`/`net`/`options` (`rate` → `resync-rate`, `after` →
+ * `resync-after`), `fencing` moves from `disk` to `net`, `outdate-peer` becomes `fence-peer`,
+ * the 8.4 Pacemaker scripts become their `.9.sh` versions, options and statements removed in 9
+ * and `become-primary-on` (ignored by 9) are dropped, and resources with more than two hosts get
+ * node-ids and a `connection-mesh`. Only files without parse errors are migrated.
+ */
+export function migrate(text: string, options: { fileName?: string } = {}): MigrateResult {
+  const parsed = parse(text, {
+    drbdVersion: '8.4',
+    ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
+  });
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { text, edits: [], changes: [], diagnostics: parsed.diagnostics };
+  const edits: TextEdit[] = [];
+  const changes: string[] = [];
+  const unit = indentUnit(text);
+  const own = (x: { file?: string }) => x.file === undefined || x.file === options.fileName;
+
+  const migrateContainer = (c: DrbdResource | DrbdCommon, label: string) => {
+    // Lines to add per target section, and sections we will delete entirely.
+    const adds = new Map<SectionKind, string[]>();
+    const add = (k: SectionKind, o: DrbdOption, name: string) => {
+      const value = o.value === undefined ? (o.negated ? 'no' : 'yes') : o.value;
+      adds.set(k, [...(adds.get(k) ?? []), `${name} ${quoteValue(value, '9')};`]);
+    };
+    for (const sec of c.sections) {
+      if (!own(sec) || !sec.span) continue;
+      if (sec.kind === 'syncer') {
+        for (const o of sec.options) {
+          const to = SYNCER_84.get(o.name);
+          if (!to) {
+            changes.push(`${label}: dropped \`${o.name}\` (not used by DRBD 9)`);
+            continue;
+          }
+          add(to.section, o, to.name);
+          changes.push(`${label}: moved \`syncer { ${o.name} }\` to \`${to.section} { ${to.name} }\``);
+        }
+        edits.push(deleteStatement(text, sec.span));
+        continue;
+      }
+      for (const o of sec.options) {
+        if (!o.span) continue;
+        if (sec.kind === 'disk' && o.name === 'fencing') {
+          add('net', o, 'fencing');
+          edits.push(deleteStatement(text, o.span));
+          changes.push(`${label}: moved \`fencing\` from \`disk\` to \`net\``);
+        } else if (sec.kind === 'disk' && (o.name === 'rate' || o.name === 'after')) {
+          const name = o.name === 'rate' ? 'resync-rate' : 'resync-after';
+          edits.push({ start: o.span.start, end: o.span.start + o.name.length, text: name });
+          changes.push(`${label}: renamed \`${o.name}\` to \`${name}\``);
+        } else if (REMOVED.has(o.name)) {
+          edits.push(deleteStatement(text, o.span));
+          changes.push(`${label}: removed \`${o.name}\` (not in DRBD 9)`);
+        } else if (sec.kind === 'startup' && o.name === 'become-primary-on') {
+          edits.push(deleteStatement(text, o.span));
+          changes.push(`${label}: removed \`become-primary-on\` (DRBD 9 ignores it; use auto-promote)`);
+        } else if (sec.kind === 'handlers') {
+          const src = text.slice(o.span.start, o.span.end);
+          let next = o.name === 'outdate-peer' ? `fence-peer${src.slice('outdate-peer'.length)}` : src;
+          next = next.replace(/crm-(un)?fence-peer\.sh/g, (m) => m.replace('.sh', '.9.sh'));
+          if (next !== src) {
+            edits.push({ start: o.span.start, end: o.span.end, text: next });
+            changes.push(`${label}: updated handler \`${o.name}\` for DRBD 9`);
+          }
+        }
+      }
+    }
+    for (const [kind, lines] of adds) {
+      const target = c.sections.find((s) => s.kind === kind && s.kind !== 'syncer');
+      if (target?.span && !edits.some((e) => e.start <= target.span!.start && e.end >= target.span!.end)) {
+        edits.push(insertBeforeClose(text, target.span.end - 1, lines));
+      } else if (c.span) {
+        edits.push(
+          insertBeforeClose(text, c.span.end - 1, [`${kind} {`, ...lines.map((l) => `${unit}${l}`), '}']),
+        );
+      }
+    }
+  };
+
+  if (parsed.model.common && own(parsed.model.common)) migrateContainer(parsed.model.common, 'common');
+  for (const r of parsed.model.resources) {
+    if (!own(r)) continue;
+    const label = `resource ${r.name}`;
+    migrateContainer(r, label);
+    if (r.ignoreOn?.length && r.span) {
+      const m = /ignore-on\s+[^;]*;/g;
+      const body = text.slice(r.span.start, r.span.end);
+      for (const x of body.matchAll(m))
+        edits.push(
+          deleteStatement(text, { start: r.span.start + x.index, end: r.span.start + x.index + x[0].length }),
+        );
+      changes.push(`${label}: removed \`ignore-on\` (not in DRBD 9)`);
+    }
+    for (const h of r.hosts) {
+      if (h.alternateLinkAddress?.span) {
+        const body = text.slice(0, h.alternateLinkAddress.span.start);
+        const kw = body.lastIndexOf('alternate-link-address');
+        const semi = text.indexOf(';', h.alternateLinkAddress.span.end);
+        if (kw >= 0 && semi >= 0) edits.push(deleteStatement(text, { start: kw, end: semi + 1 }));
+        changes.push(`${label}: removed \`alternate-link-address\` (not in DRBD 9; use connection paths)`);
+      }
+    }
+    const hosts = r.hosts.filter((h) => h.kind === 'on' || h.kind === 'floating');
+    if (hosts.length > 2) {
+      hosts.forEach((h, i) => {
+        if (h.span) {
+          const open = text.indexOf('{', h.span.start);
+          edits.push({
+            start: open + 1,
+            end: open + 1,
+            text: `\n${/^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', h.span.start) + 1))![0]}${unit}node-id ${i};`,
+          });
+        }
+      });
+      const names = hosts.flatMap((h) => h.names.slice(0, 1));
+      if (r.span)
+        edits.push(
+          insertBeforeClose(text, r.span.end - 1, [
+            'connection-mesh {',
+            `${unit}hosts ${names.join(' ')};`,
+            '}',
+          ]),
+        );
+      changes.push(`${label}: added node-ids and a connection-mesh for ${hosts.length} hosts`);
+    }
+  }
+  // Deletions can swallow statements we also edited (a whole syncer section); keep the outer edit.
+  const inside = (e: TextEdit, f: TextEdit) =>
+    f.text === '' &&
+    f.end - f.start > e.end - e.start &&
+    f.start <= e.start &&
+    e.end <= f.end &&
+    !(e.start === e.end && (e.start === f.start || e.start === f.end));
+  const kept = edits.filter((e, i) => !edits.some((f, j) => j !== i && inside(e, f)));
+  const migrated = applyEdits(text, kept);
+  // What the migration cannot fix (8.4 accepts values that 9 rejects): report it against the result.
+  const after = parse(migrated, {
+    drbdVersion: '9',
+    ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
+  });
+  return {
+    text: migrated,
+    edits: kept,
+    changes,
+    diagnostics: [...parsed.diagnostics, ...after.diagnostics.filter((d) => d.severity === 'error')],
+  };
+}
