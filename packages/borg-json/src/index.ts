@@ -54,7 +54,17 @@ export type {
   PrunePolicy,
   PruneRule,
 } from './prune/plan.js';
-export { formatPruneLines, PRUNE_RULES, PrunePolicyError, parseInterval, planPrune } from './prune/plan.js';
+export {
+  archiveGlob,
+  formatPruneLines,
+  PRUNE_RULES,
+  PrunePolicyError,
+  parseInterval,
+  planPrune,
+  pruneArchivesFrom,
+} from './prune/plan.js';
+export type { PruneSvgOptions } from './prune/svg.js';
+export { RULE_COLORS, renderPruneSvg } from './prune/svg.js';
 export type { BorgErrorInfo } from './stream/errors.js';
 export { BORG_ERRORS, borgErrorInfo, describeExitCode, exitCodeFor } from './stream/errors.js';
 export type { BadLinePolicy, BorgItem, ReadItemsOptions } from './stream/items.js';

@@ -489,3 +489,44 @@ export function formatPruneLines(plan: PrunePlan, options: FormatPruneOptions = 
     return `${label.padEnd(width)} ${d.name.padEnd(36)} ${formatTime(d.epochMs, clock, withOffset)} [${d.id}]`;
   });
 }
+
+/**
+ * The archives of a `borg list --json` / `rlist --json` / `repo-list --json` document (or of
+ * `info --json`), ready for {@link planPrune}. Uses `start` (what prune sorts by), else `time`.
+ */
+export function pruneArchivesFrom(data: { archives: readonly Record<string, unknown>[] }): PruneArchive[] {
+  const out: PruneArchive[] = [];
+  for (const a of data.archives) {
+    const t = (a.start ?? a.time) as PruneArchive['time'] | undefined;
+    if (typeof a.name !== 'string' || t === undefined) continue;
+    const micros = t instanceof BorgTimestamp ? t.wall.microsecond % 1000 : 0;
+    out.push({
+      name: a.name,
+      id: typeof a.id === 'string' ? a.id : '',
+      time: t,
+      ...(micros ? { micros } : {}),
+    });
+  }
+  return out;
+}
+
+/** A shell-style archive glob (`*`, `?`, `[...]`) as borg's `--glob-archives` / `-a sh:` applies it. */
+export function archiveGlob(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const j = pattern.indexOf(']', i + 2);
+      if (j === -1) re += '\\[';
+      else {
+        let body = pattern.slice(i + 1, j);
+        if (body.startsWith('!')) body = `^${body.slice(1)}`;
+        re += `[${body.replace(/\\/g, '\\\\')}]`;
+        i = j;
+      }
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 's');
+}
