@@ -2,7 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyEdits, type TextEdit } from '@ftkit/core';
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import {
+  addCluster,
+  addHeartbeat,
+  addNode,
+  ClusterConfEditError,
+  removeNode,
+  setHeartbeatMode,
+} from '../../src/index.js';
 
 /** Path of the real o2cb; the conformance tests fail (never skip) without it. */
 export function o2cbPath(): string {
@@ -152,3 +162,132 @@ export const clusterConfFile = fc
     if (chopLast && text.endsWith('\n')) text = text.slice(0, -1);
     return text;
   });
+
+// Random o2cb command sequences; the same commands as ftkit text edits on our own copy.
+export type Op =
+  | { op: 'add-cluster'; cluster: string }
+  | { op: 'add-node'; cluster: string; name: string; ip: string; number?: number; port?: number }
+  | { op: 'add-heartbeat'; cluster: string; region: string }
+  | { op: 'heartbeat-mode'; cluster: string; mode: 'local' | 'global' }
+  | { op: 'remove-node'; cluster: string; name: string };
+
+const cl = fc.constantFrom('alpha', 'beta', 'c3');
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 2, arbitrary: cl.map((cluster) => ({ op: 'add-cluster' as const, cluster })) },
+  {
+    weight: 5,
+    arbitrary: fc.record(
+      {
+        op: fc.constant('add-node' as const),
+        cluster: cl,
+        name: fc.constantFrom('n1', 'n2', 'n3', 'n4', 'db5'),
+        ip: fc.integer({ min: 1, max: 6 }).map((i) => `10.0.0.${i}`),
+        number: fc.integer({ min: 0, max: 8 }),
+        port: fc.constantFrom(7777, 7778, 1),
+      },
+      { requiredKeys: ['op', 'cluster', 'name', 'ip'] },
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('add-heartbeat' as const),
+      cluster: cl,
+      region: fc.constantFrom('77D95EF51C0149D2823674FCC162CF8B', 'DCDA2845177F4D59A0F2DCD8DE507CC3', 'R3'),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('heartbeat-mode' as const),
+      cluster: cl,
+      mode: fc.constantFrom('local' as const, 'global' as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('remove-node' as const),
+      cluster: cl,
+      name: fc.constantFrom('n1', 'n2', 'n3', 'n4', 'db5'),
+    }),
+  },
+);
+
+function argsOf(o: Op): string[] {
+  switch (o.op) {
+    case 'add-cluster':
+      return ['add-cluster', o.cluster];
+    case 'add-node':
+      return [
+        'add-node',
+        o.cluster,
+        o.name,
+        '--ip',
+        o.ip,
+        ...(o.number !== undefined ? ['--number', String(o.number)] : []),
+        ...(o.port !== undefined ? ['--port', String(o.port)] : []),
+      ];
+    case 'add-heartbeat':
+      return ['add-heartbeat', o.cluster, o.region];
+    case 'heartbeat-mode':
+      return ['heartbeat-mode', o.cluster, o.mode];
+    case 'remove-node':
+      return ['remove-node', o.cluster, o.name];
+  }
+}
+
+function editsOf(text: string, o: Op): TextEdit[] {
+  switch (o.op) {
+    case 'add-cluster':
+      return addCluster(text, o.cluster);
+    case 'add-node':
+      return addNode(text, o.cluster, {
+        name: o.name,
+        ipAddress: o.ip,
+        ...(o.number !== undefined ? { number: o.number } : {}),
+        ...(o.port !== undefined ? { ipPort: o.port } : {}),
+      });
+    case 'add-heartbeat':
+      return addHeartbeat(text, o.cluster, o.region);
+    case 'heartbeat-mode':
+      return setHeartbeatMode(text, o.cluster, o.mode);
+    case 'remove-node':
+      return removeNode(text, o.cluster, o.name);
+  }
+}
+
+/** Runs a sequence through o2cb and through ftkit's edits; returns both files after each step. */
+export function replay(
+  scratch: Scratch,
+  ops: readonly Op[],
+): { o2cb: string; ours: string; failed: boolean[] } {
+  scratch.remove();
+  let ours = '';
+  const failed: boolean[] = [];
+  for (const o of ops) {
+    const r = scratch.o2cb(...argsOf(o));
+    let ok = true;
+    try {
+      ours = applyEdits(ours, editsOf(ours, o));
+    } catch (e) {
+      if (!(e instanceof ClusterConfEditError)) throw e;
+      ok = false;
+    }
+    // o2cb exits 0 for `add-cluster` of an existing name (it prints an error but changes nothing).
+    const o2cbChanged = r.status === 0 && r.stderr === '';
+    expect({ op: o, ok }).toEqual({ op: o, ok: o2cbChanged });
+    failed.push(!ok);
+  }
+  return { o2cb: scratch.read(), ours, failed };
+}
+
+/** Sequences of 1–12 o2cb commands. */
+export const opsArb = fc.array(opArb, { minLength: 1, maxLength: 12 });
+
+/** The cluster a generated file is most interesting to list: its first cluster name, else `a`. */
+export function pickName(text: string): string {
+  return (
+    /^cluster:[^\n]*\n(?:[ \t#][^\n]*\n)*?[ \t]+name[ \t]*=[ \t]*([^\n]*?)[ \t]*$/m.exec(text)?.[1] ?? 'a'
+  );
+}
