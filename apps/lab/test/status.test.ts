@@ -123,3 +123,24 @@ describe('ftkit events2', () => {
     });
   });
 });
+
+describe('ftkit lint on status outputs', () => {
+  it('detects /proc/drbd and status outputs by content and runs the health checks', async () => {
+    const m = memoryIo('/');
+    const code = await run(
+      [
+        'lint',
+        '-f',
+        'json',
+        fx('proc-8.4.11-split-brain-standalone.txt'),
+        fx('status-json-diskless-client-quorum-lost-standalone.json'),
+      ],
+      m.io,
+    );
+    expect(code).toBe(1);
+    const ids = JSON.parse(m.stdout()).map((f: { ruleId?: string }) => f.ruleId);
+    expect(ids).toEqual(
+      expect.arrayContaining(['split-brain-suspected', 'peer-disk-degraded', 'quorum-lost', 'io-suspended']),
+    );
+  });
+});

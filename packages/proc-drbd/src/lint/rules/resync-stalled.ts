@@ -20,9 +20,14 @@ export const resyncStalled = defineRule<StatusDoc>({
         for (const p of c.peerDevices) {
           const s = p.sync;
           if (!s) continue;
+          // DRBD 9 sources have no stalled flag: no speed and no estimate part-way through counts
+          // (at 0 % the same numbers just mean the run has only started).
           const stuck =
             s.stalled === true ||
-            (s.speedBytesPerSecond === 0 && s.etaSeconds === null && /^(Sync|Verify)/.test(p.replication));
+            (s.speedBytesPerSecond === 0 &&
+              s.etaSeconds === null &&
+              (s.percentDone ?? 0) > 0 &&
+              /^(Sync|Verify)/.test(p.replication));
           if (!stuck) continue;
           ctx.report({
             messageId: 'stalled',
