@@ -1,4 +1,5 @@
 import { registerBorg } from './borg.js';
+import { registerDrbd } from './drbd.js';
 import { registerFmt } from './fmt.js';
 import { registerLint } from './lint.js';
 import { registerOcfs2 } from './ocfs2.js';
@@ -6,4 +7,4 @@ import { registerStatus } from './status.js';
 import type { RegisterCommand } from './types.js';
 
 /** Every top-level command, in `--help` order. Format issues add theirs here. */
-export const commands: readonly RegisterCommand[] = [registerLint, registerFmt, registerStatus, registerOcfs2, registerBorg];
+export const commands: readonly RegisterCommand[] = [registerLint, registerFmt, registerStatus, registerOcfs2, registerDrbd, registerBorg];

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/index.js';
+import { memoryIo } from './helpers.js';
+
+const conf = `global { usage-count no; }
+include "drbd.d/*.res";
+`;
+const res = `# data volume
+resource r0 {
+  net { protocol C; cram-hmac-alg sha1; shared-secret "hunter2"; }
+  on alice { device /dev/drbd0; disk /dev/sdb; address 10.1.1.31:7789; meta-disk internal; }
+  on bob { device /dev/drbd0; disk /dev/sdb; address 10.1.1.32:7789; meta-disk internal; }
+}
+`;
+
+function tree() {
+  const dir = mkdtempSync(join(tmpdir(), 'ftkit-drbd-cli-'));
+  writeFileSync(join(dir, 'drbd.conf'), conf);
+  const d = join(dir, 'drbd.d');
+  mkdirSync(d);
+  writeFileSync(join(d, 'r0.res'), res);
+  return dir;
+}
+
+describe('ftkit drbd', () => {
+  it('dump follows includes and prints what drbdadm prints', async () => {
+    const dir = tree();
+    const { io, stdout } = memoryIo(dir);
+    expect(await run(['drbd', 'dump', 'drbd.conf', '--host', 'alice'], io)).toBe(0);
+    const out = stdout();
+    expect(out).toContain('# resource r0 on alice: not ignored, not stacked');
+    expect(out).toContain(`# defined at ${join(dir, 'drbd.d/r0.res')}:2`);
+    expect(out).toContain('        node-id 0;\n        device           /dev/drbd0 minor 0;');
+    expect(out).toContain('        shared-secret    hunter2;');
+  });
+
+  it('dump exits 1 with positions when drbdadm would reject the file, without showing secrets', async () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'drbd.d/r0.res'), res.replace('protocol C;', 'protocol C'));
+    const { io, stderr } = memoryIo(dir);
+    expect(await run(['drbd', 'dump', 'drbd.conf'], io)).toBe(1);
+    expect(stderr()).toMatch(/3:\d+ +error +Expected `;`, found `cram-hmac-alg`/);
+    expect(stderr()).toContain('drbd.d/r0.res');
+  });
+
+  it('lint detects drbd files by name, redacts secrets and reports rule findings', async () => {
+    const dir = tree();
+    const { io, stdout } = memoryIo(dir);
+    const code = await run(['lint', 'drbd.d/r0.res', '--rule', 'shared-secret-weak=error'], io);
+    expect(code).toBe(1);
+    expect(stdout()).toContain('shared-secret-weak');
+    expect(stdout()).not.toContain('hunter2');
+  });
+
+  it('fmt re-indents and keeps comments', async () => {
+    const dir = tree();
+    const { io, stdout } = memoryIo(dir);
+    expect(await run(['fmt', 'drbd.d/r0.res'], io)).toBe(0);
+    expect(stdout()).toContain('# data volume\nresource r0 {\n    net {\n        protocol C;');
+  });
+
+  it('migrate --to 9 --write rewrites an 8.4 file', async () => {
+    const dir = tree();
+    const f = join(dir, 'drbd.d/r0.res');
+    writeFileSync(f, res.replace('net {', 'syncer { rate 10M; } net {'));
+    const { io, stderr } = memoryIo(dir);
+    expect(await run(['drbd', 'migrate', 'drbd.d/r0.res', '--to', '9', '--write'], io)).toBe(0);
+    expect(stderr()).toContain('moved `syncer { rate }` to `disk { resync-rate }`');
+    const text = readFileSync(f, 'utf8');
+    expect(text).toContain('resync-rate 10M;');
+    expect(text).toContain('# data volume');
+    expect(text).not.toContain('syncer');
+  });
+});
