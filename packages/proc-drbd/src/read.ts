@@ -1,11 +1,12 @@
 import { type Diagnostic, DiagnosticCollector } from '@ftkit/core';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { type PendingDiagnostic, SOURCE } from './diagnostics.js';
 import { type ProcDrbdCst, parseProcDrbdCst } from './proc/cst.js';
 import { composeProcDrbd } from './proc/parse.js';
 import type { ProcDrbd } from './proc/schema.js';
 import { procToStatus } from './proc/to-status.js';
 import { Events2Reducer, parseEvents2 } from './status/events2.js';
-import { parseStatusJson, statusJsonToStatus } from './status/json.js';
+import { parseStatusJson, repairStatusJson, statusJsonToStatus } from './status/json.js';
 import type { DrbdStatus, StatusSource } from './status/model.js';
 import { parseStatusText } from './status/text.js';
 
@@ -62,9 +63,17 @@ export function readStatus(
   }
   if (source === 'status-json') {
     const { data, problems } = parseStatusJson(text);
+    const tree = problems.some((p) => p.code === 'SCHEMA_MISMATCH')
+      ? parseTree(repairStatusJson(text))
+      : undefined;
     for (const p of problems) {
-      const at = p.offset ?? locateJsonPath(text, p.path);
-      c.error(p.code, p.message, { start: at, end: Math.min(text.length, at + 1) });
+      // Schema issues point at the offending value (jsonc-parser gives node offsets), else its parent.
+      let node = tree ? findNodeAtLocation(tree, [...p.path]) : undefined;
+      for (let up = p.path.length - 1; tree && !node && up >= 0; up--)
+        node = findNodeAtLocation(tree, p.path.slice(0, up));
+      const start = node ? node.offset : (p.offset ?? 0);
+      const end = node ? node.offset + node.length : Math.min(text.length, start + 1);
+      c.error(p.code, p.message, { start, end });
     }
     return {
       source,
@@ -109,15 +118,4 @@ function lineStarts(text: string): number[] {
   const out = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
   return out;
-}
-
-/** Best-effort offset for a JSON path: the n-th resource's `"name"` key, else 0. */
-function locateJsonPath(text: string, path: readonly (string | number)[]): number {
-  if (typeof path[0] !== 'number') return 0;
-  let at = -1;
-  for (let i = 0; i <= path[0]; i++) {
-    at = text.indexOf('\n{', at + 1);
-    if (at === -1) return 0;
-  }
-  return at + 1;
 }

@@ -234,3 +234,14 @@ describe('events2', () => {
     expect(({} as Record<string, unknown>).role).toBeUndefined();
   });
 });
+
+describe('status --json schema positions', () => {
+  it('points at the offending value', () => {
+    const text =
+      '[\n{\n  "name": "r0",\n  "role": "Primary",\n  "devices": [\n    {\n      "volume": "zero",\n      "minor": 0\n    } ]\n}\n]\n';
+    const d = readStatus(text).diagnostics;
+    expect(
+      d.map((x) => `${x.position.start.line}:${x.position.start.column} ${x.code} ${x.message}`),
+    ).toEqual(['7:17 SCHEMA_MISMATCH Expected number at `0.devices.0.volume`, found string']);
+  });
+});

@@ -146,6 +146,15 @@ export function repairStatusJson(text: string): string {
   );
 }
 
+function issueMessage(i: z.core.$ZodIssue): string {
+  const where = `\`${i.path.map(String).join('.') || '(root)'}\``;
+  if (i.code === 'invalid_type') {
+    const found = /received (\w+)/.exec(i.message)?.[1];
+    return `Expected ${i.expected} at ${where}${found ? `, found ${found}` : ''}`;
+  }
+  return `Invalid value at ${where}: ${i.message}`;
+}
+
 /** Parses `drbdsetup status --json` text. Never throws. */
 export function parseStatusJson(text: string): { data: StatusJson | null; problems: StatusJsonProblem[] } {
   let raw: unknown;
@@ -171,7 +180,7 @@ export function parseStatusJson(text: string): { data: StatusJson | null; proble
     data: null,
     problems: r.error.issues.map((i) => ({
       code: 'SCHEMA_MISMATCH' as const,
-      message: `Expected ${i.code === 'invalid_type' ? (i as { expected: string }).expected : 'a valid value'} at \`${i.path.join('.') || '(root)'}\`: ${i.message}`,
+      message: issueMessage(i),
       path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     })),
   };
