@@ -1,3 +1,5 @@
+export type { HostInput, OptionInput, ResourceInput, VolumeInput } from './builders.js';
+export { BuildError, drbd, parseAddress } from './builders.js';
 export type { Token, TokenKind } from './cst/lexer.js';
 export { isTrivia, lex, unquote } from './cst/lexer.js';
 export { parseCst, print, tokensOf } from './cst/parse-cst.js';
