@@ -18,6 +18,7 @@ export const ProcVersionSchema = z.object({
   /** DRBD 9.2.15+ built with 8.4 compatibility: ` (compat 8.4)` after the parenthesis. */
   compat84: z.boolean(),
 });
+/** ProcVersion as a TypeScript type (inferred from {@link ProcVersionSchema}). */
 export type ProcVersion = z.infer<typeof ProcVersionSchema>;
 
 /** What the build line (line 2) says, as far as it can be read; `raw` is the whole line. */
@@ -34,6 +35,7 @@ export const ProcBuildSchema = z.object({
   date: z.string().optional(),
   reproducible: z.boolean().optional(),
 });
+/** ProcBuild as a TypeScript type (inferred from {@link ProcBuildSchema}). */
 export type ProcBuild = z.infer<typeof ProcBuildSchema>;
 
 /** DRBD 9 `Transports (api:N): name (version) …` line. */
@@ -41,6 +43,7 @@ export const ProcTransportsSchema = z.object({
   api: z.number().int(),
   list: z.array(z.object({ name: z.string(), version: z.string() })),
 });
+/** ProcTransports as a TypeScript type (inferred from {@link ProcTransportsSchema}). */
 export type ProcTransports = z.infer<typeof ProcTransportsSchema>;
 
 /** Congestion letter (position 5 of the flags) decoded. */
@@ -54,6 +57,7 @@ export const CongestionSchema = z.enum([
   'unset',
   'unknown',
 ]);
+/** Congestion as a TypeScript type (inferred from {@link CongestionSchema}). */
 export type Congestion = z.infer<typeof CongestionSchema>;
 
 /** The I/O flag string (`r-----`) decoded position by position; `null` where the version has no such position. */
@@ -71,6 +75,7 @@ export const IoFlagsSchema = z.object({
   /** Position 6 `s` (8.3.9+): activity-log updates suspended. */
   alSuspended: z.boolean().nullable(),
 });
+/** IoFlags as a TypeScript type (inferred from {@link IoFlagsSchema}). */
 export type IoFlags = z.infer<typeof IoFlagsSchema>;
 
 /** The counter line. Data amounts in KiB as printed (see the reference for units). */
@@ -102,6 +107,7 @@ export const ProcCountersSchema = z.object({
   /** Out-of-sync KiB (8.2.6+). */
   oos: z.number().optional(),
 });
+/** ProcCounters as a TypeScript type (inferred from {@link ProcCountersSchema}). */
 export type ProcCounters = z.infer<typeof ProcCountersSchema>;
 
 /** Resync / verify progress lines. */
@@ -137,6 +143,7 @@ export const ProcProgressSchema = z.object({
   /** ` (stalled)` suffix (8.3.9+). */
   stalled: z.boolean(),
 });
+/** ProcProgress as a TypeScript type (inferred from {@link ProcProgressSchema}). */
 export type ProcProgress = z.infer<typeof ProcProgressSchema>;
 
 /** The pre-8.3.10 one-line verify progress (`NN%      done/total`, 4-KiB bitmap blocks). */
@@ -147,6 +154,7 @@ export const ProcOldVerifySchema = z.object({
   done: z.number(),
   total: z.number(),
 });
+/** ProcOldVerify as a TypeScript type (inferred from {@link ProcOldVerifySchema}). */
 export type ProcOldVerify = z.infer<typeof ProcOldVerifySchema>;
 
 /** `sector pos:` line (proc_details ≥ 1, DRBD 9 compat). Sectors of 512 bytes. */
@@ -156,6 +164,7 @@ export const ProcSectorPosSchema = z.object({
   max: z.number(),
   stop: z.number().nullable(),
 });
+/** ProcSectorPos as a TypeScript type (inferred from {@link ProcSectorPosSchema}). */
 export type ProcSectorPos = z.infer<typeof ProcSectorPosSchema>;
 
 /** A `resync:` / `act_log:` LRU statistics line. */
@@ -171,6 +180,7 @@ export const ProcLruSchema = z.object({
   locked: z.number(),
   changed: z.number(),
 });
+/** ProcLru as a TypeScript type (inferred from {@link ProcLruSchema}). */
 export type ProcLru = z.infer<typeof ProcLruSchema>;
 
 /** One minor's block. Unconfigured minors have only `minor`, `cs` and detail lines. */
@@ -203,6 +213,7 @@ export const ProcDeviceSchema = z.object({
   /** Indented lines no DRBD version prints, kept as text. */
   otherLines: z.array(z.string()),
 });
+/** ProcDevice as a TypeScript type (inferred from {@link ProcDeviceSchema}). */
 export type ProcDevice = z.infer<typeof ProcDeviceSchema>;
 
 /** Everything in one read of /proc/drbd. */
@@ -212,4 +223,5 @@ export const ProcDrbdSchema = z.object({
   transports: ProcTransportsSchema.nullable(),
   devices: z.array(ProcDeviceSchema),
 });
+/** ProcDrbd as a TypeScript type (inferred from {@link ProcDrbdSchema}). */
 export type ProcDrbd = z.infer<typeof ProcDrbdSchema>;

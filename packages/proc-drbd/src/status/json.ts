@@ -124,6 +124,7 @@ export const StatusJsonResourceSchema = z.looseObject({
 
 /** The whole `drbdsetup status --json` document: an array of resources. */
 export const StatusJsonSchema = z.array(StatusJsonResourceSchema);
+/** StatusJson as a TypeScript type (inferred from {@link StatusJsonSchema}). */
 export type StatusJson = z.infer<typeof StatusJsonSchema>;
 
 /** A problem reading status JSON, with the JSON path where zod found it. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** Where a {@link DrbdStatus} was read from. */
 export const StatusSourceSchema = z.enum(['proc-drbd', 'status-json', 'status-text', 'events2']);
+/** StatusSource as a TypeScript type (inferred from {@link StatusSourceSchema}). */
 export type StatusSource = z.infer<typeof StatusSourceSchema>;
 
 /** Resync or verify progress of one peer device. Amounts in bytes, rates in bytes per second. */
@@ -24,6 +25,7 @@ export const SyncProgressSchema = z.object({
   /** The kernel flagged the run as stalled. */
   stalled: z.boolean().nullable(),
 });
+/** SyncProgress as a TypeScript type (inferred from {@link SyncProgressSchema}). */
 export type SyncProgress = z.infer<typeof SyncProgressSchema>;
 
 /** A volume as seen through one connection (DRBD 9 "peer device"; 8.x: the peer half of a minor). */
@@ -46,6 +48,7 @@ export const PeerDeviceSchema = z.object({
   legacyState: z.string().nullable(),
   sync: SyncProgressSchema.nullable(),
 });
+/** PeerDevice as a TypeScript type (inferred from {@link PeerDeviceSchema}). */
 export type PeerDevice = z.infer<typeof PeerDeviceSchema>;
 
 /** A network path of a connection. Addresses as `family:address:port` (events2 style). */
@@ -54,6 +57,7 @@ export const PathSchema = z.object({
   peer: z.string(),
   established: z.boolean().nullable(),
 });
+/** Path as a TypeScript type (inferred from {@link PathSchema}). */
 export type Path = z.infer<typeof PathSchema>;
 
 /** A connection to one peer node. */
@@ -73,6 +77,7 @@ export const ConnectionSchema = z.object({
   paths: z.array(PathSchema),
   peerDevices: z.array(PeerDeviceSchema),
 });
+/** Connection as a TypeScript type (inferred from {@link ConnectionSchema}). */
 export type Connection = z.infer<typeof ConnectionSchema>;
 
 /** A local volume (block device `/dev/drbd<minor>`). */
@@ -98,6 +103,7 @@ export const DeviceSchema = z.object({
   /** `[]` when not blocked, else `upper` and/or `lower`; `null` when unknown. */
   blocked: z.array(z.string()).nullable(),
 });
+/** Device as a TypeScript type (inferred from {@link DeviceSchema}). */
 export type Device = z.infer<typeof DeviceSchema>;
 
 /** A DRBD resource (8.x: one per minor, named `drbd<minor>`). */
@@ -119,6 +125,7 @@ export const ResourceSchema = z.object({
   devices: z.array(DeviceSchema),
   connections: z.array(ConnectionSchema),
 });
+/** Resource as a TypeScript type (inferred from {@link ResourceSchema}). */
 export type Resource = z.infer<typeof ResourceSchema>;
 
 /** Kernel module facts (only /proc/drbd has them). */
@@ -128,6 +135,7 @@ export const KernelInfoSchema = z.object({
   build: z.string().nullable(),
   transports: z.array(z.object({ name: z.string(), version: z.string() })),
 });
+/** KernelInfo as a TypeScript type (inferred from {@link KernelInfoSchema}). */
 export type KernelInfo = z.infer<typeof KernelInfoSchema>;
 
 /** The normalised status every source converts into: resources → devices / connections → peer devices. */
@@ -136,6 +144,7 @@ export const DrbdStatusSchema = z.object({
   kernel: KernelInfoSchema.nullable(),
   resources: z.array(ResourceSchema),
 });
+/** DrbdStatus as a TypeScript type (inferred from {@link DrbdStatusSchema}). */
 export type DrbdStatus = z.infer<typeof DrbdStatusSchema>;
 
 /** JSON Schema of {@link DrbdStatusSchema} (draft 2020-12), for consumers in other languages. */
