@@ -314,3 +314,45 @@ describe('truncated reads', () => {
     );
   });
 });
+
+describe('8.x state translation', () => {
+  it('maps every connection state to DRBD 9 words', async () => {
+    const { translateLegacyState } = await import('../src/index.js');
+    expect(
+      [
+        'StandAlone',
+        'NetworkFailure',
+        'WFConnection',
+        'WFReportParams',
+        'Connected',
+        'SyncSource',
+        'PausedSyncT',
+        'VerifyS',
+        'Ahead',
+        'WFBitMapT',
+      ].map((cs) => `${cs}=${Object.values(translateLegacyState(cs)).join('/')}`),
+    ).toEqual([
+      'StandAlone=StandAlone/Off',
+      'NetworkFailure=NetworkFailure/Off',
+      'WFConnection=Connecting/Off',
+      'WFReportParams=Connected/Off',
+      'Connected=Connected/Established',
+      'SyncSource=Connected/SyncSource',
+      'PausedSyncT=Connected/PausedSyncT',
+      'VerifyS=Connected/VerifyS',
+      'Ahead=Connected/Ahead',
+      'WFBitMapT=Connected/WFBitMapT',
+    ]);
+  });
+  it('Unconfigured minors of 8.0 – 8.2.6 may be Primary: role Unknown', () => {
+    const st = readStatus(readFixture('proc-8.0.12-connected-unconfigured-gap.txt')).status;
+    expect(st.resources[1]).toMatchObject({
+      name: 'drbd1',
+      unconfigured: true,
+      role: 'Unknown',
+      connections: [],
+    });
+    const st84 = readStatus(readFixture('proc-8.4.11-unconfigured-minors-gaps-3digit.txt')).status;
+    expect(st84.resources[0]).toMatchObject({ unconfigured: true, role: 'Secondary' });
+  });
+});

@@ -8,6 +8,7 @@ import {
   type Resource,
   type SyncProgress,
 } from '../status/model.js';
+import { versionKey } from './emit.js';
 import type { ProcDevice, ProcDrbd } from './schema.js';
 
 const KiB = 1024;
@@ -33,8 +34,10 @@ const plainConnectionStates = new Set([
  */
 export function translateLegacyState(cs: string): { connection: string; replication: string } {
   if (plainConnectionStates.has(cs)) return { connection: cs, replication: 'Off' };
-  if (cs === 'WFConnection' || cs === 'WFReportParams')
-    return { connection: 'Connecting', replication: 'Off' };
+  if (cs === 'WFConnection') return { connection: 'Connecting', replication: 'Off' };
+  // TCP is up and the handshake pending: DRBD 9's compat mode prints WFReportParams for exactly
+  // "connection Connected, volume not yet established".
+  if (cs === 'WFReportParams') return { connection: 'Connected', replication: 'Off' };
   if (cs === 'Connected') return { connection: 'Connected', replication: 'Established' };
   return { connection: 'Connected', replication: cs };
 }
@@ -73,14 +76,15 @@ function syncOf(d: ProcDevice): SyncProgress | null {
   return null;
 }
 
-function resourceOf(d: ProcDevice): Resource {
+function resourceOf(d: ProcDevice, version: number): Resource {
   const r = emptyResource(`drbd${d.minor}`);
   const dev = emptyDevice(0);
   dev.minor = d.minor;
   if (d.roleKey === null) {
     // Unconfigured: StandAlone, Diskless (and Secondary from 8.2.7 on).
     r.unconfigured = d.cs === 'Unconfigured';
-    r.role = 'Secondary';
+    // 8.2.7+ show Unconfigured only for Secondaries; before, a diskless standalone Primary too.
+    r.role = version >= 8_002_007 ? 'Secondary' : 'Unknown';
     dev.disk = 'Diskless';
     dev.blocked = null;
     r.devices.push(dev);
@@ -155,6 +159,6 @@ export function procToStatus(model: ProcDrbd): DrbdStatus {
       build: model.build?.raw ?? null,
       transports: model.transports?.list.map((t) => ({ ...t })) ?? [],
     },
-    resources: model.devices.map(resourceOf),
+    resources: model.devices.map((d) => resourceOf(d, versionKey(model.version))),
   };
 }
