@@ -51,7 +51,7 @@ describe('list-cluster agrees with o2cb', () => {
     // The generator must reach both outcomes, or the agreement says little.
     expect(accepted).toBeGreaterThan(20);
     expect(accepted).toBeLessThan(230);
-  });
+  }, 180_000);
 });
 
 describe('format --check passes on files o2cb wrote', () => {
@@ -76,5 +76,5 @@ describe('o2cb command sequences', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 180_000);
 });

@@ -93,6 +93,15 @@ class Scanner {
     return { contentEnd: nl, next: nl + 1 };
   }
 
+  /** Ends a line: pushes its newline token (if any), moves on, returns the newline. */
+  endLine(tokens: Token[], e: number, next: number): Token | undefined {
+    this.pos = next;
+    if (next === e) return undefined;
+    const nl = this.tok('newline', e, next);
+    tokens.push(nl);
+    return nl;
+  }
+
   blankRun(i: number, e: number): number {
     while (i < e && isBlank(this.text.charCodeAt(i))) i++;
     return i;
@@ -104,24 +113,40 @@ class Scanner {
     const text = this.text;
     let { contentEnd: e, next } = this.lineEnd(s);
     const tokens: Token[] = [];
-    const finish = (): { tokens: Token[]; newline: Token | undefined; start: number; end: number } => {
-      const newline = next > e ? this.tok('newline', e, next) : undefined;
-      if (newline) tokens.push(newline);
-      this.pos = next;
-      return { tokens, newline, start: s, end: next };
-    };
-    if (s === e) return { type: 'blank', ...finish() } satisfies BlankLine;
+    if (s === e)
+      return {
+        type: 'blank',
+        tokens,
+        newline: this.endLine(tokens, e, next),
+        start: s,
+        end: next,
+      } satisfies BlankLine;
     const c0 = text.charCodeAt(s);
     if (c0 === HASH) {
       const comment = this.tok('comment', s, e);
       tokens.push(comment);
-      return { type: 'comment', indented: false, comment, ...finish() } satisfies CommentLine;
+      return {
+        type: 'comment',
+        indented: false,
+        comment,
+        tokens,
+        newline: this.endLine(tokens, e, next),
+        start: s,
+        end: next,
+      } satisfies CommentLine;
     }
     if (isBlank(c0)) {
       const i = this.blankRun(s, e);
       const indent = this.tok('indent', s, i);
       tokens.push(indent);
-      if (i === e) return { type: 'blank', ...finish() } satisfies BlankLine;
+      if (i === e)
+        return {
+          type: 'blank',
+          tokens,
+          newline: this.endLine(tokens, e, next),
+          start: s,
+          end: next,
+        } satisfies BlankLine;
       const c = text.charCodeAt(i);
       if (c === HASH) {
         const comment = this.tok('comment', i, e);
@@ -133,7 +158,15 @@ class Scanner {
           message: `Expected \`#\` in column 1, found an indented comment${REFUSES}`,
           note: 'o2cb only accepts comments that start in the first column; remove the indentation',
         }));
-        return { type: 'comment', indented: true, comment, ...finish() } satisfies CommentLine;
+        return {
+          type: 'comment',
+          indented: true,
+          comment,
+          tokens,
+          newline: this.endLine(tokens, e, next),
+          start: s,
+          end: next,
+        } satisfies CommentLine;
       }
       // An attribute: key, blanks, `=`, blanks, value. Broken ones keep the same shape.
       const eq = text.indexOf('=', i);
@@ -175,7 +208,10 @@ class Scanner {
           value,
           valueText,
           valid: true,
-          ...finish(),
+          tokens,
+          newline: this.endLine(tokens, e, next),
+          start: s,
+          end: next,
         } satisfies AttributeLine;
       }
       if (eqOnLine > i) {
@@ -207,7 +243,10 @@ class Scanner {
           value,
           valueText: value ? decodeValue(value.text) : '',
           valid: false,
-          ...finish(),
+          tokens,
+          newline: this.endLine(tokens, e, next),
+          start: s,
+          end: next,
         } satisfies AttributeLine;
       }
       if (keyEnd > i) {
@@ -233,7 +272,10 @@ class Scanner {
           value: undefined,
           valueText: '',
           valid: false,
-          ...finish(),
+          tokens,
+          newline: this.endLine(tokens, e, next),
+          start: s,
+          end: next,
         } satisfies AttributeLine;
       }
       // `⇥= x`, `⇥-x`: nothing that looks like a key.
@@ -246,10 +288,16 @@ class Scanner {
         expected: ['a key'],
         actual: text.slice(i, e),
       }));
-      return { type: 'invalid', ...finish() } satisfies InvalidLine;
+      return {
+        type: 'invalid',
+        tokens,
+        newline: this.endLine(tokens, e, next),
+        start: s,
+        end: next,
+      } satisfies InvalidLine;
     }
     if (isIdentCode(c0) || (c0 !== LF && text.indexOf(':', s) >= 0 && text.indexOf(':', s) < e)) {
-      return this.readHeader(s, e, tokens, finish);
+      return this.readHeader(s, e, tokens, next);
     }
     tokens.push(this.tok('garbage', s, e));
     this.problem(() => ({
@@ -259,15 +307,16 @@ class Scanner {
       message: `Expected a stanza header, an indented attribute or a \`#\` comment, found \`${show(text.slice(s, e), 20)}\`${REFUSES}`,
       actual: text.slice(s, s + 1),
     }));
-    return { type: 'invalid', ...finish() } satisfies InvalidLine;
+    return {
+      type: 'invalid',
+      tokens,
+      newline: this.endLine(tokens, e, next),
+      start: s,
+      end: next,
+    } satisfies InvalidLine;
   }
 
-  readHeader(
-    s: number,
-    e: number,
-    tokens: Token[],
-    finish: () => { tokens: Token[]; newline: Token | undefined; start: number; end: number },
-  ): HeaderLine | InvalidLine {
+  readHeader(s: number, e: number, tokens: Token[], next: number): HeaderLine | InvalidLine {
     const text = this.text;
     let w = s;
     while (w < e) {
@@ -287,7 +336,13 @@ class Scanner {
         message: `Expected a stanza header, an indented attribute or a \`#\` comment, found \`${show(text.slice(s, e), 20)}\`${REFUSES}`,
         actual: text.slice(s, s + 1),
       }));
-      return { type: 'invalid', ...finish() } satisfies InvalidLine;
+      return {
+        type: 'invalid',
+        tokens,
+        newline: this.endLine(tokens, e, next),
+        start: s,
+        end: next,
+      } satisfies InvalidLine;
     }
     tokens.push(name);
     let valid = true;
@@ -350,7 +405,16 @@ class Scanner {
         }));
       }
     }
-    return { type: 'header', name, colon, valid, ...finish() } satisfies HeaderLine;
+    return {
+      type: 'header',
+      name,
+      colon,
+      valid,
+      tokens,
+      newline: this.endLine(tokens, e, next),
+      start: s,
+      end: next,
+    } satisfies HeaderLine;
   }
 }
 

@@ -22,9 +22,18 @@ export function* linesOf(doc: Document): Generator<Line> {
   }
 }
 
+function printLine(line: Line, parts: string[]): void {
+  for (const t of line.tokens) parts.push(t.text);
+}
+
 /** Lossless printing: concatenates every token, so `print(parseCst(text)) === text`. */
 export function print(doc: Document): string {
-  let out = doc.bom ? doc.bom.text : '';
-  for (const line of linesOf(doc)) for (const t of line.tokens) out += t.text;
-  return out;
+  const parts: string[] = doc.bom ? [doc.bom.text] : [];
+  for (const item of doc.items) {
+    if (item.type === 'stanza') {
+      printLine(item.header, parts);
+      for (const l of item.lines) printLine(l, parts);
+    } else printLine(item, parts);
+  }
+  return parts.join('');
 }
