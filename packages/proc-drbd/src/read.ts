@@ -52,13 +52,24 @@ export function readStatus(
   options: { source?: StatusSource; fileName?: string } = {},
 ): ReadStatusResult {
   const source = options.source ?? detectStatusSource(text);
-  const c = new DiagnosticCollector(text, SOURCE, options.fileName);
+  // Built on first use: a clean read (the common case for exporters) never pays for a line index.
+  let collector: DiagnosticCollector | undefined;
+  const c = {
+    get items(): Diagnostic[] {
+      return collector?.items ?? [];
+    },
+    get(): DiagnosticCollector {
+      collector ??= new DiagnosticCollector(text, SOURCE, options.fileName);
+      return collector;
+    },
+  };
   const empty: DrbdStatus = { source: source ?? 'proc-drbd', kernel: null, resources: [] };
   if (source === 'proc-drbd') {
     const cst = parseProcDrbdCst(text);
     const pending: PendingDiagnostic[] = [];
     const proc = composeProcDrbd(cst, pending);
-    for (const p of pending) c.add({ code: p.code, severity: p.severity, message: p.message, span: p.span });
+    for (const p of pending)
+      c.get().add({ code: p.code, severity: p.severity, message: p.message, span: p.span });
     return { source, status: procToStatus(proc), proc, cst, diagnostics: c.items, helperCalls: [] };
   }
   if (source === 'status-json') {
@@ -73,7 +84,7 @@ export function readStatus(
         node = findNodeAtLocation(tree, p.path.slice(0, up));
       const start = node ? node.offset : (p.offset ?? 0);
       const end = node ? node.offset + node.length : Math.min(text.length, start + 1);
-      c.error(p.code, p.message, { start, end });
+      c.get().error(p.code, p.message, { start, end });
     }
     return {
       source,
@@ -89,7 +100,7 @@ export function readStatus(
     const starts = lineStarts(text);
     for (const p of problems) {
       const s = starts[p.line - 1] ?? 0;
-      c.warning('INVALID_EVENT_LINE', p.message, { start: s, end: s + p.text.length });
+      c.get().warning('INVALID_EVENT_LINE', p.message, { start: s, end: s + p.text.length });
     }
     const reducer = new Events2Reducer().applyAll(events);
     const helperCalls = reducer.helperCalls.map((h) => ({
@@ -101,10 +112,10 @@ export function readStatus(
   if (source === 'status-text') {
     const { status, problems } = parseStatusText(text);
     for (const p of problems)
-      c.warning('INVALID_STATUS_LINE', p.message, { start: p.offset, end: p.offset + p.length });
+      c.get().warning('INVALID_STATUS_LINE', p.message, { start: p.offset, end: p.offset + p.length });
     return { source, status, proc: null, cst: null, diagnostics: c.items, helperCalls: [] };
   }
-  c.error(
+  c.get().error(
     'UNKNOWN_SOURCE',
     text.trim() === ''
       ? 'Expected /proc/drbd, status JSON, status text or events2, found nothing'

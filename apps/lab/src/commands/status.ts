@@ -245,7 +245,7 @@ export function registerStatus({ program, io, state }: CommandContext): void {
       'Follow `drbdsetup events2` output (e.g. `drbdsetup events2 --now --statistics | ftkit events2`)',
     )
     .argument('[file]', 'file to read, `-` (default) for standard input, read as it arrives', '-')
-    .option('--json', 'print one JSON object per event with the state of the object after it')
+    .option('--json', 'print one JSON object per event: timestamp, action, object, fields')
     .action(async (file: string, opts) => {
       const c = colors(state.color);
       const parser = new Events2Parser();
