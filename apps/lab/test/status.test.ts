@@ -144,3 +144,31 @@ describe('ftkit lint on status outputs', () => {
     );
   });
 });
+
+describe('ftkit status output', () => {
+  it('prints the verbose three-node text as a summary', async () => {
+    const m = memoryIo('/');
+    expect(await run(['status', fx('status-text-verbose-statistics-three-node-80col.txt')], m.io)).toBe(0);
+    expect(m.stdout()).toMatchInlineSnapshot(`
+      "web Primary
+        volume 0 /dev/drbd1000 disk UpToDate 20.0 GiB
+        alpha Connected peer Secondary
+          volume 0 Established peer-disk UpToDate
+        beta Connecting peer Unknown
+          volume 0 Off peer-disk DUnknown out-of-sync 80.0 MiB
+        gamma Connected peer Secondary
+          volume 0 SyncSource peer-disk Inconsistent out-of-sync 11.3 GiB
+            resync [#########...........] 43.8% at 99.8 MiB/s eta 0:01:55
+
+      11:1 warning Expected the peer disk of \`web\` on \`beta\` to be UpToDate, found DUnknown peer-disk-degraded
+      "
+    `);
+  });
+
+  it('colours states when colour is forced', async () => {
+    const m = memoryIo('/', '', { NO_COLOR: '', FORCE_COLOR: '1' });
+    await run(['status', fx('proc-8.4.11-split-brain-standalone.txt')], m.io);
+    expect(m.stdout()).toContain('\x1b[31mStandAlone\x1b[39m');
+    expect(m.stdout()).toContain('\x1b[32mUpToDate\x1b[39m');
+  });
+});
