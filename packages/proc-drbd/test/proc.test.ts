@@ -356,3 +356,18 @@ describe('8.x state translation', () => {
     expect(st84.resources[0]).toMatchObject({ unconfigured: true, role: 'Secondary' });
   });
 });
+
+describe('models satisfy their schemas', () => {
+  it.each(fixtures())('%s', async (name) => {
+    const { DrbdStatusSchema, ProcDrbdSchema } = await import('../src/index.js');
+    const r = readStatus(readFixture(name));
+    expect(DrbdStatusSchema.safeParse(r.status).error).toBeUndefined();
+    if (r.proc) expect(ProcDrbdSchema.safeParse(r.proc).error).toBeUndefined();
+  });
+  it('DRBD 9 /proc/drbd says where the devices went', () => {
+    const r = parseProcDrbd(readFixture('proc-9.2.8-three-transports.txt'));
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`)).toEqual([
+      'info DRBD9_NO_DEVICES DRBD 9.2.8 lists no devices in /proc/drbd: read `drbdsetup status --json` or `drbdsetup events2 --now` instead',
+    ]);
+  });
+});

@@ -446,6 +446,15 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
       span: { start: devLine.start + devLine.text.length, end: devLine.start + devLine.text.length },
     });
   } else closeDevice();
+  const v = model.version;
+  if (v && v.major >= 9 && model.devices.length === 0 && lines.length >= 2) {
+    out.push({
+      code: 'DRBD9_NO_DEVICES',
+      severity: 'info',
+      message: `DRBD ${v.release} lists no devices in /proc/drbd: read \`drbdsetup status --json\` or \`drbdsetup events2 --now\` instead`,
+      span: { start: lines[0]!.start, end: lines[0]!.start + lines[0]!.text.length },
+    });
+  }
   return model;
 }
 
