@@ -103,9 +103,9 @@ describe('lossless CST', () => {
       parse(s);
       return performance.now() - t;
     };
-    time(unit.repeat(20));
-    const small = time(unit.repeat(20));
-    const big = time(unit.repeat(160));
+    time(unit.repeat(10));
+    const small = time(unit.repeat(10));
+    const big = time(unit.repeat(80));
     expect(big).toBeLessThan(small * 30 + 50);
   });
 });

@@ -66,6 +66,9 @@ export const MAX_STRING = 255;
 
 /** Classifies a complete run of word characters the way flex's longest match does. */
 export function classifyWord(text: string): TokenKind {
+  // int, IPv4 and N.N.N all start with a digit: most words are decided by one comparison
+  const c = text.charCodeAt(0);
+  if (c < 48 || c > 57) return 'word';
   if (text.length <= 9 && INT_RE.test(text)) return 'int';
   if (text.length <= 15 && IPV4_RE.test(text)) return 'ipv4';
   if (KMOD_RE.test(text)) return 'kmodvers';
@@ -136,7 +139,8 @@ export function lex(text: string): Token[] {
       if (d >= 128 || WORD[d] !== 1) break;
       j++;
     }
-    if (HEX_START.test(text[i]!)) {
+    // An IPv6 address contains `:`, which ends a word: only look when the run stops at one.
+    if (text.charCodeAt(j) === 58 && HEX_START.test(text[i]!)) {
       IPV6_RE.lastIndex = i;
       const m = IPV6_RE.exec(text);
       if (m && m.index === i && i + m[0].length > j && (m[0].includes('::') || m[0].split(':').length >= 8)) {

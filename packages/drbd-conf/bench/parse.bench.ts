@@ -1,0 +1,29 @@
+import { test } from 'vitest';
+import { dump, lex, parse, parseCst, print } from '../src/index.js';
+import { generateConfig } from './generate.js';
+
+// 10,000 resources ≈ 4 MB: the size the issue asks for (drbdadm-84 gives up above ~450 resources).
+const text = generateConfig(10_000);
+const mb = text.length / 1e6;
+const model = parse(text).model;
+
+// vitest 5 benchmarks are test-context fixtures: `bench(name, fn)` registers, `bench.compare` runs.
+test(`drbd.conf, 10,000 resources (${mb.toFixed(2)} MB)`, async ({ bench }) => {
+  await bench.compare(
+    bench('lex', () => {
+      lex(text);
+    }),
+    bench('parseCst (lossless)', () => {
+      parseCst(text);
+    }),
+    bench('parseCst + print', () => {
+      print(parseCst(text));
+    }),
+    bench('parse (CST + model + checks)', () => {
+      parse(text);
+    }),
+    bench('dump', () => {
+      dump(model, { host: 'alice' });
+    }),
+  );
+});
