@@ -172,3 +172,30 @@ describe('ftkit status output', () => {
     expect(m.stdout()).toContain('\x1b[32mUpToDate\x1b[39m');
   });
 });
+
+describe('ftkit status options', () => {
+  it('--source overrides detection and --watch --json prints one line per reading', async () => {
+    const m = memoryIo('/');
+    const code = await run(
+      [
+        'status',
+        '--source',
+        'status-text',
+        '--json',
+        '--watch',
+        '0.05',
+        '--count',
+        '2',
+        fx('status-text-standalone-peer.txt'),
+      ],
+      m.io,
+    );
+    expect(code).toBe(0);
+    const lines = m.stdout().trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1]!).source).toBe('status-text');
+    const bad = memoryIo('/');
+    expect(await run(['status', '--watch', '0', fx('status-text-standalone-peer.txt')], bad.io)).toBe(2);
+    expect(bad.stderr()).toBe('ftkit: Invalid --watch: expected a number of seconds above 0\n');
+  });
+});

@@ -215,7 +215,9 @@ export function registerStatus({ program, io, state }: CommandContext): void {
         const read = readStatus(text, { ...(opts.source ? { source: opts.source } : {}), fileName: file });
         const lint = lintStatus(text, { fileName: file, settings });
         const findings = lint.diagnostics;
-        if (opts.json) io.stdout(`${JSON.stringify(read.status, null, 2)}\n`);
+        // Under --watch every reading is one JSON line (NDJSON), otherwise pretty-printed.
+        if (opts.json)
+          io.stdout(`${JSON.stringify(read.status, null, opts.watch === undefined ? 2 : undefined)}\n`);
         else if (opts.prometheus) io.stdout(toPrometheus(read.status));
         else {
           const rates = previous
