@@ -245,3 +245,12 @@ describe('status --json schema positions', () => {
     ).toEqual(['7:17 SCHEMA_MISMATCH Expected number at `0.devices.0.volume`, found string']);
   });
 });
+
+describe('status text defaults', () => {
+  it('a peer-device line without replication: is Off under a connection that is not Connected', () => {
+    const st = parseStatusText(
+      'r0 role:Primary\n  disk:UpToDate\n  b connection:Connecting\n    peer-disk:DUnknown\n        received:0 sent:0\n',
+    ).status;
+    expect(st.resources[0]!.connections[0]!.peerDevices[0]!.replication).toBe('Off');
+  });
+});

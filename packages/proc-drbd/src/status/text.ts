@@ -250,8 +250,9 @@ export function parseStatusText(text: string): { status: DrbdStatus; problems: S
       target = { kind: 'resource', r: res };
     } else if (indent === 4 && level2?.kind === 'connection') {
       const p = emptyPeerDevice(0);
-      // Shown peer-device lines without `replication:` are Established (it is printed otherwise).
-      p.replication = 'Established';
+      // drbdsetup prints `replication:` only beyond Established (or with --verbose): without it
+      // the state is Established on a Connected connection and Off otherwise.
+      p.replication = level2.c.state === 'Connected' ? 'Established' : 'Off';
       level2.c.peerDevices.push(p);
       peerDev = p;
       target = { kind: 'peer-device', p };
