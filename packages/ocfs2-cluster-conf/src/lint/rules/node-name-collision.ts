@@ -17,27 +17,37 @@ export const nodeNameCollision = defineRule<ClusterConfDoc>({
   },
   check(ctx) {
     for (const c of ctx.doc.model.clusters) {
-      c.nodes.forEach((n, i) => {
-        for (const m of c.nodes.slice(0, i)) {
-          const a = n.name.toLowerCase();
-          const b = m.name.toLowerCase();
-          const span = fieldSpan(ctx.doc.links.node.get(n), 'name');
-          const related = [{ message: 'The other node', span: fieldSpan(ctx.doc.links.node.get(m), 'name') }];
-          if (a === b) {
-            ctx.report({ messageId: 'case', data: { name: n.name, other: m.name }, span, related });
-          } else if (a.split('.')[0] === b || b.split('.')[0] === a) {
-            const long = a.includes('.') ? n.name : m.name;
-            const short = long === n.name ? m.name : n.name;
-            ctx.report({
-              messageId: 'short',
-              data: { name: short, other: long },
-              span,
-              related,
-              severity: 'warning',
-            });
-          }
+      type N = (typeof c.nodes)[number];
+      // Linear: maps from the lower-case name, and from the short form of dotted names.
+      const byLower = new Map<string, N>();
+      const plain = new Map<string, N>();
+      const byShort = new Map<string, N>();
+      for (const n of c.nodes) {
+        const a = n.name.toLowerCase();
+        const dot = a.indexOf('.');
+        const short = dot > 0 ? a.slice(0, dot) : undefined;
+        const span = fieldSpan(ctx.doc.links.node.get(n), 'name');
+        const related = (m: N) => [{ message: 'The other node', span: fieldSpan(ctx.doc.links.node.get(m), 'name') }];
+        const same = byLower.get(a);
+        const pair = short !== undefined ? plain.get(short) : byShort.get(a);
+        if (same) {
+          ctx.report({ messageId: 'case', data: { name: n.name, other: same.name }, span, related: related(same) });
+        } else if (pair) {
+          const long = short !== undefined ? n.name : pair.name;
+          const shortName = long === n.name ? pair.name : n.name;
+          ctx.report({
+            messageId: 'short',
+            data: { name: shortName, other: long },
+            span,
+            related: related(pair),
+            severity: 'warning',
+          });
         }
-      });
+        if (!byLower.has(a)) byLower.set(a, n);
+        if (short === undefined) {
+          if (!plain.has(a)) plain.set(a, n);
+        } else if (!byShort.has(short)) byShort.set(short, n);
+      }
     }
   },
 });
