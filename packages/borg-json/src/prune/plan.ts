@@ -120,7 +120,8 @@ interface Entry {
   readonly us: number;
   readonly index: number;
   readonly checkpoint: boolean;
-  keys?: Int32Array;
+  /** Index of this entry's period keys in the shared key array. */
+  slot?: number;
   rule?: string;
   number?: number;
   oldest?: boolean;
@@ -154,41 +155,65 @@ export function parseInterval(text: string, version: BorgVersion): number {
   return n * units[m[2]!]! * 1000;
 }
 
-function isoWeek(y: number, m: number, d: number): [number, number] {
-  const date = Date.UTC(y, m - 1, d);
-  const dow = (new Date(date).getUTCDay() + 6) % 7; // Monday 0
-  const thursday = date + (3 - dow) * 86_400_000;
-  const ty = new Date(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(ty, 0, 1)) / (7 * 86_400_000)) + 1;
-  return [ty, week];
+/** Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm, proleptic Gregorian). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-/** Period keys of one archive for every rule, as integers (equal key = same period). */
-function periodKeys(ms: number, clock: ZoneClock): Int32Array {
+/** Year of a day number (see {@link daysFromCivil}); month and day via the out array. */
+function civilFromDays(z0: number, out: Int32Array): void {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  out[0] = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  out[1] = m;
+  out[2] = d;
+}
+
+const KEYS = 9;
+const civil = new Int32Array(3);
+
+/**
+ * Period keys of one archive for every rule, as numbers (equal key = same period), written to
+ * `keys[base .. base+8]`. Pure arithmetic on the local wall time (no Date objects): this is the
+ * hot loop of 100,000-archive plans.
+ */
+function periodKeys(ms: number, clock: ZoneClock, keys: Float64Array, base: number): void {
   // Python builds the local time from whole seconds (1.x) or the full value (2.0); the keys
   // below never look below the second, so both give the same result.
-  const w = clock.wall(Math.floor(ms / 1000) * 1000);
-  const [iy, iw] = isoWeek(w.year, w.month, w.day);
-  const day = w.year * 10000 + w.month * 100 + w.day;
-  const keys = new Int32Array(9);
-  // secondly/minutely/hourly keys would overflow 32 bits with the date, so they use seconds
-  // since the local epoch day count instead.
-  const localDay = Math.floor(Date.UTC(w.year, w.month - 1, w.day) / 86_400_000);
-  keys[0] = 0; // filled from the second count below
-  keys[1] = localDay * 1440 + w.hour * 60 + w.minute;
-  keys[2] = localDay * 24 + w.hour;
-  keys[3] = day;
-  keys[4] = iy * 100 + iw;
-  keys[5] = w.year * 100 + w.month;
-  keys[6] = iy * 10 + (iw <= 13 ? 1 : iw <= 26 ? 2 : iw <= 39 ? 3 : 4);
-  keys[7] = w.year * 10 + Math.floor((w.month - 1) / 3);
-  keys[8] = w.year;
-  return keys;
-}
-
-function secondKey(e: Entry, clock: ZoneClock): number {
-  const s = Math.floor(e.ms / 1000) * 1000;
-  return (s + clock.offsetMs(s)) / 1000;
+  const sec = Math.floor(ms / 1000);
+  const local = sec + clock.offsetMs(sec * 1000) / 1000;
+  const day = Math.floor(local / 86400);
+  const sod = local - day * 86400;
+  civilFromDays(day, civil);
+  const y = civil[0]!;
+  const m = civil[1]!;
+  const dow = (((day + 3) % 7) + 7) % 7; // Monday 0 (1970-01-01 was a Thursday)
+  const thursday = day - dow + 3;
+  civilFromDays(thursday, civil);
+  const iy = civil[0]!;
+  const iw = Math.floor((thursday - daysFromCivil(iy, 1, 1)) / 7) + 1;
+  keys[base] = local;
+  keys[base + 1] = Math.floor(local / 60);
+  keys[base + 2] = day * 24 + Math.floor(sod / 3600);
+  keys[base + 3] = day;
+  keys[base + 4] = iy * 100 + iw;
+  keys[base + 5] = y * 100 + m;
+  keys[base + 6] = iy * 10 + (iw <= 13 ? 1 : iw <= 26 ? 2 : iw <= 39 ? 3 : 4);
+  keys[base + 7] = y * 10 + Math.floor((m - 1) / 3);
+  keys[base + 8] = y;
 }
 
 /**
@@ -259,6 +284,16 @@ export function planPrune(
   return { borgVersion: version.text, timeZone, now, engine: b22 ? 'b22' : 'classic', decisions };
 }
 
+function computeKeys(list: Entry[], clock: ZoneClock, needed: boolean): Float64Array {
+  if (!needed) return new Float64Array(0);
+  const keys = new Float64Array(list.length * KEYS);
+  list.forEach((e, i) => {
+    e.slot = i;
+    periodKeys(e.ms, clock, keys, i * KEYS);
+  });
+  return keys;
+}
+
 function counts(policy: PrunePolicy): Map<PruneRule, number> {
   const out = new Map<PruneRule, number>();
   for (const r of PRUNE_RULES) {
@@ -280,7 +315,7 @@ function ruleWalk(
   name: string,
   n: number,
   kept: Set<Entry>,
-  clock: ZoneClock,
+  keys: Float64Array,
   stopAt: ((e: Entry) => boolean) | undefined,
   oldestAllowed: boolean,
 ): void {
@@ -294,7 +329,7 @@ function ruleWalk(
       break;
     }
     visited = e;
-    const key = r < 0 ? e.index : r === 0 ? secondKey(e, clock) : e.keys![r]!;
+    const key = r < 0 ? e.index : keys[e.slot! * KEYS + r]!;
     if (key !== last) {
       last = key;
       if (!kept.has(e)) {
@@ -343,10 +378,14 @@ function planClassic(
       }
     }
   }
-  if ([...rules.values()].some((n) => n > 0)) for (const e of normal) e.keys = periodKeys(e.ms, clock);
+  const keys = computeKeys(
+    normal,
+    clock,
+    [...rules.values()].some((n) => n > 0),
+  );
   PRUNE_RULES.forEach((r, i) => {
     const n = rules.get(r) ?? 0;
-    if (n > 0) ruleWalk(normal, i, r, n, kept, clock, undefined, true);
+    if (n > 0) ruleWalk(normal, i, r, n, kept, keys, undefined, true);
   });
   void checkpoints;
   return entries.map((e) => decision(e, kept.has(e) || e === keepCheckpoint));
@@ -430,7 +469,7 @@ function planB22(
     }
     candidates = entries.filter((e) => !kept.has(e));
   }
-  for (const e of candidates) e.keys = periodKeys(e.ms, clock);
+  const keys = computeKeys(candidates, clock, true);
   const last = effective[effective.length - 1]!;
   for (const a of effective) {
     const n = a.v.kind === 'count' ? a.v.n : Number.POSITIVE_INFINITY;
@@ -441,7 +480,7 @@ function planB22(
       a.name,
       n,
       kept,
-      clock,
+      keys,
       cut === undefined ? undefined : (e) => e.ms < cut,
       a === last,
     );

@@ -17,6 +17,7 @@ export interface WallTime {
 }
 
 const QUARTER = 15 * 60 * 1000;
+const DAY = 86_400_000;
 
 /** Converts between UTC instants and wall-clock times of one zone. */
 export class ZoneClock {
@@ -24,6 +25,7 @@ export class ZoneClock {
   readonly timeZone: string;
   private readonly fmt: Intl.DateTimeFormat | undefined;
   private readonly cache = new Map<number, number>();
+  private readonly days = new Map<number, number>();
 
   /** Throws a `RangeError` for a zone name `Intl` does not know (a programmer/usage error). */
   constructor(timeZone: string) {
@@ -46,7 +48,22 @@ export class ZoneClock {
   /** The zone's UTC offset at `epochMs`, in milliseconds (positive east of Greenwich). */
   offsetMs(epochMs: number): number {
     if (!this.fmt) return 0;
-    const bucket = Math.floor(epochMs / QUARTER);
+    // Fast path: when the offsets at the start of this UTC day and of the next day agree, no
+    // transition happens in between (zones change at most once a day).
+    const dayBucket = Math.floor(epochMs / DAY);
+    let d = this.days.get(dayBucket);
+    if (d === undefined) {
+      const a = this.quarterOffset(dayBucket * (DAY / QUARTER));
+      const b = this.quarterOffset((dayBucket + 1) * (DAY / QUARTER));
+      d = a === b ? a : Number.NaN;
+      if (this.days.size > 100_000) this.days.clear();
+      this.days.set(dayBucket, d);
+    }
+    return Number.isNaN(d) ? this.quarterOffset(Math.floor(epochMs / QUARTER)) : d;
+  }
+
+  private quarterOffset(bucket: number): number {
+    if (!this.fmt) return 0;
     const hit = this.cache.get(bucket);
     if (hit !== undefined) return hit;
     const at = bucket * QUARTER;
