@@ -42,7 +42,11 @@ describe('conformance with findmnt (libmount)', () => {
     );
   });
 
-  test.prop([fileArb], { numRuns: 80 })('generated files', (text) => {
+  it('reads a file whose first entry starts with two numbers as fstab (findmnt needs --fstab)', () => {
+    agree('1-1 /a ext4\n12 34 xfs\n/dev/a /a ext4\n');
+  });
+
+  test.prop([fileArb], { numRuns: 60 })('generated files', (text) => {
     agree(text);
   });
 

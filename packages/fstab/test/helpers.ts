@@ -82,13 +82,16 @@ export function requireFindmnt(): void {
 const decode = (s: string) =>
   s.replace(/\\x([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 
-/** Runs `findmnt --tab-file FILE -P` and decodes its output. */
+/** Runs `findmnt -s --tab-file FILE -P` and decodes its output. */
 export function findmnt(text: string): FindmntResult {
   const file = join(dir, `t${n++}.fstab`);
   writeFileSync(file, text);
+  // `-s` (--fstab) parses the file as fstab, as mount(8) and systemd do. Without it findmnt
+  // guesses the format from the first entry and reads a file starting `1-1 …` or `12 34 …` as
+  // mountinfo, rejecting every line.
   const r = spawnSync(
     'findmnt',
-    ['--tab-file', file, '-o', 'SOURCE,TARGET,FSTYPE,OPTIONS,FREQ,PASSNO', '-P'],
+    ['-s', '--tab-file', file, '-o', 'SOURCE,TARGET,FSTYPE,OPTIONS,FREQ,PASSNO', '-P'],
     {
       encoding: 'utf8',
     },

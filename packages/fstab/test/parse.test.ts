@@ -40,6 +40,7 @@ describe('parse', () => {
   });
 
   it('reads numbers as strtol into an int', () => {
+    expect(Object.is(parseFstabNumber('-0'), 0)).toBe(true);
     expect(['0', '+2', '-1', '007', '99999999999', '1x', 'x', ''].map(parseFstabNumber)).toEqual([
       0,
       2,

@@ -59,6 +59,14 @@ describe('lossless round trip', () => {
     expect(r.diagnostics.length).toBeGreaterThan(0);
   });
 
+  it('lints 10,000 duplicate mount points in well under a second (no quadratic work)', () => {
+    const text = '/dev/mapper/a /srv/a xfs defaults 0 0\n'.repeat(10_000);
+    const t0 = performance.now();
+    const r = lint(text);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(r.diagnostics).toHaveLength(9_999);
+  });
+
   it('parses a 10,000-line fstab quickly', () => {
     const line = 'UUID=77d95ef5-1c01-49d2-8236-74fcc162cf8b /srv/x ocfs2 _netdev,noatime 0 0\n';
     const text = line.repeat(10_000);

@@ -71,6 +71,14 @@ describe('lossless round trip', () => {
     expect(ms).toBeLessThan(1000);
   });
 
+  it('lints 10,000 duplicate assignments in well under a second (no quadratic work)', () => {
+    const text = 'O2CB_HEARTBEAT_THRESHOLD=31\n'.repeat(10_000);
+    const t0 = performance.now();
+    const r = lint(text);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(r.diagnostics).toHaveLength(9_999);
+  });
+
   it('handles a 1 MB single line and deep quoting without hanging', () => {
     const line = `O2CB_BOOTCLUSTER=${'"a'.repeat(250_001)}`;
     const t0 = performance.now();

@@ -26,6 +26,8 @@ export interface Fstab {
  */
 export function parseFstabNumber(raw: string): number | undefined {
   if (!/^[+-]?[0-9]+$/.test(raw)) return undefined;
+  // Fast path: up to 9 digits always fits an int, no BigInt needed.
+  if (raw.length <= 9) return Number(raw) + 0; // + 0 turns -0 into 0, as strtol("-0") is 0
   let v = BigInt(raw);
   const max = 2n ** 63n - 1n;
   const min = -(2n ** 63n);

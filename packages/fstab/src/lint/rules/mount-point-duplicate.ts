@@ -1,4 +1,4 @@
-import { defineRule } from '@ftkit/core';
+import { defineRule, LineIndex } from '@ftkit/core';
 import type { FstabLintDoc, LintEntry } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
@@ -16,6 +16,8 @@ export const mountPointDuplicate = defineRule<FstabLintDoc>({
   },
   check(ctx) {
     const seen = new Map<string, LintEntry>();
+    // Built lazily and once: line numbers for the messages without rescanning the text per finding.
+    let lines: LineIndex | undefined;
     for (const e of ctx.doc.entries) {
       const file = e.entry.file.length > 1 ? e.entry.file.replace(/\/+$/, '') : e.entry.file;
       if (file === 'none' || file === 'swap' || e.entry.vfstype === 'swap') continue;
@@ -24,9 +26,10 @@ export const mountPointDuplicate = defineRule<FstabLintDoc>({
         seen.set(file, e);
         continue;
       }
+      lines ??= new LineIndex(ctx.text);
       ctx.report({
         messageId: 'duplicate',
-        data: { file: shown(e.entry.file), line: ctx.text.slice(0, first.line.start).split('\n').length },
+        data: { file: shown(e.entry.file), line: lines.pointAt(first.line.start).line },
         span: e.line.fields[1]!,
         note: 'Both are mounted at boot and the later one hides the first; systemd also generates only one mount unit per path',
         related: [{ message: 'The first entry for this mount point', span: first.line.fields[1]! }],

@@ -1,4 +1,4 @@
-import { defineRule } from '@ftkit/core';
+import { defineRule, LineIndex } from '@ftkit/core';
 import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl } from '../doc.js';
 
@@ -16,10 +16,13 @@ export const variableDuplicate = defineRule<O2cbLintDoc>({
   },
   check(ctx) {
     const { assignments, last } = ctx.doc;
+    // Built lazily and once: line numbers for the messages without rescanning the text per finding.
+    let lines: LineIndex | undefined;
     for (const a of assignments) {
       const winner = last.get(a.name.text)!;
       if (winner === a) continue;
-      const line = ctx.text.slice(0, winner.start).split('\n').length;
+      lines ??= new LineIndex(ctx.text);
+      const line = lines.pointAt(winner.start).line;
       ctx.report({
         messageId: 'duplicate',
         data: { name: a.name.text, value: `\`${winner.value.text}\``, line },
