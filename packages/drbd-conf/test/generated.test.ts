@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DrbdConfig, dump, emit, format, migrate, parse } from '../src/index.js';
 import { NODE, runDrbdadm, stripComments } from './drbdadm.js';
+import { strip } from './strip.js';
 
 const dir = join(import.meta.dirname, 'fixtures/corpus');
 const files = readdirSync(dir)
@@ -11,13 +12,6 @@ const files = readdirSync(dir)
   .sort();
 const texts = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 const out = mkdtempSync(join(tmpdir(), 'ftkit-drbd-gen-'));
-
-/** Strips positions so models compare by content. */
-export function strip<T>(m: T): T {
-  return JSON.parse(
-    JSON.stringify(m, (k, v) => (k === 'span' || k === 'file' || k === 'quoted' ? undefined : v)),
-  );
-}
 
 const valid = (v: '9' | '8.4') =>
   files.filter(

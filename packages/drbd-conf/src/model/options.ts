@@ -394,7 +394,8 @@ export function scaledValue(text: string, scale: Scale = '1'): number | undefine
   const m = /^([0-9]+)([KkMmGgs]?)$/.exec(text);
   if (!m) return undefined;
   const base = Number(m[1]);
-  const shift = (m[2] ? SHIFT[m[2]]! : 0) - SCALE_SHIFT[scale];
+  if (!m[2]) return base; // a plain number is already in the option's scale
+  const shift = SHIFT[m[2]]! - SCALE_SHIFT[scale];
   if (shift >= 0) return base * 2 ** shift;
   const d = 2 ** -shift;
   return Math.ceil(base / d);
