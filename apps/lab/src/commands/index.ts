@@ -1,10 +1,19 @@
 import { registerBorg } from './borg.js';
 import { registerDrbd } from './drbd.js';
 import { registerFmt } from './fmt.js';
+import { registerLab } from './lab.js';
 import { registerLint } from './lint.js';
 import { registerOcfs2 } from './ocfs2.js';
 import { registerStatus } from './status.js';
 import type { RegisterCommand } from './types.js';
 
 /** Every top-level command, in `--help` order. Format issues add theirs here. */
-export const commands: readonly RegisterCommand[] = [registerLint, registerFmt, registerStatus, registerOcfs2, registerDrbd, registerBorg];
+export const commands: readonly RegisterCommand[] = [
+  registerLint,
+  registerFmt,
+  registerLab,
+  registerStatus,
+  registerOcfs2,
+  registerDrbd,
+  registerBorg,
+];

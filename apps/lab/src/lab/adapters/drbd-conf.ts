@@ -1,0 +1,192 @@
+import type { Span } from '@ftkit/core';
+import {
+  type DrbdOption,
+  type DrbdResource,
+  type DrbdVolume,
+  drbd,
+  emit,
+  type OptionInput,
+  parse,
+} from '@ftkit/drbd-conf';
+import type { DrbdHostFact, DrbdResourceFact, Located } from '../facts.js';
+import type { LabPlan, PlannedResource } from '../plan.js';
+
+const SCRIPTS = '/usr/lib/drbd';
+
+/** The net, disk, startup and handlers options the mode asks for, per DRBD syntax. */
+function sectionsFor(r: PlannedResource, version: LabPlan['drbdVersion']) {
+  const net: Record<string, string> = { protocol: r.protocol, 'verify-alg': r.verifyAlg };
+  const disk: Record<string, string> = {};
+  const startup: Record<string, string | string[]> = {};
+  const handlers: Record<string, string> = { 'split-brain': `${SCRIPTS}/notify-split-brain.sh root` };
+  if (r.dualPrimary) {
+    Object.assign(net, {
+      'allow-two-primaries': 'yes',
+      'after-sb-0pri': 'discard-zero-changes',
+      'after-sb-1pri': 'discard-secondary',
+      'after-sb-2pri': 'disconnect',
+    });
+    // DRBD 9 moved `fencing` from the disk to the net section (reference §3.2).
+    if (version === '9') {
+      net.fencing = 'resource-and-stonith';
+      handlers['fence-peer'] = `${SCRIPTS}/crm-fence-peer.9.sh`;
+      handlers['unfence-peer'] = `${SCRIPTS}/crm-unfence-peer.9.sh`;
+    } else {
+      disk.fencing = 'resource-and-stonith';
+      handlers['fence-peer'] = `${SCRIPTS}/crm-fence-peer.sh`;
+      handlers['after-resync-target'] = `${SCRIPTS}/crm-unfence-peer.sh`;
+      startup['become-primary-on'] = 'both';
+    }
+  }
+  return { net, disk, startup, handlers };
+}
+
+/** `/etc/drbd.d/NAME.res` for one planned resource, built with the drbd-conf builders and emitter. */
+export function emitDrbdResource(plan: LabPlan, name: string): string {
+  const r = plan.resources.find((x) => x.name === name)!;
+  const s = sectionsFor(r, plan.drbdVersion);
+  const built = drbd.resource({
+    name: r.name,
+    device: r.device,
+    disk: r.disk,
+    metaDisk: r.metaDisk,
+    net: s.net,
+    ...(Object.keys(s.startup).length ? { startup: s.startup as OptionInput } : {}),
+    handlers: s.handlers,
+    hosts: r.hosts.map((h) => ({
+      name: h.name,
+      address: `${h.address}:${h.port}`,
+      ...(h.nodeId !== undefined ? { nodeId: h.nodeId } : {}),
+    })),
+    ...(r.mesh ? { mesh: true } : {}),
+  });
+  // The builder also copies resource-level `diskOptions` into the implicit volume (two `disk`
+  // sections in the output), so the resource-level disk section is added to the model here.
+  const res = Object.keys(s.disk).length
+    ? {
+        ...built,
+        sections: [
+          ...built.sections,
+          {
+            kind: 'disk' as const,
+            options: Object.entries(s.disk).map(([name, value]) => drbd.option(name, value)),
+          },
+        ],
+      }
+    : built;
+  return emit(drbd.config({ drbdVersion: plan.drbdVersion, resources: [res] }));
+}
+
+function loc(file: string, span: Span | undefined, value: string): Located<string> | undefined {
+  return span ? { file, span: { start: span.start, end: span.end }, value } : undefined;
+}
+
+/** The span of `word` at or after `from` inside `text` (for names the model gives no span of their own). */
+function find(text: string, word: string, from: number, to: number): Span | undefined {
+  const i = text.indexOf(word, from);
+  return i >= 0 && i < to ? { start: i, end: i + word.length } : undefined;
+}
+
+function option(r: DrbdResource, kinds: readonly string[], name: string): DrbdOption | undefined {
+  for (const s of r.sections) {
+    if (!kinds.includes(s.kind)) continue;
+    const o = s.options.find((x) => x.name === name);
+    if (o) return o;
+  }
+  return undefined;
+}
+
+function optionFact(text: string, file: string, o: DrbdOption | undefined): Located<string> | undefined {
+  if (!o?.span) return undefined;
+  const value = o.negated && o.value === undefined ? 'no' : (o.value ?? 'yes');
+  // Point at the value when it is written, else at the option name.
+  const v = o.value !== undefined ? find(text, o.value, o.span.start + o.name.length, o.span.end) : undefined;
+  return { file, value, span: v ?? { start: o.span.start, end: o.span.start + o.name.length } };
+}
+
+function volume0(vs: readonly DrbdVolume[]): DrbdVolume | undefined {
+  return vs.find((v) => v.number === undefined || v.number === 0);
+}
+
+/** Reads the facts the cross-file rules need from a DRBD config file (includes are not followed). */
+export function drbdFacts(text: string, file: string, drbdVersion: '9' | '8.4' = '9'): DrbdResourceFact[] {
+  const parsed = parse(text, { fileName: file, drbdVersion });
+  const out: DrbdResourceFact[] = [];
+  for (const r of parsed.model.resources) {
+    const rs = r.span ?? { start: 0, end: text.length };
+    const name = loc(file, find(text, r.name, rs.start, rs.end), r.name) ?? {
+      file,
+      span: { start: rs.start, end: rs.start },
+      value: r.name,
+    };
+    const proto = option(r, ['net'], 'protocol');
+    const protocol =
+      optionFact(text, file, proto) ??
+      (r.protocol ? loc(file, find(text, r.protocol, rs.start, rs.end), r.protocol) : undefined);
+    const a2p = optionFact(text, file, option(r, ['net'], 'allow-two-primaries'));
+    const fencing = optionFact(text, file, option(r, ['net', 'disk'], 'fencing'));
+    const fencePeer = optionFact(
+      text,
+      file,
+      option(r, ['handlers'], 'fence-peer') ?? option(r, ['handlers'], 'outdate-peer'),
+    );
+    const top = volume0(r.volumes);
+    const hosts: DrbdHostFact[] = r.hosts
+      .filter((h) => h.kind === 'on' && h.names.length > 0)
+      .map((h) => {
+        const hs = h.span ?? rs;
+        const hostName = h.names[0]!;
+        const nameSpan = find(text, hostName, hs.start, hs.end) ?? { start: hs.start, end: hs.start };
+        const a = h.address;
+        const own = volume0(h.volumes);
+        const device = own?.device ?? top?.device;
+        const disk = own?.disk !== undefined ? own : top?.disk !== undefined ? top : undefined;
+        const deviceName =
+          device?.name ?? (device?.minor !== undefined ? `/dev/drbd${device.minor}` : undefined);
+        const ipSpan = a?.span ? find(text, a.ip, a.span.start, a.span.end) : undefined;
+        const portSpan = a?.span ? { start: a.span.end - a.port.length, end: a.span.end } : undefined;
+        return {
+          name: { file, value: hostName, span: nameSpan },
+          ...(a && ipSpan ? { address: { file, value: a.ip, span: ipSpan } } : {}),
+          ...(a && portSpan && /^\d+$/.test(a.port)
+            ? { port: { file, value: Number(a.port), span: portSpan } }
+            : {}),
+          ...(h.nodeId !== undefined ? { nodeId: { file, value: h.nodeId, span: nameSpan } } : {}),
+          ...(disk?.disk !== undefined
+            ? {
+                disk: {
+                  file,
+                  value: disk.disk,
+                  span:
+                    (disk.span && find(text, disk.disk, disk.span.start, disk.span.end)) ||
+                    find(text, disk.disk, hs.start, hs.end) ||
+                    find(text, disk.disk, rs.start, rs.end) ||
+                    nameSpan,
+                },
+              }
+            : {}),
+          ...(deviceName !== undefined
+            ? {
+                device: {
+                  file,
+                  value: deviceName.startsWith('/') ? deviceName : `/dev/${deviceName}`,
+                  span: (device?.span && { start: device.span.start, end: device.span.end }) || nameSpan,
+                },
+              }
+            : {}),
+        };
+      });
+    out.push({
+      file,
+      name,
+      ...(protocol ? { protocol: { ...protocol, value: protocol.value.toUpperCase() } } : {}),
+      ...(a2p ? { allowTwoPrimaries: { ...a2p, value: a2p.value === 'yes' } } : {}),
+      ...(fencing ? { fencing } : {}),
+      ...(fencePeer ? { fencePeer } : {}),
+      hosts,
+      // emit ignores spans and comments: equal texts mean equal resources.
+      canonical: emit(drbd.config({ drbdVersion: parsed.model.drbdVersion, resources: [r] })),
+    });
+  }
+  return out;
+}

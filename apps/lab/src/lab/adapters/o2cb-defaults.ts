@@ -1,0 +1,35 @@
+import { emit, fromSettings, parseCst } from '@ftkit/o2cb-defaults';
+import type { Located, O2cbFact } from '../facts.js';
+import type { LabPlan } from '../plan.js';
+
+/** `/etc/default/o2cb` enabling the plan's cluster, written by the package's Debian-form emitter. */
+export function emitO2cbDefaults(plan: LabPlan): string | undefined {
+  const c = plan.cluster;
+  if (!c) return undefined;
+  const o = plan.spec.ocfs2;
+  return emit(
+    fromSettings({
+      enabled: true,
+      bootCluster: c.name,
+      heartbeatThreshold: o.heartbeatThreshold,
+      idleTimeoutMs: o.idleTimeoutMs,
+      keepaliveDelayMs: o.keepaliveDelayMs,
+      reconnectDelayMs: o.reconnectDelayMs,
+    }),
+    { form: 'debian' },
+  );
+}
+
+/** The assignments of an o2cb defaults file, with the value spans (the last assignment wins). */
+export function o2cbFacts(text: string, file: string): O2cbFact {
+  const vars = new Map<string, Located<string>>();
+  for (const line of parseCst(text).lines) {
+    if (line.type !== 'assignment') continue;
+    vars.set(line.name.text, {
+      file,
+      value: line.value.value,
+      span: { start: line.value.start, end: line.value.end },
+    });
+  }
+  return { file, vars };
+}

@@ -1,0 +1,70 @@
+import type { AnyFormatModule, Diagnostic, RuleConfig } from '@ftkit/core';
+import picomatch from 'picomatch';
+import type { LabFacts } from './facts.js';
+import { labFacts, type NodeTree } from './tree.js';
+import { validateLab } from './validate.js';
+
+/** One file's findings, for reporters. */
+export interface CheckedFile {
+  readonly file: string;
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Options of {@link checkLab}. */
+export interface CheckOptions {
+  /** Format descriptors whose per-file lint runs on matching files. */
+  readonly formats?: readonly AnyFormatModule[];
+  /** Rule configuration for the per-file lints and the cross-file rules. */
+  readonly rules?: RuleConfig;
+  /** DRBD syntax the DRBD files are read with; default `9`. */
+  readonly drbdVersion?: '9' | '8.4';
+}
+
+/**
+ * Checks lab trees: every per-file lint of the formats given (with the node's host name as the
+ * `hostname` setting), then every cross-file rule. Results are grouped by file, in tree order.
+ */
+export function checkLab(
+  trees: readonly NodeTree[],
+  runbook: { display: string; text: string } | undefined,
+  options: CheckOptions = {},
+): { files: CheckedFile[]; facts: LabFacts; secrets: string[] } {
+  const drbdVersion = options.drbdVersion ?? '9';
+  const facts = labFacts(trees, runbook, undefined, drbdVersion);
+  const byFile = new Map<string, Diagnostic[]>();
+  const secrets: string[] = [];
+  const push = (file: string, d: Diagnostic) => {
+    const list = byFile.get(file) ?? [];
+    list.push(d);
+    byFile.set(file, list);
+  };
+  const matchers = (options.formats ?? []).map((f) => ({
+    f,
+    is: picomatch(f.filePatterns as string[], { dot: true }),
+  }));
+  trees.forEach((t, i) => {
+    const hostname = facts.nodes[i]!.hostname?.value ?? t.node;
+    for (const file of t.files) {
+      const format = matchers.find((m) => m.is(`/${file.rel}`))?.f;
+      if (!format) continue;
+      const r = format.lint(file.text, {
+        fileName: file.display,
+        settings: { hostname, drbdVersion },
+        ...(options.rules ? { rules: options.rules } : {}),
+      });
+      secrets.push(...(r.secrets ?? []));
+      for (const d of r.diagnostics) push(d.file ?? file.display, { ...d, file: d.file ?? file.display });
+    }
+  });
+  for (const d of validateLab(facts, options.rules ? { rules: options.rules } : {})) push(d.file ?? '', d);
+  const order = [...facts.texts.keys()];
+  const files: CheckedFile[] = order.map((file) => ({
+    file,
+    text: facts.texts.get(file)!,
+    diagnostics: byFile.get(file) ?? [],
+  }));
+  for (const [file, diagnostics] of byFile)
+    if (!facts.texts.has(file)) files.push({ file, text: '', diagnostics });
+  return { files, facts, secrets };
+}

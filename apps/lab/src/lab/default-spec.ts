@@ -1,0 +1,49 @@
+import type { LabSpecInput } from './spec.js';
+
+/**
+ * The lab ftkit was born from: two Ubuntu 20.04 VMs with a spare disk `/dev/vdb`, DRBD resource
+ * `r0` on port 7788, OCFS2 cluster `ocfs2cluster` on port 7777, and vm2 backing up `/home` to the
+ * Borg repository `BackupRepo` on vm1. `ftkit lab generate` without a spec uses it.
+ *
+ * The public key is an example (its private half was thrown away): put the key of vm2's root
+ * user here before deploying (RUNBOOK.md says how).
+ */
+export const defaultLabSpec: LabSpecInput = {
+  name: 'ftkit seed lab',
+  mode: 'single-primary',
+  primary: 'vm1',
+  nodes: [
+    { name: 'vm1', address: '10.1.1.61' },
+    { name: 'vm2', address: '10.1.1.92' },
+  ],
+  resources: [
+    {
+      name: 'r0',
+      device: '/dev/drbd0',
+      disk: '/dev/vdb',
+      metaDisk: 'internal',
+      port: 7788,
+      protocol: 'C',
+      mount: { path: '/srv' },
+    },
+  ],
+  ocfs2: { cluster: 'ocfs2cluster', port: 7777 },
+  backup: {
+    server: 'vm1',
+    user: 'borg',
+    home: '/home/borg',
+    repository: 'BackupRepo',
+    clients: [
+      {
+        node: 'vm2',
+        paths: ['/home'],
+        excludes: ['/home/*/.cache'],
+        encryption: 'repokey',
+        publicKey:
+          'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC3BAcyDqFEIM2wf44vO5TMXlQCbBqaoV61geNQj6R/x root@vm2 (ftkit lab example key)',
+      },
+    ],
+    retention: { daily: 7, weekly: 4, monthly: 6 },
+    schedule: { create: '*-*-* 01:30:00', prune: '*-*-* 05:00:00', verify: 'Sun *-*-* 06:00:00' },
+  },
+};

@@ -1,0 +1,50 @@
+export type { AuthorizedKeyEntry } from './authorized-keys.js';
+export { emitAuthorizedKey, emitAuthorizedKeys, parseAuthorizedKeys } from './authorized-keys.js';
+export type { BorgCommands } from './borg-commands.js';
+export { borgCommands, repositoryPath, repositoryUrl, shellLine } from './borg-commands.js';
+export type { CheckedFile, CheckOptions } from './check.js';
+export { checkLab } from './check.js';
+export { defaultLabSpec } from './default-spec.js';
+export type * from './facts.js';
+export type { FormatEmitters, GeneratedFile, GeneratedLab, GenerateOptions } from './generate.js';
+export { formatEmitters, generateLab } from './generate.js';
+export type { LoadSpecResult } from './load-spec.js';
+export { LAB_SOURCE, loadLabSpec, validateSpecValue } from './load-spec.js';
+export type { DrbdVersion, LabPlan, PlannedHost, PlannedResource, PlanOptions } from './plan.js';
+export { planLab } from './plan.js';
+export { isLabOutput, readLabArgs, readNodeTree } from './read-tree.js';
+export type { LabReport, LabRule, LabRuleContext } from './rule.js';
+export { defineLabRule, LAB_RULE_URL } from './rule.js';
+export { labRules } from './rules/index.js';
+export { emitRunbook } from './runbook.js';
+export type {
+  LabBackup,
+  LabBackupClient,
+  LabMode,
+  LabNode,
+  LabResource,
+  LabSpec,
+  LabSpecInput,
+} from './spec.js';
+export {
+  BackupClientSchema,
+  BackupSchema,
+  defineLab,
+  LabSpecCheckedSchema,
+  LabSpecSchema,
+  labJsonSchema,
+  MountSchema,
+  NodeSchema,
+  Ocfs2Schema,
+  ResourceSchema,
+  RetentionSchema,
+  ScheduleSchema,
+} from './spec.js';
+export type { UnitFile } from './systemd-unit.js';
+export { emitUnit, execLine, parseUnit, quoteExecArg, splitExecLine } from './systemd-unit.js';
+export type { FactReaders, LabFileKind, NodeTree, TreeFile } from './tree.js';
+export { factReaders, labFacts, labFileKind, nodeFacts, runbookFacts } from './tree.js';
+export type { ValidateOptions } from './validate.js';
+export { validateLab } from './validate.js';
+export type { WriteOptions, WriteResult, WriteStatus } from './write.js';
+export { writeLab } from './write.js';

@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { labFileKind, type NodeTree, type TreeFile } from './tree.js';
+
+/** The directories a walk never enters when checking a real machine's `/`. */
+const skip = new Set([
+  'proc',
+  'sys',
+  'dev',
+  'run',
+  'tmp',
+  'var',
+  'usr/share',
+  'usr/include',
+  'snap',
+  'mnt',
+  'media',
+  'srv',
+  'boot',
+  'opt',
+  'lost+found',
+]);
+
+/** Only these top-level subtrees can hold files the lab reads. */
+function wanted(rel: string): boolean {
+  if (rel === '') return true;
+  const top = rel.split('/')[0]!;
+  if (!['etc', 'home', 'root', 'usr', 'lib'].includes(top)) return false;
+  if (skip.has(rel)) return false;
+  return true;
+}
+
+/** Reads the lab-relevant files of one node's tree laid out like `/`. Unreadable files are skipped. */
+export function readNodeTree(node: string, dir: string, cwd: string): NodeTree {
+  const files: TreeFile[] = [];
+  const walk = (abs: string, rel: string, depth: number) => {
+    if (depth > 6 || !wanted(rel)) return;
+    let entries: string[];
+    try {
+      entries = readdirSync(abs).sort();
+    } catch {
+      return;
+    }
+    for (const name of entries) {
+      const childAbs = join(abs, name);
+      const childRel = rel ? `${rel}/${name}` : name;
+      let st: ReturnType<typeof statSync>;
+      try {
+        st = statSync(childAbs);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(childAbs, childRel, depth + 1);
+      else if (st.isFile() && labFileKind(childRel)) {
+        try {
+          files.push({
+            rel: childRel,
+            display: relative(cwd, childAbs) || childAbs,
+            text: readFileSync(childAbs, 'utf8'),
+          });
+        } catch {
+          // Unreadable (permissions on a real machine): nothing to check.
+        }
+      }
+    }
+  };
+  walk(dir, '', 0);
+  return { node, files };
+}
+
+/** A generated lab directory: node subdirectories with an `etc/`, and usually RUNBOOK.md. */
+export function isLabOutput(dir: string): boolean {
+  if (existsSync(join(dir, 'RUNBOOK.md'))) return true;
+  if (existsSync(join(dir, 'etc'))) return false;
+  try {
+    return readdirSync(dir).some((d) => existsSync(join(dir, d, 'etc')));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves `lab check` arguments: `NAME=DIR` pairs, one node directory laid out like `/`, or a
+ * generated lab directory (its node subdirectories, plus RUNBOOK.md).
+ */
+export function readLabArgs(
+  args: readonly string[],
+  cwd: string,
+): { trees: NodeTree[]; runbook?: { display: string; text: string } } {
+  const trees: NodeTree[] = [];
+  let runbook: { display: string; text: string } | undefined;
+  for (const arg of args) {
+    const m = /^([A-Za-z0-9_.-]+)=(.+)$/.exec(arg);
+    const dir = resolve(cwd, m ? m[2]! : arg);
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+      throw new Error(`Cannot read \`${arg}\`: not a directory`);
+    if (!m && isLabOutput(dir)) {
+      for (const d of readdirSync(dir).sort()) {
+        if (existsSync(join(dir, d, 'etc')) || existsSync(join(dir, d, 'home')))
+          trees.push(readNodeTree(d, join(dir, d), cwd));
+      }
+      const rb = join(dir, 'RUNBOOK.md');
+      if (existsSync(rb)) runbook = { display: relative(cwd, rb) || rb, text: readFileSync(rb, 'utf8') };
+      continue;
+    }
+    trees.push(readNodeTree(m ? m[1]! : dir === '/' ? 'localhost' : basename(dir), dir, cwd));
+  }
+  return { trees, ...(runbook ? { runbook } : {}) };
+}

@@ -1,0 +1,118 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  checkLab,
+  defaultLabSpec,
+  generateLab,
+  LabSpecCheckedSchema,
+  readLabArgs,
+  run,
+} from '../src/index.js';
+import { memoryIo } from './helpers.js';
+
+function tmp() {
+  return mkdtempSync(join(tmpdir(), 'ftkit-lab-'));
+}
+
+function walk(dir: string, out: string[] = [], base = dir): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out, base);
+    else out.push(p.slice(base.length + 1));
+  }
+  return out.sort();
+}
+
+const spec = LabSpecCheckedSchema.parse(defaultLabSpec);
+
+describe('ftkit lab generate', () => {
+  for (const mode of ['single-primary', 'dual-primary'] as const) {
+    for (const drbdVersion of ['9', '8.4'] as const) {
+      it(`writes the default lab (${mode}, DRBD ${drbdVersion}) with no errors and lab check agrees`, async () => {
+        const dir = tmp();
+        const m = memoryIo(dir);
+        expect(
+          await run(
+            ['lab', 'generate', '--out', 'lab-out', '--mode', mode, '--drbd-version', drbdVersion],
+            m.io,
+          ),
+        ).toBe(0);
+        expect(m.stderr()).toBe('');
+        expect(m.stdout()).toContain('Read next: lab-out/RUNBOOK.md');
+        const files = walk(join(dir, 'lab-out'));
+        expect(files).toContain('vm1/etc/drbd.d/r0.res');
+        expect(files).toContain('vm2/etc/drbd.d/r0.res');
+        expect(files).toContain('vm1/home/borg/.ssh/authorized_keys');
+        expect(files).toContain('vm2/etc/systemd/system/borg-check.timer');
+        expect(files.includes('vm2/etc/ocfs2/cluster.conf')).toBe(mode === 'dual-primary');
+        expect(files.includes('vm2/etc/fstab.d/ftkit-lab.fstab')).toBe(mode === 'dual-primary');
+        expect(files).toContain('vm1/etc/fstab.d/ftkit-lab.fstab');
+        expect(statSync(join(dir, 'lab-out/vm1/home/borg/.ssh/authorized_keys')).mode & 0o777).toBe(0o600);
+        const c = memoryIo(dir);
+        expect(await run(['lab', 'check', 'lab-out', '--quiet', '--drbd-version', drbdVersion], c.io)).toBe(
+          0,
+        );
+        const { trees, runbook } = readLabArgs(['lab-out'], dir);
+        const checked = checkLab(trees, runbook, { drbdVersion });
+        expect(checked.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+      });
+    }
+  }
+
+  it('is deterministic', () => {
+    const a = generateLab(spec, { mode: 'dual-primary' });
+    const b = generateLab(structuredClone(spec), { mode: 'dual-primary' });
+    expect(b.files).toEqual(a.files);
+    expect(a.pending).toEqual([]);
+    expect(a.files.map((f) => f.path)).toEqual([...a.files.map((f) => f.path)].sort());
+  });
+
+  it('refuses to overwrite differing files without --force, shows diffs with --dry-run, leaves no temp files', async () => {
+    const dir = tmp();
+    expect(await run(['lab', 'generate', '-o', 'out'], memoryIo(dir).io)).toBe(0);
+    const again = memoryIo(dir);
+    expect(await run(['lab', 'generate', '-o', 'out'], again.io)).toBe(0);
+    expect(again.stdout()).toContain('= out/vm1/etc/drbd.d/r0.res');
+    const res = join(dir, 'out/vm1/etc/drbd.d/r0.res');
+    writeFileSync(res, '# edited by hand\n');
+    const hostname = join(dir, 'out/vm1/etc/hostname');
+    writeFileSync(hostname, 'changed\n');
+    const conflict = memoryIo(dir);
+    expect(await run(['lab', 'generate', '-o', 'out', '--mode', 'dual-primary'], conflict.io)).toBe(2);
+    expect(conflict.stdout()).toContain('! out/vm1/etc/drbd.d/r0.res  (exists and differs)');
+    expect(conflict.stderr()).toContain('nothing was written');
+    // All or nothing: the new OCFS2 files were not written either.
+    expect(existsSync(join(dir, 'out/vm1/etc/ocfs2/cluster.conf'))).toBe(false);
+    const dry = memoryIo(dir);
+    expect(await run(['lab', 'generate', '-o', 'out', '--dry-run', '--force'], dry.io)).toBe(0);
+    expect(dry.stdout()).toContain('-# edited by hand');
+    expect(dry.stdout()).toContain('+resource r0 {');
+    expect(readFileSync(res, 'utf8')).toBe('# edited by hand\n');
+    expect(await run(['lab', 'generate', '-o', 'out', '--force'], memoryIo(dir).io)).toBe(0);
+    expect(readFileSync(res, 'utf8')).toContain('resource r0 {');
+    expect(readFileSync(hostname, 'utf8')).toBe('vm1\n');
+    expect(walk(join(dir, 'out')).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('reports spec errors at the spec line and writes nothing', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'lab.yaml'),
+      'nodes:\n  - name: vm1\n    address: 10.1.1.61\n  - name: vm2\n    adress: 10.1.1.92\n',
+    );
+    const m = memoryIo(dir);
+    expect(await run(['lab', 'generate', 'lab.yaml', '-o', 'out'], m.io)).toBe(1);
+    expect(m.stdout()).toContain('lab.yaml');
+    expect(m.stdout()).toMatch(/4:5 +error +Missing `address` at `nodes\[1\].address`/);
+    expect(m.stdout()).toMatch(/5:5 +error +Unknown key `adress`: did you mean `address`\?/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('prints the JSON Schema', async () => {
+    const m = memoryIo('/');
+    expect(await run(['lab', 'schema'], m.io)).toBe(0);
+    expect(JSON.parse(m.stdout()).properties.nodes.type).toBe('array');
+  });
+});
