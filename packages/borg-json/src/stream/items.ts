@@ -213,6 +213,9 @@ export interface ReadItemsOptions extends LineOptions {
   readonly reportUnknownKeys?: boolean;
 }
 
+/** Set by {@link checkItem}: the item has a key this package does not know. */
+let hasUnknown = false;
+
 /** Checks one parsed line; returns a message for the first problem or `undefined`. */
 function checkItem(v: unknown): string | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v))
@@ -230,9 +233,11 @@ function checkItem(v: unknown): string | undefined {
     return o.path === undefined
       ? 'Missing key `path`'
       : `Expected string at \`path\`, found ${jsonTypeOf(o.path)}`;
+  hasUnknown = false;
   for (const k in o) {
     const kind = ITEM_KEYS.get(k);
-    if (kind !== undefined && !kindOk(kind, o[k]))
+    if (kind === undefined) hasUnknown = true;
+    else if (!kindOk(kind, o[k]))
       return `Expected ${KIND_TEXT[kind]} at \`${k}\`, found ${jsonTypeOf(o[k])} \`${showValue(o[k])}\``;
   }
   return undefined;
@@ -292,47 +297,99 @@ export class ItemReader implements AsyncIterable<BorgItem> {
     const stop = (this.options.onBadLine ?? 'stop') === 'stop';
     const unknown = this.options.reportUnknownKeys !== false;
     const fileName = this.options.fileName;
-    for await (const lines of lineBatches(this.source, this.options, (line, offset, length) => {
-      this.report(
-        lineDiagnostic(
-          { line, offset },
-          'borg/line-too-long',
-          'error',
-          `Line is ${length} characters long, longer than the limit`,
-          {
-            fileName,
-            length: 0,
-          },
-        ),
-      );
-    })) {
-      const out: BorgItem[] = [];
-      for (const l of lines) {
-        this.line = l.line;
-        if (l.text.length === 0) continue;
-        let v: unknown;
-        let problem: string | undefined;
-        try {
-          v = JSON.parse(l.text);
-          problem = checkItem(v);
-        } catch {
-          problem = `Expected a JSON object, found \`${l.text.length > 30 ? `${l.text.slice(0, 27)}...` : l.text}\``;
-        }
-        if (problem !== undefined) {
-          this.report(lineDiagnostic(l, 'borg/bad-line', 'error', problem, { fileName }));
-          if (stop) {
-            this.stopped = true;
-            if (out.length > 0) {
-              this.count += out.length;
-              yield out;
-            }
-            return;
-          }
-          continue;
-        }
-        if (unknown) this.unknownKeys(v as Record<string, unknown>, l);
-        out.push(v as BorgItem);
+    const max = this.options.maxLineLength ?? 16 * 1024 * 1024;
+    // The line splitting is inlined (no per-line objects) because this loop has to keep up with
+    // a bare JSON.parse loop; see lineBatches for the general version.
+    const decoder = new TextDecoder('utf-8');
+    const source = typeof this.source === 'string' ? [this.source] : this.source;
+    let rest = '';
+    let base = 0;
+    let lineNo = 1;
+    let skipping = false;
+    const handle = (text: string, start: number, end: number, out: BorgItem[]): boolean => {
+      // Returns false when reading must stop.
+      this.line = lineNo;
+      if (end - start > max) {
+        this.report(
+          lineDiagnostic(
+            { line: lineNo, offset: base + start },
+            'borg/line-too-long',
+            'error',
+            `Line is ${end - start} characters long, longer than the limit`,
+            { fileName, length: 0 },
+          ),
+        );
+        return true;
       }
+      if (end === start) return true;
+      const t = text.slice(start, end);
+      let v: unknown;
+      let problem: string | undefined;
+      try {
+        v = JSON.parse(t);
+        problem = checkItem(v);
+      } catch {
+        problem = `Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``;
+      }
+      if (problem !== undefined) {
+        this.report(
+          lineDiagnostic({ line: lineNo, offset: base + start, text: t }, 'borg/bad-line', 'error', problem, {
+            fileName,
+          }),
+        );
+        if (stop) {
+          this.stopped = true;
+          return false;
+        }
+        return true;
+      }
+      if (unknown && hasUnknown)
+        this.unknownKeys(v as Record<string, unknown>, { line: lineNo, offset: base + start, text: t });
+      out.push(v as BorgItem);
+      return true;
+    };
+    for await (const chunk of source) {
+      const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+      const out: BorgItem[] = [];
+      let start = 0;
+      let nl = text.indexOf('\n');
+      let go = true;
+      while (nl !== -1) {
+        if (skipping) skipping = false;
+        else go = handle(text, start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl, out);
+        lineNo++;
+        start = nl + 1;
+        if (!go) break;
+        nl = text.indexOf('\n', start);
+      }
+      if (out.length > 0) {
+        this.count += out.length;
+        yield out;
+      }
+      if (!go) return;
+      base += start;
+      rest = start === 0 ? text : text.slice(start);
+      if (rest.length > max && !skipping) {
+        this.report(
+          lineDiagnostic(
+            { line: lineNo, offset: base },
+            'borg/line-too-long',
+            'error',
+            `Line is longer than the limit of ${max} characters`,
+            { fileName, length: 0 },
+          ),
+        );
+        skipping = true;
+      }
+      if (skipping) {
+        base += rest.length;
+        rest = '';
+      }
+    }
+    rest += decoder.decode();
+    if (!skipping && rest.length > 0) {
+      const out: BorgItem[] = [];
+      handle(rest, 0, rest.endsWith('\r') ? rest.length - 1 : rest.length, out);
       if (out.length > 0) {
         this.count += out.length;
         yield out;
