@@ -1,6 +1,7 @@
-import { type Diagnostic, type DiagnosticCollector, type ParseResult, sortDiagnostics } from '@ftkit/core';
+import { type Diagnostic, DiagnosticCollector, type ParseResult, sortDiagnostics } from '@ftkit/core';
 import { parseCst } from './cst/parse-cst.js';
 import type { DocumentNode } from './cst/types.js';
+import { CODES } from './diagnostics.js';
 import { checkModel } from './model/check.js';
 import {
   type ComposeOptions,
@@ -29,7 +30,19 @@ export interface DrbdParseResult extends ParseResult<DocumentNode, DrbdConfig> {
 export function parse(text: string, options: ParseOptions = {}): DrbdParseResult {
   const composer = new Composer(options);
   const cst = parseCst(text);
-  composer.file(text, options.fileName, cst);
+  try {
+    composer.file(text, options.fileName, cst);
+  } catch (error) {
+    // Parsing must never throw on input; a bug becomes a diagnostic (tests assert none occur).
+    const first = composer.files[0];
+    const d = first?.diagnostics ?? new DiagnosticCollector(text, SOURCE, options.fileName);
+    if (!first) composer.files.push({ fileName: options.fileName, text, cst, diagnostics: d });
+    d.error(
+      CODES.internal,
+      `Internal error while reading the file: ${error instanceof Error ? error.message : String(error)}`,
+      { start: 0, end: 0 },
+    );
+  }
   const byFile = new Map<string | undefined, DiagnosticCollector>();
   for (const f of composer.files) if (!byFile.has(f.fileName)) byFile.set(f.fileName, f.diagnostics);
   const fallback = composer.files[0]!.diagnostics;

@@ -92,6 +92,22 @@ describe('diagnostics', () => {
     );
     expect(d[0]!.note).toBe('Quote the name (`"on"`): it is a keyword');
   });
+  it('reports a block without a keyword in any section (found by the 10^5-run property test)', () => {
+    const cases = [
+      'global {{ minor-count 256; }\n',
+      'resource r { on a { { } } }\n',
+      'resource r { connection { path { {} } } }\n',
+    ];
+    for (const [s, v] of [
+      ...cases.map((c) => [c, '9'] as const),
+      [cases[0]!, '8.4'] as const,
+      [cases[1]!, '8.4'] as const,
+    ]) {
+      const d = parse(s, { drbdVersion: v }).diagnostics;
+      expect(d.some((x) => x.code === 'drbd/internal')).toBe(false);
+      expect(d.some((x) => x.message === 'Expected a keyword, found `{`')).toBe(true);
+    }
+  });
   it('reports semantic problems with positions drbdadm does not give', () => {
     const text = `${two('', 'r0')}${two('', 'r1').replace(/drbd0/g, 'drbd1')}`;
     const d = parse(text).diagnostics.filter((x) => x.severity === 'error');

@@ -12,7 +12,7 @@ const SKIP = new Set([
 ]);
 const word = fc.stringMatching(/^[a-z][a-z0-9_.-]{0,15}$/);
 
-function valueOf(spec: OptionSpec): fc.Arbitrary<string> | undefined {
+function valueArb(spec: OptionSpec): fc.Arbitrary<string> | undefined {
   switch (spec.type) {
     case 'bool':
       return fc.constantFrom('yes', 'no');
@@ -35,11 +35,11 @@ function valueOf(spec: OptionSpec): fc.Arbitrary<string> | undefined {
 }
 
 function section(kind: SectionKind): fc.Arbitrary<DrbdSection | undefined> {
-  const specs = [...OPTION_TABLES['9'][kind]!.values()].filter((s) => !SKIP.has(s.name) && valueOf(s));
+  const specs = [...OPTION_TABLES['9'][kind]!.values()].filter((s) => !SKIP.has(s.name) && valueArb(s));
   return fc.subarray(specs, { maxLength: Math.min(6, specs.length) }).chain((chosen) =>
     chosen.length === 0
       ? fc.constant(undefined)
-      : fc.tuple(...chosen.map((s) => valueOf(s)!)).map(
+      : fc.tuple(...chosen.map((s) => valueArb(s)!)).map(
           (vals): DrbdSection => ({
             kind,
             options: chosen.map((s, i): DrbdOption => ({ name: s.name, value: vals[i]! })),

@@ -72,7 +72,8 @@ describe('lossless CST', () => {
 
   test.prop([drbdish])('drbd-like garbage prints back and never throws in parse', (s) => {
     expect(print(parseCst(s))).toBe(s);
-    for (const v of ['9', '8.4'] as const) expect(() => parse(s, { drbdVersion: v })).not.toThrow();
+    for (const v of ['9', '8.4'] as const)
+      expect(parse(s, { drbdVersion: v }).diagnostics.some((d) => d.code === 'drbd/internal')).toBe(false);
   });
 
   test.prop([fc.constantFrom(...corpus), fc.nat(), fc.nat({ max: 20 }), fc.string({ maxLength: 5 })])(
@@ -81,7 +82,7 @@ describe('lossless CST', () => {
       const i = at % (text.length + 1);
       const s = text.slice(0, i) + ins + text.slice(i + del);
       expect(print(parseCst(s))).toBe(s);
-      expect(() => parse(s)).not.toThrow();
+      expect(parse(s).diagnostics.some((d) => d.code === 'drbd/internal')).toBe(false);
     },
   );
 

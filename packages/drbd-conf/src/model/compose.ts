@@ -216,8 +216,13 @@ export class Composer {
       );
     const out: StatementNode[] = [];
     for (const it of block.items) {
-      if (it.type === 'statement') out.push(it);
-      else if (it.type === 'stray') this.stray(it);
+      if (it.type === 'statement') {
+        // A block without a keyword in front (`{ … }`) cannot be anything: report it once and
+        // do not descend, so callers only ever see statements with a head word.
+        if (it.words.length === 0)
+          this.err(CODES.syntax, 'Expected a keyword, found `{`', spanOf(it.block?.open ?? it));
+        else out.push(it);
+      } else if (it.type === 'stray') this.stray(it);
     }
     return out;
   }

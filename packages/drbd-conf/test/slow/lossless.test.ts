@@ -14,7 +14,7 @@ describe('lossless and crash-free, 10^5 runs each (nightly)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
         expect(print(parseCst(s))).toBe(s);
-        parse(s);
+        expect(parse(s).diagnostics.some((d) => d.code === 'drbd/internal')).toBe(false);
       }),
       { numRuns: 100_000 },
     );
@@ -31,7 +31,9 @@ describe('lossless and crash-free, 10^5 runs each (nightly)', () => {
           const i = at % (text.length + 1);
           const s = text.slice(0, i) + ins + text.slice(i + del);
           expect(print(parseCst(s))).toBe(s);
-          parse(s, { drbdVersion: nine ? '9' : '8.4' });
+          expect(
+            parse(s, { drbdVersion: nine ? '9' : '8.4' }).diagnostics.some((d) => d.code === 'drbd/internal'),
+          ).toBe(false);
         },
       ),
       { numRuns: 100_000 },
