@@ -59,6 +59,8 @@ export type { ReadStatusResult } from './read.js';
 export { detectStatusSource, readStatus } from './read.js';
 export type { EmitEvents2Options } from './status/emit-events2.js';
 export { emitEvents2 } from './status/emit-events2.js';
+export type { EmitStatusTextOptions } from './status/emit-text.js';
+export { emitStatusText } from './status/emit-text.js';
 export type { Events2Event, Events2Problem } from './status/events2.js';
 export { Events2Parser, Events2Reducer, events2ToStatus, parseEvents2 } from './status/events2.js';
 export type { StatusJson, StatusJsonProblem } from './status/json.js';

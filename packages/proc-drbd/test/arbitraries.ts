@@ -250,22 +250,33 @@ export const status: fc.Arbitrary<DrbdStatus> = fc
       suspended: r.suspendedReasons.length > 0,
       connections: r.connections.map((c) => ({
         ...c,
-        peerDevices: c.peerDevices.map(({ sync, ...p }) => ({
-          ...p,
-          sync: /^(Sync|Verify)/.test(p.replication)
-            ? {
-                kind: p.replication.startsWith('Verify') ? ('verify' as const) : ('resync' as const),
-                percentDone: sync.done / 100,
-                etaSeconds: sync.eta,
-                speedBytesPerSecond: (sync.speed / 100) * 2 ** 20,
-                averageBytesPerSecond: null,
-                wantBytesPerSecond: null,
-                leftBytes: null,
-                totalBytes: null,
-                stalled: null,
-              }
-            : null,
-        })),
+        // A peer device exists only for a local volume (as in DRBD).
+        // Replication is Off exactly when the connection is not Connected (as in DRBD 9).
+        peerDevices: c.peerDevices
+          .filter((p) => r.devices.some((d) => d.volume === p.volume))
+          .map(({ sync, ...g }) => {
+            const p = {
+              ...g,
+              replication:
+                c.state !== 'Connected' ? 'Off' : g.replication === 'Off' ? 'Established' : g.replication,
+            };
+            return {
+              ...p,
+              sync: /^(Sync|Verify)/.test(p.replication)
+                ? {
+                    kind: p.replication.startsWith('Verify') ? ('verify' as const) : ('resync' as const),
+                    percentDone: sync.done / 100,
+                    etaSeconds: sync.eta,
+                    speedBytesPerSecond: (sync.speed / 100) * 2 ** 20,
+                    averageBytesPerSecond: null,
+                    wantBytesPerSecond: null,
+                    leftBytes: null,
+                    totalBytes: null,
+                    stalled: null,
+                  }
+                : null,
+            };
+          }),
       })),
     })),
   }));

@@ -128,9 +128,11 @@ function applyItem(t: Target, key: string, v: string): boolean {
           break;
         case 'replication':
           p.replication = v;
+          shownItems.add(p);
           break;
         case 'peer-disk':
           p.peerDisk = v;
+          shownItems.add(p);
           break;
         case 'peer-client':
           p.peerClient = yesNo(v);
@@ -178,6 +180,9 @@ function applyItem(t: Target, key: string, v: string): boolean {
 }
 
 const times = (v: number | null, f: number) => (v === null ? null : v * f);
+
+/** Peer devices whose line carried `replication:` or `peer-disk:` (see the inference below). */
+const shownItems = new WeakSet<PeerDevice>();
 
 function syncOf(p: PeerDevice) {
   if (!p.sync) {
@@ -240,6 +245,9 @@ export function parseStatusText(text: string): { status: DrbdStatus; problems: S
         res.connections.push(c);
         level2 = { kind: 'connection', c };
         items = tokens.slice(1);
+      } else if (level2?.kind === 'device' && !/^(volume|disk):/.test(tokens[0]!)) {
+        // Device lines start with `volume:` or `disk:`; without a volume prefix drbdsetup wraps
+        // the device's items at indent 2, so this continues the device above.
       } else {
         const d = emptyDevice(0);
         res.devices.push(d);
@@ -278,6 +286,9 @@ export function parseStatusText(text: string): { status: DrbdStatus; problems: S
   for (const r of resources) {
     for (const c of r.connections) {
       for (const p of c.peerDevices) {
+        // drbdsetup prints `peer-disk:` unless replication is Off and the peer disk DUnknown, so
+        // a line with neither item is such a peer device.
+        if (!shownItems.has(p)) p.replication = 'Off';
         if (p.sync && !/^(Sync|Verify|PausedSync)/.test(p.replication)) p.sync = null;
         else if (p.sync) p.sync.kind = p.replication.startsWith('Verify') ? 'verify' : 'resync';
         else if (/^(Sync|Verify)/.test(p.replication)) syncOf(p);

@@ -5,9 +5,11 @@ import {
   Events2Reducer,
   emitEvents2,
   emitProcDrbd,
+  emitStatusText,
   lintStatus,
   parseProcDrbd,
   parseProcDrbdCst,
+  parseStatusText,
   printProcDrbd,
   readStatus,
 } from '../../src/index.js';
@@ -34,3 +36,11 @@ test.prop([fc.string({ unit: 'binary', maxLength: 2000 })], { numRuns: 100_000 }
     lintStatus(s);
   },
 );
+
+test.prop([status, fc.boolean(), fc.boolean(), fc.integer({ min: 20, max: 200 }), fc.boolean()], {
+  numRuns: 100_000,
+})('status text: emit(parse(emit(m))) === emit(m)', (m, verbose, statistics, width, tty) => {
+  const o = { verbose, statistics, width, tty };
+  const text = emitStatusText(m, o);
+  expect(emitStatusText(parseStatusText(text).status, o)).toBe(text);
+});
