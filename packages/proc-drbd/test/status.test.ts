@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   detectStatusSource,
@@ -13,6 +13,7 @@ import {
   readStatus,
   statusJsonToStatus,
 } from '../src/index.js';
+import { status } from './arbitraries.js';
 import { fixtures, readFixture } from './helpers.js';
 
 describe('source detection', () => {
@@ -252,5 +253,23 @@ describe('status text defaults', () => {
       'r0 role:Primary\n  disk:UpToDate\n  b connection:Connecting\n    peer-disk:DUnknown\n        received:0 sent:0\n',
     ).status;
     expect(st.resources[0]!.connections[0]!.peerDevices[0]!.replication).toBe('Off');
+  });
+});
+
+describe('status --json emitter', () => {
+  test.prop([status], { numRuns: 200 })('emit(parse(emit(m))) === emit(m), valid JSON, no problems', (m) => {
+    const text = emitStatusJson(m);
+    const { data, problems } = parseStatusJson(text);
+    expect(problems).toEqual([]);
+    expect(emitStatusJson(statusJsonToStatus(data!))).toBe(text);
+  });
+  it('keeps drbd-utils cosmetics: blank after the connection state, `} ]` closers, empty document', () => {
+    const text = emitStatusJson(readStatus(readFixture('status-json-verify-and-synctarget.json')).status);
+    expect(text).toContain('"connection-state": "Connected", \n');
+    expect(text).toContain('\n    } ],\n');
+    expect(text.endsWith('}\n]\n\n')).toBe(true);
+    expect(emitStatusJson({ source: 'status-json', kernel: null, resources: [] })).toBe(
+      readFixture('status-json-no-resources.json'),
+    );
   });
 });
