@@ -2,6 +2,7 @@ export type { AuthorizedKeyEntry } from './authorized-keys.js';
 export { emitAuthorizedKey, emitAuthorizedKeys, parseAuthorizedKeys } from './authorized-keys.js';
 export type { BorgCommands } from './borg-commands.js';
 export { borgCommands, repositoryPath, repositoryUrl, shellLine } from './borg-commands.js';
+export { checkBundle, splitBundle } from './bundle.js';
 export type { CheckedFile, CheckOptions } from './check.js';
 export { checkLab } from './check.js';
 export { defaultLabSpec } from './default-spec.js';
