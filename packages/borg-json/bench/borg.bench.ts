@@ -1,4 +1,4 @@
-import { bench, describe } from 'vitest';
+import { test } from 'vitest';
 import { emitDocument, parseDocument } from '../src/documents/parse.js';
 import { planPrune } from '../src/prune/plan.js';
 import { emitLine, readItems } from '../src/stream/items.js';
@@ -6,74 +6,85 @@ import { fixture } from '../test/helpers.js';
 
 const line =
   '{"type": "-", "mode": "-rw-r--r--", "user": "user", "group": "user", "uid": 1000, "gid": 1000, "path": "home/user/project/src/file-\\u00fcn\\u00efc\\u00f8d\\u00e9.txt", "healthy": true, "source": "", "linktarget": "", "flags": 0, "mtime": "2024-05-06T09:08:09.123457", "size": 123456}\n';
-const chunk = line.repeat(2000);
-const chunks = Array.from({ length: 50 }, () => chunk); // 100,000 items, ~26 MB
+const chunk = line.repeat(1000);
+const chunks = Array.from({ length: 20 }, () => chunk); // 20,000 items, ~5 MB
 
-describe('--json-lines, 100,000 items', () => {
-  bench('bare chunked JSON.parse loop (baseline)', () => {
-    let rest = '';
-    for (const c of chunks) {
-      const s = rest + c;
-      let start = 0;
-      let nl = s.indexOf('\n');
-      while (nl !== -1) {
-        JSON.parse(s.slice(start, nl));
-        start = nl + 1;
-        nl = s.indexOf('\n', start);
+// vitest 5 benchmarks are test-context fixtures: `bench(name, fn)` registers, `bench.compare` runs.
+test('--json-lines, 20,000 items (in memory, no I/O)', { timeout: 300_000 }, async ({ bench }) => {
+  await bench.compare(
+    bench('bare chunked JSON.parse loop (baseline)', () => {
+      let rest = '';
+      for (const c of chunks) {
+        const s = rest + c;
+        let start = 0;
+        let nl = s.indexOf('\n');
+        while (nl !== -1) {
+          JSON.parse(s.slice(start, nl));
+          start = nl + 1;
+          nl = s.indexOf('\n', start);
+        }
+        rest = s.slice(start);
       }
-      rest = s.slice(start);
-    }
-  });
-  bench('readItems().batches() (typed, checked)', async () => {
-    for await (const _b of readItems(chunks).batches()) {
-      // consume
-    }
-  });
-  bench('for await (const item of readItems())', async () => {
-    for await (const _i of readItems(chunks)) {
-      // consume
-    }
-  });
+    }),
+    bench('readItems().batches() (typed, checked)', async () => {
+      for await (const _b of readItems(chunks).batches()) {
+        // consume
+      }
+    }),
+    bench('for await (const item of readItems())', async () => {
+      for await (const _i of readItems(chunks)) {
+        // consume
+      }
+    }),
+  );
 });
 
 const doc = fixture('1.2/prune/archives.json');
-describe('documents', () => {
-  bench('parseDocument(list --json, 191 archives)', () => {
-    parseDocument(doc);
-  });
-  const model = parseDocument(doc).model!;
-  bench('emitDocument', () => {
-    emitDocument(model);
-  });
-  const item = JSON.parse(line);
-  bench('emitLine(item)', () => {
-    emitLine(item);
-  });
+const model = parseDocument(doc).model!;
+const item = JSON.parse(line);
+test('documents', { timeout: 300_000 }, async ({ bench }) => {
+  await bench.compare(
+    bench('parseDocument(list --json, 191 archives)', () => {
+      parseDocument(doc);
+    }),
+    bench('emitDocument(same)', () => {
+      emitDocument(model);
+    }),
+    bench('emitLine(item)', () => {
+      emitLine(item);
+    }),
+  );
 });
 
 const archives = Array.from({ length: 100_000 }, (_, i) => ({
   name: `x${i}`,
   time: Date.parse('2020-01-01T00:00:00Z') + i * 997_000,
 }));
-describe('planPrune, 100,000 archives', () => {
-  bench(
-    'full policy, Europe/Berlin',
-    () => {
-      planPrune(
-        archives,
-        {
-          keepWithin: '2d',
-          keepLast: 5,
-          keepMinutely: 30,
-          keepHourly: 48,
-          keepDaily: 60,
-          keepWeekly: 52,
-          keepMonthly: 36,
-          keepYearly: 10,
-        },
-        { borgVersion: '1.4.5', timeZone: 'Europe/Berlin', now: Date.parse('2023-03-01T00:00:00Z') },
-      );
-    },
-    { iterations: 5 },
+const policy = {
+  keepWithin: '2d',
+  keepLast: 5,
+  keepMinutely: 30,
+  keepHourly: 48,
+  keepDaily: 60,
+  keepWeekly: 52,
+  keepMonthly: 36,
+  keepYearly: 10,
+};
+test('planPrune, 100,000 archives', { timeout: 300_000 }, async ({ bench }) => {
+  await bench.compare(
+    bench('classic (1.4.5), full policy, Europe/Berlin', () => {
+      planPrune(archives, policy, {
+        borgVersion: '1.4.5',
+        timeZone: 'Europe/Berlin',
+        now: Date.parse('2023-03-01T00:00:00Z'),
+      });
+    }),
+    bench('classic (1.4.5), full policy, UTC', () => {
+      planPrune(archives, policy, {
+        borgVersion: '1.4.5',
+        timeZone: 'UTC',
+        now: Date.parse('2023-03-01T00:00:00Z'),
+      });
+    }),
   );
 });
