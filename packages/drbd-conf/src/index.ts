@@ -32,6 +32,8 @@ export type { MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';
 export type { DumpOptions } from './model/dump.js';
 export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
+export type { EffectiveHost, EffectiveOption } from './model/effective.js';
+export { effectiveHost } from './model/effective.js';
 export { localHosts, nameMatches } from './model/hosts.js';
 export { addressHash, implicitNodeIds } from './model/node-id.js';
 export type { DrbdVersion, OptionSpec, OptionType, Scale, SectionKind } from './model/options.js';

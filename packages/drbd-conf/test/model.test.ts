@@ -1,6 +1,6 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { emit, parse, scaledValue } from '../src/index.js';
+import { effectiveHost, emit, parse, scaledValue } from '../src/index.js';
 import { configArb } from './arbitraries.js';
 import { strip } from './strip.js';
 
@@ -57,5 +57,38 @@ describe('emit', () => {
     expect(text).toContain('on "on" {');
     expect(text).toContain('on 1.2.3 {');
     expect(parse(text, { drbdVersion: '8.4' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('effectiveHost (inheritance)', () => {
+  it('merges common, resource, syncer and defaults; fills volumes from the resource', () => {
+    const text = `common { net { protocol A; } disk { resync-rate 10M; } }
+resource r0 {
+  syncer { rate 20M; verify-alg sha1; }
+  device minor 0; disk /dev/sdb; meta-disk internal;
+  on alice { address 10.1.1.31:7789; disk /dev/sdc; }
+  on bob { address 10.1.1.32:7789; }
+}
+`;
+    const m = parse(text, { drbdVersion: '8.4' }).model;
+    const e = effectiveHost(m, 'r0', 'alice')!;
+    expect(e.sections.get('net')!.get('protocol')).toMatchObject({ value: 'A', from: 'common' });
+    expect(e.sections.get('disk')!.get('resync-rate')).toMatchObject({
+      value: '20M',
+      number: 20480,
+      from: 'resource',
+    });
+    expect(e.sections.get('net')!.get('verify-alg')).toMatchObject({ value: 'sha1', from: 'resource' });
+    expect(e.sections.get('net')!.get('timeout')).toMatchObject({ value: '60', number: 60, from: 'default' });
+    expect(e.volumes.get(0)).toMatchObject({
+      disk: '/dev/sdc',
+      device: { minor: 0 },
+      metaDisk: { kind: 'internal' },
+    });
+    expect(
+      effectiveHost(parse(text.replace('syncer { rate 20M; verify-alg sha1; }', '')).model, 'r0', 'ALICE')!
+        .nodeId,
+    ).toBe(0);
+    expect(effectiveHost(m, 'r0', 'carol')).toBeUndefined();
   });
 });
