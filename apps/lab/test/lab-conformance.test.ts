@@ -59,10 +59,10 @@ describe('the real tools accept the generated lab', () => {
         tool('ip', 'iproute2');
         const { dir } = out(mode, version);
         for (const [node, ip] of [
-          ['vm1', '10.1.1.61'],
-          ['vm2', '10.1.1.92'],
+          ['vm1', '10.1.1.61'] as const,
+          ['vm2', '10.1.1.92'] as const,
         ]) {
-          const r = asHost(node!, ip!, join(dir, node, 'etc'), [
+          const r = asHost(node, ip, join(dir, node, 'etc'), [
             drbdadm,
             '-c',
             'drbd.d/r0.res',
