@@ -58,17 +58,8 @@ describe('the real tools accept the generated lab', () => {
         tool('unshare', 'util-linux');
         tool('ip', 'iproute2');
         const { dir } = out(mode, version);
-        for (const [node, ip] of [
-          ['vm1', '10.1.1.61'] as const,
-          ['vm2', '10.1.1.92'] as const,
-        ]) {
-          const r = asHost(node, ip, join(dir, node, 'etc'), [
-            drbdadm,
-            '-c',
-            'drbd.d/r0.res',
-            'dump',
-            'r0',
-          ]);
+        for (const [node, ip] of [['vm1', '10.1.1.61'] as const, ['vm2', '10.1.1.92'] as const]) {
+          const r = asHost(node, ip, join(dir, node, 'etc'), [drbdadm, '-c', 'drbd.d/r0.res', 'dump', 'r0']);
           expect(r.stderr.replace(/sh: 1: modinfo: not found\n/g, ''), `${bin} on ${node}`).toBe('');
           expect(r.status).toBe(0);
           expect(r.stdout).toContain(`# resource r0 on ${node}: not ignored, not stacked`);
