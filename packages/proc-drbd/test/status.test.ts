@@ -273,3 +273,17 @@ describe('status --json emitter', () => {
     );
   });
 });
+
+describe('Events2Reducer.toStatus', () => {
+  it('returns a copy the caller may change', () => {
+    const r = new Events2Reducer().applyAll(
+      parseEvents2(readFixture('events2-now-timestamps-statistics-three-node.txt')).events,
+    );
+    const a = r.toStatus();
+    a.resources[0]!.connections[0]!.peerDevices[0]!.resyncSuspended.push('user');
+    a.resources[0]!.devices[0]!.disk = 'Failed';
+    expect(r.toStatus()).toEqual(
+      readStatus(readFixture('events2-now-timestamps-statistics-three-node.txt')).status,
+    );
+  });
+});

@@ -386,7 +386,8 @@ export class Events2Reducer {
         .sort((a, b) => cmp(a.name, b.name) || (a.peerNodeId ?? -1) - (b.peerNodeId ?? -1));
       resources.push(r);
     }
-    return { source: 'events2', kernel: null, resources };
+    // A deep copy: callers may keep or change it while the reducer goes on.
+    return structuredClone({ source: 'events2' as const, kernel: null, resources });
   }
 }
 
