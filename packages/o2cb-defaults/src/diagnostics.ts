@@ -5,8 +5,10 @@
  * - `NONLITERAL_VALUE` (warning): `$…` or backticks; only running the file as root resolves them.
  * - `UNSUPPORTED_LINE` (warning): valid shell outside the readable subset (commands, `;`, several
  *   assignments on one line, continuations); its effect is unknown to ftkit.
+ * - `O2CB_DRIFT` (error, from `checkDrift` across nodes): threshold, idle timeout or keepalive
+ *   delay in effect differ between nodes, which then refuse to talk to each other.
  */
-export type O2cbDefaultsErrorCode = 'SHELL_SYNTAX' | 'NONLITERAL_VALUE' | 'UNSUPPORTED_LINE';
+export type O2cbDefaultsErrorCode = 'SHELL_SYNTAX' | 'NONLITERAL_VALUE' | 'UNSUPPORTED_LINE' | 'O2CB_DRIFT';
 
 /** The package name recorded as `source` on every diagnostic. */
 export const SOURCE = '@ftkit/o2cb-defaults';
@@ -16,4 +18,5 @@ export const PARSE_CODES: Readonly<Record<O2cbDefaultsErrorCode, string>> = {
   SHELL_SYNTAX: 'The shell fails on the line or does not set the variable',
   NONLITERAL_VALUE: 'The value uses `$` or backticks, so it can only be known by running the file',
   UNSUPPORTED_LINE: 'Valid shell that is not a plain assignment or comment; its effect is not evaluated',
+  O2CB_DRIFT: 'Heartbeat threshold, idle timeout or keepalive delay in effect differ between nodes',
 };

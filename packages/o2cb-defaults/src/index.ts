@@ -16,6 +16,8 @@ export type {
 } from './cst/types.js';
 export type { O2cbDefaultsErrorCode } from './diagnostics.js';
 export { PARSE_CODES, SOURCE } from './diagnostics.js';
+export type { NodeFile } from './drift.js';
+export { checkDrift } from './drift.js';
 export { edit, setVariable, unsetVariable } from './edit.js';
 export type { EmitForm, EmitOptions } from './emit.js';
 export { emit } from './emit.js';

@@ -16,6 +16,7 @@ import { ocfs2Nocluster } from './rules/ocfs2-nocluster.js';
 import { ocfs2Passno } from './rules/ocfs2-passno.js';
 import { ocfs2ResvLevel } from './rules/ocfs2-resv-level.js';
 import { ocfs2SystemdRequires } from './rules/ocfs2-systemd-requires.js';
+import { optionConflict } from './rules/option-conflict.js';
 import { optionUnknown } from './rules/option-unknown.js';
 import { optionValue } from './rules/option-value.js';
 
@@ -31,6 +32,7 @@ export const rules: Readonly<Record<string, Rule<FstabLintDoc>>> = Object.freeze
   [ocfs2DeviceName.meta.id]: ocfs2DeviceName,
   [optionUnknown.meta.id]: optionUnknown,
   [optionValue.meta.id]: optionValue,
+  [optionConflict.meta.id]: optionConflict,
   [ocfs2ErrorsContinue.meta.id]: ocfs2ErrorsContinue,
   [ocfs2ResvLevel.meta.id]: ocfs2ResvLevel,
   [mountPointDuplicate.meta.id]: mountPointDuplicate,
