@@ -4,7 +4,7 @@
  *
  * | code | o2cb says | meaning |
  * | --- | --- | --- |
- * | `CRLF` | `Unknown code ____ 251` | Windows line ends; header lines end in CR |
+ * | `CRLF` | `Unknown code ____ 251` | a header or blank line ends in CR LF (attribute and comment lines may) |
  * | `BOM` | 251 | the file starts with a UTF-8 byte-order mark |
  * | `NUL` | — (silently cut) | a NUL byte truncates a value or ends the file for o2cb |
  * | `BLANK_IN_STANZA` | 251 | an empty or blank line is followed by more attributes |

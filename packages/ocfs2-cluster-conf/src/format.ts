@@ -1,5 +1,6 @@
 import { type FormatResult, hasErrors } from '@ftkit/core';
 import type { AttributeLine, CommentLine } from './cst/types.js';
+import { o2cbOrder } from './emit.js';
 import { type StanzaView, strtoul } from './model/compose.js';
 import { parse } from './parse.js';
 
@@ -15,6 +16,11 @@ const NUMERIC = new Set(['number', 'ip_port', 'node_count']);
 interface Block {
   readonly view: StanzaView;
   readonly comments: readonly string[];
+}
+
+/** A comment as `format` writes it: LF line ends, so a CR the comment swallowed goes. */
+function commentText(l: CommentLine): string {
+  return l.comment.text.replace(/\r+$/, '');
 }
 
 function canonicalValue(kind: string, a: AttributeLine): string {
@@ -34,7 +40,7 @@ function renderBlock(b: Block): string {
   const entries: { a: AttributeLine; comments: string[] }[] = [];
   let pending: string[] = [];
   for (const l of b.view.stanza.lines) {
-    if (l.type === 'comment') pending.push((l as CommentLine).comment.text);
+    if (l.type === 'comment') pending.push(commentText(l as CommentLine));
     else if (l.type === 'attribute' && l.equals) {
       entries.push({ a: l, comments: pending });
       pending = [];
@@ -61,7 +67,7 @@ function renderBlock(b: Block): string {
 }
 
 /**
- * Re-formats a cluster.conf in o2cb's canonical layout (stanza order, attribute order, TAB
+ * Re-formats a cluster.conf in o2cb's canonical layout (stanza order as `emit`, attribute order, TAB
  * indentation, `key = value`, a blank line after each stanza) while keeping what o2cb would drop:
  * comments (they move with the stanza or attribute below them), unknown keys (after the known
  * ones), unknown and orphan stanzas (at the end, in file order) and duplicate keys (in order, so
@@ -75,7 +81,7 @@ export function format(text: string, options: { fileName?: string } = {}): Forma
   const byStanza = new Map(r.links.stanzas.map((v) => [v.stanza, v]));
   let comments: string[] = [];
   for (const item of r.cst.items) {
-    if (item.type === 'comment') comments.push(item.comment.text);
+    if (item.type === 'comment') comments.push(commentText(item));
     else if (item.type === 'stanza') {
       const view = byStanza.get(item)!;
       blocks.set(view, { view, comments });
@@ -91,9 +97,13 @@ export function format(text: string, options: { fileName?: string } = {}): Forma
     }
   };
   const { model, links } = r;
-  for (const c of model.clusters) take(links.cluster.get(c));
-  for (const c of model.clusters) for (const h of c.heartbeats) take(links.heartbeat.get(h));
-  for (const c of model.clusters) for (const n of c.nodes) take(links.node.get(n));
+  for (const p of o2cbOrder(
+    model.clusters.map((c) => ({ cluster: c, heartbeats: c.heartbeats, nodes: c.nodes })),
+  )) {
+    if (p.type === 'cluster') take(links.cluster.get(p.item));
+    else if (p.type === 'heartbeat') take(links.heartbeat.get(p.item));
+    else take(links.node.get(p.item));
+  }
   for (const b of blocks.values()) ordered.push(b);
   let out = ordered.map(renderBlock).join('');
   out += comments.map((c) => `${c}\n`).join('');

@@ -65,14 +65,19 @@ describe('format --check passes on files o2cb wrote', () => {
 });
 
 describe('o2cb command sequences', () => {
-  it('our emit of the resulting model, and our text edits, equal o2cb byte for byte (40 sequences)', () => {
+  it('40 sequences: our emit of the model equals o2cb byte for byte; our text edits mean the same and format to those bytes', () => {
     fc.assert(
       fc.property(opsArb, (ops) => {
         const { o2cb, ours } = replay(scratch, ops);
         const parsed = parse(o2cb);
         expect(parsed.diagnostics).toEqual([]);
         expect(emit(parsed.model)).toBe(o2cb);
-        expect(ours).toBe(o2cb);
+        // Edits insert and delete stanzas but never move existing ones. o2cb rewrites the whole
+        // file, and in a multi-cluster file a new heartbeat or node can move a whole group of
+        // stanzas (see o2cbOrder); so the edited text must mean the same, and `format` must give
+        // o2cb's exact bytes.
+        expect(parse(ours).model).toEqual(parse(o2cb).model);
+        expect(format(ours).text).toBe(o2cb);
       }),
       { numRuns: 40 },
     );

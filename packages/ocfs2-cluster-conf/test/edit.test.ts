@@ -7,6 +7,8 @@ import {
   addHeartbeat,
   addNode,
   ClusterConfEditError,
+  emit,
+  format,
   parse,
   removeHeartbeat,
   removeNode,
@@ -105,6 +107,25 @@ describe('edits keep what o2cb would drop', () => {
     expect(r.model.clusters[0]!.nodes).toHaveLength(1);
     expect(r.model.clusters[0]!.nodeCount).toBe(1);
   });
+});
+
+it('never move stanzas, while format puts them where o2cb would (type groups can flip)', () => {
+  let t = '';
+  for (const edit of [
+    (x: string) => addCluster(x, 'alpha'),
+    (x: string) => addCluster(x, 'c3'),
+    (x: string) => addHeartbeat(x, 'c3', 'R3'),
+    (x: string) => addNode(x, 'alpha', { name: 'n1', ipAddress: '10.0.0.1' }),
+  ])
+    t = apply(t, edit(t));
+  // alpha has a node before any cluster has a heartbeat: o2cb writes nodes before heartbeats.
+  expect(t.indexOf('node:')).toBeLessThan(t.indexOf('heartbeat:'));
+  t = apply(t, addHeartbeat(t, 'alpha', 'R1'));
+  // Now alpha has a heartbeat, and o2cb would write every heartbeat before every node.
+  const o2cb = format(t).text;
+  expect(o2cb.indexOf('region = R3')).toBeLessThan(o2cb.indexOf('node:'));
+  expect(parse(o2cb).model).toEqual(parse(t).model);
+  expect(emit(parse(t).model)).toBe(o2cb);
 });
 
 describe('edits refuse what o2cb refuses, with o2cb words', () => {

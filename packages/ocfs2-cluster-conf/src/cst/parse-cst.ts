@@ -458,8 +458,16 @@ export function parseCst(text: string): Document {
     for (const p of pending) items.push(p);
     pending = [];
   };
+  // CR before LF is fatal to o2cb on header and blank lines only (attribute values are chomped,
+  // comments swallow it).
+  let crlfFirst = -1;
+  let crlfCount = 0;
   while (sc.pos < text.length) {
     const line = sc.readLine();
+    if ((line.type === 'header' || line.type === 'blank') && line.newline && line.newline.text.length === 2) {
+      if (crlfFirst < 0) crlfFirst = line.newline.start;
+      crlfCount++;
+    }
     switch (line.type) {
       case 'header':
         close();
@@ -524,16 +532,14 @@ export function parseCst(text: string): Document {
       note: 'ftkit refuses NUL bytes outright: what o2cb would read is not what the file shows',
     }));
   }
-  const crlf = text.indexOf('\r\n');
-  if (crlf >= 0) {
-    let count = 0;
-    for (let i = crlf; i >= 0; i = text.indexOf('\r\n', i + 2)) count++;
+  if (crlfFirst >= 0) {
+    const count = crlfCount;
     sc.problem(() => ({
       code: 'CRLF',
-      start: crlf,
-      end: crlf + 2,
-      message: `Expected LF line ends, found CRLF on ${count} line${count === 1 ? '' : 's'}${REFUSES}`,
-      note: 'A header line ending in CR is unreadable to o2cb; convert the file with `dos2unix`',
+      start: crlfFirst,
+      end: crlfFirst + 2,
+      message: `Expected LF line ends, found CRLF after ${count} header or blank line${count === 1 ? '' : 's'}${REFUSES}`,
+      note: 'o2cb tolerates a CR at the end of attribute and comment lines only; convert the file with `dos2unix`',
     }));
   }
   if (sc.dropped > 0) {

@@ -17,6 +17,7 @@ import { indentTab } from './rules/indent-tab.js';
 import { keyDuplicate } from './rules/key-duplicate.js';
 import { keyUnknown } from './rules/key-unknown.js';
 import { keywordCase } from './rules/keyword-case.js';
+import { lineEndingCrlf } from './rules/line-ending-crlf.js';
 import { nodeCountMismatch } from './rules/node-count-mismatch.js';
 import { nodeIpDuplicate } from './rules/node-ip-duplicate.js';
 import { nodeLocalMissing } from './rules/node-local-missing.js';
@@ -37,6 +38,7 @@ import { valueQuoted } from './rules/value-quoted.js';
 import type { ClusterConfDoc, ClusterConfRule } from './types.js';
 
 const all: readonly ClusterConfRule[] = [
+  lineEndingCrlf,
   valueInlineComment,
   valueQuoted,
   keywordCase,

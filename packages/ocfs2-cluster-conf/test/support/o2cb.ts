@@ -56,7 +56,7 @@ export class Scratch {
 
 // Arbitrary cluster.conf files: mostly well-formed stanzas built from values near every edge o2cb
 // checks (numbers, addresses, modes, names), with a sprinkle of lines that break the syntax.
-const clusterNames = ['a', 'b', 'web', 'Web', ''];
+const clusterNames = ['a', 'b', 'web', 'Web', '', 'web # x', '"a"', 'x=y', 'a\tb'];
 const numbers = [
   '0',
   '1',
@@ -79,11 +79,11 @@ const numbers = [
 const ips = ['10.0.0.1', '10.0.0.2', '192.168.1.254', '010.0.0.1', '10.1', '10.0.0.256', 'host', '::1', ''];
 const modes = ['local', 'global', 'Local', 'GLOBAL', 'none', ''];
 const regions = ['77D95EF51C0149D2823674FCC162CF8B', 'DCDA2845177F4D59A0F2DCD8DE507CC3', 'abc', ''];
-const nodeNames = ['n1', 'n2', 'N1', 'n1.example.com', 'a b', ''];
+const nodeNames = ['n1', 'n2', 'N1', 'n1.example.com', 'a b', '', 'n\\\nb', 'n3\\', 'é'];
 
 const indent = fc.constantFrom('\t', '\t', '\t', '  ', ' \t', '        ');
 const sep = fc.constantFrom(' = ', ' = ', '=', ' =  ', '\t=\t');
-const trail = fc.constantFrom('', '', '', ' ', '\t ');
+const trail = fc.constantFrom('', '', '', ' ', '\t ', '\r');
 
 function attrLine(key: string, values: readonly string[]) {
   return fc
@@ -116,11 +116,18 @@ function stanza(type: string) {
       fc.option(fc.oneof(...keys), { freq: 6, nil: '' }),
       fc.option(attrLine('owner', ['ops']), { freq: 8, nil: '' }),
     )
-    .map(([lines, dup, extra]) => `${type}:\n${lines.join('')}${dup}${extra}`);
+    .chain(([lines, dup, extra]) =>
+      fc
+        .constantFrom('\n', '\n', '\n', '\n', '\n', '\n', '  \n', '\r\n')
+        .map((nl) => `${type}:${nl}${lines.join('')}${dup}${extra}`),
+    );
 }
 
 const noise = fc.constantFrom(
   '# comment\n',
+  '# windows\r\n',
+  '\r\n',
+  ' \r\n',
   '\t# indented comment\n',
   '\n',
   ' \n',

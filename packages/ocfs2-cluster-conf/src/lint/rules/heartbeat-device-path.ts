@@ -19,8 +19,18 @@ export const heartbeatDevicePath = defineRule<ClusterConfDoc>({
   },
   check(ctx) {
     const devices = ctx.settings.regionDevices;
-    if (!devices || typeof devices !== 'object') return;
-    const map = new Map(Object.entries(devices as Record<string, unknown>));
+    // An object (API), or `REGION=/dev/x,REGION=/dev/y` (from `ftkit lint --set regionDevices=…`).
+    const map = new Map<string, unknown>(
+      typeof devices === 'string'
+        ? devices
+            .split(',')
+            .map((pair) => pair.trim().split('=') as [string, string])
+            .filter((p) => p.length === 2)
+        : devices && typeof devices === 'object'
+          ? Object.entries(devices as Record<string, unknown>)
+          : [],
+    );
+    if (map.size === 0) return;
     for (const c of ctx.doc.model.clusters) {
       for (const h of c.heartbeats) {
         const device = map.get(h.region);

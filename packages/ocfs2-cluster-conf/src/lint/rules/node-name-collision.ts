@@ -27,11 +27,18 @@ export const nodeNameCollision = defineRule<ClusterConfDoc>({
         const dot = a.indexOf('.');
         const short = dot > 0 ? a.slice(0, dot) : undefined;
         const span = fieldSpan(ctx.doc.links.node.get(n), 'name');
-        const related = (m: N) => [{ message: 'The other node', span: fieldSpan(ctx.doc.links.node.get(m), 'name') }];
+        const related = (m: N) => [
+          { message: 'The other node', span: fieldSpan(ctx.doc.links.node.get(m), 'name') },
+        ];
         const same = byLower.get(a);
         const pair = short !== undefined ? plain.get(short) : byShort.get(a);
         if (same) {
-          ctx.report({ messageId: 'case', data: { name: n.name, other: same.name }, span, related: related(same) });
+          ctx.report({
+            messageId: 'case',
+            data: { name: n.name, other: same.name },
+            span,
+            related: related(same),
+          });
         } else if (pair) {
           const long = short !== undefined ? n.name : pair.name;
           const shortName = long === n.name ? pair.name : n.name;
