@@ -69,17 +69,26 @@ export type DiagnosticInput = Omit<Diagnostic, 'position' | 'source' | 'file' | 
  */
 export class DiagnosticCollector {
   readonly items: Diagnostic[] = [];
-  readonly lineIndex: LineIndex;
   readonly text: string;
   readonly source: string;
   readonly file: string | undefined;
+  #lineIndex: LineIndex | undefined;
 
-  /** `source` is the package name; `file` the name used in diagnostics. */
+  /**
+   * `source` is the package name; `file` the name used in diagnostics. The line index is built
+   * on the first diagnostic, so a clean parse of a large text never pays for it.
+   */
   constructor(text: string, source: string, file?: string, lineIndex?: LineIndex) {
     this.text = text;
     this.source = source;
     this.file = file;
-    this.lineIndex = lineIndex ?? new LineIndex(text);
+    this.#lineIndex = lineIndex;
+  }
+
+  /** The line index of `text` (built on first use). */
+  get lineIndex(): LineIndex {
+    this.#lineIndex ??= new LineIndex(this.text);
+    return this.#lineIndex;
   }
 
   /** Adds a diagnostic and returns it. */
