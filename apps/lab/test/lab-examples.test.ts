@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import seedTs from '../../../examples/seed-lab.ts';
 import {
   generateLab,
   LabSpecCheckedSchema,
@@ -28,7 +27,8 @@ describe('examples/', () => {
     );
   });
 
-  it('the TypeScript and YAML seed labs are the same lab', () => {
+  it('the TypeScript and YAML seed labs are the same lab', async () => {
+    const seedTs = ((await import(join(examples, 'seed-lab.ts'))) as { default: unknown }).default;
     expect(LabSpecCheckedSchema.parse(seedTs)).toEqual(yaml('seed-lab.yaml'));
   });
 
