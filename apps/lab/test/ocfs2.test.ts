@@ -131,4 +131,39 @@ describe('ftkit fmt and lint on cluster.conf', () => {
     expect(sem.stdout).toContain('node-number-duplicate');
     expect(sem.stdout).toContain('heartbeat-region-format');
   });
+
+  it('lint takes the host context from --set', async () => {
+    const dir = join(fixtures, 'o2cb-local-2node');
+    const other = await ftkit(
+      dir,
+      'lint',
+      '--kind',
+      'ocfs2-cluster-conf',
+      '--set',
+      'hostname=db7',
+      'cluster.conf',
+    );
+    expect(other.code).toBe(1);
+    expect(other.stdout).toContain('No node of cluster `ocfs2` matches the host name `db7`');
+    const me = await ftkit(
+      dir,
+      'lint',
+      '--kind',
+      'ocfs2-cluster-conf',
+      '--set',
+      'hostname=NODE1.example.com',
+      'cluster.conf',
+    );
+    expect(me.stdout).not.toContain('node-local-missing');
+    const devices = await ftkit(
+      join(fixtures, 'o2cb-global-3node'),
+      'lint',
+      '--kind',
+      'ocfs2-cluster-conf',
+      '--set',
+      'regionDevices=77D95EF51C0149D2823674FCC162CF8B=/dev/nvme0n1',
+      'cluster.conf',
+    );
+    expect(devices.stdout).toContain('heartbeat-device-path');
+  });
 });

@@ -203,7 +203,7 @@ export const ClusterConfKernelSchema = ClusterConfCommandSchema.superRefine((con
   });
 });
 
-/** The schema of each tier, for `validate(model, tier)`. */
+/** The schema of each tier: `TIER_SCHEMAS[tier].safeParse(model)` lists what that tier refuses. */
 export const TIER_SCHEMAS = {
   load: ClusterConfSchema,
   command: ClusterConfCommandSchema,
