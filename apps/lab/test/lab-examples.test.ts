@@ -21,10 +21,11 @@ const yaml = (name: string) => {
 };
 
 describe('examples/', () => {
-  it('lab.schema.json is the generated JSON Schema', async () => {
-    await expect(`${JSON.stringify(labJsonSchema(), null, 2)}\n`).toMatchFileSnapshot(
-      join(examples, 'lab.schema.json'),
-    );
+  it('lab.schema.json is the generated JSON Schema', () => {
+    // Compared as data, so Biome's JSON layout of the committed file does not matter. To update:
+    // npx ftkit lab schema > examples/lab.schema.json && npx biome format --write examples
+    const committed = JSON.parse(readFileSync(join(examples, 'lab.schema.json'), 'utf8'));
+    expect(committed).toEqual(labJsonSchema());
   });
 
   it('the TypeScript and YAML seed labs are the same lab', async () => {
