@@ -101,6 +101,9 @@ export function checkModel(
       for (const [num, vol] of vols) {
         const where = `host section \`${hostLabel(h)}\` of resource \`${r.name}\`${vol.implicit ? '' : ` (volume ${num})`}`;
         if (!vol.device) err(CODES.semantic, `Missing \`device\` in ${where}`, h);
+        // DRBD 9: no disk means a diskless client, but a meta-disk without a disk is an error
+        if (v === '9' && vol.metaDisk && vol.disk === undefined && h.kind !== 'stacked-on-top-of')
+          err(CODES.semantic, `Missing \`disk\` in ${where}: a \`meta-disk\` needs a backing disk`, h);
         if (v === '8.4' && h.kind !== 'stacked-on-top-of') {
           if (vol.disk === undefined) err(CODES.semantic, `Missing \`disk\` in ${where}`, h);
           if (!vol.metaDisk) err(CODES.semantic, `Missing \`meta-disk\` in ${where}`, h);

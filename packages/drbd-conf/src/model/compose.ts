@@ -1141,8 +1141,9 @@ export class Composer {
       switch (kw) {
         case 'disk':
           if (s.block) {
-            if (implicit.diskOptions) {
-              dupStmt('disk { }');
+            // drbdadm counts `disk { … }` and `disk PATH;` in a host as the same statement
+            if (implicit.diskOptions || implicit.disk !== undefined) {
+              dupStmt('disk');
               break;
             }
             const block2 = this.expectBlock(sc);
@@ -1151,7 +1152,7 @@ export class Composer {
             this.sectionBody(block2, sec);
             implicit.diskOptions = sec;
             implicitUsed = true;
-          } else if (implicit.disk !== undefined) dupStmt('disk');
+          } else if (implicit.disk !== undefined || implicit.diskOptions) dupStmt('disk');
           else if (this.diskStmt(sc, implicit)) implicitUsed = true;
           break;
         case 'device':

@@ -99,6 +99,11 @@ function normOptions(
     if (name === 'protocol' && ctx.v === '8.4') value = value.toUpperCase();
     out.push([name, dumpQuote(value)]);
   }
+  // drbdadm 9 prints a `disk` section's disk options before its peer-device options
+  if (ctx.v === '9' && kind === 'disk') {
+    const pd = (n: string) => optionSpec('9', 'disk', n)?.peerDevice === true;
+    return [...out.filter(([n]) => !pd(n)), ...out.filter(([n]) => pd(n)), ...tail];
+  }
   return [...out, ...tail];
 }
 
@@ -179,6 +184,8 @@ function volumeBody(ctx: Ctx, depth: number, v: DrbdVolume, resourceLevel9 = fal
   const w = resourceLevel9 ? 20 : 24 - 4 * depth;
   if (v.device) s += kwLine(depth, 'device', deviceText(v.device), w);
   if (v.disk !== undefined) s += kwLine(depth, 'disk', dumpQuote(v.disk), w);
+  // drbdadm 9 records `disk { … }` without a backing disk as an explicitly diskless volume
+  else if (ctx.v === '9' && v.diskOptions) s += kwLine(depth, 'disk', 'none', w);
   // drbdadm quirk: at resource level an external meta-disk is padded to 16 columns, internal to 20
   if (v.metaDisk)
     s += kwLine(
