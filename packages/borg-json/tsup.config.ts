@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { tsupConfig } from '../../tsup.config.base.ts';
 
-export default defineConfig(tsupConfig(['src/index.ts']));
+// Two entries share modules (BorgTimestamp is checked with instanceof), so split shared chunks.
+export default defineConfig({ ...tsupConfig(['src/index.ts', 'src/items.ts']), splitting: true });

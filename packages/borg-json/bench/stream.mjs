@@ -47,7 +47,7 @@ async function child(which) {
       rest = s.slice(start);
     }
   } else {
-    const { readItems } = await import('../dist/index.js');
+    const { readItems } = await import('../dist/items.js');
     const reader = readItems(stream, { onBadLine: 'continue' });
     if (which === 'batches') {
       for await (const batch of reader.batches()) count += batch.length;

@@ -67,9 +67,9 @@ export type { PruneSvgOptions } from './prune/svg.js';
 export { RULE_COLORS, renderPruneSvg } from './prune/svg.js';
 export type { BorgErrorInfo } from './stream/errors.js';
 export { BORG_ERRORS, borgErrorInfo, describeExitCode, exitCodeFor } from './stream/errors.js';
+export { BorgItemSchema } from './stream/item-schema.js';
 export type { BadLinePolicy, BorgItem, ReadItemsOptions } from './stream/items.js';
 export {
-  BorgItemSchema,
   emitItems,
   emitLine,
   ITEM_KEY_NAMES,

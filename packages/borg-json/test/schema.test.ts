@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { documentSchemas } from '../src/documents/schema.js';
-import { BorgItemSchema } from '../src/stream/items.js';
+import { BorgItemSchema } from '../src/stream/item-schema.js';
 import { LogObjectSchema } from '../src/stream/log.js';
 import { fixture } from './helpers.js';
 

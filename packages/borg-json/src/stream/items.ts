@@ -1,5 +1,4 @@
 import type { Diagnostic } from '@ftkit/core';
-import { z } from 'zod';
 import { jsonTypeOf, showValue } from '../diagnostics.js';
 import { isBorgFloatKey } from '../json/float-keys.js';
 import { pyDumps } from '../json/py-json.js';
@@ -147,40 +146,6 @@ const KIND_TEXT: Record<Kind, string> = {
 
 /** The item keys this package knows (every version, every `--format` placeholder). */
 export const ITEM_KEY_NAMES: readonly string[] = [...ITEM_KEYS.keys()];
-
-/** zod schema of an item (for JSON Schema and for users who want zod); the stream uses a faster check. */
-export const BorgItemSchema = z.looseObject({
-  type: z.string(),
-  mode: z.string(),
-  path: z.string(),
-  path_b64: z.string().optional(),
-  user: z.union([z.string(), z.number().int()]).optional(),
-  user_b64: z.string().optional(),
-  group: z.union([z.string(), z.number().int()]).optional(),
-  group_b64: z.string().optional(),
-  uid: z.number().int().nullable().optional(),
-  gid: z.number().int().nullable().optional(),
-  source: z.string().optional(),
-  linktarget: z.string().optional(),
-  target: z.string().optional(),
-  target_b64: z.string().optional(),
-  hlid: z.string().optional(),
-  flags: z.number().int().nullable().optional(),
-  inode: z.number().int().nullable().optional(),
-  healthy: z.boolean().optional(),
-  size: z.number().int().optional(),
-  csize: z.number().int().optional(),
-  dsize: z.number().int().optional(),
-  dcsize: z.number().int().optional(),
-  num_chunks: z.number().int().optional(),
-  unique_chunks: z.number().int().optional(),
-  mtime: z.string().optional(),
-  ctime: z.string().optional(),
-  atime: z.string().optional(),
-  isomtime: z.string().optional(),
-  isoctime: z.string().optional(),
-  isoatime: z.string().optional(),
-});
 
 function kindOk(kind: Kind, v: unknown): boolean {
   switch (kind) {
