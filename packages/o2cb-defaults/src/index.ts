@@ -38,6 +38,7 @@ export {
   HEARTBEAT_INTERVAL_MS,
   heartbeatTimeoutMs,
   KERNEL_MAX,
+  kernelNumberFor,
   NUMERIC_VARIABLES,
   parseKernelNumber,
   thresholdForTimeout,

@@ -131,11 +131,28 @@ export function thresholdForTimeout(seconds: number): number {
 export const CLUSTER_NAME_RE = /^[A-Za-z0-9]{1,16}$/;
 
 /**
- * Parses a value the way the init script and kernel treat it: a plain decimal number from 1 to
- * {@link KERNEL_MAX}. Returns `undefined` for anything else (empty, signs, hex, units, spaces).
+ * Parses a value as the kernel's configfs store does after the init script `echo`s it there.
+ * `base` 10 is the dead threshold (`simple_strtoul(p, &p, 10)`, later `kstrtoul(p, 10)`);
+ * `auto` is the network timeouts (`simple_strtoul(p, &p, 0)`, later `kstrtoul(p, 0)`): `0x…` is
+ * hexadecimal and a leading `0` makes the number **octal**. Returns `undefined` for anything
+ * the kernel refuses (empty, signs, units, spaces, `0`, 4294967295 and above).
  */
-export function parseKernelNumber(value: string): number | undefined {
-  if (!/^[0-9]{1,10}$/.test(value)) return undefined;
-  const n = Number(value);
+export function parseKernelNumber(value: string, base: 10 | 'auto' = 10): number | undefined {
+  let n: number;
+  if (base === 10) {
+    if (!/^[0-9]{1,20}$/.test(value)) return undefined;
+    n = Number(value);
+  } else if (/^0[xX][0-9a-fA-F]{1,16}$/.test(value)) {
+    n = Number.parseInt(value.slice(2), 16);
+  } else if (/^0[0-7]{0,22}$/.test(value)) {
+    n = value.length === 1 ? 0 : Number.parseInt(value.slice(1), 8);
+  } else if (/^[1-9][0-9]{0,19}$/.test(value)) {
+    n = Number(value);
+  } else return undefined;
   return n >= 1 && n <= KERNEL_MAX ? n : undefined;
+}
+
+/** {@link parseKernelNumber} with the base the kernel uses for `name` (10 for the threshold). */
+export function kernelNumberFor(name: string, value: string): number | undefined {
+  return parseKernelNumber(value, name === 'O2CB_HEARTBEAT_THRESHOLD' ? 10 : 'auto');
 }

@@ -1,6 +1,6 @@
 import { formatDiagnosticLine } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { effectiveSettings, parse } from '../src/index.js';
+import { effectiveSettings, parse, parseKernelNumber } from '../src/index.js';
 import { fixtures } from './helpers.js';
 
 const lines = (text: string) => parse(text).diagnostics.map(formatDiagnosticLine);
@@ -97,5 +97,24 @@ describe('parse', () => {
     expect(
       effectiveSettings({ O2CB_IDLE_TIMEOUT_MS: '60000', O2CB_KEEPALIVE_DELAY_MS: '40000' }).keepaliveDelayMs,
     ).toBe(40000);
+  });
+});
+
+describe('kernel number parsing', () => {
+  it('reads timeouts with base detection and the threshold in base 10', () => {
+    const s = effectiveSettings({
+      O2CB_HEARTBEAT_THRESHOLD: '031',
+      O2CB_IDLE_TIMEOUT_MS: '0xEA60',
+      O2CB_KEEPALIVE_DELAY_MS: '03720',
+      O2CB_RECONNECT_DELAY_MS: '08000',
+    });
+    expect([s.heartbeatThreshold, s.idleTimeoutMs, s.keepaliveDelayMs, s.reconnectDelayMs]).toEqual([
+      31, 60000, 2000, 2000,
+    ]);
+    expect(
+      ['1', '0', '-1', '+5', '4294967294', '4294967295', '0x', '7 ', ''].map((v) =>
+        parseKernelNumber(v, 'auto'),
+      ),
+    ).toEqual([1, undefined, undefined, undefined, 4294967294, undefined, undefined, undefined, undefined]);
   });
 });

@@ -15,6 +15,7 @@ import { stackName } from './rules/stack-name.js';
 import { thresholdBelowMinimum } from './rules/threshold-below-minimum.js';
 import { timeoutBelowMinimum } from './rules/timeout-below-minimum.js';
 import { valueKernelRejected } from './rules/value-kernel-rejected.js';
+import { valueNotDecimal } from './rules/value-not-decimal.js';
 import { variableDuplicate } from './rules/variable-duplicate.js';
 import { variableUnknown } from './rules/variable-unknown.js';
 
@@ -27,6 +28,7 @@ export const rules: Readonly<Record<string, Rule<O2cbLintDoc>>> = Object.freeze(
   [bootclusterFormat.meta.id]: bootclusterFormat,
   [bootclusterUnknown.meta.id]: bootclusterUnknown,
   [valueKernelRejected.meta.id]: valueKernelRejected,
+  [valueNotDecimal.meta.id]: valueNotDecimal,
   [thresholdBelowMinimum.meta.id]: thresholdBelowMinimum,
   [timeoutBelowMinimum.meta.id]: timeoutBelowMinimum,
   [keepaliveNotBelowIdle.meta.id]: keepaliveNotBelowIdle,

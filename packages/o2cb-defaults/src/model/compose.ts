@@ -1,7 +1,7 @@
 import { safeRecord } from '@ftkit/core';
 import type { AssignmentLine, O2cbCst } from '../cst/types.js';
 import type { O2cbSettings } from '../schema.js';
-import { parseKernelNumber } from '../variables.js';
+import { kernelNumberFor } from '../variables.js';
 
 /** The model of an /etc/default/o2cb file. */
 export interface O2cbDefaults {
@@ -26,7 +26,8 @@ export function assignmentsOf(cst: O2cbCst): AssignmentLine[] {
 
 /**
  * Simulates ocfs2-tools 1.8.x and the kernel on a set of variables: `enabled` only for the exact
- * word `true`; an empty stack means `o2cb`; numeric values must be decimal 1–4294967294; a
+ * word `true`; an empty stack means `o2cb`; numeric values must be 1–4294967294 (the timeouts
+ * are read with base detection, so `0x…` is hex and a leading `0` octal); a
  * threshold ≤ 2 is ignored; the init script writes threshold, idle, keepalive and reconnect in
  * that order onto a freshly registered cluster (idle 30000, keepalive 2000), and the kernel
  * refuses an idle timeout not above the current keepalive delay, and a keepalive delay not
@@ -37,7 +38,7 @@ export function effectiveSettings(variables: Readonly<Record<string, string>>): 
   const get = (n: string): string | undefined => (Object.hasOwn(variables, n) ? variables[n] : undefined);
   const num = (n: string): number | undefined => {
     const v = get(n);
-    return v === undefined ? undefined : parseKernelNumber(v);
+    return v === undefined ? undefined : kernelNumberFor(n, v);
   };
   const threshold = num('O2CB_HEARTBEAT_THRESHOLD');
   const idle = num('O2CB_IDLE_TIMEOUT_MS');

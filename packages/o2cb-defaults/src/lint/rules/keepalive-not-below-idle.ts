@@ -25,8 +25,8 @@ export const keepaliveNotBelowIdle = defineRule<O2cbLintDoc>({
     const { last, model } = ctx.doc;
     const ia = last.get('O2CB_IDLE_TIMEOUT_MS');
     const ka = last.get('O2CB_KEEPALIVE_DELAY_MS');
-    const idle = ia ? parseKernelNumber(ia.value.value) : undefined;
-    const keepalive = ka ? parseKernelNumber(ka.value.value) : undefined;
+    const idle = ia ? parseKernelNumber(ia.value.value, 'auto') : undefined;
+    const keepalive = ka ? parseKernelNumber(ka.value.value, 'auto') : undefined;
     const note =
       'The init script prints `OK` anyway; nodes with different effective values disconnect from each other';
     if (ia && idle !== undefined && idle <= 2000) {

@@ -20,7 +20,7 @@ export const timeoutBelowMinimum = defineRule<O2cbLintDoc>({
   check(ctx) {
     for (const name of CHECKED) {
       const a = ctx.doc.last.get(name);
-      const n = a ? parseKernelNumber(a.value.value) : undefined;
+      const n = a ? parseKernelNumber(a.value.value, 'auto') : undefined;
       const min = variableInfo(name)!.toolMinimum!;
       if (!a || n === undefined || n >= min) continue;
       ctx.report({

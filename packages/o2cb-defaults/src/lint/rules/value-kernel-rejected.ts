@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { heartbeatTimeoutMs, KERNEL_MAX, NUMERIC_VARIABLES, variableInfo } from '../../variables.js';
+import { heartbeatTimeoutMs, kernelNumberFor, NUMERIC_VARIABLES, variableInfo } from '../../variables.js';
 import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
@@ -30,14 +30,17 @@ export const valueKernelRejected = defineRule<O2cbLintDoc>({
       const v = a.value.value;
       const note =
         'The init script echoes the value into configfs without checking it and prints `OK` either way';
-      if (!/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > KERNEL_MAX) {
+      const threshold = name === 'O2CB_HEARTBEAT_THRESHOLD';
+      // The threshold store takes any decimal number and then ignores values of 2 or less.
+      const lowThreshold = threshold && /^[0-9]{1,20}$/.test(v) && Number(v) <= 2;
+      if (!lowThreshold && kernelNumberFor(name, v) === undefined) {
         ctx.report({
           messageId: 'notNumber',
           data: { name, value: shown(v), fallback: `${info.defaultValue}${info.unit === 'ms' ? ' ms' : ''}` },
           span: a.value,
           note,
         });
-      } else if (name === 'O2CB_HEARTBEAT_THRESHOLD' && Number(v) <= 2) {
+      } else if (lowThreshold) {
         ctx.report({
           messageId: 'threshold',
           data: { value: shown(v), seconds: heartbeatTimeoutMs(31) / 1000 },
