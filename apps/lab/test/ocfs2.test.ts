@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,22 @@ describe('ftkit ocfs2 list-cluster', () => {
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("ftkit: Unknown cluster 'ocfs' (did you mean 'ocfs2'?)\n");
+  });
+
+  it('passes UTF-8 names through like o2cb', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ftkit-ocfs2-'));
+    writeFileSync(
+      join(dir, 'cluster.conf'),
+      'cluster:\n\tname = a\n\tnode_count = 1\n\nnode:\n\tname = nœud\n\tcluster = a\n\tnumber = 1\n\tip_address = 10.0.0.1\n\tip_port = 7777\n',
+    );
+    const real = spawnSync('o2cb', ['--config-file=cluster.conf', 'list-cluster', 'a'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    if (real.error) throw new Error('o2cb not found: install ocfs2-tools to run this test');
+    const r = await ftkit(dir, 'ocfs2', 'list-cluster', 'cluster.conf', 'a');
+    expect(r.stdout).toBe(real.stdout);
+    expect(r.stdout).toContain('name = nœud');
   });
 
   it('reports an unreadable file as a usage error', async () => {

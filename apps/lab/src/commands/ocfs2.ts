@@ -8,8 +8,8 @@ import type { CommandContext } from './types.js';
 async function readInput(file: string, io: CliIo): Promise<string> {
   if (file === '-') return io.readStdin();
   try {
-    // latin1 keeps every byte as one character, as o2cb (a C program) sees the file.
-    return await readFile(resolve(io.cwd, file), 'latin1');
+    // UTF-8 in and out: o2cb passes value bytes through unchanged, so valid UTF-8 round-trips.
+    return await readFile(resolve(io.cwd, file), 'utf8');
   } catch (error) {
     throw new UsageError(
       `Cannot read \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
