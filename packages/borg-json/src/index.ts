@@ -39,11 +39,13 @@ export {
   printDocument,
 } from './documents/parse.js';
 export * from './documents/schema.js';
-export type { BorgTextKind } from './format.js';
-export { borgJsonFormat, sniffBorgText } from './format.js';
+export { borgJsonFormat } from './format.js';
 export { isBorgFloatKey } from './json/float-keys.js';
 export type { PyJsonOptions } from './json/py-json.js';
 export { pyDumps, pyFloat, pyString } from './json/py-json.js';
+export type { BorgLintDoc } from './lint/doc.js';
+export { lint, rules } from './lint/index.js';
+export { repositoryUnencrypted } from './lint/rules/repository-unencrypted.js';
 export type {
   FormatPruneOptions,
   KeepValue,
@@ -65,6 +67,8 @@ export {
 } from './prune/plan.js';
 export type { PruneSvgOptions } from './prune/svg.js';
 export { RULE_COLORS, renderPruneSvg } from './prune/svg.js';
+export type { BorgTextKind } from './sniff.js';
+export { sniffBorgText } from './sniff.js';
 export type { BorgErrorInfo } from './stream/errors.js';
 export { BORG_ERRORS, borgErrorInfo, describeExitCode, exitCodeFor } from './stream/errors.js';
 export { BorgItemSchema } from './stream/item-schema.js';
