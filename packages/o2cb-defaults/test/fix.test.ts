@@ -1,0 +1,19 @@
+import { fc, test } from '@fast-check/vitest';
+import { expect } from 'vitest';
+import { lint, parse } from '../src/index.js';
+import { fileArb } from './helpers.js';
+
+// lint --fix reaches a fixed point: nothing fixable is left, no new parse problems appear, and
+// fixing again changes nothing.
+test.prop([fileArb.map((s) => s.replace(/\n/g, (m, i: number) => (i % 3 === 0 ? '\r\n' : m)))], {
+  numRuns: 300,
+})('fixes are complete and stable', (text) => {
+  const out = lint(text, { fix: true }).output!;
+  expect(
+    lint(out).diagnostics.filter((d) => d.fix),
+    out,
+  ).toEqual([]);
+  const before = parse(text).diagnostics.length;
+  expect(parse(out).diagnostics.length).toBeLessThanOrEqual(before);
+  expect(lint(out, { fix: true }).output).toBe(out);
+});
