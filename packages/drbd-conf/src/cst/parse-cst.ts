@@ -27,7 +27,14 @@ export function parseCst(text: string): DocumentNode {
   for (const t of tokens) {
     if (isTrivia(t)) {
       if (stmt) stmt.parts.push(t);
-      else frame.items.push({ type: 'trivia', token: t, start: t.start, end: t.end });
+      else {
+        // consecutive trivia share one node: far fewer objects on large files
+        const last = frame.items[frame.items.length - 1];
+        if (last !== undefined && last.type === 'trivia') {
+          last.tokens.push(t);
+          last.end = t.end;
+        } else frame.items.push({ type: 'trivia', tokens: [t], start: t.start, end: t.end });
+      }
       continue;
     }
     switch (t.kind) {
@@ -114,6 +121,8 @@ export function* tokensOf(node: DocumentNode | BlockNode | StatementNode | ItemN
     }
     switch (x.type) {
       case 'trivia':
+        yield* x.tokens;
+        break;
       case 'stray':
         yield x.token;
         break;

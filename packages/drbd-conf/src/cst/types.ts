@@ -40,12 +40,12 @@ export interface StrayNode {
   readonly end: number;
 }
 
-/** Trivia between statements. */
+/** A run of trivia (spaces, newlines, comments) between statements, in source order. */
 export interface TriviaNode {
   readonly type: 'trivia';
-  readonly token: Token;
+  readonly tokens: Token[];
   readonly start: number;
-  readonly end: number;
+  end: number;
 }
 
 /** What a block or the file contains. */
