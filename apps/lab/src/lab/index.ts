@@ -41,6 +41,7 @@ export {
   RetentionSchema,
   ScheduleSchema,
 } from './spec.js';
+export { fillMarkers, rulesTableMarkdown, specReferenceMarkdown } from './spec-docs.js';
 export type { UnitFile } from './systemd-unit.js';
 export { emitUnit, execLine, parseUnit, quoteExecArg, splitExecLine } from './systemd-unit.js';
 export type { FactReaders, LabFileKind, NodeTree, TreeFile } from './tree.js';

@@ -34,7 +34,21 @@ export function loadLabSpec(text: string, fileName?: string): LoadSpecResult {
     });
   }
   if (doc.errors.length > 0) return { spec: undefined, diagnostics: out.items };
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Unresolved aliases and alias bombs surface only when converting.
+    out.error(
+      'LAB_SPEC_SYNTAX',
+      `Invalid YAML: ${error instanceof Error ? error.message.replace(/\.$/, '') : String(error)}`,
+      {
+        start: 0,
+        end: Math.min(text.length, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')),
+      },
+    );
+    return { spec: undefined, diagnostics: out.items };
+  }
   return validateSpecValue(value, out, (path, key) => locate(doc.contents, path, text.length, key));
 }
 

@@ -1,0 +1,86 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import {
+  checkLab,
+  formats,
+  generateLab,
+  LabSpecCheckedSchema,
+  type LabSpecInput,
+  type NodeTree,
+} from '../src/index.js';
+
+const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC3BAcyDqFEIM2wf44vO5TMXlQCbBqaoV61geNQj6R/x';
+
+/** Random valid lab specs: 2–4 nodes, 1–2 resources, both modes, optional backups. */
+const specArb: fc.Arbitrary<LabSpecInput> = fc
+  .record({
+    nodes: fc.integer({ min: 2, max: 4 }),
+    subnet: fc.integer({ min: 0, max: 250 }),
+    mode: fc.constantFrom('single-primary' as const, 'dual-primary' as const),
+    v84: fc.boolean(),
+    resources: fc.integer({ min: 1, max: 2 }),
+    disk: fc.constantFrom('/dev/vdb', '/dev/sdb', '/dev/nvme1n1'),
+    fs: fc.constantFrom(undefined, 'xfs' as const),
+    backup: fc.boolean(),
+    server: fc.nat(),
+    retention: fc.record({ daily: fc.integer({ min: 1, max: 30 }), weekly: fc.integer({ min: 0, max: 8 }) }),
+  })
+  .map((r) => {
+    const nodes = Array.from({ length: r.nodes }, (_, i) => ({
+      name: `node${i + 1}`,
+      address: `10.9.${r.subnet}.${i + 10}`,
+    }));
+    const server = nodes[r.server % nodes.length]!.name;
+    return {
+      mode: r.mode,
+      drbdVersion: r.nodes === 2 && r.v84 ? '8.4' : '9',
+      nodes,
+      resources: Array.from({ length: r.resources }, (_, i) => ({
+        name: `r${i}`,
+        device: `/dev/drbd${i}`,
+        disk: i === 0 ? r.disk : `${r.disk}${i}`,
+        port: 7788 + i,
+        mount: { path: `/srv/r${i}`, ...(r.mode === 'single-primary' && r.fs ? { fsType: r.fs } : {}) },
+      })),
+      ...(r.backup
+        ? {
+            backup: {
+              server,
+              clients: nodes
+                .filter((n) => n.name !== server)
+                .map((n) => ({ node: n.name, publicKey: `${key} root@${n.name}` })),
+              retention: r.retention,
+            },
+          }
+        : {}),
+    } satisfies LabSpecInput;
+  });
+
+function treesOf(files: readonly { path: string; text: string }[]) {
+  const byNode = new Map<string, NodeTree['files'][number][]>();
+  let runbook: { display: string; text: string } | undefined;
+  for (const f of files) {
+    const i = f.path.indexOf('/');
+    if (i < 0) runbook = { display: f.path, text: f.text };
+    else {
+      const list = byNode.get(f.path.slice(0, i)) ?? [];
+      list.push({ rel: f.path.slice(i + 1), display: f.path, text: f.text });
+      byNode.set(f.path.slice(0, i), list);
+    }
+  }
+  return { trees: [...byNode].map(([node, files]) => ({ node, files })), runbook };
+}
+
+describe('property: random valid specs give trees that pass lab check', () => {
+  test.prop([specArb], { numRuns: 40 })('no errors from per-file lints or cross-file rules', (input) => {
+    const spec = LabSpecCheckedSchema.parse(input);
+    const lab = generateLab(spec);
+    expect(lab.pending).toEqual([]);
+    const { trees, runbook } = treesOf(lab.files);
+    const checked = checkLab(trees, runbook, { formats, drbdVersion: spec.drbdVersion });
+    const errors = checked.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.file}:${d.position.start.line} ${d.code} ${d.message}`)).toEqual([]);
+    // Deterministic: the same spec gives the same files.
+    expect(generateLab(spec).files).toEqual(lab.files);
+  });
+});
