@@ -29,7 +29,7 @@ export const GEN_NAMES = [
 
 // Alphabets are deliberately small and free of `;&|()<>` and backticks, so a generated line that
 // the shell runs as a command can only name a nonexistent program.
-const wordChars = fc.constantFrom('a', 'b', 'c', '0', '1', '7', '_', '.', ':', '-', '#', '=', '/');
+const wordChars = fc.constantFrom('a', 'b', 'c', '0', '1', '7', '_', '.', ':', '-', '#', '=', '/', '~');
 const sqChars = fc.constantFrom('a', 'b', ' ', '\t', '"', '$', '#', '\\', '=', '1');
 const dqChars = fc.constantFrom('a', 'b', ' ', "'", '#', '\\\\', '\\"', '\\a', '=', '2');
 const garbage = fc.constantFrom('a', ' ', "'", '"', '\\', '$', '#', '=', 'b');

@@ -118,3 +118,13 @@ describe('kernel number parsing', () => {
     ).toEqual([1, undefined, undefined, undefined, 4294967294, undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('tilde expansion', () => {
+  it('flags `~` where the shell expands it and keeps it literal elsewhere', () => {
+    const r = parse("A=~/x\nB=a:~\nC=a~b\nD='~'\nE=\\~\nF='a:'~\n");
+    expect(r.diagnostics.map((d) => `${d.position.start.line}:${d.position.start.column} ${d.code}`)).toEqual(
+      ['1:3 NONLITERAL_VALUE', '2:5 NONLITERAL_VALUE'],
+    );
+    expect({ ...r.model.variables }).toEqual({ C: 'a~b', D: '~', E: '~', F: 'a:~' });
+  });
+});

@@ -45,8 +45,12 @@ function readWord(
 ): { value: string; quoting: Quoting; end: number } | Fail {
   let value = '';
   const kinds: Quoting[] = [];
+  const wordStart = i;
+  // Whether the previous piece was unquoted text (a `:` there can start a tilde expansion).
+  let lastUnquoted = false;
   const note = (q: Quoting) => {
     kinds.push(q);
+    if (q !== 'none') lastUnquoted = false;
   };
   while (i < raw.length) {
     const c = raw[i]!;
@@ -129,8 +133,23 @@ function readWord(
       if (OPERATORS.has(d)) break;
       j++;
     }
-    value += raw.slice(i, j);
+    // Tilde expansion happens in assignment values at the start and after every unquoted `:`
+    // (POSIX 2.6.1), so `~` there is the home directory of whoever sources the file.
+    const run = raw.slice(i, j);
+    for (let k = 0; k < run.length; k++) {
+      if (
+        run[k] === '~' &&
+        ((k === 0 && i === wordStart) || (k > 0 ? run[k - 1] === ':' : raw[i - 1] === ':' && lastUnquoted))
+      ) {
+        return new Fail('nonliteral', 'Unexpected `~` in a value; the shell expands it to a home directory', {
+          start: base + i + k,
+          end: base + i + k + 1,
+        });
+      }
+    }
+    value += run;
     note('none');
+    lastUnquoted = true;
     i = j;
   }
   const quoting: Quoting = kinds.every((k) => k === 'none')
