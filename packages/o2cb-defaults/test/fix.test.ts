@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { lint, parse } from '../src/index.js';
 import { fileArb } from './helpers.js';
