@@ -35,6 +35,10 @@ describe('ftkit drbd', () => {
     expect(out).toContain(`# defined at ${join(dir, 'drbd.d/r0.res')}:2`);
     expect(out).toContain('        node-id 0;\n        device           /dev/drbd0 minor 0;');
     expect(out).toContain('        shared-secret    hunter2;');
+    const redacted = memoryIo(dir);
+    expect(await run(['drbd', 'dump', 'drbd.conf', '--host', 'alice', '--redact'], redacted.io)).toBe(0);
+    expect(redacted.stdout()).toContain('        shared-secret    "«redacted»";');
+    expect(redacted.stdout()).not.toContain('hunter2');
   });
 
   it('dump exits 1 with positions when drbdadm would reject the file, without showing secrets', async () => {

@@ -35,44 +35,51 @@ export function registerDrbd({ program, io, state }: CommandContext): void {
     .addOption(new Option('--drbd-version <v>', 'parser to mirror').choices(['9', '8.4']).default('9'))
     .option('--host <name>', 'the local node name (like __DRBD_NODE__; default: the host name)')
     .option('--root <dir>', 'directory that included files must stay inside', '/')
-    .action(async (file: string, opts: { drbdVersion: '9' | '8.4'; host?: string; root: string }) => {
-      const input = await readInput(file, io);
-      const host = opts.host ?? io.env.__DRBD_NODE__ ?? io.env.HOSTNAME ?? 'localhost';
-      const r = parse(input.text, {
-        drbdVersion: opts.drbdVersion,
-        fileName: input.path,
-        reader: fsReader({ root: opts.root }),
-        root: opts.root,
-      });
-      const errors = r.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0) {
-        const byFile = new Map<string, typeof errors>();
-        for (const d of errors)
-          byFile.set(d.file ?? input.path, [...(byFile.get(d.file ?? input.path) ?? []), d]);
-        const texts = new Map(r.files.map((f) => [f.fileName ?? input.path, f.text]));
-        const secrets = collectSecrets(r.model);
-        io.stderr(
-          reporters.stylish(
-            [...byFile].map(([f, ds]) => ({
-              file: f === input.path ? input.display : f,
-              diagnostics: redactDiagnostics(ds, secrets),
-              text: texts.get(f) ?? '',
-            })),
-            { color: state.color },
-          ),
-        );
-        state.exitCode = ExitCode.findings;
-        return;
-      }
-      io.stdout(
-        dump(r.model, {
+    .option('--redact', 'print shared-secret values as «redacted» (for dumps that go to logs)')
+    .action(
+      async (
+        file: string,
+        opts: { drbdVersion: '9' | '8.4'; host?: string; root: string; redact?: boolean },
+      ) => {
+        const input = await readInput(file, io);
+        const host = opts.host ?? io.env.__DRBD_NODE__ ?? io.env.HOSTNAME ?? 'localhost';
+        const r = parse(input.text, {
           drbdVersion: opts.drbdVersion,
-          host,
-          configPath: input.path,
-          definedAt: (x) => r.definedAt(x),
-        }),
-      );
-    });
+          fileName: input.path,
+          reader: fsReader({ root: opts.root }),
+          root: opts.root,
+        });
+        const errors = r.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length > 0) {
+          const byFile = new Map<string, typeof errors>();
+          for (const d of errors)
+            byFile.set(d.file ?? input.path, [...(byFile.get(d.file ?? input.path) ?? []), d]);
+          const texts = new Map(r.files.map((f) => [f.fileName ?? input.path, f.text]));
+          const secrets = collectSecrets(r.model);
+          io.stderr(
+            reporters.stylish(
+              [...byFile].map(([f, ds]) => ({
+                file: f === input.path ? input.display : f,
+                diagnostics: redactDiagnostics(ds, secrets),
+                text: texts.get(f) ?? '',
+              })),
+              { color: state.color },
+            ),
+          );
+          state.exitCode = ExitCode.findings;
+          return;
+        }
+        io.stdout(
+          dump(r.model, {
+            drbdVersion: opts.drbdVersion,
+            host,
+            configPath: input.path,
+            definedAt: (x) => r.definedAt(x),
+            redact: opts.redact === true,
+          }),
+        );
+      },
+    );
   drbd
     .command('migrate')
     .description('Rewrite a DRBD 8.4 configuration for DRBD 9, keeping comments')

@@ -1,6 +1,7 @@
 import type { DiagnosticCollector } from '@ftkit/core';
 import { CODES } from '../diagnostics.js';
 import type { DrbdConfig, DrbdHost, DrbdResource, DrbdVolume } from '../schema.js';
+import { implicitNodeIds } from './node-id.js';
 import type { DrbdVersion } from './options.js';
 
 type Loc = { span?: { start: number; end: number }; file?: string };
@@ -203,6 +204,21 @@ function checkNine(
           h,
           'DRBD 9 needs explicit node-ids unless the resource has exactly two hosts and no connections',
         );
+  }
+  if (implicitIds) {
+    const [a, b] = [hosts[0]!, hosts[1]!];
+    const ok =
+      implicitNodeIds(a.address!.ip, b.address!.ip) ??
+      (a.proxy?.outside && b.proxy?.outside
+        ? implicitNodeIds(a.proxy.outside.ip, b.proxy.outside.ip)
+        : undefined);
+    if (!ok)
+      err(
+        CODES.semantic,
+        `Missing \`node-id\` in resource \`${r.name}\`: both hosts have the same address, so no node-ids can be derived`,
+        r,
+        'drbdadm fails with "BAD LUCK, equal hashes"; set `node-id` on both hosts',
+      );
   }
   const ids = new Map<number, DrbdHost>();
   for (const h of hosts) {

@@ -24,6 +24,8 @@ export interface DumpOptions {
   readonly host?: string;
   /** Canonical path printed in the first comment line. */
   readonly configPath?: string;
+  /** Print `shared-secret` values as `«redacted»` (for dumps that end up in logs). */
+  readonly redact?: boolean;
   /** `FILE:LINE` of each resource's `{`, for the `# defined at` comment. */
   readonly definedAt?: (r: DrbdResource) => string | undefined;
 }
@@ -63,6 +65,7 @@ function metaText(m: DrbdMetaDisk): string {
 }
 
 interface Ctx {
+  readonly redact?: boolean;
   readonly v: DrbdVersion;
   readonly cfg: DrbdConfig;
   readonly names: Set<string>;
@@ -97,6 +100,7 @@ function normOptions(
     let value = o.value;
     if (value === undefined) value = o.negated ? 'no' : 'yes';
     if (name === 'protocol' && ctx.v === '8.4') value = value.toUpperCase();
+    if (name === 'shared-secret' && ctx.redact) value = '«redacted»';
     out.push([name, dumpQuote(value)]);
   }
   // drbdadm 9 prints a `disk` section's disk options before its peer-device options
@@ -209,8 +213,9 @@ function printVolumes(ctx: Ctx, depth: number, vols: readonly DrbdVolume[], reso
 
 function proxyText(ctx: Ctx, depth: number, p: DrbdProxyHost): string {
   let s = `${I(depth)}proxy on ${p.names.join(' ')} {\n`;
-  if (p.inside) s += kwLine(depth + 1, 'inside', addr(p.inside));
-  if (p.outside) s += kwLine(depth + 1, 'outside', addr(p.outside));
+  // drbdadm pads `inside`/`outside` to 16 columns at any depth
+  if (p.inside) s += kwLine(depth + 1, 'inside', addr(p.inside), 16);
+  if (p.outside) s += kwLine(depth + 1, 'outside', addr(p.outside), 16);
   if (p.options)
     s += printSection(
       ctx,
@@ -317,7 +322,13 @@ export function effectiveNodeIds(r: DrbdResource): Map<DrbdHost, number> {
     r.meshes.length === 0 &&
     hosts.every((h) => h.nodeId === undefined && h.address)
   ) {
-    const ids = implicitNodeIds(hosts[0]!.address!.ip, hosts[1]!.address!.ip);
+    // equal hashes (e.g. both on 127.0.0.1 behind proxies): drbdadm retries with the proxy outside addresses
+    const [a, b] = [hosts[0]!, hosts[1]!];
+    const ids =
+      implicitNodeIds(a.address!.ip, b.address!.ip) ??
+      (a.proxy?.outside && b.proxy?.outside
+        ? implicitNodeIds(a.proxy.outside.ip, b.proxy.outside.ip)
+        : undefined);
     if (ids) {
       out.set(hosts[0]!, ids[0]);
       out.set(hosts[1]!, ids[1]);
@@ -357,7 +368,12 @@ function resourceText(ctx: Ctx, r: DrbdResource, o: DumpOptions): string {
  */
 export function dump(model: DrbdConfig, options: DumpOptions = {}): string {
   const v = options.drbdVersion ?? model.drbdVersion;
-  const ctx: Ctx = { v, cfg: model, names: new Set(model.resources.map((r) => r.name)) };
+  const ctx: Ctx = {
+    v,
+    cfg: model,
+    names: new Set(model.resources.map((r) => r.name)),
+    ...(options.redact ? { redact: true } : {}),
+  };
   let s = options.configPath !== undefined ? `# ${options.configPath}\n` : '';
   const g = model.global;
   if (g) {
