@@ -129,7 +129,8 @@ export function emit(model: DrbdConfig, options: EmitOptions = {}): string {
     } else line(depth, `${t};`);
   };
   const connection = (depth: number, c: DrbdConnection) => {
-    line(depth, 'connection {');
+    // a connection name is deprecated (drbdadm ignores it) but kept so the model round-trips
+    line(depth, c.name !== undefined ? `connection ${q(c.name)} {` : 'connection {');
     for (const e of c.endpoints) endpoint(depth + 1, e);
     for (const p of c.paths) {
       line(depth + 1, 'path {');

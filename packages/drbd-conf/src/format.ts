@@ -47,9 +47,8 @@ export function reindent(text: string, unit = '    '): string {
   for (const t of lex(text)) {
     switch (t.kind) {
       case 'ws':
-        break;
-      case 'nl':
-        if (cur === '') newlines++;
+        if (cur === '')
+          for (let k = t.text.indexOf('\n'); k >= 0; k = t.text.indexOf('\n', k + 1)) newlines++;
         break;
       case 'comment':
         if (cur === '') {
