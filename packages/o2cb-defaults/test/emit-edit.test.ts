@@ -40,20 +40,37 @@ describe('emit', () => {
     expect(emit(parse(text).model, { form: 'initscript' })).toBe(text);
   });
 
+  it('writes the upstream RPM default byte for byte', () => {
+    const text = fixture('upstream-vendor-sysconfig.o2cb');
+    expect(emit(parse(text).model, { form: 'upstream' })).toBe(text);
+    expect(emit(fromSettings({ bootCluster: 'web' }), { form: 'upstream' })).toBe(
+      text.replace('=ocfs2', '=web'),
+    );
+  });
+
   it('writes a minimal form', () => {
     expect(emit(parse(fixture('hand-edited-pcmk-quoted.o2cb')).model, { form: 'minimal' })).toBe(
       'O2CB_ENABLED=true\nO2CB_STACK=pcmk\nO2CB_BOOTCLUSTER=hana\nO2CB_HEARTBEAT_THRESHOLD=61\nO2CB_IDLE_TIMEOUT_MS=60000\nO2CB_KEEPALIVE_DELAY_MS=2000\nO2CB_RECONNECT_DELAY_MS=2000\n',
     );
   });
 
-  test.prop([settingsArb, fc.constantFrom('debian', 'initscript', 'minimal' as const)])(
+  test.prop([settingsArb, fc.constantFrom('debian', 'initscript', 'minimal', 'upstream' as const)])(
     'parse(emit(m)) gives back the settings',
     (input, form) => {
       const model = fromSettings(input);
       const r = parse(emit(model, { form }));
       expect(r.diagnostics).toEqual([]);
       const expected = { ...model.settings };
-      if (form === 'debian') expected.stack = 'o2cb';
+      if (form === 'debian' || form === 'upstream') expected.stack = 'o2cb';
+      if (form === 'upstream') {
+        const d = fromSettings({}).settings;
+        Object.assign(expected, {
+          heartbeatThreshold: d.heartbeatThreshold,
+          idleTimeoutMs: d.idleTimeoutMs,
+          keepaliveDelayMs: d.keepaliveDelayMs,
+          reconnectDelayMs: d.reconnectDelayMs,
+        });
+      }
       expect(r.model.settings).toEqual(expected);
     },
   );
