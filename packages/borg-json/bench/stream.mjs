@@ -60,9 +60,11 @@ async function child(which) {
     if (reader.diagnostics.length)
       throw new Error(`unexpected diagnostics: ${reader.diagnostics[0].message}`);
   }
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1e6;
   process.stdout.write(
-    JSON.stringify({ which, count, seconds: s, maxRssMB: process.resourceUsage().maxRSS / 1024 }),
+    JSON.stringify({ which, count, seconds: cpu, wall, maxRssMB: process.resourceUsage().maxRSS / 1024 }),
   );
 }
 
@@ -104,7 +106,7 @@ if (mode) {
   const best = (w) => results[w].reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const bare = best('bare');
   console.log(
-    `${N} items, ${(bytes / 1e6).toFixed(0)} MB, best of ${rounds} rounds, node ${process.version}`,
+    `${N} items, ${(bytes / 1e6).toFixed(0)} MB, best of ${rounds} rounds, node ${process.version}; MB/s per CPU second (user+system) of the reading process`,
   );
   console.log('| reader | MB/s | vs bare JSON.parse loop | peak RSS |');
   console.log('| --- | --- | --- | --- |');

@@ -2,7 +2,7 @@ import type { Diagnostic } from '@ftkit/core';
 import { jsonTypeOf, showValue } from '../diagnostics.js';
 import { isBorgFloatKey } from '../json/float-keys.js';
 import { pyDumps } from '../json/py-json.js';
-import { type LineOptions, lineBatches, lineDiagnostic, type SourceLine, type TextSource } from './lines.js';
+import { type LineOptions, lineDiagnostic, type SourceLine, type TextSource } from './lines.js';
 
 /**
  * One archive item of `borg list --json-lines ARCHIVE`, 1.2/1.4 and 2.0 keys together. Only
