@@ -1,5 +1,13 @@
 import { test } from 'vitest';
-import { checkLab, defaultLabSpec, formats, generateLab, LabSpecCheckedSchema, labFacts, validateLab } from '../src/index.js';
+import {
+  checkLab,
+  defaultLabSpec,
+  formats,
+  generateLab,
+  LabSpecCheckedSchema,
+  labFacts,
+  validateLab,
+} from '../src/index.js';
 
 const spec = LabSpecCheckedSchema.parse(defaultLabSpec);
 const lab = generateLab(spec, { mode: 'dual-primary' });
