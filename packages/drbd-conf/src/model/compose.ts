@@ -312,8 +312,14 @@ export class Composer {
   private unknownKeyword(t: Token, allowed: readonly string[], where: string) {
     const hint = t.kind === 'word' ? didYouMean(t.text, allowed) : undefined;
     const sections = t.kind === 'word' ? sectionsKnowing(this.v, t.text) : [];
-    const note =
-      hint !== undefined
+    const other: DrbdVersion = this.v === '9' ? '8.4' : '9';
+    const otherOnly =
+      t.kind === 'word' &&
+      [...TOP_KEYWORDS[other], ...RESOURCE_KEYWORDS[other], ...HOST_KEYWORDS[other]].includes(t.text) &&
+      ![...TOP_KEYWORDS[this.v], ...RESOURCE_KEYWORDS[this.v], ...HOST_KEYWORDS[this.v]].includes(t.text);
+    const note = otherOnly
+      ? `\`${t.text}\` exists only in DRBD ${other}`
+      : hint !== undefined
         ? `Did you mean \`${hint}\`?`
         : sections.length > 0
           ? `\`${t.text}\` is an option: put it inside ${list(sections.map((s) => `${s} { }`))}`
