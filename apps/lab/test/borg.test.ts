@@ -105,6 +105,18 @@ describe('ftkit borg', () => {
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg[\s\S]*daily[\s\S]*<\/svg>\n$/);
   });
 
+  it('ftkit lint detects borg output and runs its rules', async () => {
+    const m = memoryIo(FIX);
+    expect(await run(['lint', '1.2/info-repo-none.json'], m.io)).toBe(0);
+    expect(m.stdout()).toContain('repository-unencrypted');
+    const bad = memoryIo(
+      FIX,
+      '{"repository": {"id": "x", "location": "/r", "last_modified": "now"}, "encryption": {"mode": "repokey"}, "security_dir": "/s", "cache": {"path": "/c"}}',
+    );
+    expect(await run(['lint', '--kind', 'borg-json', '-'], bad.io)).toBe(1);
+    expect(bad.stdout()).toContain('borg/invalid-value');
+  });
+
   it('prune-plan refuses options the version lacks', async () => {
     const m = memoryIo(FIX);
     expect(
