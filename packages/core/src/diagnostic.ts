@@ -138,15 +138,20 @@ export function makeDiagnostic(lineIndex: LineIndex, input: DiagnosticInput): Di
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Sorts by file, then offset, then severity (errors first), then code; stable for equal keys. */
 export function sortDiagnostics<T extends Diagnostic>(list: readonly T[]): T[] {
   return [...list].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      // Plain code-unit comparison: localeCompare is slow with tens of thousands of findings.
+      compareStrings(a.file ?? '', b.file ?? '') ||
       a.span.start - b.span.start ||
       a.span.end - b.span.end ||
       severityRank[a.severity] - severityRank[b.severity] ||
-      a.code.localeCompare(b.code),
+      compareStrings(a.code, b.code),
   );
 }
 

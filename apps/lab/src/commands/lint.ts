@@ -31,14 +31,23 @@ function parseRules(list: readonly string[]): RuleConfig {
   return out;
 }
 
-/** Parses repeated `--set key=value` options into lint settings (numbers and booleans typed). */
+/** A `--set` value: JSON when it parses as JSON (numbers, booleans, arrays, objects), else the text. */
+function settingValue(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+/** Parses repeated `--set key=value` options into lint settings. */
 function parseSettings(list: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null);
   for (const item of list) {
     const i = item.indexOf('=');
     if (i <= 0) throw new UsageError(`Invalid --set \`${item}\`: expected KEY=VALUE`);
     const v = item.slice(i + 1);
-    out[item.slice(0, i)] = v === 'true' ? true : v === 'false' ? false : /^-?\d+$/.test(v) ? Number(v) : v;
+    out[item.slice(0, i)] = settingValue(v);
   }
   return out;
 }
@@ -61,7 +70,7 @@ export function registerLint({ program, io, formats, state }: CommandContext): v
     )
     .option(
       '--set <key=value>',
-      'a setting for rules, e.g. hostname=alice (repeatable)',
+      'a setting for rules, e.g. hostname=alice or devices=["/dev/sdb"] (JSON values are parsed; repeatable)',
       (v, acc: string[]) => [...acc, v],
       [],
     )
