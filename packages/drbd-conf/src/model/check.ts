@@ -245,6 +245,11 @@ function checkNine(
       if (e.host === undefined && e.address && !hosts.some((h) => h.address?.ip === e.address!.ip))
         err(CODES.semantic, `Unknown address \`${e.address.ip}\` in a connection: no host section has it`, e);
     }
+    for (const group of [c.endpoints, ...c.paths.map((p) => p.endpoints)]) {
+      const withProxy = group.filter((e) => e.proxy).length;
+      if (withProxy > 0 && withProxy < group.length)
+        err(CODES.semantic, 'Expected a proxy on every `host` of this connection, or on none', c);
+    }
     if (c.paths.length > 0)
       for (const p of c.paths) {
         const [a, b] = p.endpoints;

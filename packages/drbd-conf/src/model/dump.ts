@@ -282,24 +282,29 @@ function hostText(ctx: Ctx, r: DrbdResource, h: DrbdHost, nodeId: number | undef
   return `${s}${I(d)}}\n`;
 }
 
-function endpointText(ctx: Ctx, depth: number, e: DrbdEndpoint, _inPath: boolean): string {
+function endpointText(ctx: Ctx, depth: number, e: DrbdEndpoint): string {
+  // drbdadm separates the host name with 4×depth+1 spaces whatever its length
+  const sep = ' '.repeat(4 * depth + 1);
   let s: string;
-  if (e.host !== undefined && e.address) {
-    s = `${I(depth)}host ${e.host.padEnd(17)} ${'address'.padEnd(15)} ${addr(e.address)}`;
-  } else if (e.host !== undefined && e.port !== undefined) s = `${I(depth)}host ${e.host} port ${e.port}`;
+  if (e.host !== undefined && e.address)
+    s = `${I(depth)}host ${e.host}${sep}${'address'.padEnd(15)} ${addr(e.address)}`;
+  else if (e.host !== undefined && e.port !== undefined) s = `${I(depth)}host ${e.host} port ${e.port}`;
   else if (e.host !== undefined) s = `${I(depth)}host ${e.host}`;
   else s = `${I(depth)}${'address'.padEnd(16)} ${addr(e.address!)}`;
-  if (e.proxy) return `${s} via ${proxyText(ctx, depth, e.proxy).trimStart()}`;
+  if (e.proxy) {
+    const body = proxyText(ctx, depth, e.proxy);
+    return `${s}${sep}via ${body.trimStart()}`;
+  }
   return `${s};\n`;
 }
 
 function connectionText(ctx: Ctx, c: DrbdConnection): string {
   const d = 1;
   let s = `${I(d)}connection {\n`;
-  for (const e of c.endpoints) s += endpointText(ctx, d + 1, e, false);
+  for (const e of c.endpoints) s += endpointText(ctx, d + 1, e);
   for (const p of c.paths) {
     s += `${I(d + 1)}path {\n`;
-    for (const e of p.endpoints) s += endpointText(ctx, d + 2, e, true);
+    for (const e of p.endpoints) s += endpointText(ctx, d + 2, e);
     s += `${I(d + 1)}}\n`;
   }
   if (c.net) s += printSection(ctx, d + 1, 'net', normOptions(ctx, 'net', c.net.options));
