@@ -37,6 +37,8 @@ describe('parse', () => {
     expect(escapeField('a b\t\\#')).toBe('a\\040b\\011\\134#');
     expect(escapeField('#x')).toBe('\\043x');
     expect(unescapeField(escapeField('# a\\b\n'))).toBe('# a\\b\n');
+    // libmount keeps values as C strings: an escaped NUL ends the value (findmnt prints `a`).
+    expect(unescapeField('a\\000b')).toBe('a');
   });
 
   it('reads numbers as strtol into an int', () => {

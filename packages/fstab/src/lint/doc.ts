@@ -10,6 +10,8 @@ export interface LintEntry {
   readonly line: EntryLine;
   /** Source spans of `entry.options`, index for index (the whole options field when escapes make that impossible). */
   readonly optionSpans: readonly Span[];
+  /** Whether `optionSpans` are the options' own spans (false when escapes hide commas). */
+  readonly exactSpans: boolean;
 }
 
 /** What every fstab rule receives. */
@@ -26,10 +28,12 @@ export function lintDoc(cst: FstabCst): FstabLintDoc {
     const line = lines[i]!;
     const mnt = line.fields[3];
     let spans: Span[];
+    let exact = false;
     if (!mnt) spans = entry.options.map(() => ({ start: line.fields[2]!.end, end: line.fields[2]!.end }));
     else {
       const raw = mnt.raw.split(',');
       if (raw.length === entry.options.length) {
+        exact = true;
         let pos = mnt.start;
         spans = raw.map((r) => {
           const s = { start: pos, end: pos + r.length };
@@ -38,7 +42,7 @@ export function lintDoc(cst: FstabCst): FstabLintDoc {
         });
       } else spans = entry.options.map(() => ({ start: mnt.start, end: mnt.end }));
     }
-    return { entry, line, optionSpans: spans };
+    return { entry, line, optionSpans: spans, exactSpans: exact };
   });
   return { cst, model: { entries }, entries: out };
 }
@@ -68,14 +72,19 @@ export function hasOption(e: LintEntry, name: string): boolean {
   return e.entry.options.some((o) => o.name === name);
 }
 
-/** Edits removing the options at `indexes` from an entry (leaving `defaults` if none remain). */
-export function removeOptionsEdit(e: LintEntry, indexes: readonly number[]): TextEdit[] {
+/**
+ * Edits removing the option at `index` from an entry, with one neighbouring comma (`defaults`
+ * when it is the only option). Constant work per call, so thousands of findings on one line stay
+ * linear. No edit when escapes make the option's own span unknown.
+ */
+export function removeOptionEdit(e: LintEntry, index: number): TextEdit[] {
   const mnt = e.line.fields[3];
-  if (!mnt) return [];
-  const raw = mnt.raw.split(',');
-  if (raw.length !== e.entry.options.length) return [];
-  const kept = raw.filter((_r, i) => !indexes.includes(i));
-  return [{ start: mnt.start, end: mnt.end, text: kept.length > 0 ? kept.join(',') : 'defaults' }];
+  const n = e.entry.options.length;
+  if (!mnt || !e.exactSpans) return [];
+  const spans = e.optionSpans;
+  if (n === 1) return [{ start: mnt.start, end: mnt.end, text: 'defaults' }];
+  if (index > 0) return [{ start: spans[index - 1]!.end, end: spans[index]!.end, text: '' }];
+  return [{ start: spans[0]!.start, end: spans[1]!.start, text: '' }];
 }
 
 /** Network block devices: a mount needs the network (and often a cluster service) first. */

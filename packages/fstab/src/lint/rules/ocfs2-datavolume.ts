@@ -1,6 +1,6 @@
 import { defineRule } from '@ftkit/core';
 import type { FstabLintDoc } from '../doc.js';
-import { removeOptionsEdit, ruleUrl } from '../doc.js';
+import { removeOptionEdit, ruleUrl } from '../doc.js';
 
 /** FS-DATAVOLUME: an OCFS2 1.2/1.4 option that mainline kernels reject. */
 export const ocfs2Datavolume = defineRule<FstabLintDoc>({
@@ -23,7 +23,7 @@ export const ocfs2Datavolume = defineRule<FstabLintDoc>({
           messageId: 'obsolete',
           span: e.optionSpans[i]!,
           note: 'It belonged to the out-of-tree OCFS2 1.2/1.4 (old Oracle RAC notes); use the database setting `filesystemio_options` instead',
-          fix: { description: 'Remove `datavolume`', edits: removeOptionsEdit(e, [i]) },
+          fix: { description: 'Remove `datavolume`', edits: removeOptionEdit(e, i) },
         });
       });
     }

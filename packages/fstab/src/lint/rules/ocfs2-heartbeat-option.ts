@@ -1,6 +1,6 @@
 import { defineRule } from '@ftkit/core';
 import type { FstabLintDoc } from '../doc.js';
-import { optionsNamed, removeOptionsEdit, ruleUrl, shown } from '../doc.js';
+import { optionsNamed, removeOptionEdit, ruleUrl, shown } from '../doc.js';
 
 /**
  * FS-HEARTBEAT-OPT: mount.ocfs2 adds `heartbeat=` (or `cluster_stack=`) itself from the volume.
@@ -39,7 +39,7 @@ export const ocfs2HeartbeatOption = defineRule<FstabLintDoc>({
           span,
           ...(conflict ? { severity: 'error' as const } : {}),
           note: 'Only one heartbeat mode may be in effect and it cannot change on remount; leave it to mount.ocfs2',
-          fix: { description: `Remove \`${text}\``, edits: removeOptionsEdit(e, [index]) },
+          fix: { description: `Remove \`${text}\``, edits: removeOptionEdit(e, index) },
         });
       }
     }

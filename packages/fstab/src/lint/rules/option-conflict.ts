@@ -1,6 +1,6 @@
 import { defineRule } from '@ftkit/core';
 import type { FstabLintDoc } from '../doc.js';
-import { removeOptionsEdit, ruleUrl, shown } from '../doc.js';
+import { removeOptionEdit, ruleUrl, shown } from '../doc.js';
 
 /** Pairs of flags that undo each other; the one written last wins. */
 const OPPOSITES: readonly (readonly [string, string])[] = [
@@ -32,34 +32,49 @@ export const optionConflict = defineRule<FstabLintDoc>({
     url: ruleUrl('option-conflict'),
     messages: {
       repeated: 'Duplicate option {{option}}',
+      more: '{{count}} more repeated or overridden options in this entry are not listed',
       overridden: 'Unexpected {{option}}, overridden by the later {{later}}',
     },
   },
   check(ctx) {
     for (const e of ctx.doc.entries) {
       const opts = e.entry.options;
+      // Last index of every option name: one pass, so a line with 100,000 options stays linear.
+      const last = new Map<string, number>();
+      opts.forEach((o, i) => {
+        last.set(o.name, i);
+      });
+      const text = (x: (typeof opts)[number]) => `${x.name}${x.value !== undefined ? `=${x.value}` : ''}`;
+      let reported = 0;
+      let skipped = 0;
       opts.forEach((o, i) => {
         if (o.name === '' || o.name === 'defaults') return;
-        const later = opts.findIndex((p, j) => {
-          if (j <= i) return false;
-          if (p.name === o.name) return true;
-          return o.value === undefined && p.value === undefined && OPPOSITE.get(o.name) === p.name;
-        });
+        const same = last.get(o.name) ?? -1;
+        const opposite = OPPOSITE.get(o.name);
+        const other = o.value === undefined && opposite !== undefined ? (last.get(opposite) ?? -1) : -1;
+        // The opposite only counts when it is a bare flag too.
+        const otherOk = other > i && opts[other]!.value === undefined ? other : -1;
+        const later = Math.max(same > i ? same : -1, otherOk);
         if (later < 0) return;
-        const text = (x: (typeof opts)[number]) => `${x.name}${x.value !== undefined ? `=${x.value}` : ''}`;
+        if (reported >= 100) {
+          skipped++;
+          return;
+        }
+        reported++;
         const l = opts[later]!;
-        const same = text(l) === text(o);
+        const repeated = text(l) === text(o);
         ctx.report({
-          messageId: same ? 'repeated' : 'overridden',
+          messageId: repeated ? 'repeated' : 'overridden',
           data: { option: shown(text(o)), later: shown(text(l)) },
           span: e.optionSpans[i]!,
-          note: same
+          note: repeated
             ? 'One is enough'
             : 'mount(8) and the kernel apply options in order, so only the last takes effect',
-          fix: { description: `Remove \`${text(o)}\``, edits: removeOptionsEdit(e, [i]) },
+          fix: { description: `Remove \`${text(o)}\``, edits: removeOptionEdit(e, i) },
           related: [{ message: 'The option that takes effect', span: e.optionSpans[later]! }],
         });
       });
+      if (skipped > 0) ctx.report({ messageId: 'more', data: { count: skipped }, span: e.line.fields[3]! });
     }
   },
 });
