@@ -105,8 +105,10 @@ describe('lossless CST', () => {
       return performance.now() - t;
     };
     time(unit.repeat(10));
-    const small = time(unit.repeat(10));
-    const big = time(unit.repeat(80));
+    // Best of three each, so one scheduling hiccup on a shared machine does not decide.
+    const best = (s: string) => Math.min(time(s), time(s), time(s));
+    const small = best(unit.repeat(10));
+    const big = best(unit.repeat(80));
     expect(big).toBeLessThan(small * 30 + 50);
   });
 });

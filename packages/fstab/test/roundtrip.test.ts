@@ -47,7 +47,9 @@ describe('lossless round trip', () => {
     expect(pos).toBe(text.length);
   });
 
-  it('gives 1 MB of garbage diagnostics in under a second', () => {
+  // Wall-clock bounds are several times what one run takes alone: CI runs every package's tests
+  // at once on two cores.
+  it('gives 1 MB of garbage diagnostics in seconds, not minutes', () => {
     const rnd = fc.sample(fc.string({ unit: 'binary', minLength: 1000, maxLength: 1000 }), {
       numRuns: 1050,
       seed: 3,
@@ -55,7 +57,7 @@ describe('lossless round trip', () => {
     const garbage = rnd.join('\n').slice(0, 1_000_000);
     const t0 = performance.now();
     const r = lint(garbage);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(performance.now() - t0).toBeLessThan(5000);
     expect(r.diagnostics.length).toBeGreaterThan(0);
   });
 
@@ -74,22 +76,23 @@ describe('lossless round trip', () => {
     // 4x the input: about 4x the time when linear, 16x when quadratic. Generous bounds because
     // the machine is shared.
     expect(big / small).toBeLessThan(10);
-    expect(big).toBeLessThan(3000);
+    expect(big).toBeLessThan(10_000);
   });
 
-  it('parses a 10,000-line fstab quickly', () => {
+  it('parses a 10,000-line fstab in well under a second alone', () => {
     const line = 'UUID=77d95ef5-1c01-49d2-8236-74fcc162cf8b /srv/x ocfs2 _netdev,noatime 0 0\n';
     const text = line.repeat(10_000);
     const t0 = performance.now();
     const r = parse(text);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(performance.now() - t0).toBeLessThan(3000);
     expect(r.model.entries).toHaveLength(10_000);
   });
 });
 
 describe('pathological option lists', () => {
-  // Linear work per option: 120,000 options (40,000 of them `datavolume` findings on ocfs2) stay
-  // well inside two seconds even on the shared machine; quadratic work took minutes.
+  // Linear work per option: 120,000 options (40,000 of them `datavolume` findings on ocfs2) take
+  // well under a second alone; quadratic work took minutes. The bound leaves room for a loaded CI
+  // machine running every package's tests at once.
   it.each(['ext4', 'ocfs2'])('lints a 1 MB %s line of options in linear time', (fs) => {
     const opts = Array.from({ length: 120_000 }, (_, i) =>
       i % 3 === 0 ? 'datavolume' : i % 3 === 1 ? `zz${i}` : 'ro',
@@ -97,8 +100,8 @@ describe('pathological option lists', () => {
     const text = `/dev/a /a ${fs} ${opts} 0 0\n`;
     const t0 = performance.now();
     const d = lint(text).diagnostics;
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(15_000);
     expect(d.length).toBeLessThan(40_300);
     expect(d.some((x) => /more unknown options/.test(x.message))).toBe(true);
-  });
+  }, 30_000);
 });

@@ -58,7 +58,8 @@ describe('lossless round trip', () => {
     ]);
   });
 
-  it('gives 1 MB of garbage diagnostics in under a second', () => {
+  // Wall-clock bounds are five times what one run takes alone: CI runs every package's tests at once.
+  it('gives 1 MB of garbage diagnostics in seconds, not minutes', () => {
     const rnd = fc.sample(fc.string({ unit: 'binary', minLength: 1000, maxLength: 1000 }), {
       numRuns: 1050,
       seed: 42,
@@ -68,7 +69,7 @@ describe('lossless round trip', () => {
     const r = lint(garbage);
     const ms = performance.now() - t0;
     expect(r.diagnostics.length).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('lints 10,000 duplicates in linear time (no quadratic work per finding)', () => {
@@ -86,14 +87,14 @@ describe('lossless round trip', () => {
     // 4x the input: about 4x the time when linear, 16x when quadratic. Generous bounds because
     // the machine is shared.
     expect(big / small).toBeLessThan(10);
-    expect(big).toBeLessThan(3000);
+    expect(big).toBeLessThan(10_000);
   });
 
   it('handles a 1 MB single line and deep quoting without hanging', () => {
     const line = `O2CB_BOOTCLUSTER=${'"a'.repeat(250_001)}`;
     const t0 = performance.now();
     const r = parse(line);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(performance.now() - t0).toBeLessThan(5000);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['SHELL_SYNTAX']);
   });
 });

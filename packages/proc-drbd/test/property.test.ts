@@ -71,7 +71,8 @@ describe('never crash, never hang', () => {
     toPrometheus(r.status);
     expect(printProcDrbd(parseProcDrbdCst(text))).toBe(text);
     expect(DrbdStatusSchema.safeParse(r.status).success).toBe(true);
-    expect(performance.now() - start).toBeLessThan(1000);
+    // A hang shows as minutes; the bound leaves room for a loaded CI machine.
+    expect(performance.now() - start).toBeLessThan(5000);
   });
 
   it('every truncation point of every /proc fixture keeps only complete minors', () => {

@@ -17,6 +17,10 @@ export const lineCrlf = defineRule<O2cbLintDoc>({
   check(ctx) {
     for (const line of ctx.doc.cst.lines) {
       if (!line.raw.endsWith('\r')) continue;
+      // `\<CR>` is an escaped CR; removing the CR would turn the backslash into a line
+      // continuation that joins the next line, so no automatic fix then.
+      const backslashes = /\\*\r$/.exec(line.raw)![0].length - 1;
+      const continuation = line.type !== 'comment' && backslashes % 2 === 1;
       ctx.report({
         messageId: 'crlf',
         span: { start: line.end - 1, end: line.end },
@@ -24,10 +28,14 @@ export const lineCrlf = defineRule<O2cbLintDoc>({
           line.type === 'assignment'
             ? `\`${line.name.text}\` is set to a value ending in \\r, so \`O2CB_ENABLED=true\` no longer enables anything and numbers are rejected`
             : 'Save the file with LF line ends',
-        fix: {
-          description: 'Remove the carriage return',
-          edits: [{ start: line.end - 1, end: line.end, text: '' }],
-        },
+        ...(continuation
+          ? {}
+          : {
+              fix: {
+                description: 'Remove the carriage return',
+                edits: [{ start: line.end - 1, end: line.end, text: '' }],
+              },
+            }),
       });
     }
   },
