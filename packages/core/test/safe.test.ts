@@ -7,7 +7,7 @@ describe('safety helpers', () => {
       ['__proto__', 1],
       ['constructor', 2],
     ]);
-    expect(r['__proto__']).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(r, '__proto__')?.value).toBe(1);
     expect(Object.keys(r)).toEqual(['__proto__', 'constructor']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(r)).toBeNull();

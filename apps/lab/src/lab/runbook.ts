@@ -15,7 +15,6 @@ interface Step {
 export function emitRunbook(plan: LabPlan, outDir = 'lab-out'): string {
   const all = plan.nodes.map((n) => n.name).join(', ');
   const steps: Step[] = [];
-  const dual = plan.mode === 'dual-primary';
   const pkgs = [
     'drbd-utils',
     ...(plan.cluster ? ['ocfs2-tools'] : []),
