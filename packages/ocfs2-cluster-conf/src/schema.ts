@@ -51,6 +51,7 @@ export const REGION_PATTERN = /^[0-9A-F]{32}$/;
 
 /** `local` (heartbeat on every mounted volume) or `global` (on the listed regions only). */
 export const HeartbeatModeSchema = z.enum(['local', 'global']);
+/** `local` or `global` heartbeat, as in a `cluster:` stanza's `heartbeat_mode`. */
 export type HeartbeatMode = z.infer<typeof HeartbeatModeSchema>;
 
 /** A `node:` stanza, with the ranges o2cb accepts when loading the file. */
@@ -64,6 +65,7 @@ export const NodeSchema = z.object({
   /** TCP port the node listens on (o2cb's default is 7777; the kernel accepts 1–65534). */
   ipPort: z.number().int().min(0).max(LIMITS.load.ipPortMax),
 });
+/** A `node:` stanza: name, number, IPv4 address, port and the cluster it belongs to. */
 export type Node = z.infer<typeof NodeSchema>;
 
 /** A `heartbeat:` stanza (global heartbeat region). */
@@ -71,6 +73,7 @@ export const HeartbeatSchema = z.object({
   /** The heartbeat volume's UUID: 32 upper-case hex digits without dashes. */
   region: z.string().min(1),
 });
+/** A `heartbeat:` stanza: a global-heartbeat region (volume UUID) and its cluster. */
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 
 /** A `cluster:` stanza with the nodes and heartbeat regions whose `cluster` names it. */
@@ -84,6 +87,7 @@ export const ClusterSchema = z.object({
   /** Heartbeat regions in file order. */
   heartbeats: z.array(HeartbeatSchema),
 });
+/** A `cluster:` stanza with its nodes and heartbeat regions (order-agnostic). */
 export type Cluster = z.infer<typeof ClusterSchema>;
 
 function unique<T>(
@@ -135,6 +139,7 @@ export const ClusterConfSchema = z
       );
     });
   });
+/** A whole cluster.conf model: every cluster with its nodes and heartbeat regions. */
 export type ClusterConf = z.infer<typeof ClusterConfSchema>;
 
 /** What the o2cb commands would accept (command tier), on top of the load tier. */

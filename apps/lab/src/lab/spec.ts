@@ -206,10 +206,15 @@ export const LabSpecSchema = z
 export type LabSpecInput = z.input<typeof LabSpecSchema>;
 /** A lab spec with every default filled in. */
 export type LabSpec = z.output<typeof LabSpecSchema>;
+/** A machine of the lab: its name and the IPv4 address of the interconnect. */
 export type LabNode = z.output<typeof NodeSchema>;
+/** A DRBD resource of the lab: device, disk, metadata, port, protocol and mount, with defaults filled in. */
 export type LabResource = z.output<typeof ResourceSchema>;
+/** The Borg backup setup: server, user, repository, clients, retention and schedules, with defaults filled in. */
 export type LabBackup = z.output<typeof BackupSchema>;
+/** A machine that backs up to the Borg server: paths, excludes, encryption, compression and its SSH key. */
 export type LabBackupClient = z.output<typeof BackupClientSchema>;
+/** `single-primary` (ext4 on the primary only) or `dual-primary` (OCFS2 on every node). */
 export type LabMode = LabSpec['mode'];
 
 /**

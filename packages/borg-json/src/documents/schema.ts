@@ -237,20 +237,35 @@ export const PruneListSchema = z.looseObject({
   repository: RepositorySchema,
 });
 
+/** The `repository` object of a `--json` document (id, location, last_modified). */
 export type Repository = z.output<typeof RepositorySchema>;
+/** The `encryption` object of a `--json` document (mode, and keyfile path where borg prints one). */
 export type Encryption = z.output<typeof EncryptionSchema>;
+/** The `cache` object of borg 1.x (path and the repository-wide `stats`). */
 export type CacheV1 = z.output<typeof CacheV1Schema>;
+/** The `cache` object of borg 2.0 betas (path and the repository-wide `stats`, fewer keys than 1.x). */
 export type CacheV2 = z.output<typeof CacheV2Schema>;
+/** What `borg create --json` prints in 1.2 / 1.4. */
 export type CreateV1 = z.output<typeof CreateV1Schema>;
+/** What `borg create --json` prints in the 2.0 betas. */
 export type CreateV2 = z.output<typeof CreateV2Schema>;
+/** What `borg info --json REPO` prints in 1.2 / 1.4. */
 export type RepoInfoV1 = z.output<typeof RepoInfoV1Schema>;
+/** What `borg repo-info --json` (`rinfo`) prints in the 2.0 betas. */
 export type RepoInfoV2 = z.output<typeof RepoInfoV2Schema>;
+/** What `borg info --json REPO::ARCHIVE` (or `--last N`) prints in 1.2 / 1.4. */
 export type ArchiveInfoV1 = z.output<typeof ArchiveInfoV1Schema>;
+/** What `borg info --json` for archives prints in the 2.0 betas. */
 export type ArchiveInfoV2 = z.output<typeof ArchiveInfoV2Schema>;
+/** What `borg list --json REPO` prints in 1.2 / 1.4. */
 export type ArchiveListV1 = z.output<typeof ArchiveListV1Schema>;
+/** What `borg rlist --json` / `borg repo-list --json` prints in the 2.0 betas. */
 export type ArchiveListV2 = z.output<typeof ArchiveListV2Schema>;
+/** What `borg prune --list --json` prints in 2.0 b22 and later. */
 export type PruneList = z.output<typeof PruneListSchema>;
+/** One line of `borg list --json-lines REPO::ARCHIVE` in 1.2 / 1.4 (default keys plus any `--format` keys). */
 export type ListArchiveV1 = z.output<typeof ListArchiveV1Schema>;
+/** One line of `borg list --json-lines` in the 2.0 betas (default keys plus any `--format` keys). */
 export type ListArchiveV2 = z.output<typeof ListArchiveV2Schema>;
 
 /** Which `--json` document: `create`, repository `info`, archive `info`, archive list, b22 `prune`. */

@@ -91,6 +91,7 @@ export const PRUNE_RULES = [
   'quarterly_3monthly',
   'yearly',
 ] as const;
+/** A `--keep-*` rule by the name borg uses inside (`quarterly_13weekly` is `--keep-13weekly`). */
 export type PruneRule = (typeof PRUNE_RULES)[number];
 
 const POLICY_KEY: Record<PruneRule, keyof PrunePolicy> = {

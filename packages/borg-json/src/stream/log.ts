@@ -83,12 +83,19 @@ export const LogObjectSchema = z.discriminatedUnion('type', [
   QuestionSchema,
 ]);
 
+/** A `log_message` line of `--log-json`: time, level, logger name, message and optional msgid. */
 export type LogMessage = z.output<typeof LogMessageSchema>;
+/** A `file_status` line of `--log-json --list`: the status letter and the path. */
 export type FileStatus = z.output<typeof FileStatusSchema>;
+/** An `archive_progress` line of `--log-json --progress` during `create`: sizes in bytes, file count, current path. */
 export type ArchiveProgress = z.output<typeof ArchiveProgressSchema>;
+/** A `progress_message` line of `--log-json --progress`: operation id, msgid, message, finished flag. */
 export type ProgressMessage = z.output<typeof ProgressMessageSchema>;
+/** A `progress_percent` line of `--log-json --progress`: current and total (counts or bytes, per operation), message, finished flag. */
 export type ProgressPercent = z.output<typeof ProgressPercentSchema>;
+/** A `question_prompt`, `question_prompt_retry`, `question_invalid_answer`, `question_accepted_*` or `question_env_answer` line. */
 export type Question = z.output<typeof QuestionSchema>;
+/** Any JSON line of a `--log-json` stream that borg documents (discriminated by `type`). */
 export type LogObject = z.output<typeof LogObjectSchema>;
 
 /** Plain text borg wrote between JSON lines (usage errors, a passphrase prompt, warnings). */

@@ -148,17 +148,19 @@ export function applyFixes(
 
 /**
  * Lints, applies fixes, and lints again until nothing more is fixable or `maxPasses` is reached
- * (default 10). Returns the final text and the diagnostics of the final pass.
+ * (default 10). Returns the final text and the diagnostics of the final pass. With `file`, only
+ * fixes of diagnostics for that file (or for no file) are applied, as in {@link applyFixes}.
  */
 export function fixUntilStable(
   text: string,
   lint: (text: string) => readonly Diagnostic[],
   maxPasses = 10,
+  file?: string,
 ): { text: string; diagnostics: readonly Diagnostic[]; passes: number } {
   let current = text;
   for (let pass = 1; pass <= maxPasses; pass++) {
     const diagnostics = lint(current);
-    const { text: next, applied } = applyFixes(current, diagnostics);
+    const { text: next, applied } = applyFixes(current, diagnostics, file);
     if (applied.length === 0 || next === current) return { text: current, diagnostics, passes: pass };
     current = next;
   }

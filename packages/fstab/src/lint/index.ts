@@ -1,5 +1,5 @@
 import type { Diagnostic, LintOptions, LintResult, Rule } from '@ftkit/core';
-import { applyFixes, runRules, sortDiagnostics } from '@ftkit/core';
+import { fixUntilStable, runRules, sortDiagnostics } from '@ftkit/core';
 import { SOURCE } from '../diagnostics.js';
 import { parse } from '../parse.js';
 import type { FstabLintDoc } from './doc.js';
@@ -64,11 +64,6 @@ function lintOnce(text: string, options: LintOptions): Diagnostic[] {
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   if (!options.fix) return { diagnostics: lintOnce(text, options) };
-  let current = text;
-  for (let pass = 0; pass < 10; pass++) {
-    const { text: next, applied } = applyFixes(current, lintOnce(current, options), options.fileName);
-    if (applied.length === 0 || next === current) break;
-    current = next;
-  }
-  return { diagnostics: lintOnce(current, options), output: current };
+  const fixed = fixUntilStable(text, (t) => lintOnce(t, options), 10, options.fileName);
+  return { diagnostics: [...fixed.diagnostics], output: fixed.text };
 }
