@@ -1,43 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { checkRuleDocs } from '@ftkit/core';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { describeRuleDocs } from '../../../test-support/rule-docs.js';
 import { lint, rules } from '../src/index.js';
 
-const DOCS = new URL('../../../docs/rules/o2cb-defaults/', import.meta.url);
-
-function only(id: string) {
-  return Object.fromEntries(Object.keys(rules).map((r) => [r, r === id ? 'error' : 'off'])) as Record<
-    string,
-    'error' | 'off'
-  >;
-}
-
-describe('rule docs', () => {
-  it.each(Object.keys(rules))('%s has a complete page whose examples behave as documented', (id) => {
-    const rule = rules[id]!;
-    const page = new URL(`${id}.md`, DOCS);
-    const markdown = existsSync(page) ? readFileSync(page, 'utf8') : undefined;
-    expect(rule.meta.url).toBe(`https://ftkit.dev/rules/o2cb-defaults/${id}`);
-    const problems = checkRuleDocs(rule, markdown, (code, settings) => {
-      // Rules run at their own severities; `only` keeps other rules quiet.
-      const config = only(id);
-      const res = lint(code, {
-        rules: { ...config, [id]: rule.meta.defaultSeverity === 'off' ? 'error' : rule.meta.defaultSeverity },
-        settings,
-        fix: true,
-      });
-      return { diagnostics: lint(code, { rules: config, settings }).diagnostics, fixed: res.output };
-    });
-    expect(problems).toEqual([]);
-  });
-
-  it('has no page without a rule', () => {
-    const pages = readdirSync(DOCS)
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => f.replace(/\.md$/, ''));
-    expect(pages.sort()).toEqual(Object.keys(rules).sort());
-  });
-});
+describeRuleDocs('o2cb-defaults', rules, lint);
 
 describe('rules on the fixtures', () => {
   it('report exactly the documented problems of invalid-semantics.o2cb', () => {
