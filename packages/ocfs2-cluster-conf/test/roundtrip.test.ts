@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { bestCpuMs } from '../../../test-support/timing.js';
 import { format, lint, parse, parseCst, print } from '../src/index.js';
 import { clusterConfFile } from './support/o2cb.js';
 
@@ -80,21 +81,6 @@ describe('lossless CST', () => {
     expect(print(parseCst(s))).toBe(s);
   });
 });
-
-/**
- * CPU time (not wall time) of the fastest of three runs, in ms: the test machine is shared, and a
- * busy neighbour must not fail a speed check that the code itself passes.
- */
-function bestCpuMs(f: () => unknown): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) {
-    const c0 = process.cpuUsage();
-    f();
-    const c = process.cpuUsage(c0);
-    best = Math.min(best, (c.user + c.system) / 1000);
-  }
-  return best;
-}
 
 describe('never throws', () => {
   test.prop([fc.oneof(confish, lineSoup, mutated, fc.string())])(
