@@ -85,6 +85,11 @@ export interface ResourceInput {
   readonly mesh?: boolean | { readonly net?: OptionInput };
 }
 
+/**
+ * Reads an address written as `IP:PORT` or `[IPv6]:PORT` into the model's form (IPv6 gets family
+ * `ipv6`; a string without `:` gives an empty port, which the schema rejects). A model address
+ * passes through unchanged.
+ */
 export function parseAddress(a: string | DrbdAddress): DrbdAddress {
   if (typeof a !== 'string') return a;
   const v6 = /^\[([^\]]+)\]:(.+)$/.exec(a);

@@ -9,6 +9,7 @@ export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });
+/** Offsets of a model node in its file: 0-based UTF-16 code units, `end` exclusive. */
 export type SpanRef = z.infer<typeof SpanSchema>;
 
 const located = { span: SpanSchema.optional(), file: z.string().optional() };
@@ -33,9 +34,10 @@ export const OptionSchema = z.object({
   quoted: z.boolean().optional(),
   ...located,
 });
+/** One option statement of a section, as the model keeps it. */
 export type DrbdOption = z.infer<typeof OptionSchema>;
 
-/** A proxy `plugin { … }` line list. */
+/** An option section (`disk`, `net`, `options`, `startup`, `handlers`, `proxy`, 8.4 `syncer`) with its options in order. */
 export const SectionSchema = z.object({
   kind: z.enum(['disk', 'net', 'options', 'startup', 'handlers', 'proxy', 'syncer']),
   options: z.array(OptionSchema),
@@ -43,9 +45,12 @@ export const SectionSchema = z.object({
   plugins: z.array(z.string()).optional(),
   ...located,
 });
+/** An option section with its options in written order. */
 export type DrbdSection = z.infer<typeof SectionSchema>;
 
+/** Address families drbdadm accepts before an address (`ipv4` when none is written). */
 export const AddressFamilySchema = z.enum(['ipv4', 'ipv6', 'ssocks', 'sdp', 'sci']);
+/** An `address [FAMILY] IP:PORT` as written; the port keeps its written form. */
 export const AddressSchema = z.object({
   family: AddressFamilySchema.optional(),
   /** The IP text exactly as written (no brackets for IPv6). */
@@ -54,8 +59,10 @@ export const AddressSchema = z.object({
   port: z.string().regex(/^[0-9]{1,8}[KMGs]?$/),
   ...located,
 });
+/** An address: optional family, IP text and port as written. */
 export type DrbdAddress = z.infer<typeof AddressSchema>;
 
+/** `meta-disk internal`, or an external device with an optional `[index]` (8.4 indexed meta data). */
 export const MetaDiskSchema = z.union([
   z.object({ kind: z.literal('internal') }),
   z.object({
@@ -64,8 +71,10 @@ export const MetaDiskSchema = z.union([
     index: z.number().int().nonnegative().optional(),
   }),
 ]);
+/** Where DRBD keeps its meta data: `internal` or an external device (optionally indexed). */
 export type DrbdMetaDisk = z.infer<typeof MetaDiskSchema>;
 
+/** A `device` statement: the path, the minor, or both (`device /dev/drbd0 minor 0`). */
 export const DeviceSchema = z.object({
   /** Device path as written (`/dev/drbd0`, `drbd5`, `/dev/drbd_data`). */
   name: TextValueSchema.optional(),
@@ -73,8 +82,10 @@ export const DeviceSchema = z.object({
   minor: z.number().int().nonnegative().optional(),
   ...located,
 });
+/** A `device` statement: path and/or minor as written. */
 export type DrbdDevice = z.infer<typeof DeviceSchema>;
 
+/** A volume: `volume N { … }` or the implicit volume 0 written directly in a host or resource. */
 export const VolumeSchema = z.object({
   /** Volume number; absent for the implicit volume 0 (statements written directly in the host/resource). */
   number: z.number().int().nonnegative().optional(),
@@ -88,8 +99,10 @@ export const VolumeSchema = z.object({
   diskOptions: SectionSchema.optional(),
   ...located,
 });
+/** A volume with its device, disk, meta data and per-volume disk options. */
 export type DrbdVolume = z.infer<typeof VolumeSchema>;
 
+/** A `proxy on NAME { inside …; outside …; }` block of a host or connection endpoint. */
 export const ProxyHostSchema = z.object({
   names: z.array(z.string()).min(1),
   inside: AddressSchema.optional(),
@@ -97,8 +110,10 @@ export const ProxyHostSchema = z.object({
   options: SectionSchema.optional(),
   ...located,
 });
+/** A DRBD Proxy block: the proxy host names, inside and outside addresses and options. */
 export type DrbdProxyHost = z.infer<typeof ProxyHostSchema>;
 
+/** A host section: `on NAME… { }`, `floating`, `stacked-on-top-of RES`, or the 8.4 `_this_host`/`_remote_host`. */
 export const HostSchema = z.object({
   kind: z.enum(['on', 'floating', 'stacked-on-top-of', '_this_host', '_remote_host']),
   /** Names after `on` (several allowed); empty for floating. */
@@ -114,8 +129,10 @@ export const HostSchema = z.object({
   proxy: ProxyHostSchema.optional(),
   ...located,
 });
+/** A host section with its node-id, addresses, volumes, options and proxy. */
 export type DrbdHost = z.infer<typeof HostSchema>;
 
+/** One end of a DRBD 9 connection or path: `host NAME [address …] [port N]` or a bare `address`. */
 export const EndpointSchema = z.object({
   /** `host NAME`; absent for a bare `address` endpoint. */
   host: z.string().optional(),
@@ -124,11 +141,15 @@ export const EndpointSchema = z.object({
   proxy: ProxyHostSchema.optional(),
   ...located,
 });
+/** One end of a connection or path. */
 export type DrbdEndpoint = z.infer<typeof EndpointSchema>;
 
+/** A DRBD 9 `path { host A …; host B …; }` inside a connection (one network link). */
 export const PathSchema = z.object({ endpoints: z.array(EndpointSchema), ...located });
+/** A path of a connection: its two endpoints. */
 export type DrbdPath = z.infer<typeof PathSchema>;
 
+/** A DRBD 9 `connection { }`: endpoints or paths, and the net, disk and per-volume options of the link. */
 export const ConnectionSchema = z.object({
   /** A name after `connection` (deprecated; drbdadm ignores it). */
   name: z.string().optional(),
@@ -141,9 +162,12 @@ export const ConnectionSchema = z.object({
   ),
   ...located,
 });
+/** A DRBD 9 connection with its endpoints, paths and options. */
 export type DrbdConnection = z.infer<typeof ConnectionSchema>;
 
+/** A DRBD 9 `connection-mesh { hosts A B C; }`: a full mesh of connections with shared net options. */
 export const MeshSchema = z.object({ hosts: z.array(z.string()), net: SectionSchema.optional(), ...located });
+/** A connection mesh: its hosts and shared `net` options. */
 export type DrbdMesh = z.infer<typeof MeshSchema>;
 
 const sections = {
@@ -151,9 +175,12 @@ const sections = {
   sections: z.array(SectionSchema),
 };
 
+/** The `common { }` section: option sections every resource inherits. */
 export const CommonSchema = z.object({ ...sections, protocol: z.string().optional(), ...located });
+/** The `common` section. */
 export type DrbdCommon = z.infer<typeof CommonSchema>;
 
+/** A `resource NAME { }` with its sections, volumes, hosts, connections and meshes. */
 export const ResourceSchema = z.object({
   name: z.string().min(1),
   ...sections,
@@ -169,8 +196,10 @@ export const ResourceSchema = z.object({
   ignoreOn: z.array(z.string()).optional(),
   ...located,
 });
+/** A resource as written (inheritance not applied; see `effective`). */
 export type DrbdResource = z.infer<typeof ResourceSchema>;
 
+/** The `global { }` section: usage-count, minor-count, dialog-refresh, IP verification, udev and command timeouts. */
 export const GlobalSchema = z.object({
   usageCount: z.enum(['yes', 'no', 'ask']).optional(),
   minorCount: z.string().optional(),
@@ -182,9 +211,12 @@ export const GlobalSchema = z.object({
   cmdTimeoutLong: z.string().optional(),
   ...located,
 });
+/** The `global` section, with values as written. */
 export type DrbdGlobal = z.infer<typeof GlobalSchema>;
 
+/** An `include "PATTERN";` statement (a glob relative to the including file). */
 export const IncludeSchema = z.object({ pattern: z.string(), ...located });
+/** An include statement and its pattern. */
 export type DrbdInclude = z.infer<typeof IncludeSchema>;
 
 /** A whole drbd.conf (plus whatever its includes contributed). */
@@ -197,6 +229,7 @@ export const ConfigSchema = z.object({
   /** DRBD 9 `require-drbd-module-version-OP X.Y.Z;` statements. */
   requires: z.array(z.object({ op: z.string(), version: z.string(), ...located })),
 });
+/** A whole drbd.conf model: global, common, resources, includes and module version requirements. */
 export type DrbdConfig = z.infer<typeof ConfigSchema>;
 
 /** JSON Schema of {@link ConfigSchema} (draft 2020-12). */
