@@ -25,6 +25,7 @@ export function describeRuleDocs(
       const rule = rules[id]!;
       const page = new URL(`${id}.md`, docs);
       const markdown = existsSync(page) ? readFileSync(page, 'utf8') : undefined;
+      expect(rule.meta.id).toBe(id);
       expect(rule.meta.url).toBe(`https://ftkit.dev/rules/${pkg}/${id}`);
       const problems = checkRuleDocs(rule, markdown, (code, settings) => {
         // Rules run at their own severities; `only` keeps other rules quiet.

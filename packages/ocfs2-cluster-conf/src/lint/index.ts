@@ -1,4 +1,4 @@
-import { applyFixes, type LintOptions, type LintResult, runRules } from '@ftkit/core';
+import { type Diagnostic, fixUntilStable, type LintOptions, type LintResult, runRules } from '@ftkit/core';
 import { SOURCE, sortByPosition } from '../diagnostics.js';
 import { parse } from '../parse.js';
 import { clusterDrift } from './rules/cluster-drift.js';
@@ -86,18 +86,21 @@ export const rules: Readonly<Record<string, ClusterConfRule>> = Object.freeze(
  * Lints a cluster.conf: every parse error (what makes o2cb refuse the file) plus the findings of
  * the rules. Settings: `hostname` (node-local-missing), `cluster` (limit that check to one cluster),
  * `regionDevices` (heartbeat-device-path), `peerFiles` (cluster-drift). With `fix: true`, `output`
- * is the text with every safe fix applied (one pass; run again for overlapping fixes). Rules do not
- * run on a file with more than 1000 syntax errors (`TOO_MANY_PROBLEMS`): it is not a cluster.conf.
+ * is the text with every safe fix applied (repeatedly, until stable) and `diagnostics` are those
+ * of the fixed text. Rules do not run on a file with more than 1000 syntax errors
+ * (`TOO_MANY_PROBLEMS`): it is not a cluster.conf.
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  if (!options.fix) return { diagnostics: lintOnce(text, options) };
+  const fixed = fixUntilStable(text, (t) => lintOnce(t, options), 10, options.fileName);
+  return { diagnostics: fixed.diagnostics, output: fixed.text };
+}
+
+function lintOnce(text: string, options: LintOptions): readonly Diagnostic[] {
   const parsed = parse(text, options.fileName !== undefined ? { fileName: options.fileName } : {});
   // A file with more syntax errors than are listed is not a cluster.conf worth linting further
   // (and rules over tens of thousands of garbage "stanzas" would only bury the parse errors).
-  if (parsed.diagnostics.some((d) => d.code === 'TOO_MANY_PROBLEMS')) {
-    return options.fix
-      ? { diagnostics: parsed.diagnostics, output: text }
-      : { diagnostics: parsed.diagnostics };
-  }
+  if (parsed.diagnostics.some((d) => d.code === 'TOO_MANY_PROBLEMS')) return parsed.diagnostics;
   const doc: ClusterConfDoc = { cst: parsed.cst, model: parsed.model, links: parsed.links };
   const found = runRules({
     rules: all,
@@ -109,8 +112,5 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     ...(options.rules ? { config: options.rules } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
   });
-  const diagnostics =
-    found.length === 0 ? parsed.diagnostics : sortByPosition([...parsed.diagnostics, ...found]);
-  if (!options.fix) return { diagnostics };
-  return { diagnostics, output: applyFixes(text, diagnostics, options.fileName).text };
+  return found.length === 0 ? parsed.diagnostics : sortByPosition([...parsed.diagnostics, ...found]);
 }
