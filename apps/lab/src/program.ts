@@ -1,15 +1,20 @@
+import type { AnyFormatModule } from '@ftkit/core';
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { commands } from './commands/index.js';
 import type { RunState } from './commands/types.js';
-import { formats as defaultFormats } from './formats.js';
 import { type CliIo, ExitCode, UsageError, useColor } from './io.js';
 
 /** Options for {@link run}. */
 export interface RunOptions {
-  /** Formats to offer (defaults to every installed format). */
-  readonly formats?: typeof defaultFormats;
+  /** Formats to offer (defaults to every installed format, imported when a command needs them). */
+  readonly formats?: readonly AnyFormatModule[];
 }
+
+// Importing the descriptors loads every format package (~0.1–0.2 s each on a cold start), so
+// only the commands that iterate over formats pay for it, when they run.
+const installedFormats = async (): Promise<readonly AnyFormatModule[]> =>
+  (await import('./formats.js')).formats;
 
 /**
  * Runs `ftkit` with `argv` (without the node and script entries) and returns the exit code:
@@ -34,7 +39,9 @@ export async function run(argv: readonly string[], io: CliIo, options: RunOption
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(s),
     });
-  const context = { program, io, formats: options.formats ?? defaultFormats, state };
+  const given = options.formats;
+  const loadFormats = given ? async () => given : installedFormats;
+  const context = { program, io, loadFormats, state };
   for (const register of commands) register(context);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
   try {

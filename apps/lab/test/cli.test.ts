@@ -6,11 +6,13 @@ import {
   defineRule,
   type FormatModule,
   fixUntilStable,
+  reporters,
   runRules,
   sortDiagnostics,
 } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
+import { reporterNames } from '../src/commands/reporter-names.js';
 import { run } from '../src/index.js';
 import { memoryIo } from './helpers.js';
 
@@ -90,6 +92,10 @@ describe('ftkit CLI shell', () => {
     const v = memoryIo('/');
     expect(await run(['--version'], v.io)).toBe(0);
     expect(v.stdout().trim()).toBe(pkg.version);
+  });
+
+  it('offers every reporter of @ftkit/core as --format (a copy, so registering needs no core)', () => {
+    expect(reporterNames).toEqual(Object.keys(reporters));
   });
 
   it('exits 2 with one line for usage errors and missing files', async () => {

@@ -1,55 +1,17 @@
-import { hasErrors, reporters } from '@ftkit/core';
-import writeFileAtomic from 'write-file-atomic';
-import { detectFormat, formatByKind, readInputs } from '../files.js';
-import { ExitCode, UsageError } from '../io.js';
+import type { FmtOptions } from '../actions/fmt.js';
 import type { CommandContext } from './types.js';
 
 /** `ftkit fmt <files...>`: rewrite files in their format's canonical layout, keeping comments. */
-export function registerFmt({ program, io, formats, state }: CommandContext): void {
-  program
+export function registerFmt(context: CommandContext): void {
+  context.program
     .command('fmt')
     .description("Re-format files in their format's canonical layout (comments are kept)")
     .argument('<files...>', 'files to format (`-` reads standard input)')
     .option('--check', 'only report files that are not formatted (exit 1 if any)')
     .option('--write', 'write the formatted text back (atomically)')
     .option('--kind <name>', 'treat every file as this format instead of detecting it')
-    .action(async (files: string[], opts) => {
-      if (opts.check && opts.write) throw new UsageError('Use either --check or --write, not both');
-      const forced = opts.kind ? formatByKind(opts.kind, formats) : undefined;
-      const inputs = await readInputs(files, io, formats);
-      if (!opts.check && !opts.write && inputs.length > 1) {
-        throw new UsageError(
-          'Formatting several files to standard output is ambiguous: pass --write or --check',
-        );
-      }
-      const unformatted: string[] = [];
-      for (const input of inputs) {
-        const format = forced ?? detectFormat(input.path, input.text, formats);
-        if (!format)
-          throw new UsageError(`Unknown file kind: no ftkit format recognises \`${input.display}\``);
-        if (!format.format) throw new UsageError(`Formatting is not supported for ${format.name} files`);
-        const result = format.format(input.text, { fileName: input.display });
-        if (hasErrors(result.diagnostics)) {
-          io.stderr(
-            reporters.stylish([{ file: input.display, diagnostics: result.diagnostics }], {
-              color: state.color,
-            }),
-          );
-          state.exitCode = ExitCode.findings;
-          continue;
-        }
-        if (opts.check) {
-          if (result.text !== input.text) unformatted.push(input.display);
-        } else if (opts.write) {
-          if (result.text !== input.text && input.path !== '-')
-            await writeFileAtomic(input.path, result.text);
-        } else {
-          io.stdout(result.text);
-        }
-      }
-      if (opts.check) {
-        for (const f of unformatted) io.stdout(`${f}: not formatted\n`);
-        if (unformatted.length > 0) state.exitCode = ExitCode.findings;
-      }
+    .action(async (files: string[], opts: FmtOptions) => {
+      const { fmt } = await import('../actions/fmt.js');
+      await fmt(context, files, opts);
     });
 }

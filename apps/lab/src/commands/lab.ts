@@ -1,116 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import {
-  type Diagnostic,
-  DiagnosticCollector,
-  type FileReport,
-  hasErrors,
-  type RuleConfig,
-  type RuleLevel,
-  redactDiagnostics,
-  reporters,
-} from '@ftkit/core';
 import { Option } from 'commander';
-import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
-import { checkLab } from '../lab/check.js';
-import { defaultLabSpec } from '../lab/default-spec.js';
-import { generateLab } from '../lab/generate.js';
-import { LAB_SOURCE, type LoadSpecResult, loadLabSpec, validateSpecValue } from '../lab/load-spec.js';
-import { readLabArgs } from '../lab/read-tree.js';
-import { labRules } from '../lab/rules/index.js';
-import { labJsonSchema } from '../lab/spec.js';
-import type { NodeTree } from '../lab/tree.js';
-import { writeLab } from '../lab/write.js';
+import type { LabCheckOptions, LabGenerateOptions } from '../actions/lab.js';
+import { reporterNames } from './reporter-names.js';
 import type { CommandContext } from './types.js';
 
-const levels: readonly RuleLevel[] = ['off', 'info', 'warn', 'warning', 'error'];
-
-function parseRules(list: readonly string[]): RuleConfig {
-  const out: Record<string, RuleLevel> = Object.create(null);
-  for (const item of list) {
-    const m = /^([\w/-]+)=(\w+)$/.exec(item);
-    if (!m || !levels.includes(m[2] as RuleLevel)) {
-      throw new UsageError(`Invalid --rule \`${item}\`: expected ID=off|info|warn|error`);
-    }
-    out[m[1]!] = m[2] as RuleLevel;
-  }
-  return out;
-}
-
-/** Reads a spec file (YAML, JSON, or TypeScript/JavaScript with a default export), or the default. */
-export async function readSpec(
-  path: string | undefined,
-  io: CliIo,
-): Promise<{ result: LoadSpecResult; file: string; text: string }> {
-  if (path === undefined) {
-    const out = new DiagnosticCollector('', LAB_SOURCE, '<default lab>');
-    return { result: validateSpecValue(defaultLabSpec, out), file: '<default lab>', text: '' };
-  }
-  const abs = resolve(io.cwd, path);
-  if (!existsSync(abs)) throw new UsageError(`Cannot read \`${path}\`: no such file or directory`);
-  const ext = extname(abs);
-  if (['.ts', '.mts', '.js', '.mjs'].includes(ext)) {
-    let mod: Record<string, unknown>;
-    try {
-      mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
-    } catch (error) {
-      throw new UsageError(
-        `Cannot load \`${path}\`: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}${ext.endsWith('ts') ? ' (TypeScript specs need Node 22.18 or later)' : ''}`,
-      );
-    }
-    const value = mod.default ?? mod.lab;
-    const out = new DiagnosticCollector('', LAB_SOURCE, path);
-    return { result: validateSpecValue(value, out), file: path, text: '' };
-  }
-  const text = readFileSync(abs, 'utf8');
-  return { result: loadLabSpec(text, path), file: path, text };
-}
-
-function report(io: CliIo, reports: FileReport[], format: string, color: boolean, version: string): void {
-  const reporter = reporters[format as keyof typeof reporters];
-  io.stdout(
-    reporter(reports, {
-      color,
-      codeFrame: format === 'stylish',
-      rules: Object.values(labRules).map((r) => ({
-        id: r.meta.id,
-        description: r.meta.description,
-        url: r.meta.url,
-        ...(r.meta.defaultSeverity !== 'off' ? { defaultSeverity: r.meta.defaultSeverity } : {}),
-      })),
-      toolVersion: version,
-    }),
-  );
-}
-
-/** Trees of a generated lab, as `lab check` would read them after writing. */
-function treesOf(
-  files: readonly { path: string; text: string }[],
-  outDir: string,
-): { trees: NodeTree[]; runbook?: { display: string; text: string } } {
-  const byNode = new Map<string, NodeTree['files'][number][]>();
-  let runbook: { display: string; text: string } | undefined;
-  for (const f of files) {
-    const slash = f.path.indexOf('/');
-    if (slash < 0) {
-      if (f.path === 'RUNBOOK.md') runbook = { display: `${outDir}/${f.path}`, text: f.text };
-      continue;
-    }
-    const node = f.path.slice(0, slash);
-    const list = byNode.get(node) ?? [];
-    list.push({ rel: f.path.slice(slash + 1), display: `${outDir}/${f.path}`, text: f.text });
-    byNode.set(node, list);
-  }
-  return {
-    trees: [...byNode].map(([node, list]) => ({ node, files: list })),
-    ...(runbook ? { runbook } : {}),
-  };
-}
-
 /** `ftkit lab generate|check|schema`: the reference lab. */
-export function registerLab({ program, io, formats, state }: CommandContext): void {
-  const lab = program
+export function registerLab(context: CommandContext): void {
+  const lab = context.program
     .command('lab')
     .description('Generate a complete, validated DRBD + OCFS2 + Borg lab, and check existing machines');
   lab
@@ -126,83 +21,12 @@ export function registerLab({ program, io, formats, state }: CommandContext): vo
     .option('--dry-run', 'write nothing; print the tree and the diffs')
     .addOption(
       new Option('-f, --format <name>', 'report format for problems')
-        .choices(Object.keys(reporters))
+        .choices(reporterNames)
         .default('stylish'),
     )
-    .action(async (specPath: string | undefined, opts) => {
-      const c = colors(state.color);
-      const { result, file, text } = await readSpec(specPath, io);
-      if (!result.spec) {
-        report(
-          io,
-          [{ file, diagnostics: result.diagnostics, text }],
-          opts.format,
-          state.color,
-          state.version,
-        );
-        state.exitCode = ExitCode.findings;
-        return;
-      }
-      const outDir = resolve(io.cwd, opts.out);
-      const shown = relative(io.cwd, outDir) || '.';
-      const generated = generateLab(result.spec, {
-        ...(opts.mode ? { mode: opts.mode } : {}),
-        ...(opts.drbdVersion ? { drbdVersion: opts.drbdVersion } : {}),
-        outDir: shown,
-      });
-      const { trees, runbook } = treesOf(generated.files, shown);
-      const checked = checkLab(trees, runbook, { formats, drbdVersion: generated.plan.drbdVersion });
-      const problems = checked.files.filter((f) => f.diagnostics.length > 0);
-      if (hasErrors(problems.flatMap((f) => f.diagnostics))) {
-        io.stderr('ftkit: the generated lab has errors; nothing was written\n');
-        report(
-          io,
-          problems.map((f) => ({
-            file: f.file,
-            diagnostics: redactDiagnostics(f.diagnostics, checked.secrets),
-            text: f.text,
-          })),
-          opts.format,
-          state.color,
-          state.version,
-        );
-        state.exitCode = ExitCode.findings;
-        return;
-      }
-      const results = writeLab(outDir, generated.files, {
-        force: opts.force === true,
-        dryRun: opts.dryRun === true,
-      });
-      const conflicts = results.filter((r) => r.status === 'conflict');
-      for (const r of results) {
-        const mark = {
-          created: c.green('+'),
-          updated: c.yellow('~'),
-          unchanged: c.dim('='),
-          conflict: c.red('!'),
-        }[r.status];
-        io.stdout(
-          `${mark} ${shown}/${r.path}${r.status === 'conflict' ? c.red('  (exists and differs)') : ''}\n`,
-        );
-        if (opts.dryRun && r.diff) io.stdout(r.diff.endsWith('\n') ? r.diff : `${r.diff}\n`);
-      }
-      for (const p of generated.pending)
-        io.stderr(`ftkit: not generated yet: ${shown}/${p.path} (needs an emitter from ${p.package})\n`);
-      if (conflicts.length > 0) {
-        io.stderr(
-          `ftkit: ${conflicts.length} file(s) exist and differ; nothing was written (use --force to overwrite, --dry-run to see the diffs)\n`,
-        );
-        state.exitCode = ExitCode.usage;
-        return;
-      }
-      if (!opts.dryRun) {
-        const warnings = problems.flatMap((f) => f.diagnostics).length;
-        io.stdout(
-          `\n${c.bold(`Lab written to ${shown}/`)} (${generated.plan.mode}, DRBD ${generated.plan.drbdVersion}, ${generated.plan.nodes.length} nodes${warnings ? `, ${warnings} warning(s)` : ''})\n` +
-            `Read next: ${shown}/RUNBOOK.md — the commands per node, in order\n` +
-            `Check it:  ftkit lab check ${shown}\n`,
-        );
-      }
+    .action(async (specPath: string | undefined, opts: LabGenerateOptions) => {
+      const { labGenerate } = await import('../actions/lab.js');
+      await labGenerate(context, specPath, opts);
     });
   lab
     .command('check')
@@ -211,9 +35,7 @@ export function registerLab({ program, io, formats, state }: CommandContext): vo
       '<dirs...>',
       'node trees laid out like `/` (`DIR`, or `NAME=DIR` for several), or a generated lab directory',
     )
-    .addOption(
-      new Option('-f, --format <name>', 'report format').choices(Object.keys(reporters)).default('stylish'),
-    )
+    .addOption(new Option('-f, --format <name>', 'report format').choices(reporterNames).default('stylish'))
     .option(
       '--rule <id=level>',
       'set a rule to off, info, warn or error (repeatable)',
@@ -226,32 +48,15 @@ export function registerLab({ program, io, formats, state }: CommandContext): vo
         .default('9'),
     )
     .option('--quiet', 'report errors only')
-    .action(async (dirs: string[], opts) => {
-      let read: ReturnType<typeof readLabArgs>;
-      try {
-        read = readLabArgs(dirs, io.cwd);
-      } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
-      }
-      const rules = parseRules(opts.rule);
-      const checked = checkLab(read.trees, read.runbook, { formats, rules, drbdVersion: opts.drbdVersion });
-      const reports: FileReport[] = checked.files.map((f) => {
-        const kept: Diagnostic[] = opts.quiet
-          ? f.diagnostics.filter((d) => d.severity === 'error')
-          : [...f.diagnostics];
-        return { file: f.file, diagnostics: redactDiagnostics(kept, checked.secrets), text: f.text };
-      });
-      report(io, reports, opts.format, state.color, state.version);
-      if (opts.format === 'stylish' && !reports.some((r) => r.diagnostics.length)) {
-        const n = read.trees.reduce((a, t) => a + t.files.length, 0);
-        io.stdout(`✔ ${n} files on ${read.trees.length} node(s): no problems\n`);
-      }
-      state.exitCode = hasErrors(reports.flatMap((r) => r.diagnostics)) ? ExitCode.findings : ExitCode.ok;
+    .action(async (dirs: string[], opts: LabCheckOptions) => {
+      const { labCheck } = await import('../actions/lab.js');
+      await labCheck(context, dirs, opts);
     });
   lab
     .command('schema')
     .description('Print the JSON Schema of lab specs (for editors: `$schema` or yaml-language-server)')
-    .action(() => {
-      io.stdout(`${JSON.stringify(labJsonSchema(), null, 2)}\n`);
+    .action(async () => {
+      const { labSchema } = await import('../actions/lab.js');
+      labSchema(context);
     });
 }

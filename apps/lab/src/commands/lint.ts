@@ -1,66 +1,15 @@
-import {
-  type Diagnostic,
-  type FileReport,
-  hasErrors,
-  LineIndex,
-  makeDiagnostic,
-  type RuleConfig,
-  type RuleLevel,
-  redactDiagnostics,
-  reporters,
-} from '@ftkit/core';
-import { fsReader } from '@ftkit/core/node';
 import { Option } from 'commander';
-import writeFileAtomic from 'write-file-atomic';
-import { detectFormat, formatByKind, readInputs } from '../files.js';
-import { ExitCode, UsageError } from '../io.js';
+import type { LintOptions } from '../actions/lint.js';
+import { reporterNames } from './reporter-names.js';
 import type { CommandContext } from './types.js';
 
-const levels: readonly RuleLevel[] = ['off', 'info', 'warn', 'warning', 'error'];
-
-/** Parses repeated `--rule id=level` options. */
-function parseRules(list: readonly string[]): RuleConfig {
-  const out: Record<string, RuleLevel> = Object.create(null);
-  for (const item of list) {
-    const m = /^([\w/-]+)=(\w+)$/.exec(item);
-    if (!m || !levels.includes(m[2] as RuleLevel)) {
-      throw new UsageError(`Invalid --rule \`${item}\`: expected ID=off|info|warn|error`);
-    }
-    out[m[1]!] = m[2] as RuleLevel;
-  }
-  return out;
-}
-
-/** A `--set` value: JSON when it parses as JSON (numbers, booleans, arrays, objects), else the text. */
-function settingValue(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-}
-
-/** Parses repeated `--set key=value` options into lint settings. */
-function parseSettings(list: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.create(null);
-  for (const item of list) {
-    const i = item.indexOf('=');
-    if (i <= 0) throw new UsageError(`Invalid --set \`${item}\`: expected KEY=VALUE`);
-    const v = item.slice(i + 1);
-    out[item.slice(0, i)] = settingValue(v);
-  }
-  return out;
-}
-
 /** `ftkit lint <paths...>`: parse, validate and lint files of every known format. */
-export function registerLint({ program, io, formats, state }: CommandContext): void {
-  program
+export function registerLint(context: CommandContext): void {
+  context.program
     .command('lint')
     .description('Lint configuration files and tool output of every known format')
     .argument('<paths...>', 'files or directories to lint (`-` reads standard input)')
-    .addOption(
-      new Option('-f, --format <name>', 'report format').choices(Object.keys(reporters)).default('stylish'),
-    )
+    .addOption(new Option('-f, --format <name>', 'report format').choices(reporterNames).default('stylish'))
     .option('--kind <name>', 'treat every file as this format instead of detecting it')
     .option(
       '--rule <id=level>',
@@ -79,79 +28,8 @@ export function registerLint({ program, io, formats, state }: CommandContext): v
     .option('--code-frame', 'show the source lines under each finding (stylish)')
     .option('--no-redact', 'show secret values (e.g. DRBD shared-secret) in messages')
     .option('--root <dir>', 'directory that included files must stay inside', '/')
-    .action(async (paths: string[], opts) => {
-      const rules = parseRules(opts.rule);
-      const settings = parseSettings(opts.set);
-      const forced = opts.kind ? formatByKind(opts.kind, formats) : undefined;
-      const inputs = await readInputs(paths, io, formats);
-      const reader = fsReader({ root: opts.root });
-      const reports: FileReport[] = [];
-      let secrets: string[] = [];
-      for (const input of inputs) {
-        const format = forced ?? detectFormat(input.path, input.text, formats);
-        if (!format) {
-          if (!input.explicit) continue;
-          const d: Diagnostic = makeDiagnostic(new LineIndex(input.text), {
-            code: 'UNKNOWN_FILE_KIND',
-            severity: 'error',
-            message: `Unknown file kind: no ftkit format recognises \`${input.display}\``,
-            note: formats.length
-              ? `Known formats: ${formats.map((f) => f.name).join(', ')}; pass --kind NAME to choose one`
-              : 'No format packages are installed yet',
-            span: { start: 0, end: 0 },
-            source: '@ftkit/lab',
-            file: input.display,
-          });
-          reports.push({ file: input.display, diagnostics: [d], text: input.text });
-          continue;
-        }
-        const result = format.lint(input.text, {
-          fileName: input.path === '-' ? input.display : input.path,
-          rules,
-          settings,
-          reader,
-          fix: opts.fix === true,
-        });
-        if (opts.fix && result.output !== undefined && result.output !== input.text && input.path !== '-') {
-          await writeFileAtomic(input.path, result.output);
-        }
-        secrets = [...secrets, ...(result.secrets ?? [])];
-        // Diagnostics name files by path; show the name the user typed for the file itself.
-        const own = input.path === '-' ? input.display : input.path;
-        const byFile = new Map<string, Diagnostic[]>();
-        for (const d of result.diagnostics) {
-          const shown = d.file === undefined || d.file === own ? input.display : d.file;
-          const list = byFile.get(shown) ?? [];
-          list.push(d.file === undefined || d.file === own ? { ...d, file: input.display } : d);
-          byFile.set(shown, list);
-        }
-        if (!byFile.has(input.display)) byFile.set(input.display, []);
-        for (const [file, diagnostics] of byFile) {
-          const text = file === input.display ? input.text : result.texts?.[file];
-          reports.push({ file, diagnostics, ...(text !== undefined ? { text } : {}) });
-        }
-      }
-      const shown = reports.map((r) => {
-        const kept = opts.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics;
-        return { ...r, diagnostics: opts.redact === false ? kept : redactDiagnostics(kept, secrets) };
-      });
-      const reporter = reporters[opts.format as keyof typeof reporters];
-      const rulesInfo = formats.flatMap((f) =>
-        Object.values(f.rules).map((r) => ({
-          id: r.meta.id,
-          description: r.meta.description,
-          url: r.meta.url,
-          ...(r.meta.defaultSeverity !== 'off' ? { defaultSeverity: r.meta.defaultSeverity } : {}),
-        })),
-      );
-      io.stdout(
-        reporter(shown, {
-          color: state.color,
-          codeFrame: opts.codeFrame === true,
-          rules: rulesInfo,
-          toolVersion: state.version,
-        }),
-      );
-      state.exitCode = hasErrors(shown.flatMap((r) => r.diagnostics)) ? ExitCode.findings : ExitCode.ok;
+    .action(async (paths: string[], opts: LintOptions) => {
+      const { lint } = await import('../actions/lint.js');
+      await lint(context, paths, opts);
     });
 }

@@ -11,11 +11,19 @@ export interface RunState {
   readonly version: string;
 }
 
-/** What every command registration receives. */
+/**
+ * What every command registration receives. Registrations only declare commands; their actions
+ * import the implementation (`src/actions/*`) and the packages it needs when they run, so start-up
+ * pays for one command, not all of them.
+ */
 export interface CommandContext {
   readonly program: Command;
   readonly io: CliIo;
-  readonly formats: readonly AnyFormatModule[];
+  /**
+   * The format descriptors. Importing them loads every format package, so call this inside an
+   * action, never while registering. Repeated calls return the same list.
+   */
+  readonly loadFormats: () => Promise<readonly AnyFormatModule[]>;
   readonly state: RunState;
 }
 

@@ -1,0 +1,383 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  archiveGlob,
+  type BorgItem,
+  borgErrorInfo,
+  emitDocument,
+  formatPruneLines,
+  type LogRecord,
+  type PrunePolicy,
+  PrunePolicyError,
+  parseDocument,
+  parseItems,
+  parseLog,
+  planPrune,
+  pruneArchivesFrom,
+  readItems,
+  readLog,
+  renderPruneSvg,
+  sniffBorgText,
+  type TextSource,
+} from '@ftkit/borg-json';
+import { type Diagnostic, hasErrors, reporters } from '@ftkit/core';
+import writeFileAtomic from 'write-file-atomic';
+import type { CommandContext } from '../commands/types.js';
+import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
+
+interface Input {
+  readonly display: string;
+  /** A stream for files (bounded memory), the whole text for stdin. */
+  readonly source: TextSource;
+  /** Reads everything (small inputs: documents, logs). */
+  readonly text: () => string;
+}
+
+async function openInput(file: string | undefined, io: CliIo): Promise<Input> {
+  if (file === undefined || file === '-') {
+    const text = await io.readStdin();
+    return { display: '<stdin>', source: text, text: () => text };
+  }
+  const abs = resolve(io.cwd, file);
+  try {
+    if (statSync(abs).isDirectory()) throw new UsageError(`Cannot read \`${file}\`: is a directory`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`Cannot read \`${file}\`: no such file or directory`);
+  }
+  return {
+    display: file,
+    source: createReadStream(abs, { highWaterMark: 1 << 20 }),
+    text: () => readFileSync(abs, 'utf8'),
+  };
+}
+
+function report(
+  io: CliIo,
+  color: boolean,
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  text?: string,
+): void {
+  if (diagnostics.length === 0) return;
+  io.stderr(
+    reporters.stylish([{ file, diagnostics: [...diagnostics], ...(text !== undefined ? { text } : {}) }], {
+      color,
+    }),
+  );
+}
+
+const fmtSize = (n: number) => {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return i === 0 ? `${n} B` : `${v.toFixed(2)} ${units[i]}`;
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  '-': 'file',
+  d: 'directory',
+  l: 'symlink',
+  h: 'hard link',
+  p: 'fifo',
+  b: 'block device',
+  c: 'char device',
+  s: 'socket',
+};
+
+/** Options of `ftkit borg validate`. */
+export interface BorgValidateOptions {
+  readonly quiet?: boolean;
+  readonly emit?: boolean;
+}
+
+/** `ftkit borg validate`: checks a borg --json document, --json-lines items or --log-json stream. */
+export async function borgValidate(
+  { io, state }: CommandContext,
+  file: string | undefined,
+  opts: BorgValidateOptions,
+): Promise<void> {
+  const input = await openInput(file, io);
+  const text = input.text();
+  const kind = sniffBorgText(text);
+  let diagnostics: Diagnostic[];
+  let summary: string;
+  if (kind === 'items') {
+    const r = parseItems(text, { fileName: input.display, onBadLine: 'continue' });
+    diagnostics = r.diagnostics;
+    summary = `--json-lines items, ${r.items.length} item${r.items.length === 1 ? '' : 's'}`;
+  } else if (kind === 'log') {
+    const r = parseLog(text, { fileName: input.display });
+    diagnostics = r.diagnostics;
+    summary = `--log-json stream, ${r.records.length} event${r.records.length === 1 ? '' : 's'}`;
+  } else {
+    const r = parseDocument(text, { fileName: input.display });
+    diagnostics = [...r.diagnostics];
+    const m = r.model;
+    summary = m
+      ? `${m.kind} document, borg ${m.major === 1 ? '1.x' : '2.0'}${'archives' in m.data ? `, ${(m.data.archives as unknown[]).length} archive(s)` : ''}`
+      : 'not a borg document';
+    if (opts.emit && m) io.stdout(emitDocument(m));
+  }
+  const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  report(io, state.color, input.display, shown, text);
+  const failed = hasErrors(diagnostics);
+  if (!opts.emit) io.stdout(`${input.display}: ${summary}${failed ? '' : ', valid'}\n`);
+  state.exitCode = failed ? ExitCode.findings : ExitCode.ok;
+}
+
+/** Options of `ftkit borg items`. */
+export interface BorgItemsOptions {
+  readonly summary?: boolean;
+  readonly top: number;
+  readonly depth: number;
+  readonly onBadLine: 'stop' | 'continue';
+}
+
+/** `ftkit borg items`: reads `borg list --json-lines ARCHIVE` output as a stream (bounded memory). */
+export async function borgItems(
+  { io, state }: CommandContext,
+  file: string | undefined,
+  opts: BorgItemsOptions,
+): Promise<void> {
+  const input = await openInput(file, io);
+  const reader = readItems(input.source, { fileName: input.display, onBadLine: opts.onBadLine });
+  const c = colors(state.color);
+  const byType = new Map<string, { count: number; size: number }>();
+  const byDir = new Map<string, number>();
+  let total = 0;
+  let count = 0;
+  const progress = opts.summary && io.isTTY;
+  let lastDraw = 0;
+  const add = (item: BorgItem) => {
+    count++;
+    const size = typeof item.size === 'number' ? item.size : 0;
+    total += size;
+    const t = item.mode.startsWith('h') ? 'h' : item.type;
+    const e = byType.get(t) ?? { count: 0, size: 0 };
+    e.count++;
+    e.size += size;
+    byType.set(t, e);
+    const parts = item.path.split('/');
+    const dir =
+      parts.length > opts.depth
+        ? parts.slice(0, opts.depth).join('/')
+        : parts.length > 1
+          ? parts.slice(0, -1).join('/')
+          : '.';
+    byDir.set(dir, (byDir.get(dir) ?? 0) + size);
+  };
+  for await (const batch of reader.batches()) {
+    if (!opts.summary) {
+      let out = '';
+      for (const item of batch) {
+        out += `${item.mode} ${String(item.user ?? '').padEnd(6)} ${String(item.group ?? '').padEnd(6)} ${String(item.size ?? '').padStart(8)} ${item.mtime ?? item.isomtime ?? ''} ${item.path}${item.source || item.target ? ` -> ${item.source || item.target}` : ''}\n`;
+      }
+      io.stdout(out);
+      count += batch.length;
+      continue;
+    }
+    for (const item of batch) add(item);
+    if (progress && count - lastDraw >= 50_000) {
+      lastDraw = count;
+      io.stderr(`\r${c.dim(`reading items… ${count.toLocaleString('en-US')} (${fmtSize(total)})`)}`);
+    }
+  }
+  if (progress && lastDraw > 0) io.stderr('\r\x1b[K');
+  if (opts.summary) {
+    const lines = [`${c.bold(`${count}`)} items, ${fmtSize(total)} (${total} bytes)`, '', 'by type:'];
+    for (const [t, e] of [...byType.entries()].sort((a, b) => b[1].count - a[1].count)) {
+      lines.push(`  ${(TYPE_NAMES[t] ?? t).padEnd(14)} ${String(e.count).padStart(9)}  ${fmtSize(e.size)}`);
+    }
+    lines.push('', `largest directories (depth ${opts.depth}):`);
+    for (const [d, s] of [...byDir.entries()].sort((a, b) => b[1] - a[1]).slice(0, opts.top)) {
+      lines.push(`  ${fmtSize(s).padStart(10)}  ${d}`);
+    }
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  report(io, state.color, input.display, reader.diagnostics);
+  state.exitCode = hasErrors(reader.diagnostics) ? ExitCode.findings : ExitCode.ok;
+}
+
+/** Options of `ftkit borg log`. */
+export interface BorgLogOptions {
+  readonly debug?: boolean;
+}
+
+/** `ftkit borg log`: renders a `--log-json` stderr stream readably. */
+export async function borgLog(
+  { io, state }: CommandContext,
+  file: string | undefined,
+  opts: BorgLogOptions,
+): Promise<void> {
+  const input = await openInput(file, io);
+  const reader = readLog(input.source, { fileName: input.display });
+  const c = colors(state.color);
+  const out: string[] = [];
+  const clock = (t: unknown) =>
+    typeof t === 'number' ? new Date(t * 1000).toISOString().slice(11, 23) : '            ';
+  for await (const r of reader as AsyncIterable<LogRecord>) {
+    const e = r.event as Record<string, unknown> & { type: string };
+    switch (e.type) {
+      case 'log_message': {
+        if (e.levelname === 'DEBUG' && !opts.debug) break;
+        const lvl = String(e.levelname);
+        const paint =
+          lvl === 'ERROR' || lvl === 'CRITICAL' ? c.red : lvl === 'WARNING' ? c.yellow : (s: string) => s;
+        const info = typeof e.msgid === 'string' ? borgErrorInfo(e.msgid) : undefined;
+        const tag =
+          typeof e.msgid === 'string'
+            ? c.dim(` [${e.msgid}${info ? `, exit ${info.legacy} legacy / ${info.modern} modern` : ''}]`)
+            : '';
+        const msg = String(e.message);
+        const [first, ...more] = msg.split('\n');
+        out.push(`${c.dim(clock(e.time))} ${paint(lvl.padEnd(7))} ${first}${tag}`);
+        for (const m of more) out.push(`${' '.repeat(21)}${m}`);
+        break;
+      }
+      case 'file_status':
+        out.push(`${' '.repeat(12)} ${String(e.status)} ${String(e.path)}`);
+        break;
+      case 'progress_percent':
+      case 'progress_message':
+        if (e.finished && !opts.debug) break;
+        if (
+          !opts.debug &&
+          e.type === 'progress_percent' &&
+          typeof e.current === 'number' &&
+          typeof e.total === 'number' &&
+          e.current !== e.total &&
+          e.current !== 1
+        )
+          break;
+        out.push(
+          `${c.dim(clock(e.time))} ${c.cyan('PROGRESS')} ${String(e.message ?? '')}${e.msgid ? c.dim(` (${String(e.msgid)})`) : ''}`,
+        );
+        break;
+      case 'archive_progress':
+        if (e.finished) out.push(`${c.dim(clock(e.time))} ${c.cyan('PROGRESS')} archive done`);
+        else if (opts.debug)
+          out.push(
+            `${c.dim(clock(e.time))} ${c.cyan('PROGRESS')} ${String(e.nfiles ?? 0)} files, ${fmtSize(Number(e.original_size ?? 0))} ${String(e.path ?? '')}`,
+          );
+        break;
+      case 'text':
+        out.push(`${c.dim('text ')}        ${String(e.text)}`);
+        break;
+      default:
+        if (e.type.startsWith('question_')) {
+          const label = e.type === 'question_prompt' ? '?' : '>';
+          const lines = String(e.message ?? '')
+            .trimEnd()
+            .split('\n');
+          out.push(
+            `${' '.repeat(12)} ${c.magenta(label)} ${lines[0]}${e.env_var ? c.dim(` (${String(e.env_var)})`) : ''}`,
+          );
+          for (const m of lines.slice(1)) out.push(`${' '.repeat(14)} ${m}`);
+        } else out.push(`${' '.repeat(12)} ${c.dim(`${e.type}:`)} ${JSON.stringify(e)}`);
+    }
+    if (out.length >= 1000) io.stdout(`${out.splice(0).join('\n')}\n`);
+  }
+  if (out.length) io.stdout(`${out.join('\n')}\n`);
+  report(
+    io,
+    state.color,
+    input.display,
+    reader.diagnostics.filter((d) => d.severity !== 'info'),
+  );
+  state.exitCode = hasErrors(reader.diagnostics) ? ExitCode.findings : ExitCode.ok;
+}
+
+/**
+ * Options of `ftkit borg prune-plan`: the `--keep-*` values (numbers, intervals or `all`) under
+ * their camel-case names, plus the rest.
+ */
+export interface BorgPrunePlanOptions {
+  readonly [keep: string]: unknown;
+  readonly borgVersion: string;
+  readonly tz?: string;
+  readonly now?: string;
+  readonly glob?: string;
+  readonly json?: boolean;
+  readonly svg?: string;
+}
+
+/** `ftkit borg prune-plan`: what `borg prune --dry-run --list` would print for `borg list --json` output. */
+export async function borgPrunePlan(
+  { io, state }: CommandContext,
+  file: string | undefined,
+  opts: BorgPrunePlanOptions,
+): Promise<void> {
+  const input = await openInput(file, io);
+  const text = input.text();
+  const parsed = parseDocument(text, { fileName: input.display });
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  const model = parsed.model;
+  if (errors.length > 0 || !model || !('archives' in model.data)) {
+    report(io, state.color, input.display, errors.length ? errors : parsed.diagnostics, text);
+    if (errors.length === 0) io.stderr(`ftkit: \`${input.display}\` is not \`borg list --json\` output\n`);
+    state.exitCode = ExitCode.findings;
+    return;
+  }
+  const policy: Record<string, unknown> = {};
+  const names: [string, string][] = [
+    ['keepWithin', 'keepWithin'],
+    ['keepLast', 'keepLast'],
+    ['keepSecondly', 'keepSecondly'],
+    ['keepMinutely', 'keepMinutely'],
+    ['keepHourly', 'keepHourly'],
+    ['keepDaily', 'keepDaily'],
+    ['keepWeekly', 'keepWeekly'],
+    ['keepMonthly', 'keepMonthly'],
+    ['keep13weekly', 'keep13weekly'],
+    ['keep3monthly', 'keep3monthly'],
+    ['keepYearly', 'keepYearly'],
+    ['keep', 'keep'],
+  ];
+  for (const [opt, key] of names)
+    if (opts[opt] !== undefined)
+      policy[key] = /^\d+$/.test(String(opts[opt])) ? Number(opts[opt]) : opts[opt];
+  let now: number | undefined;
+  if (opts.now !== undefined) {
+    now = Date.parse(opts.now);
+    if (Number.isNaN(now))
+      throw new UsageError(
+        `Invalid --now \`${opts.now}\`: expected an ISO 8601 time like 2026-11-24T15:30:00Z`,
+      );
+  }
+  const timeZone = opts.tz ?? io.env.TZ ?? 'UTC';
+  let archives = pruneArchivesFrom(model.data as { archives: Record<string, unknown>[] });
+  if (opts.glob !== undefined) {
+    const re = archiveGlob(String(opts.glob).replace(/^sh:/, ''));
+    archives = archives.filter((a) => re.test(a.name));
+  }
+  let plan: ReturnType<typeof planPrune>;
+  try {
+    plan = planPrune(archives, policy as PrunePolicy, {
+      borgVersion: opts.borgVersion,
+      timeZone,
+      ...(now !== undefined ? { now } : {}),
+    });
+  } catch (error) {
+    if (error instanceof PrunePolicyError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (opts.json) {
+    io.stdout(`${JSON.stringify({ ...plan, now: new Date(plan.now).toISOString() }, null, 2)}\n`);
+  } else {
+    const lines = formatPruneLines(plan);
+    io.stdout(lines.length ? `${lines.join('\n')}\n` : '');
+  }
+  if (opts.svg) {
+    try {
+      await writeFileAtomic(resolve(io.cwd, opts.svg), renderPruneSvg(plan));
+    } catch {
+      throw new UsageError(`Cannot write \`${opts.svg}\``);
+    }
+  }
+  state.exitCode = ExitCode.ok;
+}

@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { redactDiagnostics, reporters } from '@ftkit/core';
+import { fsReader } from '@ftkit/core/node';
+import { collectSecrets, dump, migrate, parse } from '@ftkit/drbd-conf';
+import writeFileAtomic from 'write-file-atomic';
+import type { CommandContext } from '../commands/types.js';
+import { type CliIo, ExitCode, UsageError } from '../io.js';
+
+async function readInput(file: string, io: CliIo): Promise<{ text: string; path: string; display: string }> {
+  if (file === '-')
+    return { text: await io.readStdin(), path: resolve(io.cwd, 'stdin.conf'), display: '<stdin>' };
+  const path = resolve(io.cwd, file);
+  try {
+    return { text: await readFile(path, 'utf8'), path, display: file };
+  } catch (error) {
+    throw new UsageError(
+      `Cannot read \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+}
+
+/** Options of `ftkit drbd dump`. */
+export interface DumpOptions {
+  readonly drbdVersion: '9' | '8.4';
+  readonly host?: string;
+  readonly root: string;
+  readonly redact?: boolean;
+}
+
+/** `ftkit drbd dump FILE`: what `drbdadm -c FILE dump all` prints, or every problem it would reject. */
+export async function drbdDump(
+  { io, state }: CommandContext,
+  file: string,
+  opts: DumpOptions,
+): Promise<void> {
+  const input = await readInput(file, io);
+  const host = opts.host ?? io.env.__DRBD_NODE__ ?? io.env.HOSTNAME ?? 'localhost';
+  const r = parse(input.text, {
+    drbdVersion: opts.drbdVersion,
+    fileName: input.path,
+    reader: fsReader({ root: opts.root }),
+    root: opts.root,
+  });
+  const errors = r.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    const byFile = new Map<string, typeof errors>();
+    for (const d of errors)
+      byFile.set(d.file ?? input.path, [...(byFile.get(d.file ?? input.path) ?? []), d]);
+    const texts = new Map(r.files.map((f) => [f.fileName ?? input.path, f.text]));
+    const secrets = collectSecrets(r.model);
+    io.stderr(
+      reporters.stylish(
+        [...byFile].map(([f, ds]) => ({
+          file: f === input.path ? input.display : f,
+          diagnostics: redactDiagnostics(ds, secrets),
+          text: texts.get(f) ?? '',
+        })),
+        { color: state.color },
+      ),
+    );
+    state.exitCode = ExitCode.findings;
+    return;
+  }
+  io.stdout(
+    dump(r.model, {
+      drbdVersion: opts.drbdVersion,
+      host,
+      configPath: input.path,
+      definedAt: (x) => r.definedAt(x),
+      redact: opts.redact === true,
+    }),
+  );
+}
+
+/** Options of `ftkit drbd migrate`. */
+export interface MigrateOptions {
+  readonly to: '9';
+  readonly write?: boolean;
+}
+
+/** `ftkit drbd migrate FILE --to 9`: rewrites a DRBD 8.4 configuration for DRBD 9. */
+export async function drbdMigrate(
+  { io, state }: CommandContext,
+  file: string,
+  opts: MigrateOptions,
+): Promise<void> {
+  const input = await readInput(file, io);
+  const m = migrate(input.text, { fileName: input.path });
+  const errors = m.diagnostics.filter((d) => d.severity === 'error');
+  for (const c of m.changes) io.stderr(`${c}\n`);
+  if (errors.length > 0) {
+    io.stderr(
+      reporters.stylish([{ file: input.display, diagnostics: errors, text: input.text }], {
+        color: state.color,
+      }),
+    );
+    io.stderr('ftkit: some problems need a manual fix before DRBD 9 accepts the file\n');
+    state.exitCode = ExitCode.findings;
+  }
+  if (opts.write) {
+    if (file === '-') throw new UsageError('--write needs a file, not standard input');
+    if (m.text !== input.text && errors.length === 0) await writeFileAtomic(input.path, m.text);
+  } else io.stdout(m.text);
+}

@@ -1,0 +1,302 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type Diagnostic, hasErrors } from '@ftkit/core';
+import {
+  type DrbdStatus,
+  type Events2Event,
+  Events2Parser,
+  Events2Reducer,
+  lintStatus,
+  readStatus,
+  type StatusSource,
+  toPrometheus,
+} from '@ftkit/proc-drbd';
+import type { CommandContext } from '../commands/types.js';
+import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
+
+type Colors = ReturnType<typeof colors>;
+
+async function readInput(file: string, io: CliIo): Promise<string> {
+  if (file === '-') return io.readStdin();
+  try {
+    return await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = file === '/proc/drbd' && code === 'ENOENT' ? ' (is the drbd kernel module loaded?)' : '';
+    throw new UsageError(`Cannot read \`${file}\`: ${code ?? String(error)}${hint}`);
+  }
+}
+
+/** Human-readable byte amount (binary units). */
+export function humanBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let v = n;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${i === 0 ? v : v.toFixed(1)} ${units[i]}`;
+}
+
+/** `h:mm:ss`. */
+function duration(s: number): string {
+  const h = Math.floor(s / 3600);
+  return `${h}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+}
+
+/** A 20-cell progress bar for 0–100 %. */
+export function bar(percent: number, c: Colors): string {
+  const cells = 20;
+  const full = Math.max(0, Math.min(cells, Math.round((percent / 100) * cells)));
+  return `[${c.green('#'.repeat(full))}${c.dim('.'.repeat(cells - full))}]`;
+}
+
+const good = new Set(['UpToDate', 'Connected', 'Established', 'Primary', 'Secondary']);
+const bad = new Set(['Diskless', 'Failed', 'Inconsistent', 'Outdated', 'StandAlone', 'DUnknown', 'Unknown']);
+
+function paint(word: string, c: Colors): string {
+  if (good.has(word)) return c.green(word);
+  if (bad.has(word)) return c.red(word);
+  return c.yellow(word);
+}
+
+/** Per-second rates from two readings, keyed by object and counter. */
+export type Rates = Map<string, number>;
+
+function counterReadings(s: DrbdStatus): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of s.resources) {
+    for (const d of r.devices) {
+      if (d.readBytes !== null) out.set(`${r.name}/${d.volume} read`, d.readBytes);
+      if (d.writtenBytes !== null) out.set(`${r.name}/${d.volume} written`, d.writtenBytes);
+    }
+    for (const c of r.connections) {
+      for (const p of c.peerDevices) {
+        if (p.sentBytes !== null) out.set(`${r.name}/${c.name}/${p.volume} sent`, p.sentBytes);
+        if (p.receivedBytes !== null) out.set(`${r.name}/${c.name}/${p.volume} received`, p.receivedBytes);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Rates (bytes/s) between two readings `seconds` apart. A counter that went down was reset or
+ * wrapped (8.x counters wrap at 2 TiB), so it gives no rate.
+ */
+export function counterRates(before: DrbdStatus, after: DrbdStatus, seconds: number): Rates {
+  const a = counterReadings(before);
+  const rates: Rates = new Map();
+  if (seconds <= 0) return rates;
+  for (const [k, v] of counterReadings(after)) {
+    const old = a.get(k);
+    if (old !== undefined && v >= old) rates.set(k, (v - old) / seconds);
+  }
+  return rates;
+}
+
+/** The readable summary `ftkit status` prints. */
+export function renderSummary(s: DrbdStatus, c: Colors, rates?: Rates): string {
+  const lines: string[] = [];
+  const rate = (key: string, label: string) => {
+    const v = rates?.get(key);
+    return v === undefined ? '' : ` ${label} ${humanBytes(v)}/s`;
+  };
+  if (s.kernel?.version) {
+    const tr = s.kernel.transports.length
+      ? `, transports ${s.kernel.transports.map((t) => t.name).join(' ')}`
+      : '';
+    lines.push(c.dim(`DRBD ${s.kernel.version} (api ${s.kernel.api ?? '?'})${tr}`));
+  }
+  if (s.resources.length === 0) {
+    lines.push(
+      s.source === 'proc-drbd' && s.kernel?.version?.startsWith('9')
+        ? 'DRBD 9 lists no devices in /proc/drbd: run `drbdsetup status --json | ftkit status -` instead'
+        : 'No DRBD resources',
+    );
+  }
+  for (const r of s.resources) {
+    if (r.unconfigured) {
+      lines.push(`${c.bold(r.name)} ${c.dim('unconfigured')}`);
+      continue;
+    }
+    const susp = r.suspended
+      ? ` ${c.red(`suspended${r.suspendedReasons.length ? `:${r.suspendedReasons.join(',')}` : ''}`)}`
+      : '';
+    lines.push(`${c.bold(r.name)} ${paint(r.role, c)}${susp}`);
+    for (const d of r.devices) {
+      const minor = d.minor !== null ? ` /dev/drbd${d.minor}` : '';
+      const q = d.quorum === false ? ` ${c.red('no quorum')}` : '';
+      const size = d.sizeBytes !== null ? ` ${humanBytes(d.sizeBytes)}` : '';
+      lines.push(
+        `  volume ${d.volume}${minor} disk ${paint(d.disk, c)}${size}${q}${rate(`${r.name}/${d.volume} read`, 'read')}${rate(`${r.name}/${d.volume} written`, 'write')}`,
+      );
+    }
+    for (const conn of r.connections) {
+      const proto = conn.protocol ? ` protocol ${conn.protocol}` : '';
+      const cong = conn.congested ? ` ${c.yellow('congested')}` : '';
+      lines.push(
+        `  ${c.bold(conn.name)} ${paint(conn.state, c)} peer ${paint(conn.peerRole, c)}${proto}${cong}`,
+      );
+      for (const p of conn.peerDevices) {
+        const oos = p.outOfSyncBytes ? ` out-of-sync ${c.yellow(humanBytes(p.outOfSyncBytes))}` : '';
+        const paused = p.resyncSuspended.length
+          ? ` ${c.yellow(`paused:${p.resyncSuspended.join(',')}`)}`
+          : '';
+        const key = `${r.name}/${conn.name}/${p.volume}`;
+        lines.push(
+          `    volume ${p.volume} ${paint(p.replication, c)} peer-disk ${paint(p.peerDisk, c)}${oos}${paused}${rate(`${key} sent`, 'send')}${rate(`${key} received`, 'receive')}`,
+        );
+        const y = p.sync;
+        if (y) {
+          const pct = y.percentDone === null ? '' : ` ${y.percentDone.toFixed(1)}%`;
+          const left = y.leftBytes !== null ? ` ${humanBytes(y.leftBytes)} left` : '';
+          const speed = y.speedBytesPerSecond !== null ? ` at ${humanBytes(y.speedBytesPerSecond)}/s` : '';
+          const eta = y.etaSeconds !== null ? ` eta ${duration(y.etaSeconds)}` : '';
+          const stalled = y.stalled ? ` ${c.red('stalled')}` : '';
+          lines.push(
+            `      ${y.kind} ${y.percentDone === null ? '' : bar(y.percentDone, c)}${pct}${left}${speed}${eta}${stalled}`,
+          );
+        }
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderFindings(list: readonly Diagnostic[], c: Colors): string {
+  if (list.length === 0) return '';
+  const sev = (d: Diagnostic) =>
+    d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.blue('info');
+  return `\n${list
+    .map(
+      (d) =>
+        `${d.position.start.line}:${d.position.start.column} ${sev(d)} ${d.message}${c.dim(` ${d.ruleId ?? d.code}`)}`,
+    )
+    .join('\n')}\n`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Options of `ftkit status`. */
+export interface StatusOptions {
+  readonly source?: StatusSource;
+  readonly json?: boolean;
+  readonly prometheus?: boolean;
+  /** Seconds between readings. */
+  readonly watch?: number;
+  readonly count?: number;
+  readonly allowTwoPrimaries?: boolean;
+}
+
+/** `ftkit status [FILE|-]`: a readable DRBD status summary (or JSON, or Prometheus text). */
+export async function status(
+  { io, state }: CommandContext,
+  file: string,
+  opts: StatusOptions,
+): Promise<void> {
+  const c = colors(state.color);
+  if (opts.watch !== undefined && !(opts.watch > 0))
+    throw new UsageError('Invalid --watch: expected a number of seconds above 0');
+  if (opts.watch !== undefined && file === '-')
+    throw new UsageError('--watch needs a file to re-read, not standard input');
+  const settings = opts.allowTwoPrimaries ? { allowTwoPrimaries: true } : {};
+  let previous: { status: DrbdStatus; at: number } | undefined;
+  let readings = 0;
+  for (;;) {
+    const text = await readInput(file, io);
+    const at = Date.now();
+    const read = readStatus(text, { ...(opts.source ? { source: opts.source } : {}), fileName: file });
+    const lint = lintStatus(text, { fileName: file, settings });
+    const findings = lint.diagnostics;
+    // Under --watch every reading is one JSON line (NDJSON), otherwise pretty-printed.
+    if (opts.json)
+      io.stdout(`${JSON.stringify(read.status, null, opts.watch === undefined ? 2 : undefined)}\n`);
+    else if (opts.prometheus) io.stdout(toPrometheus(read.status));
+    else {
+      const rates = previous
+        ? counterRates(previous.status, read.status, (at - previous.at) / 1000)
+        : undefined;
+      if (opts.watch !== undefined) io.stdout(c.dim(`--- ${new Date(at).toISOString()}\n`));
+      io.stdout(renderSummary(read.status, c, rates));
+      io.stdout(renderFindings(findings, c));
+    }
+    if (opts.json || opts.prometheus) {
+      for (const d of findings) {
+        if (d.severity === 'error')
+          io.stderr(`${file}:${d.position.start.line}:${d.position.start.column}: ${d.message}\n`);
+      }
+    }
+    state.exitCode = hasErrors(findings) ? ExitCode.findings : ExitCode.ok;
+    readings++;
+    if (opts.watch === undefined || (opts.count !== undefined && readings >= opts.count)) break;
+    previous = { status: read.status, at };
+    await sleep(opts.watch * 1000);
+  }
+}
+
+/** Options of `ftkit events2`. */
+export interface Events2Options {
+  readonly json?: boolean;
+}
+
+/** `ftkit events2 [FILE|-]`: follows `drbdsetup events2` output. */
+export async function events2(
+  { io, state }: CommandContext,
+  file: string,
+  opts: Events2Options,
+): Promise<void> {
+  const c = colors(state.color);
+  const parser = new Events2Parser();
+  const reducer = new Events2Reducer();
+  const emit = (events: Events2Event[]) => {
+    for (const e of events) {
+      reducer.apply(e);
+      if (opts.json) {
+        io.stdout(
+          `${JSON.stringify({ timestamp: e.timestamp, action: e.action, object: e.object, fields: e.fields })}\n`,
+        );
+        continue;
+      }
+      if (e.object === '-') {
+        if (e.action === 'exists') io.stdout(renderSummary(reducer.toStatus(), c));
+        continue;
+      }
+      const id = ['name', 'conn-name', 'volume']
+        .map((k) => e.fields[k])
+        .filter((v) => v !== undefined)
+        .join('/');
+      const rest = Object.entries(e.fields)
+        .filter(([k]) => !['name', 'conn-name', 'volume', 'peer-node-id', 'minor'].includes(k))
+        .map(([k, v]) => `${k}:${paint(v, c)}`)
+        .join(' ');
+      if (reducer.initialDumpDone || e.action !== 'exists') {
+        io.stdout(
+          `${e.timestamp ? c.dim(`${e.timestamp.slice(11, 19)} `) : ''}${e.action} ${e.object} ${c.bold(id)} ${rest}\n`,
+        );
+      }
+    }
+  };
+  for await (const chunk of chunksOf(file, io)) emit(parser.push(chunk));
+  emit(parser.end());
+  for (const p of parser.problems) io.stderr(`${file}:${p.line}: ${p.message}\n`);
+  state.exitCode = ExitCode.ok;
+}
+
+/**
+ * Chunks of the input as they arrive: standard input of the real process is streamed (so a live
+ * `drbdsetup events2` pipe is followed); files and in-memory test input come as one chunk.
+ */
+async function* chunksOf(file: string, io: CliIo): AsyncGenerator<string> {
+  if (file !== '-') {
+    yield await readInput(file, io);
+    return;
+  }
+  if (io.env === process.env) {
+    process.stdin.setEncoding('utf8');
+    for await (const chunk of process.stdin) yield chunk as string;
+    return;
+  }
+  yield await io.readStdin();
+}
