@@ -99,7 +99,11 @@ describe('the real tools accept the generated lab', () => {
     expect(r.status).toBe(0);
   });
 
-  it("borg runs the runbook's init, create, check, prune and compact against a local repository", () => {
+  // Eight borg processes, each starting Python (init also derives a key): about a minute on a busy
+  // two-core CI machine.
+  it("borg runs the runbook's init, create, check, prune and compact against a local repository", {
+    timeout: 180_000,
+  }, () => {
     const borg = tool('/usr/bin/borg', 'borgbackup');
     const work = mkdtempSync(join(tmpdir(), 'ftkit-lab-borg-'));
     const data = join(work, 'home');

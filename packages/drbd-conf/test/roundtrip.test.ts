@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { lex, parse, parseCst, print } from '../src/index.js';
+import { type BlockNode, type DocumentNode, lex, parse, parseCst, print, tokensOf } from '../src/index.js';
 
 const dir = join(import.meta.dirname, 'fixtures/corpus');
 const corpus = readdirSync(dir)
@@ -70,6 +70,29 @@ describe('lossless CST', () => {
     ).toBe(s);
   });
 
+  test.prop([drbdish])('every token belongs to exactly one node, in order', (s) => {
+    const cst = parseCst(s);
+    expect([...tokensOf(cst)]).toEqual(lex(s));
+    // Node by node: the items of each level print back to their parent, and spans tile it.
+    const stack: (DocumentNode | BlockNode)[] = [cst];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      const inner = n.items.map((it) => print(it)).join('');
+      const own = n.type === 'block' ? `${n.open.text}${inner}${n.close?.text ?? ''}` : inner;
+      expect(own).toBe(print(n));
+      expect(print(n)).toBe(s.slice(n.start, n.end));
+      let at = n.type === 'block' ? n.open.end : 0;
+      for (const it of n.items) {
+        expect(it.start).toBe(at);
+        at = it.end;
+        if (it.type === 'statement') {
+          expect(it.parts.map((p) => ('type' in p ? print(p) : p.text)).join('')).toBe(print(it));
+          if (it.block) stack.push(it.block);
+        }
+      }
+    }
+  });
+
   test.prop([drbdish])('drbd-like garbage prints back and never throws in parse', (s) => {
     expect(print(parseCst(s))).toBe(s);
     for (const v of ['9', '8.4'] as const)
@@ -86,7 +109,8 @@ describe('lossless CST', () => {
     },
   );
 
-  it('handles 1 MB of nested braces without overflowing the stack', () => {
+  // About 3 s alone; the bound leaves room for a CI machine running every package's tests at once.
+  it('handles 1 MB of nested braces without overflowing the stack', { timeout: 120_000 }, () => {
     const open = '{'.repeat(500_000);
     const s = open + '}'.repeat(500_000);
     const cst = parseCst(s);
