@@ -53,9 +53,6 @@ const WORD = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-')
   WORD[c.charCodeAt(0)] = 1;
 const HEX_START = /[0-9A-Fa-f:]/;
-const INT_RE = /^[0-9]{1,8}[KMGs]?$/;
-const IPV4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
-const KMOD_RE = /^[0-9]+\.[0-9]+\.[0-9]+$/;
 const IPV6_RE =
   /(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}|[0-9A-Fa-f]{1,4})?(?:%[A-Za-z0-9_.-]+)?/y;
 
@@ -64,49 +61,163 @@ export const MAX_WORD = 128;
 /** Most content units between the quotes of a string. */
 export const MAX_STRING = 255;
 
-/** Classifies a complete run of word characters the way flex's longest match does. */
-export function classifyWord(text: string): TokenKind {
-  // int, IPv4 and N.N.N all start with a digit: most words are decided by one comparison
-  const c = text.charCodeAt(0);
-  if (c < 48 || c > 57) return 'word';
-  if (text.length <= 9 && INT_RE.test(text)) return 'int';
-  if (text.length <= 15 && IPV4_RE.test(text)) return 'ipv4';
-  if (KMOD_RE.test(text)) return 'kmodvers';
-  return 'word';
+// Token kinds as small integers, for the token store. The order matters: trivia first (so
+// `kind < K_FIRST_SIGNIFICANT` tests for trivia) and the three `bad` variants last.
+export const K_WS = 0;
+export const K_COMMENT = 1;
+export const K_LBRACE = 2;
+export const K_RBRACE = 3;
+export const K_SEMI = 4;
+export const K_LBRACKET = 5;
+export const K_RBRACKET = 6;
+export const K_COLON = 7;
+export const K_STRING = 8;
+export const K_INT = 9;
+export const K_IPV4 = 10;
+export const K_KMODVERS = 11;
+export const K_IPV6 = 12;
+export const K_WORD = 13;
+export const K_ELSE = 14;
+export const K_BAD_UNTERMINATED = 15;
+export const K_BAD_STRING_LONG = 16;
+export const K_BAD_WORD_LONG = 17;
+export const K_FIRST_SIGNIFICANT = 2;
+
+/** Integer kind to {@link TokenKind}. */
+export const KIND_NAMES: readonly TokenKind[] = [
+  'ws',
+  'comment',
+  '{',
+  '}',
+  ';',
+  '[',
+  ']',
+  ':',
+  'string',
+  'int',
+  'ipv4',
+  'kmodvers',
+  'ipv6',
+  'word',
+  'else',
+  'bad',
+  'bad',
+  'bad',
+];
+const BAD_ERRORS = ['unterminated-string', 'string-too-long', 'word-too-long'] as const;
+const FIXED_TEXT: readonly (string | undefined)[] = [undefined, undefined, '{', '}', ';', '[', ']', ':'];
+
+/**
+ * Every token of a text without one object per token: token `i` has kind `kinds[i]` (a `K_*`
+ * code) and covers `text.slice(starts[i], starts[i + 1])`; `starts[count] === text.length`.
+ * Token objects ({@link tokenAt}) and texts are made on demand only.
+ */
+export interface TokenStore {
+  readonly text: string;
+  readonly count: number;
+  readonly kinds: Uint8Array;
+  readonly starts: Int32Array;
 }
 
-/** Splits `text` into tokens; total (never throws), and the token texts concatenate to `text`. */
-export function lex(text: string): Token[] {
-  const out: Token[] = [];
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Length of a run of digits at `i` (before `j`). */
+function digits(text: string, i: number, j: number): number {
+  let k = i;
+  while (k < j && isDigit(text.charCodeAt(k))) k++;
+  return k - i;
+}
+
+/**
+ * Classifies the complete run of word characters `text[i, j)` the way flex's longest match does:
+ * `int` (`[0-9]{1,8}[KMGs]?`), `ipv4` (four dot-separated groups of 1–3 digits), `kmodvers`
+ * (`N.N.N`), otherwise `word`. Works on character codes, so no substring is made.
+ */
+function classifyRange(text: string, i: number, j: number): number {
+  // int, IPv4 and N.N.N all start with a digit: most words are decided by one comparison
+  if (!isDigit(text.charCodeAt(i))) return K_WORD;
+  const len = j - i;
+  const d0 = digits(text, i, j);
+  if (d0 === len) return d0 <= 8 ? K_INT : K_WORD;
+  if (d0 === len - 1 && d0 <= 8) {
+    const s = text.charCodeAt(j - 1);
+    if (s === 75 /* K */ || s === 77 /* M */ || s === 71 /* G */ || s === 115 /* s */) return K_INT;
+  }
+  // dot-separated groups of digits
+  let k = i;
+  let groups = 0;
+  let short = true; // every group 1–3 digits
+  while (true) {
+    const d = digits(text, k, j);
+    if (d === 0) return K_WORD;
+    if (d > 3) short = false;
+    groups++;
+    k += d;
+    if (k === j) break;
+    if (text.charCodeAt(k) !== 46 /* . */) return K_WORD;
+    k++;
+  }
+  if (groups === 4 && short) return K_IPV4;
+  if (groups === 3) return K_KMODVERS;
+  return K_WORD;
+}
+
+/** Classifies a complete run of word characters the way flex's longest match does. */
+export function classifyWord(text: string): TokenKind {
+  return KIND_NAMES[classifyRange(text, 0, text.length)]!;
+}
+
+/** Splits `text` into a {@link TokenStore}; total (never throws), and the tokens tile `text`. */
+export function scan(text: string): TokenStore {
   const n = text.length;
+  let cap = (n >> 2) + 16;
+  let kinds = new Uint8Array(cap);
+  let starts = new Int32Array(cap + 1);
+  let count = 0;
   let i = 0;
   while (i < n) {
+    if (count === cap) {
+      cap = Math.min(cap * 2, n);
+      const k2 = new Uint8Array(cap);
+      k2.set(kinds);
+      kinds = k2;
+      const s2 = new Int32Array(cap + 1);
+      s2.set(starts);
+      starts = s2;
+    }
     const start = i;
     const c = text.charCodeAt(i);
+    let kind: number;
     if (c === 32 || c === 9 || c === 13 || c === 10) {
       // One token per run of blanks and newlines (a newline plus the next line's indentation is
-      // one token): half the trivia objects of a typical file.
+      // one token): half the trivia of a typical file.
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
         if (d !== 32 && d !== 9 && d !== 13 && d !== 10) break;
         i++;
       }
-      out.push({ kind: 'ws', text: text.slice(start, i), start, end: i });
-      continue;
-    }
-    if (c === 35 /* # */) {
+      kind = K_WS;
+    } else if (c === 35 /* # */) {
       const e = text.indexOf('\n', i);
       i = e < 0 ? n : e;
-      out.push({ kind: 'comment', text: text.slice(start, i), start, end: i });
-      continue;
-    }
-    if (c === 123 || c === 125 || c === 59 || c === 91 || c === 93) {
+      kind = K_COMMENT;
+    } else if (c === 123) {
       i++;
-      out.push({ kind: text[start] as TokenKind, text: text[start]!, start, end: i });
-      continue;
-    }
-    if (c === 34 /* " */) {
+      kind = K_LBRACE;
+    } else if (c === 125) {
+      i++;
+      kind = K_RBRACE;
+    } else if (c === 59) {
+      i++;
+      kind = K_SEMI;
+    } else if (c === 91) {
+      i++;
+      kind = K_LBRACKET;
+    } else if (c === 93) {
+      i++;
+      kind = K_RBRACKET;
+    } else if (c === 34 /* " */) {
       i++;
       let units = 0;
       let closed = false;
@@ -122,46 +233,68 @@ export function lex(text: string): Token[] {
         else i++;
         units++;
       }
-      const t = text.slice(start, i);
-      if (!closed) out.push({ kind: 'bad', text: t, start, end: i, error: 'unterminated-string' });
-      else if (units > MAX_STRING)
-        out.push({ kind: 'bad', text: t, start, end: i, error: 'string-too-long' });
-      else out.push({ kind: 'string', text: t, start, end: i });
-      continue;
-    }
-    // Word-ish: measure the run of word characters, then see whether an IPv6 address is longer.
-    let j = i;
-    while (j < n) {
-      const d = text.charCodeAt(j);
-      if (d >= 128 || WORD[d] !== 1) break;
-      j++;
-    }
-    // An IPv6 address contains `:`, which ends a word: only look when the run stops at one.
-    if (text.charCodeAt(j) === 58 && HEX_START.test(text[i]!)) {
-      IPV6_RE.lastIndex = i;
-      const m = IPV6_RE.exec(text);
-      if (m && m.index === i && i + m[0].length > j && (m[0].includes('::') || m[0].split(':').length >= 8)) {
-        i += m[0].length;
-        out.push({ kind: 'ipv6', text: m[0], start, end: i });
-        continue;
+      kind = !closed ? K_BAD_UNTERMINATED : units > MAX_STRING ? K_BAD_STRING_LONG : K_STRING;
+    } else {
+      // Word-ish: measure the run of word characters, then see whether an IPv6 address is longer.
+      let j = i;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d >= 128 || WORD[d] !== 1) break;
+        j++;
+      }
+      kind = -1;
+      // An IPv6 address contains `:`, which ends a word: only look when the run stops at one.
+      if (text.charCodeAt(j) === 58 && HEX_START.test(text[i]!)) {
+        IPV6_RE.lastIndex = i;
+        const m = IPV6_RE.exec(text);
+        if (
+          m &&
+          m.index === i &&
+          i + m[0].length > j &&
+          (m[0].includes('::') || m[0].split(':').length >= 8)
+        ) {
+          i += m[0].length;
+          kind = K_IPV6;
+        }
+      }
+      if (kind < 0) {
+        if (j > i) {
+          kind = j - i > MAX_WORD ? K_BAD_WORD_LONG : classifyRange(text, i, j);
+          i = j;
+        } else if (c === 58 /* : */) {
+          i++;
+          kind = K_COLON;
+        } else {
+          // One "else" character; keep surrogate pairs together so nothing splits a code point.
+          i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+          kind = K_ELSE;
+        }
       }
     }
-    if (j > i) {
-      const t = text.slice(i, j);
-      i = j;
-      if (t.length > MAX_WORD) out.push({ kind: 'bad', text: t, start, end: i, error: 'word-too-long' });
-      else out.push({ kind: classifyWord(t), text: t, start, end: i });
-      continue;
-    }
-    if (c === 58 /* : */) {
-      i++;
-      out.push({ kind: ':', text: ':', start, end: i });
-      continue;
-    }
-    // One "else" character; keep surrogate pairs together so nothing splits a code point.
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    out.push({ kind: 'else', text: text.slice(start, i), start, end: i });
+    kinds[count] = kind;
+    starts[count] = start;
+    count++;
   }
+  starts[count] = n;
+  return { text, count, kinds, starts };
+}
+
+/** Token `i` of a store as an object (made on each call). */
+export function tokenAt(store: TokenStore, i: number): Token {
+  const k = store.kinds[i]!;
+  const start = store.starts[i]!;
+  const end = store.starts[i + 1]!;
+  const text = FIXED_TEXT[k] ?? store.text.slice(start, end);
+  if (k >= K_BAD_UNTERMINATED)
+    return { kind: 'bad', text, start, end, error: BAD_ERRORS[k - K_BAD_UNTERMINATED]! };
+  return { kind: KIND_NAMES[k]!, text, start, end };
+}
+
+/** Splits `text` into tokens; total (never throws), and the token texts concatenate to `text`. */
+export function lex(text: string): Token[] {
+  const store = scan(text);
+  const out: Token[] = new Array(store.count);
+  for (let i = 0; i < store.count; i++) out[i] = tokenAt(store, i);
   return out;
 }
 

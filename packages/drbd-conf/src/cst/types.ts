@@ -9,13 +9,13 @@ import type { Token } from './lexer.js';
 export interface StatementNode {
   readonly type: 'statement';
   /** Significant tokens before the terminator, in order (trivia excluded). */
-  readonly words: Token[];
+  readonly words: readonly Token[];
   /** Everything in source order: words, trivia between them, then `semi` or `block`. */
   readonly parts: (Token | BlockNode)[];
   /** The terminating `;` when the statement has one. */
-  semi?: Token;
+  readonly semi?: Token;
   /** The block that ends the statement. */
-  block?: BlockNode;
+  readonly block?: BlockNode;
   start: number;
   end: number;
   /** True when neither `;` nor a block ended the statement (a syntax error). */
@@ -27,7 +27,7 @@ export interface BlockNode {
   readonly type: 'block';
   readonly open: Token;
   readonly items: ItemNode[];
-  close?: Token;
+  readonly close?: Token;
   readonly start: number;
   end: number;
 }

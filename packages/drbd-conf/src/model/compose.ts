@@ -8,7 +8,7 @@ import {
   type SourceReader,
 } from '@ftkit/core';
 import { type Token, unquote } from '../cst/lexer.js';
-import { parseCst } from '../cst/parse-cst.js';
+import { contentOf, parseCst, readWords } from '../cst/parse-cst.js';
 import type { BlockNode, DocumentNode, ItemNode, StatementNode } from '../cst/types.js';
 import { CODES } from '../diagnostics.js';
 import type {
@@ -85,12 +85,12 @@ const spanOf = (a: { start: number; end: number }, b: { end: number } = a) => ({
 
 /** Reads a statement's words left to right. */
 class Cursor {
-  readonly words: Token[];
+  readonly words: readonly Token[];
   i = 0;
   readonly stmt: StatementNode;
-  constructor(stmt: StatementNode) {
+  constructor(stmt: StatementNode, words: readonly Token[]) {
     this.stmt = stmt;
-    this.words = stmt.words;
+    this.words = words;
   }
   peek(k = 0): Token | undefined {
     return this.words[this.i + k];
@@ -143,12 +143,30 @@ export class Composer {
     if (fileName !== undefined) this.seen.add(normalizePath(fileName));
     const saved = this.ctx;
     this.ctx = { d, file: fileName, text };
-    for (const item of cst.items) this.topItem(item);
+    for (const item of contentOf(cst)) {
+      this.topItem(item);
+      this.wordCache.clear();
+    }
     this.ctx = saved;
     return pf;
   }
 
   // ---------------------------------------------------------------- helpers
+
+  // Token objects for the statements of the top-level item being composed. Cleared after each
+  // item so they die young: keeping them for the whole file made the garbage collector copy
+  // hundreds of thousands of tokens that nothing needs any more.
+  private readonly wordCache = new Map<StatementNode, readonly Token[]>();
+
+  /** The words of a statement (made once per top-level item). */
+  private w(s: StatementNode): readonly Token[] {
+    let words = this.wordCache.get(s);
+    if (words === undefined) {
+      words = readWords(s);
+      this.wordCache.set(s, words);
+    }
+    return words;
+  }
 
   private err(code: string, message: string, span: { start: number; end: number }, note?: string) {
     this.ctx.d.error(code, message, span, note !== undefined ? { note } : {});
@@ -163,7 +181,7 @@ export class Composer {
   /** Reports syntax problems of a statement itself (lexical errors, missing `;`). */
   private stmtSyntax(s: StatementNode): boolean {
     let ok = true;
-    for (const t of s.words) {
+    for (const t of this.w(s)) {
       if (t.kind === 'bad') {
         this.lexError(t);
         ok = false;
@@ -215,11 +233,11 @@ export class Composer {
         'This block was opened here and never closed',
       );
     const out: StatementNode[] = [];
-    for (const it of block.items) {
+    for (const it of contentOf(block)) {
       if (it.type === 'statement') {
         // A block without a keyword in front (`{ … }`) cannot be anything: report it once and
         // do not descend, so callers only ever see statements with a head word.
-        if (it.words.length === 0)
+        if (this.w(it).length === 0)
           this.err(CODES.syntax, 'Expected a keyword, found `{`', spanOf(it.block?.open ?? it));
         else out.push(it);
       } else if (it.type === 'stray') this.stray(it);
@@ -233,16 +251,16 @@ export class Composer {
     while (stack.length) {
       const n = stack.pop()!;
       if (n.type === 'statement') {
-        for (const t of n.words) if (t.kind === 'bad') this.lexError(t);
+        for (const t of this.w(n)) if (t.kind === 'bad') this.lexError(t);
         if (n.block) stack.push(n.block);
       } else {
         if (!n.close && n === s.block)
           this.err(
             CODES.syntax,
             'Expected `}`, found end of file: reached the end of the file inside this `skip` block',
-            spanOf(s.words[0] ?? s),
+            spanOf(this.w(s)[0] ?? s),
           );
-        for (const it of n.items) if (it.type === 'statement') stack.push(it);
+        for (const it of contentOf(n)) if (it.type === 'statement') stack.push(it);
       }
     }
   }
@@ -338,7 +356,7 @@ export class Composer {
     if (item.type === 'trivia') return;
     if (item.type === 'stray') return this.stray(item);
     const s = item;
-    const head = s.words[0];
+    const head = this.w(s)[0];
     if (!head) {
       this.err(
         CODES.syntax,
@@ -354,7 +372,7 @@ export class Composer {
         // keep going into the block so one file reports many errors
       } else return;
     }
-    const c = new Cursor(s);
+    const c = new Cursor(s, this.w(s));
     c.next();
     switch (head.kind === 'word' ? head.text : '') {
       case 'global':
@@ -395,11 +413,11 @@ export class Composer {
 
   private skip(s: StatementNode) {
     // 8.4: at most one word (or string) before `{`.
-    if (this.v === '8.4' && s.words.length > 2) {
+    if (this.v === '8.4' && this.w(s).length > 2) {
       this.err(
         CODES.syntax,
-        `Expected \`{\`, found ${describe(s.words[2])}`,
-        spanOf(s.words[2]!),
+        `Expected \`{\`, found ${describe(this.w(s)[2])}`,
+        spanOf(this.w(s)[2]!),
         'DRBD 8.4 allows at most one word between `skip` and `{`',
       );
       return;
@@ -484,7 +502,7 @@ export class Composer {
       this.err(
         CODES.duplicate,
         'Duplicate `global` section',
-        spanOf(c.stmt.words[0]!),
+        spanOf(this.w(c.stmt)[0]!),
         'Only one `global` section is allowed',
       );
       return;
@@ -493,14 +511,14 @@ export class Composer {
       this.warn(
         CODES.globalOrder,
         'Expected `global` before any `resource` section',
-        spanOf(c.stmt.words[0]!),
+        spanOf(this.w(c.stmt)[0]!),
         'drbdadm warns: put the global section in front of any resource section',
       );
     const g: NonNullable<DrbdConfig['global']> = { ...this.loc(spanOf(c.stmt)) };
     this.model.global = g;
     for (const s of this.statements(block)) {
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s);
+      const sc = new Cursor(s, this.w(s));
       const head = sc.next()!;
       const name = head.text;
       if (head.kind !== 'word' || !(GLOBAL_KEYWORDS as readonly string[]).includes(name)) {
@@ -569,7 +587,7 @@ export class Composer {
   private common(c: Cursor) {
     const block = this.expectBlock(c);
     if (!block) return;
-    const head = c.stmt.words[0]!;
+    const head = this.w(c.stmt)[0]!;
     if (this.model.common) {
       this.err(
         CODES.duplicate,
@@ -583,7 +601,7 @@ export class Composer {
     const common: DrbdCommon = { sections: [], ...this.loc(spanOf(c.stmt)) };
     this.model.common = common;
     for (const s of this.statements(block)) {
-      const h = s.words[0];
+      const h = this.w(s)[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected a section keyword, found `{`', spanOf(s.block!.open));
         continue;
@@ -593,7 +611,7 @@ export class Composer {
         continue;
       }
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s);
+      const sc = new Cursor(s, this.w(s));
       sc.next();
       if (h.kind === 'word' && ['on', 'floating', 'stacked-on-top-of'].includes(h.text)) {
         this.err(
@@ -656,7 +674,7 @@ export class Composer {
     existing: readonly DrbdSection[],
     where: string,
   ): DrbdSection | undefined {
-    const head = c.stmt.words[0]!;
+    const head = this.w(c.stmt)[0]!;
     const block = this.expectBlock(c);
     if (!block) return undefined;
     if (existing.some((s) => s.kind === kind)) {
@@ -678,7 +696,7 @@ export class Composer {
   sectionBody(block: BlockNode, sec: DrbdSection, peerDeviceOnly = false) {
     const kind = sec.kind;
     for (const s of this.statements(block)) {
-      const h = s.words[0];
+      const h = this.w(s)[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected an option name, found `{`', spanOf(s.block!.open));
         continue;
@@ -692,7 +710,11 @@ export class Composer {
             continue;
           }
           if (!this.stmtSyntax(ps)) continue;
-          sec.plugins.push(ps.words.map((w) => unquote(w)).join(' '));
+          sec.plugins.push(
+            this.w(ps)
+              .map((w) => unquote(w))
+              .join(' '),
+          );
         }
         continue;
       }
@@ -703,7 +725,7 @@ export class Composer {
   }
 
   private option(s: StatementNode, kind: SectionKind, peerDeviceOnly: boolean): DrbdOption | undefined {
-    const c = new Cursor(s);
+    const c = new Cursor(s, this.w(s));
     const head = c.next()!;
     const table = OPTION_TABLES[this.v][kind]!;
     let name = head.text;
@@ -727,7 +749,7 @@ export class Composer {
       this.err(CODES.syntax, 'Expected `;`, found `{`', spanOf(s.block.open));
       return undefined;
     }
-    const vals = s.words.slice(1);
+    const vals = this.w(s).slice(1);
     const span = spanOf(s);
     const base: DrbdOption = { name, ...(negated ? { negated: true } : {}), ...this.loc(span) };
     if (spec.type === 'words') {
@@ -920,7 +942,7 @@ export class Composer {
   // ---------------------------------------------------------------- resources
 
   private resource(c: Cursor) {
-    const head = c.stmt.words[0]!;
+    const head = this.w(c.stmt)[0]!;
     this.resourceSeen = true;
     const nm = this.name(c, 'a resource name');
     if (!nm) return;
@@ -948,7 +970,7 @@ export class Composer {
     const implicit: DrbdVolume = {};
     let implicitUsed = false;
     for (const s of this.statements(block)) {
-      const h = s.words[0];
+      const h = this.w(s)[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected a keyword, found `{`', spanOf(s.block!.open));
         continue;
@@ -964,7 +986,7 @@ export class Composer {
         continue;
       }
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s);
+      const sc = new Cursor(s, this.w(s));
       sc.next();
       const kw = h.kind === 'word' && RESOURCE_KEYWORDS[this.v].includes(h.text) ? h.text : '';
       switch (kw) {
@@ -1128,7 +1150,7 @@ export class Composer {
     const where =
       host.kind === 'on' ? `host section \`${host.names.join(' ')}\`` : `\`${host.kind}\` section`;
     for (const s of this.statements(block)) {
-      const h = s.words[0];
+      const h = this.w(s)[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected a keyword, found `{`', spanOf(s.block!.open));
         continue;
@@ -1138,7 +1160,7 @@ export class Composer {
         continue;
       }
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s);
+      const sc = new Cursor(s, this.w(s));
       sc.next();
       const kw = h.kind === 'word' && allowed.includes(h.text) ? h.text : '';
       const dupStmt = (what: string) => {
@@ -1269,9 +1291,9 @@ export class Composer {
     }
     const p: DrbdProxyHost = { names, ...this.loc(spanOf(c.stmt)) };
     for (const s of this.statements(block)) {
-      const h = s.words[0];
+      const h = this.w(s)[0];
       if (!h || !this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s);
+      const sc = new Cursor(s, this.w(s));
       sc.next();
       if (h.text === 'inside' || h.text === 'outside') {
         const a = this.endpoint(sc);
@@ -1287,9 +1309,9 @@ export class Composer {
       } else this.unknownKeyword(h, ['inside', 'outside', 'options'], 'the proxy section');
     }
     if (!p.inside)
-      this.err(CODES.semantic, 'Missing `inside` address in the proxy section', spanOf(c.stmt.words[0]!));
+      this.err(CODES.semantic, 'Missing `inside` address in the proxy section', spanOf(this.w(c.stmt)[0]!));
     if (!p.outside)
-      this.err(CODES.semantic, 'Missing `outside` address in the proxy section', spanOf(c.stmt.words[0]!));
+      this.err(CODES.semantic, 'Missing `outside` address in the proxy section', spanOf(this.w(c.stmt)[0]!));
     return p;
   }
 
@@ -1538,14 +1560,14 @@ export class Composer {
     if (!block) return undefined;
     const vol: DrbdVolume = { number: scaledValue(t.text)!, ...this.loc(spanOf(c.stmt)) };
     for (const s of this.statements(block)) {
-      const h = s.words[0];
+      const h = this.w(s)[0];
       if (!h) continue;
       if (h.kind === 'word' && h.text === 'skip' && this.v === '9') {
         this.skip(s);
         continue;
       }
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s);
+      const sc = new Cursor(s, this.w(s));
       sc.next();
       switch (h.kind === 'word' ? h.text : '') {
         case 'device':
@@ -1598,14 +1620,14 @@ export class Composer {
       ...this.loc(spanOf(c.stmt)),
     };
     for (const s of this.statements(block)) {
-      const h = s.words[0];
+      const h = this.w(s)[0];
       if (!h) continue;
       if (h.kind === 'word' && h.text === 'skip') {
         this.skip(s);
         continue;
       }
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s);
+      const sc = new Cursor(s, this.w(s));
       sc.next();
       switch (h.kind === 'word' ? h.text : '') {
         case 'host':
@@ -1636,9 +1658,9 @@ export class Composer {
           if (!b2) break;
           const path: DrbdConnection['paths'][number] = { endpoints: [], ...this.loc(spanOf(s)) };
           for (const ps of this.statements(b2)) {
-            const ph = ps.words[0];
+            const ph = this.w(ps)[0];
             if (!ph || !this.stmtSyntax(ps)) continue;
-            const pc = new Cursor(ps);
+            const pc = new Cursor(ps, this.w(ps));
             pc.next();
             if (ph.text !== 'host' && ph.text !== 'address') {
               this.unknownKeyword(ph, ['host', 'address'], 'the `path` section');
@@ -1701,7 +1723,7 @@ export class Composer {
             ...this.loc(spanOf(s)),
           };
           for (const vs of this.statements(b2)) {
-            const vh = vs.words[0];
+            const vh = this.w(vs)[0];
             if (!vh || !this.stmtSyntax(vs)) continue;
             if (vh.text !== 'disk' || !vs.block) {
               this.unknownKeyword(vh, ['disk'], `connection volume ${cv.number}`);
@@ -1721,7 +1743,7 @@ export class Composer {
       this.err(
         CODES.semantic,
         'Expected two endpoints in this connection',
-        spanOf(c.stmt.words[0]!),
+        spanOf(this.w(c.stmt)[0]!),
         'Write two `host NAME;` lines or `path { }` sections',
       );
     return conn;
@@ -1785,9 +1807,9 @@ export class Composer {
     if (!block) return undefined;
     const mesh: DrbdMesh = { hosts: [], ...this.loc(spanOf(c.stmt)) };
     for (const s of this.statements(block)) {
-      const h = s.words[0];
+      const h = this.w(s)[0];
       if (!h || !this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s);
+      const sc = new Cursor(s, this.w(s));
       sc.next();
       if (h.text === 'hosts') {
         while (!sc.done) {
