@@ -16,12 +16,11 @@ import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
 import { checkLab } from '../lab/check.js';
 import { defaultLabSpec } from '../lab/default-spec.js';
 import { generateLab } from '../lab/generate.js';
-import { LAB_SOURCE, type LoadSpecResult, loadLabSpec, validateSpecValue } from '../lab/load-spec.js';
 import { readLabArgs } from '../lab/read-tree.js';
 import { labRules } from '../lab/rules/index.js';
 import { labJsonSchema } from '../lab/spec.js';
 import type { NodeTree } from '../lab/tree.js';
-import { writeLab } from '../lab/write.js';
+import { LAB_SOURCE, type LoadSpecResult, validateSpecValue } from '../lab/validate-spec.js';
 
 const levels: readonly RuleLevel[] = ['off', 'info', 'warn', 'warning', 'error'];
 
@@ -63,6 +62,8 @@ export async function readSpec(
     return { result: validateSpecValue(value, out), file: path, text: '' };
   }
   const text = readFileSync(abs, 'utf8');
+  // Only YAML and JSON specs need the yaml package; the built-in lab and TS specs skip it.
+  const { loadLabSpec } = await import('../lab/load-spec.js');
   return { result: loadLabSpec(text, path), file: path, text };
 }
 
@@ -159,6 +160,8 @@ export async function labGenerate(
     state.exitCode = ExitCode.findings;
     return;
   }
+  // The writer brings the diff library; `lab check` shares this module and never writes.
+  const { writeLab } = await import('../lab/write.js');
   const results = writeLab(outDir, generated.files, {
     force: opts.force === true,
     dryRun: opts.dryRun === true,

@@ -1,7 +1,7 @@
 import { type Diagnostic, LineIndex, type RuleConfig, runRules, sortDiagnostics } from '@ftkit/core';
 import type { LabFacts } from './facts.js';
-import { LAB_SOURCE } from './load-spec.js';
 import { labRules } from './rules/index.js';
+import { LAB_SOURCE } from './validate-spec.js';
 
 /** Options of {@link validateLab}. */
 export interface ValidateOptions {
