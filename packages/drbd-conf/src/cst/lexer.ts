@@ -117,6 +117,30 @@ export interface TokenStore {
   readonly count: number;
   readonly kinds: Uint8Array;
   readonly starts: Int32Array;
+  /** Short token texts already made, by hash (see {@link tokenText}). */
+  readonly interned: (string | undefined)[];
+}
+
+const INTERN_SLOTS = 2048;
+
+/**
+ * The text of `store.text[start, end)`. Short texts are interned per store: a config repeats
+ * the same keywords, host names and values thousands of times, and V8 copies every substring
+ * shorter than 13 characters, so this saves most of the strings a model would otherwise hold.
+ * Longer substrings are slices that share the source text's characters.
+ */
+export function tokenText(store: TokenStore, start: number, end: number): string {
+  const len = end - start;
+  const text = store.text;
+  if (len > 12) return text.slice(start, end);
+  let h = len;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  const slot = (h ^ (h >>> 11)) & (INTERN_SLOTS - 1);
+  const seen = store.interned[slot];
+  if (seen !== undefined && seen.length === len && text.startsWith(seen, start)) return seen;
+  const made = text.slice(start, end);
+  store.interned[slot] = made;
+  return made;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -276,7 +300,7 @@ export function scan(text: string): TokenStore {
     count++;
   }
   starts[count] = n;
-  return { text, count, kinds, starts };
+  return { text, count, kinds, starts, interned: new Array<string | undefined>(INTERN_SLOTS) };
 }
 
 /** Token `i` of a store as an object (made on each call). */
@@ -284,7 +308,7 @@ export function tokenAt(store: TokenStore, i: number): Token {
   const k = store.kinds[i]!;
   const start = store.starts[i]!;
   const end = store.starts[i + 1]!;
-  const text = FIXED_TEXT[k] ?? store.text.slice(start, end);
+  const text = FIXED_TEXT[k] ?? tokenText(store, start, end);
   if (k >= K_BAD_UNTERMINATED)
     return { kind: 'bad', text, start, end, error: BAD_ERRORS[k - K_BAD_UNTERMINATED]! };
   return { kind: KIND_NAMES[k]!, text, start, end };

@@ -41,7 +41,8 @@ class CstData {
   next: Int32Array;
   constructor(store: TokenStore) {
     this.store = store;
-    const cap = 64;
+    // about one record per four tokens in real files; grown when needed
+    const cap = (store.count >> 2) + 16;
     this.kind = new Uint8Array(cap);
     this.first = new Int32Array(cap);
     this.stop = new Int32Array(cap);
@@ -103,7 +104,7 @@ class Statement implements StatementNode {
   readonly r: number;
   readonly start: number;
   readonly end: number;
-  cachedWords: Token[] | undefined = undefined;
+  private cachedWords: Token[] | undefined = undefined;
   private cachedBlock: Block | undefined = undefined;
   constructor(data: CstData, r: number) {
     this.data = data;
@@ -141,15 +142,6 @@ class Statement implements StatementNode {
 function readWordsOf(data: CstData, r: number): Token[] {
   const semi = data.semi[r]!;
   return significant(data.store, data.first[r]!, semi >= 0 ? semi : data.stop[r]!);
-}
-
-/**
- * The words of a statement; for the statements of {@link contentOf}, made without keeping them
- * on the node (the model pass reads each statement once).
- */
-export function readWords(s: StatementNode): readonly Token[] {
-  if (!(s instanceof Statement)) return s.words;
-  return s.cachedWords ?? readWordsOf(s.data, s.r);
 }
 
 class Block implements BlockNode {

@@ -34,6 +34,16 @@ export function deviceMinor(d: DrbdVolume['device']): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The port as a number, ignoring a unit suffix the lexer allows on integers (`7789K`). */
+function portNumber(port: string): number {
+  const last = port[port.length - 1];
+  return Number(last === 'K' || last === 'M' || last === 'G' || last === 's' ? port.slice(0, -1) : port);
+}
+
+/** `host section … of resource …` for messages (built only when there is a message). */
+const where = (r: DrbdResource, h: DrbdHost, implicit: boolean, num: number) =>
+  `host section \`${hostLabel(h)}\` of resource \`${r.name}\`${implicit ? '' : ` (volume ${num})`}`;
+
 const hostLabel = (h: DrbdHost) =>
   h.kind === 'on'
     ? h.names.join(' ')
@@ -59,8 +69,9 @@ export function checkModel(
     d.warning(code, message, at.span ?? { start: 0, end: 0 }, note !== undefined ? { note } : {});
   };
   const names = new Set(model.resources.map((r) => r.name));
-  const minors = new Map<string, Loc>();
-  const addrs = new Map<string, { loc: Loc; res: string; host: string }>();
+  // host name → minor → where it was first used
+  const minors = new Map<string, Map<number, Loc>>();
+  const addrs = new Map<string, { loc: Loc; res: string }>();
   for (const r of model.resources) {
     const realHosts = r.hosts.filter(
       (h) => h.kind === 'on' || h.kind === 'floating' || h.kind === 'stacked-on-top-of',
@@ -100,20 +111,29 @@ export function checkModel(
         );
       }
       for (const [num, vol] of vols) {
-        const where = `host section \`${hostLabel(h)}\` of resource \`${r.name}\`${vol.implicit ? '' : ` (volume ${num})`}`;
-        if (!vol.device) err(CODES.semantic, `Missing \`device\` in ${where}`, h);
+        if (!vol.device) err(CODES.semantic, `Missing \`device\` in ${where(r, h, vol.implicit, num)}`, h);
         // DRBD 9: no disk means a diskless client, but a meta-disk without a disk is an error
         if (v === '9' && vol.metaDisk && vol.disk === undefined && h.kind !== 'stacked-on-top-of')
-          err(CODES.semantic, `Missing \`disk\` in ${where}: a \`meta-disk\` needs a backing disk`, h);
+          err(
+            CODES.semantic,
+            `Missing \`disk\` in ${where(r, h, vol.implicit, num)}: a \`meta-disk\` needs a backing disk`,
+            h,
+          );
         if (v === '8.4' && h.kind !== 'stacked-on-top-of') {
-          if (vol.disk === undefined) err(CODES.semantic, `Missing \`disk\` in ${where}`, h);
-          if (!vol.metaDisk) err(CODES.semantic, `Missing \`meta-disk\` in ${where}`, h);
+          if (vol.disk === undefined)
+            err(CODES.semantic, `Missing \`disk\` in ${where(r, h, vol.implicit, num)}`, h);
+          if (!vol.metaDisk)
+            err(CODES.semantic, `Missing \`meta-disk\` in ${where(r, h, vol.implicit, num)}`, h);
         }
         const minor = deviceMinor(vol.device);
         if (minor !== undefined) {
           for (const n of h.kind === 'on' ? h.names : []) {
-            const key = `${n}:${minor}`;
-            const prev = minors.get(key);
+            let byMinor = minors.get(n);
+            if (byMinor === undefined) {
+              byMinor = new Map();
+              minors.set(n, byMinor);
+            }
+            const prev = byMinor.get(minor);
             if (prev && prev !== vol.device)
               err(
                 CODES.duplicate,
@@ -121,7 +141,7 @@ export function checkModel(
                 vol.device ?? h,
                 'Every device of a host needs its own minor',
               );
-            else minors.set(key, vol.device ?? h);
+            else byMinor.set(minor, vol.device ?? h);
           }
         }
       }
@@ -148,7 +168,7 @@ export function checkModel(
       }
       if (h.address) {
         const a = h.address;
-        const key = `${a.family ?? 'ipv4'}:${a.ip}:${Number(a.port.replace(/[KMGs]$/, ''))}`;
+        const key = `${a.family ?? 'ipv4'}:${a.ip}:${portNumber(a.port)}`;
         const loopback = a.ip.startsWith('127.') || a.ip === '::1';
         const k2 = loopback ? `${h.names.join(' ')}@${key}` : key;
         const prev = addrs.get(k2);
@@ -158,7 +178,7 @@ export function checkModel(
             `Duplicate address \`${a.ip}:${a.port}\` (also used by resource \`${prev.res}\`)`,
             a,
           );
-        else addrs.set(k2, { loc: a, res: r.name, host: hostLabel(h) });
+        else addrs.set(k2, { loc: a, res: r.name });
       }
     }
     if (v === '9') checkNine(r, err, warn);
@@ -233,7 +253,10 @@ function checkNine(
       `Missing \`connection\` sections in resource \`${r.name}\`: more than two hosts need explicit connections or a \`connection-mesh\``,
       r,
     );
-  const known = new Set(hosts.flatMap((h) => h.names.map((n) => n.toLowerCase())));
+  const known =
+    r.connections.length > 0 || r.meshes.length > 0
+      ? new Set(hosts.flatMap((h) => h.names.map((n) => n.toLowerCase())))
+      : new Set<string>();
   for (const c of r.connections) {
     for (const e of [...c.endpoints, ...c.paths.flatMap((p) => p.endpoints)]) {
       if (e.host !== undefined && !known.has(e.host.toLowerCase()))
@@ -272,8 +295,13 @@ function checkNine(
           `Unknown host \`${n}\` in the connection-mesh of resource \`${r.name}\`: there is no \`on ${n}\` section`,
           m,
         );
-  const withProxy = hosts.filter((h) => h.kind === 'on' && h.proxy).length;
-  const onHosts = hosts.filter((h) => h.kind === 'on').length;
+  let withProxy = 0;
+  let onHosts = 0;
+  for (const h of hosts)
+    if (h.kind === 'on') {
+      onHosts++;
+      if (h.proxy) withProxy++;
+    }
   if (withProxy > 0 && withProxy < onHosts)
     err(
       CODES.semantic,

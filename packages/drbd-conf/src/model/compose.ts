@@ -8,7 +8,7 @@ import {
   type SourceReader,
 } from '@ftkit/core';
 import { type Token, unquote } from '../cst/lexer.js';
-import { contentOf, parseCst, readWords } from '../cst/parse-cst.js';
+import { contentOf, parseCst } from '../cst/parse-cst.js';
 import type { BlockNode, DocumentNode, ItemNode, StatementNode } from '../cst/types.js';
 import { CODES } from '../diagnostics.js';
 import type {
@@ -143,29 +143,19 @@ export class Composer {
     if (fileName !== undefined) this.seen.add(normalizePath(fileName));
     const saved = this.ctx;
     this.ctx = { d, file: fileName, text };
-    for (const item of contentOf(cst)) {
-      this.topItem(item);
-      this.wordCache.clear();
-    }
+    for (const item of contentOf(cst)) this.topItem(item);
     this.ctx = saved;
     return pf;
   }
 
   // ---------------------------------------------------------------- helpers
 
-  // Token objects for the statements of the top-level item being composed. Cleared after each
-  // item so they die young: keeping them for the whole file made the garbage collector copy
-  // hundreds of thousands of tokens that nothing needs any more.
-  private readonly wordCache = new Map<StatementNode, readonly Token[]>();
-
-  /** The words of a statement (made once per top-level item). */
+  /**
+   * The words of a statement. The statements the model pass walks come from `contentOf`: views
+   * that nothing keeps, so the token objects made here die young with them.
+   */
   private w(s: StatementNode): readonly Token[] {
-    let words = this.wordCache.get(s);
-    if (words === undefined) {
-      words = readWords(s);
-      this.wordCache.set(s, words);
-    }
-    return words;
+    return s.words;
   }
 
   private err(code: string, message: string, span: { start: number; end: number }, note?: string) {

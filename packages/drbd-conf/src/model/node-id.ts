@@ -12,10 +12,15 @@ const TABLE = (() => {
   return t;
 })();
 
+const UTF8 = new TextEncoder();
+
 /** drbdadm's address hash (signed 32-bit) of `text`, byte-wise over its UTF-8 encoding. */
 export function addressHash(text: string): number {
   let crc = 0x1a656f21;
-  for (const byte of new TextEncoder().encode(text)) crc = TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  // addresses are ASCII: their UTF-8 bytes are their character codes
+  if (/^[\x00-\x7f]*$/.test(text))
+    for (let i = 0; i < text.length; i++) crc = TABLE[(crc ^ text.charCodeAt(i)) & 0xff]! ^ (crc >>> 8);
+  else for (const byte of UTF8.encode(text)) crc = TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
   return crc | 0;
 }
 
