@@ -1,9 +1,14 @@
 // In-process throughput, best and median of N runs, on `dist/` (run `npx tsup` first):
 //   node bench/inproc.mjs [FILE] [RUNS]
 // Without FILE it generates the 10,000-resource benchmark input (`bench/generate.ts`, needs
-// Node 22's --experimental-strip-types; or pass a file written by it).
+// Node 22's --experimental-strip-types; or pass a file written by it). DRBD_CONF_DIST=path
+// measures another build (for before/after comparisons in the same minute).
 import { readFileSync } from 'node:fs';
-import { dump, lex, parse, parseCst, print } from '../dist/index.js';
+import { pathToFileURL } from 'node:url';
+
+const { dump, lex, parse, parseCst, print } = await import(
+  process.env.DRBD_CONF_DIST ? pathToFileURL(process.env.DRBD_CONF_DIST).href : '../dist/index.js'
+);
 
 const [file, runsArg = '15'] = process.argv.slice(2);
 const text = file ? readFileSync(file, 'utf8') : (await import('./generate.ts')).generateConfig(10_000);

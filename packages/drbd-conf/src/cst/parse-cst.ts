@@ -293,6 +293,11 @@ export function parseCst(text: string): DocumentNode {
   let head = -1;
   let stmt = -1;
   let maxDepth = 0;
+  // kinds as locals: under a module runner (vitest) every imported binding read is a call
+  const SIGNIFICANT = K_FIRST_SIGNIFICANT;
+  const SEMI = K_SEMI;
+  const LBRACE = K_LBRACE;
+  const RBRACE = K_RBRACE;
   const append = (r: number) => {
     const depth = owners.length;
     const last = lasts[depth]!;
@@ -304,14 +309,14 @@ export function parseCst(text: string): DocumentNode {
   for (let i = 0; i < count; i++) {
     const k = kinds[i]!;
     // Trivia inside a statement are part of its token range; between records they are gaps.
-    if (k < K_FIRST_SIGNIFICANT) continue;
-    if (k === K_SEMI) {
+    if (k < SIGNIFICANT) continue;
+    if (k === SEMI) {
       if (stmt >= 0) {
         data.semi[stmt] = i;
         data.stop[stmt] = i + 1;
         stmt = -1;
       } else append(data.add(R_STRAY, i));
-    } else if (k === K_LBRACE) {
+    } else if (k === LBRACE) {
       if (stmt < 0) {
         stmt = data.add(R_STATEMENT, i);
         append(stmt);
@@ -322,7 +327,7 @@ export function parseCst(text: string): DocumentNode {
       lasts.push(-1);
       if (owners.length > maxDepth) maxDepth = owners.length;
       stmt = -1;
-    } else if (k === K_RBRACE) {
+    } else if (k === RBRACE) {
       if (stmt >= 0) {
         // its tokens run up to this `}`, trailing trivia included
         data.stop[stmt] = i;
