@@ -92,9 +92,13 @@ class CstData {
 
 /** Non-trivia tokens of `store` in `[from, to)`. */
 function significant(store: TokenStore, from: number, to: number): Token[] {
-  const out: Token[] = [];
+  // counted first so the array is made at its final size (growing it by `push` allocates more)
   const kinds = store.kinds;
-  for (let i = from; i < to; i++) if (kinds[i]! >= K_FIRST_SIGNIFICANT) out.push(tokenAt(store, i));
+  let n = 0;
+  for (let i = from; i < to; i++) if (kinds[i]! >= K_FIRST_SIGNIFICANT) n++;
+  const out = new Array<Token>(n);
+  n = 0;
+  for (let i = from; i < to; i++) if (kinds[i]! >= K_FIRST_SIGNIFICANT) out[n++] = tokenAt(store, i);
   return out;
 }
 
@@ -271,8 +275,11 @@ export function contentOf(node: DocumentNode | BlockNode): (StatementNode | Stra
     data = node.data;
     head = data.child[node.r]!;
   } else return node.items.filter((it) => it.type !== 'trivia');
-  const out: (Statement | Stray)[] = [];
-  for (let r = head; r >= 0; r = data.next[r]!) out.push(view(data, r));
+  let n = 0;
+  for (let r = head; r >= 0; r = data.next[r]!) n++;
+  const out = new Array<Statement | Stray>(n);
+  n = 0;
+  for (let r = head; r >= 0; r = data.next[r]!) out[n++] = view(data, r);
   return out;
 }
 

@@ -110,7 +110,7 @@ export function checkModel(
           h,
         );
       }
-      for (const [num, vol] of vols) {
+      vols.forEach((vol, num) => {
         if (!vol.device) err(CODES.semantic, `Missing \`device\` in ${where(r, h, vol.implicit, num)}`, h);
         // DRBD 9: no disk means a diskless client, but a meta-disk without a disk is an error
         if (v === '9' && vol.metaDisk && vol.disk === undefined && h.kind !== 'stacked-on-top-of')
@@ -144,20 +144,21 @@ export function checkModel(
             else byMinor.set(minor, vol.device ?? h);
           }
         }
-      }
+      });
       if (!first) first = { h, vols };
       else {
-        for (const [num, vol] of vols) {
-          const o = first.vols.get(num);
+        const f = first;
+        vols.forEach((vol, num) => {
+          const o = f.vols.get(num);
           if (!o)
             err(
               CODES.semantic,
-              `Volume ${num} of host \`${hostLabel(h)}\` is not defined on \`${hostLabel(first.h)}\``,
+              `Volume ${num} of host \`${hostLabel(h)}\` is not defined on \`${hostLabel(f.h)}\``,
               h,
             );
           else if (o.implicit !== vol.implicit)
             err(CODES.semantic, `Volume ${num} must not be implicit on one host but not on the other`, h);
-        }
+        });
         for (const num of first.vols.keys())
           if (!vols.has(num))
             err(
@@ -240,9 +241,10 @@ function checkNine(
         'drbdadm fails with "BAD LUCK, equal hashes"; set `node-id` on both hosts',
       );
   }
-  const ids = new Map<number, DrbdHost>();
+  let ids: Map<number, DrbdHost> | undefined;
   for (const h of hosts) {
     if (h.nodeId === undefined) continue;
+    ids ??= new Map();
     if (ids.has(h.nodeId)) err(CODES.duplicate, `Duplicate node-id ${h.nodeId} in resource \`${r.name}\``, h);
     else ids.set(h.nodeId, h);
   }

@@ -222,17 +222,20 @@ export class Composer {
         { start: this.ctx.text.length, end: this.ctx.text.length },
         'This block was opened here and never closed',
       );
-    const out: StatementNode[] = [];
-    for (const it of contentOf(block)) {
+    // contentOf made a new array: keep its statements in place instead of copying them
+    const items = contentOf(block);
+    let n = 0;
+    for (const it of items) {
       if (it.type === 'statement') {
         // A block without a keyword in front (`{ … }`) cannot be anything: report it once and
         // do not descend, so callers only ever see statements with a head word.
         if (this.w(it).length === 0)
           this.err(CODES.syntax, 'Expected a keyword, found `{`', spanOf(it.block?.open ?? it));
-        else out.push(it);
-      } else if (it.type === 'stray') this.stray(it);
+        else items[n++] = it;
+      } else this.stray(it);
     }
-    return out;
+    items.length = n;
+    return items as StatementNode[];
   }
 
   /** Lexical checks only (skip blocks): content is lexed but not parsed. Iterative. */
