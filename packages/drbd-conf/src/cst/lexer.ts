@@ -194,21 +194,13 @@ export function classifyWord(text: string): TokenKind {
 /** Splits `text` into a {@link TokenStore}; total (never throws), and the tokens tile `text`. */
 export function scan(text: string): TokenStore {
   const n = text.length;
-  let cap = (n >> 2) + 16;
-  let kinds = new Uint8Array(cap);
-  let starts = new Int32Array(cap + 1);
+  // Room for the worst case (one token per character), trimmed below: growing inside the loop
+  // made V8 throw away the loop's optimised code the first time it happened.
+  let kinds = new Uint8Array(n);
+  let starts = new Int32Array(n + 1);
   let count = 0;
   let i = 0;
   while (i < n) {
-    if (count === cap) {
-      cap = Math.min(cap * 2, n);
-      const k2 = new Uint8Array(cap);
-      k2.set(kinds);
-      kinds = k2;
-      const s2 = new Int32Array(cap + 1);
-      s2.set(starts);
-      starts = s2;
-    }
     const start = i;
     const c = text.charCodeAt(i);
     let kind: number;
@@ -300,6 +292,10 @@ export function scan(text: string): TokenStore {
     count++;
   }
   starts[count] = n;
+  if (count < n >> 1) {
+    kinds = kinds.slice(0, count);
+    starts = starts.slice(0, count + 1);
+  }
   return { text, count, kinds, starts, interned: new Array<string | undefined>(INTERN_SLOTS) };
 }
 

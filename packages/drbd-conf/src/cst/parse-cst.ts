@@ -284,6 +284,20 @@ export function contentOf(node: DocumentNode | BlockNode): (StatementNode | Stra
 }
 
 /**
+ * Links record `r` after the last record of the innermost open level (`owners`: open blocks'
+ * statements; `lasts[d]`: last record at depth `d`). True when `r` is the document's first.
+ */
+function link(data: CstData, owners: readonly number[], lasts: number[], r: number): boolean {
+  const depth = owners.length;
+  const last = lasts[depth]!;
+  lasts[depth] = r;
+  if (last >= 0) data.next[last] = r;
+  else if (depth > 0) data.child[owners[depth - 1]!] = r;
+  else return true;
+  return false;
+}
+
+/**
  * Builds the lossless CST of a drbd.conf text. Never throws and never recurses: nesting is
  * tracked with an explicit stack, so a megabyte of `{` is just a deep tree. Syntax problems are
  * recorded on the nodes (`unterminated`, missing `close`, `stray` items) and turned into
@@ -305,14 +319,6 @@ export function parseCst(text: string): DocumentNode {
   const SEMI = K_SEMI;
   const LBRACE = K_LBRACE;
   const RBRACE = K_RBRACE;
-  const append = (r: number) => {
-    const depth = owners.length;
-    const last = lasts[depth]!;
-    if (last >= 0) data.next[last] = r;
-    else if (depth === 0) head = r;
-    else data.child[owners[depth - 1]!] = r;
-    lasts[depth] = r;
-  };
   for (let i = 0; i < count; i++) {
     const k = kinds[i]!;
     // Trivia inside a statement are part of its token range; between records they are gaps.
@@ -322,11 +328,11 @@ export function parseCst(text: string): DocumentNode {
         data.semi[stmt] = i;
         data.stop[stmt] = i + 1;
         stmt = -1;
-      } else append(data.add(R_STRAY, i));
+      } else if (link(data, owners, lasts, data.add(R_STRAY, i))) head = data.count - 1;
     } else if (k === LBRACE) {
       if (stmt < 0) {
         stmt = data.add(R_STATEMENT, i);
-        append(stmt);
+        if (link(data, owners, lasts, stmt)) head = stmt;
       }
       data.stop[stmt] = i;
       data.open[stmt] = i;
@@ -343,10 +349,10 @@ export function parseCst(text: string): DocumentNode {
       if (owners.length > 0) {
         data.close[owners.pop()!] = i;
         lasts.pop();
-      } else append(data.add(R_STRAY, i));
+      } else if (link(data, owners, lasts, data.add(R_STRAY, i))) head = data.count - 1;
     } else if (stmt < 0) {
       stmt = data.add(R_STATEMENT, i);
-      append(stmt);
+      if (link(data, owners, lasts, stmt)) head = stmt;
     }
   }
   // A statement still open at the end of the file runs to the end.
