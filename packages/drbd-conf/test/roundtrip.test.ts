@@ -136,3 +136,32 @@ describe('lossless CST', () => {
     expect(big).toBeLessThan(small * 30 + 50);
   });
 });
+
+describe('hand-built CST nodes', () => {
+  it('print and tokensOf read their public fields', () => {
+    const text = 'resource r0 { device /dev/drbd0; }\n';
+    const views = parseCst(text);
+    // a deep copy made of plain objects (getters read once), as a tool building a CST would
+    const copy = (n: unknown): unknown => {
+      if (Array.isArray(n)) return n.map(copy);
+      if (n === null || typeof n !== 'object') return n;
+      const o = n as Record<string, unknown>;
+      const keys =
+        o.type === 'statement'
+          ? ['type', 'words', 'parts', 'semi', 'block', 'start', 'end']
+          : o.type === 'block'
+            ? ['type', 'open', 'items', 'close', 'start', 'end']
+            : o.type === 'trivia'
+              ? ['type', 'tokens', 'start', 'end']
+              : o.type === 'stray'
+                ? ['type', 'token', 'start', 'end']
+                : o.type === 'document'
+                  ? ['type', 'items', 'start', 'end', 'maxDepth']
+                  : Object.keys(o);
+      return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, copy(o[k])]));
+    };
+    const plain = copy(views) as DocumentNode;
+    expect(print(plain)).toBe(text);
+    expect([...tokensOf(plain)]).toEqual(lex(text));
+  });
+});

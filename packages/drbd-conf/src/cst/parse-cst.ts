@@ -426,8 +426,57 @@ function walkRanges(node: Node, range: (store: TokenStore, from: number, to: num
   }
 }
 
+const isView = (node: Node): boolean =>
+  node instanceof Document ||
+  node instanceof Block ||
+  node instanceof Statement ||
+  node instanceof Trivia ||
+  node instanceof Stray;
+
+/** Tokens of a node that is not a `parseCst` view, from its public fields, iteratively. */
+function* publicTokens(node: Node): Generator<Token> {
+  type Entry = { list: readonly (Token | BlockNode | ItemNode)[]; i: number };
+  const start: (Token | BlockNode | ItemNode)[] =
+    node.type === 'document' ? node.items : node.type === 'block' ? [node] : [node as ItemNode];
+  const stack: Entry[] = [{ list: start, i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const x = top.list[top.i++]!;
+    if (!('type' in x)) {
+      yield x;
+      continue;
+    }
+    switch (x.type) {
+      case 'trivia':
+        yield* x.tokens;
+        break;
+      case 'stray':
+        yield x.token;
+        break;
+      case 'statement':
+        stack.push({ list: x.parts, i: 0 });
+        break;
+      case 'block': {
+        const list: (Token | ItemNode)[] = [x.open, ...x.items];
+        if (x.close) list.push(x.close);
+        stack.push({ list, i: 0 });
+        break;
+      }
+    }
+  }
+}
+
 /** Every token of the CST in source order, iteratively (no recursion, any depth). */
 export function* tokensOf(node: DocumentNode | BlockNode | StatementNode | ItemNode): Generator<Token> {
+  if (!isView(node)) {
+    // built by hand with the same shape: read its public fields
+    yield* publicTokens(node);
+    return;
+  }
   const ranges: [TokenStore, number, number][] = [];
   walkRanges(node, (store, from, to) => {
     ranges.push([store, from, to]);
@@ -440,6 +489,7 @@ export function* tokensOf(node: DocumentNode | BlockNode | StatementNode | ItemN
  * prints each node's own tokens (so a token missing from the tree would be missing here too).
  */
 export function print(node: DocumentNode | BlockNode | StatementNode | ItemNode): string {
+  if (!isView(node)) return Array.from(publicTokens(node), (t) => t.text).join('');
   // Adjacent runs are merged before slicing: a whole document is normally one slice.
   const out: string[] = [];
   let text = '';
