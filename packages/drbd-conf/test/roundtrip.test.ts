@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { bestCpuMs } from '../../../test-support/timing.js';
 import { type BlockNode, type DocumentNode, lex, parse, parseCst, print, tokensOf } from '../src/index.js';
 
 const dir = join(import.meta.dirname, 'fixtures/corpus');
@@ -123,16 +124,11 @@ describe('lossless CST', () => {
 
   it('is linear: 8× the input takes far less than 64× the time', () => {
     const unit = corpus.join('\n');
-    const time = (s: string) => {
-      const t = performance.now();
-      parse(s);
-      return performance.now() - t;
-    };
-    time(unit.repeat(10));
-    // Best of three each, so one scheduling hiccup on a shared machine does not decide.
-    const best = (s: string) => Math.min(time(s), time(s), time(s));
-    const small = best(unit.repeat(10));
-    const big = best(unit.repeat(80));
+    const time = (s: string) => bestCpuMs(() => parse(s));
+    time(unit.repeat(10)); // warm up
+    // CPU time, best of three: a busy neighbour on a shared machine does not decide.
+    const small = time(unit.repeat(10));
+    const big = time(unit.repeat(80));
     expect(big).toBeLessThan(small * 30 + 50);
   });
 });
