@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkRuleDocs } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
+import { describeRuleDocs } from '../../../test-support/rule-docs.js';
 import { lint, rules } from '../src/index.js';
-
-const docs = join(import.meta.dirname, '../../../docs/rules/drbd-conf');
 
 describe('lint rules', () => {
   it('has at least 40 rules, each in its own file with a matching id and url', () => {
@@ -15,21 +13,9 @@ describe('lint rules', () => {
       expect(rules[id]!.meta.url).toBe(`https://ftkit.dev/rules/drbd-conf/${id}`);
     }
   });
-
-  it.each(Object.entries(rules))('%s: docs page examples behave as documented', (id, rule) => {
-    const path = join(docs, `${id}.md`);
-    const md = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-    const problems = checkRuleDocs(rule, md, (code, settings) => {
-      const r = lint(code, {
-        rules: { [id]: rule.meta.defaultSeverity === 'off' ? 'warn' : rule.meta.defaultSeverity },
-        settings,
-        fix: true,
-      });
-      return { diagnostics: r.diagnostics, ...(r.output !== undefined ? { fixed: r.output } : {}) };
-    });
-    expect(problems).toEqual([]);
-  });
 });
+
+describeRuleDocs('drbd-conf', rules, lint);
 
 describe('secrets', () => {
   const text = `resource r0 {

@@ -1,5 +1,5 @@
 import {
-  applyFixes,
+  fixUntilStable,
   type LineIndex,
   type LintOptions,
   type LintResult,
@@ -134,9 +134,16 @@ export interface DrbdLintOptions extends LintOptions {
 /**
  * Parses (following includes through `reader`), validates and lints a drbd.conf text. Returns
  * parse and rule diagnostics together, and every `shared-secret` value in `secrets` so reporters
- * can redact them; no message built here contains a secret.
+ * can redact them; no message built here contains a secret. With `fix: true`, `output` is the
+ * text with every safe fix applied (repeatedly, until stable) and the rest describes that text.
  */
 export function lint(text: string, options: DrbdLintOptions = {}): LintResult {
+  if (!options.fix) return lintOnce(text, options);
+  const fixed = fixUntilStable(text, (t) => lintOnce(t, options).diagnostics, 10, options.fileName);
+  return { ...lintOnce(fixed.text, options), output: fixed.text };
+}
+
+function lintOnce(text: string, options: DrbdLintOptions): LintResult {
   const settings = options.settings ?? {};
   const fromSettings = settings.drbdVersion;
   const version: DrbdVersion =
@@ -170,7 +177,6 @@ export function lint(text: string, options: DrbdLintOptions = {}): LintResult {
     diagnostics,
     secrets,
     ...(result.files.length > 1 ? { texts } : {}),
-    ...(options.fix ? { output: applyFixes(text, found, options.fileName).text } : {}),
   };
 }
 
