@@ -109,6 +109,7 @@ vi.mock('@ftkit/drbd-conf', record('@ftkit/drbd-conf'));
 vi.mock('@ftkit/fstab', record('@ftkit/fstab'));
 vi.mock('@ftkit/o2cb-defaults', record('@ftkit/o2cb-defaults'));
 vi.mock('@ftkit/ocfs2-cluster-conf', record('@ftkit/ocfs2-cluster-conf'));
+vi.mock('@ftkit/ocfs2-cluster-conf/read', record('@ftkit/ocfs2-cluster-conf/read'));
 vi.mock('@ftkit/proc-drbd', record('@ftkit/proc-drbd'));
 vi.mock('yaml', record('yaml'));
 vi.mock('diff', record('diff'));
@@ -158,9 +159,11 @@ describe('CLI start-up, recorded', () => {
     expect(await run(['ocfs2', 'list-cluster', 'cluster.conf', 'ocfs2'], m.io)).toBe(0);
     expect(m.stdout()).toContain('cluster:');
     expect([...loaded].filter((n) => n.startsWith('@ftkit/') && n !== '@ftkit/core')).toEqual([
-      '@ftkit/ocfs2-cluster-conf',
+      '@ftkit/ocfs2-cluster-conf/read',
     ]);
     expect(loaded.has('src/formats.ts')).toBe(false);
+    // It only reads: the zod-free entry, so zod itself is never loaded.
+    expect(loaded.has('zod')).toBe(false);
   });
 
   it('reads YAML only for YAML and JSON specs', async () => {

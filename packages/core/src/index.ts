@@ -33,20 +33,6 @@ export type { ExampleLintResult, RuleExample } from './lint/rule-docs.js';
 export { checkRuleDocs, extractRuleExamples } from './lint/rule-docs.js';
 export type { ApplyFixesResult, RunRulesOptions } from './lint/runner.js';
 export { applyFixes, fixUntilStable, runRules } from './lint/runner.js';
-export type { Parser, RunResult, Spanned, Token } from './parsimmon/index.js';
-export {
-  describeExpected,
-  failureToDiagnostic,
-  foundAt,
-  literal,
-  offset,
-  P,
-  runParser,
-  spanned,
-  token,
-  tokenText,
-  until,
-} from './parsimmon/index.js';
 export { redactDiagnostics } from './redact.js';
 export type { ReporterName } from './reporters/index.js';
 export { reporters } from './reporters/index.js';

@@ -10,7 +10,7 @@ import {
   spanned,
   token,
   until,
-} from '../src/index.js';
+} from '../src/parsimmon/index.js';
 
 describe('parsimmon helpers', () => {
   const word = token(/[a-z]+/, 'a word');

@@ -7,6 +7,11 @@ describe('public API documentation', () => {
   it('has TSDoc on every export of @ftkit/core', { timeout: 120_000 }, () => {
     expect(undocumentedExports(fileURLToPath(new URL('../src/index.ts', import.meta.url)))).toEqual([]);
   });
+  it('has TSDoc on every export of @ftkit/core/parsimmon', { timeout: 120_000 }, () => {
+    expect(undocumentedExports(fileURLToPath(new URL('../src/parsimmon/index.ts', import.meta.url)))).toEqual(
+      [],
+    );
+  });
   it('has TSDoc on every export of @ftkit/core/node', { timeout: 120_000 }, () => {
     expect(undocumentedExports(fileURLToPath(new URL('../src/node/index.ts', import.meta.url)))).toEqual([]);
   });
