@@ -27,7 +27,7 @@ export { format, reindent } from './format.js';
 export type { DrbdLintDoc, SectionPlace } from './lint/context.js';
 export { effective, optionValue } from './lint/context.js';
 export type { DrbdLintOptions } from './lint/index.js';
-export { collectSecrets, lint, rules } from './lint/index.js';
+export { lint, rules } from './lint/index.js';
 export type { MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';
 export type { DumpOptions } from './model/dump.js';
@@ -41,3 +41,4 @@ export { OPTION_TABLES, optionSpec, scaledValue, sectionsKnowing } from './model
 export type { DrbdParseResult, ParseOptions } from './parse.js';
 export { parse } from './parse.js';
 export * from './schema.js';
+export { collectSecrets } from './secrets.js';

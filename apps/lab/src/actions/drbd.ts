@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { redactDiagnostics, reporters } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
-import { collectSecrets, dump, migrate, parse } from '@ftkit/drbd-conf';
+// The zod-free entry: dump and migrate only read (zod alone costs about 0.1 s of start-up).
+import { collectSecrets, dump, migrate, parse } from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
 import { type CliIo, ExitCode, UsageError } from '../io.js';

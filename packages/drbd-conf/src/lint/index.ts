@@ -9,6 +9,7 @@ import {
 } from '@ftkit/core';
 import type { DrbdVersion } from '../model/options.js';
 import { parse, SOURCE } from '../parse.js';
+import { collectSecrets } from '../secrets.js';
 import type { DrbdLintDoc } from './context.js';
 import { addressLoopback } from './rules/address-loopback.js';
 import { alExtentsRange } from './rules/al-extents-range.js';
@@ -178,19 +179,4 @@ function lintOnce(text: string, options: DrbdLintOptions): LintResult {
     secrets,
     ...(result.files.length > 1 ? { texts } : {}),
   };
-}
-
-/** Every `shared-secret` value in the model (for redaction). */
-export function collectSecrets(model: DrbdLintDoc['model']): string[] {
-  const out = new Set<string>();
-  const scan = (opts: readonly { name: string; value?: string }[] | undefined) => {
-    for (const o of opts ?? []) if (o.name === 'shared-secret' && o.value) out.add(o.value);
-  };
-  for (const s of model.common?.sections ?? []) scan(s.options);
-  for (const r of model.resources) {
-    for (const s of r.sections) scan(s.options);
-    for (const c of r.connections) scan(c.net?.options);
-    for (const m of r.meshes) scan(m.net?.options);
-  }
-  return [...out];
 }
