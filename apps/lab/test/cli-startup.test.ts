@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
+import { staticImports } from '../../../test-support/imports.js';
 import { commands } from '../src/commands/index.js';
 import { run } from '../src/program.js';
 import { memoryIo } from './helpers.js';
@@ -24,19 +25,6 @@ const heavy = [
   /^src\/formats\.ts$/,
   /^src\/files\.ts$/,
 ];
-
-/**
- * Specifiers a module loads when it is evaluated: static `import … from` and `export … from`
- * (including `import { type X }`, which verbatimModuleSyntax keeps as `import {}`), and bare
- * `import 'x'`. `import type` / `export type` and `await import()` do not load anything up front.
- */
-function staticImports(text: string): string[] {
-  const out: string[] = [];
-  const from = /^(import|export)\s+(type\s+)?[^;()=]*?\bfrom\s*['"]([^'"]+)['"]/gm;
-  for (const m of text.matchAll(from)) if (!m[2]) out.push(m[3]!);
-  for (const m of text.matchAll(/^import\s*['"]([^'"]+)['"]/gm)) out.push(m[1]!);
-  return out;
-}
 
 /** Every module reached from `entry` through static imports: local files (relative to the app) and packages. */
 function eagerGraph(entry: string): { files: string[]; edges: { from: string; to: string }[] } {

@@ -6,8 +6,6 @@ import {
   DiagnosticCollector,
   type FileReport,
   hasErrors,
-  type RuleConfig,
-  type RuleLevel,
   redactDiagnostics,
   reporters,
 } from '@ftkit/core';
@@ -21,20 +19,7 @@ import { labRules } from '../lab/rules/index.js';
 import { labJsonSchema } from '../lab/spec.js';
 import type { NodeTree } from '../lab/tree.js';
 import { LAB_SOURCE, type LoadSpecResult, validateSpecValue } from '../lab/validate-spec.js';
-
-const levels: readonly RuleLevel[] = ['off', 'info', 'warn', 'warning', 'error'];
-
-function parseRules(list: readonly string[]): RuleConfig {
-  const out: Record<string, RuleLevel> = Object.create(null);
-  for (const item of list) {
-    const m = /^([\w/-]+)=(\w+)$/.exec(item);
-    if (!m || !levels.includes(m[2] as RuleLevel)) {
-      throw new UsageError(`Invalid --rule \`${item}\`: expected ID=off|info|warn|error`);
-    }
-    out[m[1]!] = m[2] as RuleLevel;
-  }
-  return out;
-}
+import { parseRules } from './rule-options.js';
 
 /** Reads a spec file (YAML, JSON, or TypeScript/JavaScript with a default export), or the default. */
 export async function readSpec(

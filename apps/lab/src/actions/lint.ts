@@ -4,8 +4,6 @@ import {
   hasErrors,
   LineIndex,
   makeDiagnostic,
-  type RuleConfig,
-  type RuleLevel,
   redactDiagnostics,
   reporters,
 } from '@ftkit/core';
@@ -14,21 +12,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
 import { detectFormat, formatByKind, readInputs } from '../files.js';
 import { ExitCode, UsageError } from '../io.js';
-
-const levels: readonly RuleLevel[] = ['off', 'info', 'warn', 'warning', 'error'];
-
-/** Parses repeated `--rule id=level` options. */
-function parseRules(list: readonly string[]): RuleConfig {
-  const out: Record<string, RuleLevel> = Object.create(null);
-  for (const item of list) {
-    const m = /^([\w/-]+)=(\w+)$/.exec(item);
-    if (!m || !levels.includes(m[2] as RuleLevel)) {
-      throw new UsageError(`Invalid --rule \`${item}\`: expected ID=off|info|warn|error`);
-    }
-    out[m[1]!] = m[2] as RuleLevel;
-  }
-  return out;
-}
+import { parseRules } from './rule-options.js';
 
 /** A `--set` value: JSON when it parses as JSON (numbers, booleans, arrays, objects), else the text. */
 function settingValue(v: string): unknown {
