@@ -72,11 +72,16 @@ function renderBlock(b: Block): string {
  * comments (they move with the stanza or attribute below them), unknown keys (after the known
  * ones), unknown and orphan stanzas (at the end, in file order) and duplicate keys (in order, so
  * the same one still wins). A file o2cb wrote comes back unchanged. A file o2cb would refuse is
- * returned unchanged with its error diagnostics.
+ * returned unchanged with its error diagnostics, and so is a file with a value ending in `\`
+ * (only a CR after the backslash kept it from continuing on the next line).
  */
 export function format(text: string, options: { fileName?: string } = {}): FormatResult {
   const r = parse(text, options);
   if (hasErrors(r.diagnostics)) return { text, diagnostics: r.diagnostics };
+  // A value ending in `\` (its line ended `\<CR><LF>`) cannot be written with a plain LF: the
+  // backslash would join the next line to it. Such a file is kept as it is.
+  if (r.links.stanzas.some((v) => v.attributes.some((a) => /(?:^|[^\\])(?:\\\\)*\\$/.test(a.valueText))))
+    return { text, diagnostics: r.diagnostics };
   const blocks = new Map<StanzaView, Block>();
   const byStanza = new Map(r.links.stanzas.map((v) => [v.stanza, v]));
   let comments: string[] = [];

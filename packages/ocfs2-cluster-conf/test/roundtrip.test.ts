@@ -130,4 +130,17 @@ describe('format', () => {
     expect(format(once.text).text).toBe(once.text);
     expect(parse(once.text).model).toEqual(parse(s).model);
   });
+
+  // Found by the property above: `n3\<CR><LF>` is the value `n3\` (o2cb chomps the CR); written
+  // with a plain LF the backslash would join the next line to it.
+  it('keeps a file whose value ends in a backslash, and lint --fix keeps that CR', () => {
+    const head = 'cluster:\n\tname = a\n\theartbeat_mode = local\n\tnode_count = 1\n\nnode:\n';
+    const tail = '\tnumber = 7\n\tip_address = 10.0.0.1\n\tip_port = 7777\n\n';
+    const s = `${head}\tname = n3\\\r\n\tcluster = a\r\n${tail}`;
+    expect(parse(s).model.clusters[0]!.nodes[0]!.name).toBe('n3\\');
+    expect(format(s).text).toBe(s);
+    const fixed = lint(s, { fix: true }).output!;
+    expect(fixed).toBe(`${head}\tname = n3\\\r\n\tcluster = a\n${tail}`);
+    expect(parse(fixed).model).toEqual(parse(s).model);
+  });
 });

@@ -17,18 +17,27 @@ export const lineEndingCrlf = defineRule<ClusterConfDoc>({
   check(ctx) {
     // With a CR on a header or blank line the file is already refused; parse reports that.
     if (ctx.doc.cst.problems.some((p) => p.code === 'CRLF')) return;
+    const text = ctx.doc.cst.text;
     const crs: TextEdit[] = [];
+    let count = 0;
+    let first: number | undefined;
     for (const l of linesOf(ctx.doc.cst)) {
-      if (l.newline && l.newline.text === '\r\n')
-        crs.push({ start: l.newline.start, end: l.newline.start + 1, text: '' });
+      if (l.newline?.text !== '\r\n') continue;
+      count++;
+      first ??= l.newline.start;
+      // `\<CR><LF>`: the backslash escapes the CR; without the CR it would join the next line to
+      // the value. Such a line keeps its CR (and is fixed by hand).
+      let i = l.newline.start;
+      while (i > 0 && text.charCodeAt(i - 1) === 92) i--;
+      if ((l.newline.start - i) % 2 === 1) continue;
+      crs.push({ start: l.newline.start, end: l.newline.start + 1, text: '' });
     }
-    const first = crs[0];
-    if (!first) return;
+    if (first === undefined) return;
     ctx.report({
       messageId: 'crlf',
-      data: { count: crs.length },
-      span: { start: first.start, end: first.start + 2 },
-      fix: crs,
+      data: { count },
+      span: { start: first, end: first + 2 },
+      ...(crs.length > 0 ? { fix: crs } : {}),
     });
   },
 });
