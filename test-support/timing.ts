@@ -13,3 +13,17 @@ export function bestCpuMs(f: () => unknown, runs = 3): number {
   }
   return best;
 }
+
+/**
+ * CPU time (ms, best of three) of `f(small)` and `f(big)` after one warm-up call of `f(small)`:
+ * for checks that work grows linearly (`big / small` near `bigN / smallN`, not its square). Small
+ * inputs need the warm-up, or they measure the JIT's tiers instead of the code.
+ */
+export function cpuGrowth(
+  f: (n: number) => unknown,
+  smallN: number,
+  bigN: number,
+): { small: number; big: number } {
+  f(smallN);
+  return { small: bestCpuMs(() => f(smallN)), big: bestCpuMs(() => f(bigN)) };
+}

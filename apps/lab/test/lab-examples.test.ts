@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  defaultLabSpec,
   generateLab,
   LabSpecCheckedSchema,
   labJsonSchema,
@@ -31,6 +32,8 @@ describe('examples/', () => {
   it('the TypeScript and YAML seed labs are the same lab', async () => {
     const seedTs = ((await import(join(examples, 'seed-lab.ts'))) as { default: unknown }).default;
     expect(LabSpecCheckedSchema.parse(seedTs)).toEqual(yaml('seed-lab.yaml'));
+    // …and the built-in default: the examples show users what `ftkit lab generate` uses.
+    expect(LabSpecCheckedSchema.parse(seedTs)).toEqual(LabSpecCheckedSchema.parse(defaultLabSpec));
   });
 
   for (const file of ['seed-lab.yaml', 'seed-lab.ts', 'three-node-mesh.yaml']) {

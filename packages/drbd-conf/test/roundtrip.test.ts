@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { bestCpuMs } from '../../../test-support/timing.js';
+import { cpuGrowth } from '../../../test-support/timing.js';
 import { type BlockNode, type DocumentNode, lex, parse, parseCst, print, tokensOf } from '../src/index.js';
 
 const dir = join(import.meta.dirname, 'fixtures/corpus');
@@ -124,11 +124,8 @@ describe('lossless CST', () => {
 
   it('is linear: 8× the input takes far less than 64× the time', () => {
     const unit = corpus.join('\n');
-    const time = (s: string) => bestCpuMs(() => parse(s));
-    time(unit.repeat(10)); // warm up
     // CPU time, best of three: a busy neighbour on a shared machine does not decide.
-    const small = time(unit.repeat(10));
-    const big = time(unit.repeat(80));
+    const { small, big } = cpuGrowth((n) => parse(unit.repeat(n)), 10, 80);
     expect(big).toBeLessThan(small * 30 + 50);
   });
 });

@@ -7,6 +7,7 @@ import {
   parseProcDrbd,
   progressBar,
 } from '../src/index.js';
+import { newDevice } from '../src/proc/parse.js';
 
 /** fast-check arbitraries for the /proc/drbd model and the normalised model (shared with test/slow). */
 const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,11}$/);
@@ -16,27 +17,7 @@ const procDevice = (minor: number): fc.Arbitrary<ProcDevice> =>
   fc.oneof(
     {
       weight: 1,
-      arbitrary: fc.constant<ProcDevice>({
-        minor,
-        cs: 'Unconfigured',
-        roleKey: null,
-        role: null,
-        peerRole: null,
-        disk: null,
-        peerDisk: null,
-        protocol: null,
-        flags: null,
-        io: null,
-        counters: null,
-        extraCounters: [],
-        progress: null,
-        oldVerify: null,
-        sectorPos: null,
-        lru: [],
-        lruDump: [],
-        blockedOnActivityLog: null,
-        otherLines: [],
-      }),
+      arbitrary: fc.constant<ProcDevice>(newDevice(minor, 'Unconfigured')),
     },
     {
       weight: 5,

@@ -115,7 +115,8 @@ function parseTransports(line: string): ProcTransports | null {
   return { api: Number(m[1]), list };
 }
 
-function newDevice(minor: number, cs: string): ProcDevice {
+/** A device line's model before its fields are read: every field empty (`null` or `[]`). */
+export function newDevice(minor: number, cs: string): ProcDevice {
   return {
     minor,
     cs,
