@@ -48,6 +48,7 @@ export type { SourceReader } from './source-reader.js';
 export { dirname, isInside, memoryReader, normalizePath, resolvePath } from './source-reader.js';
 export type { Point, Position, Span } from './span.js';
 export { joinSpans, sliceSpan, span } from './span.js';
+export { escapedByBackslash } from './text.js';
 export type { TextEdit } from './text-edit.js';
 export {
   applyEdits,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DiagnosticCollector, didYouMean, REDACTED, redactDiagnostics, safeRecord } from '../src/index.js';
+import {
+  DiagnosticCollector,
+  didYouMean,
+  escapedByBackslash,
+  REDACTED,
+  redactDiagnostics,
+  safeRecord,
+} from '../src/index.js';
 
 describe('safety helpers', () => {
   it('safeRecord keeps __proto__ and constructor as plain keys', () => {
@@ -35,5 +42,15 @@ describe('safety helpers', () => {
     expect(JSON.stringify(d)).not.toContain('hunter2');
     expect(d!.message).toBe(`Secret \`${REDACTED}\` is weak`);
     expect(d!.fix).toBeUndefined();
+  });
+});
+
+describe('escapedByBackslash', () => {
+  it('counts the backslashes right before an offset', () => {
+    expect(escapedByBackslash('a\\\r', 2)).toBe(true);
+    expect(escapedByBackslash('a\\\\\r', 3)).toBe(false);
+    expect(escapedByBackslash('a\\\\\\', 4)).toBe(true);
+    expect(escapedByBackslash('abc', 3)).toBe(false);
+    expect(escapedByBackslash('', 0)).toBe(false);
   });
 });

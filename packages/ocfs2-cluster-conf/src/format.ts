@@ -1,4 +1,4 @@
-import { type FormatResult, hasErrors } from '@ftkit/core';
+import { escapedByBackslash, type FormatResult, hasErrors } from '@ftkit/core';
 import type { AttributeLine, CommentLine } from './cst/types.js';
 import { o2cbOrder } from './emit.js';
 import { type StanzaView, strtoul } from './model/compose.js';
@@ -80,7 +80,9 @@ export function format(text: string, options: { fileName?: string } = {}): Forma
   if (hasErrors(r.diagnostics)) return { text, diagnostics: r.diagnostics };
   // A value ending in `\` (its line ended `\<CR><LF>`) cannot be written with a plain LF: the
   // backslash would join the next line to it. Such a file is kept as it is.
-  if (r.links.stanzas.some((v) => v.attributes.some((a) => /(?:^|[^\\])(?:\\\\)*\\$/.test(a.valueText))))
+  if (
+    r.links.stanzas.some((v) => v.attributes.some((a) => escapedByBackslash(a.valueText, a.valueText.length)))
+  )
     return { text, diagnostics: r.diagnostics };
   const blocks = new Map<StanzaView, Block>();
   const byStanza = new Map(r.links.stanzas.map((v) => [v.stanza, v]));

@@ -1,4 +1,4 @@
-import { defineRule } from '@ftkit/core';
+import { defineRule, escapedByBackslash } from '@ftkit/core';
 import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl } from '../doc.js';
 
@@ -19,8 +19,7 @@ export const lineCrlf = defineRule<O2cbLintDoc>({
       if (!line.raw.endsWith('\r')) continue;
       // `\<CR>` is an escaped CR; removing the CR would turn the backslash into a line
       // continuation that joins the next line, so no automatic fix then.
-      const backslashes = /\\*\r$/.exec(line.raw)![0].length - 1;
-      const continuation = line.type !== 'comment' && backslashes % 2 === 1;
+      const continuation = line.type !== 'comment' && escapedByBackslash(line.raw, line.raw.length - 1);
       ctx.report({
         messageId: 'crlf',
         span: { start: line.end - 1, end: line.end },

@@ -1,4 +1,4 @@
-import { defineRule, type TextEdit } from '@ftkit/core';
+import { defineRule, escapedByBackslash, type TextEdit } from '@ftkit/core';
 import { linesOf } from '../../cst/print.js';
 import { type ClusterConfDoc, ruleUrl } from '../types.js';
 
@@ -27,9 +27,7 @@ export const lineEndingCrlf = defineRule<ClusterConfDoc>({
       first ??= l.newline.start;
       // `\<CR><LF>`: the backslash escapes the CR; without the CR it would join the next line to
       // the value. Such a line keeps its CR (and is fixed by hand).
-      let i = l.newline.start;
-      while (i > 0 && text.charCodeAt(i - 1) === 92) i--;
-      if ((l.newline.start - i) % 2 === 1) continue;
+      if (escapedByBackslash(text, l.newline.start)) continue;
       crs.push({ start: l.newline.start, end: l.newline.start + 1, text: '' });
     }
     if (first === undefined) return;
