@@ -5,11 +5,14 @@ import { describe, expect, it } from 'vitest';
 import {
   checkLab,
   defaultLabSpec,
+  formats,
   generateLab,
   LabSpecCheckedSchema,
   readLabArgs,
   run,
 } from '../src/index.js';
+import { labFormats } from '../src/lab/formats.js';
+import { writeLab } from '../src/lab/write.js';
 import { memoryIo } from './helpers.js';
 
 function tmp() {
@@ -28,6 +31,31 @@ function walk(dir: string, out: string[] = [], base = dir): string[] {
 const spec = LabSpecCheckedSchema.parse(defaultLabSpec);
 
 describe('ftkit lab generate', () => {
+  for (const mode of ['single-primary', 'dual-primary'] as const) {
+    it(`lints its output (${mode}) with the formats it writes exactly as lab check does with every format`, () => {
+      const generated = generateLab(spec, { mode });
+      const dir = tmp();
+      writeLab(join(dir, 'lab-out'), generated.files, { force: false, dryRun: false });
+      const { trees, runbook } = readLabArgs(['lab-out'], dir);
+      const all = checkLab(trees, runbook, { formats });
+      const own = checkLab(trees, runbook, { formats: labFormats });
+      expect(own.files.map((f) => [f.file, f.diagnostics])).toEqual(
+        all.files.map((f) => [f.file, f.diagnostics]),
+      );
+      // Not vacuous: the lab's own formats do lint the files (a broken file is reported).
+      const drbd = trees[0]!.files.find((f) => f.rel.endsWith('.res'))!;
+      const broken = trees.map((t) => ({
+        ...t,
+        files: t.files.map((f) =>
+          f === drbd ? { ...f, text: f.text.replace('protocol C;', 'protocol X;') } : f,
+        ),
+      }));
+      expect(
+        checkLab(broken, runbook, { formats: labFormats }).files.flatMap((f) => f.diagnostics),
+      ).toContainEqual(expect.objectContaining({ severity: 'error', source: '@ftkit/drbd-conf' }));
+    });
+  }
+
   for (const mode of ['single-primary', 'dual-primary'] as const) {
     for (const drbdVersion of ['9', '8.4'] as const) {
       it(`writes the default lab (${mode}, DRBD ${drbdVersion}) with no errors and lab check agrees`, async () => {

@@ -25,6 +25,11 @@ describe('lab spec', () => {
     expect(defineLab(defaultLabSpec)).toBe(defaultLabSpec);
   });
 
+  it('writes the default spec out in full, so `lab generate` can use it without the schema', () => {
+    // The schema accepts it and adds nothing: no default is left to fill.
+    expect(LabSpecCheckedSchema.parse(defaultLabSpec)).toStrictEqual(defaultLabSpec);
+  });
+
   it('fills every default from a minimal YAML spec', () => {
     const r = loadLabSpec(base);
     expect(r.diagnostics).toEqual([]);

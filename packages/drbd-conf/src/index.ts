@@ -1,4 +1,4 @@
-export type { HostInput, OptionInput, ResourceInput, VolumeInput } from './builders.js';
+export type { ConfigInput, HostInput, OptionInput, ResourceInput, VolumeInput } from './builders.js';
 export { BuildError, drbd, parseAddress } from './builders.js';
 export type { Token, TokenKind } from './cst/lexer.js';
 export { isTrivia, lex, unquote } from './cst/lexer.js';
@@ -30,6 +30,7 @@ export type { DrbdLintOptions } from './lint/index.js';
 export { lint, rules } from './lint/index.js';
 export type { MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';
+export { configModel, optionModel, resourceModel } from './model/build.js';
 export type { DumpOptions } from './model/dump.js';
 export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
 export type { EffectiveHost, EffectiveOption } from './model/effective.js';

@@ -5,14 +5,17 @@ import {
   addVolume,
   BuildError,
   configJsonSchema,
+  configModel,
   drbd,
   drbdConfFormat,
   dump,
   emit,
   lex,
+  optionModel,
   parse,
   removeHost,
   removeOption,
+  resourceModel,
   setOption,
 } from '../src/index.js';
 
@@ -229,6 +232,26 @@ describe('builders', () => {
       'resource r0 {\n    device /dev/drbd0;\n    disk /dev/sdb;\n    meta-disk internal;\n    net {\n        protocol C;\n        allow-two-primaries no;\n    }\n    on alice {\n        address 10.1.1.31:7789;\n    }\n    on bob {\n        address ipv6 [fd00::32]:7789;\n    }\n}\n',
     );
     expect(parse(text).diagnostics).toEqual([]);
+    // The model constructors build the same model without validating (and without zod).
+    const input = {
+      name: 'r0',
+      device: '/dev/drbd0',
+      disk: '/dev/sdb',
+      metaDisk: 'internal',
+      net: { protocol: 'C', 'allow-two-primaries': false },
+      hosts: [
+        { name: 'alice', address: '10.1.1.31:7789' },
+        { name: 'bob', address: '[fd00::32]:7789' },
+      ],
+    } as const;
+    expect(resourceModel(input)).toEqual(r0);
+    expect(emit(configModel({ resources: [resourceModel(input)] }))).toBe(text);
+    expect(optionModel('allow-two-primaries', false)).toEqual(drbd.option('allow-two-primaries', false));
+  });
+  it('model constructors do not validate', () => {
+    const bad = { name: 'r0', hosts: [{ name: 'a', address: '10.1.1.1:x' }] };
+    expect(() => drbd.resource(bad)).toThrow(BuildError);
+    expect(resourceModel(bad).hosts[0]!.address).toEqual({ ip: '10.1.1.1', port: 'x' });
   });
   it('name the offending field path', () => {
     expect(() =>

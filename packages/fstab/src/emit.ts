@@ -1,37 +1,10 @@
-import { escapeField } from './cst/escape.js';
+import { dataFields, type EmitOptions, emitData } from './emit-data.js';
 import type { FstabEntryInput } from './schema.js';
 import { FstabEntrySchema } from './schema.js';
 
-/** Options of {@link emit}. */
-export interface EmitOptions {
-  /** Start with a `# <file system> <mount point> …` header comment aligned with the columns. */
-  readonly header?: boolean;
-}
-
-const HEADER = ['# <file system>', '<mount point>', '<type>', '<options>', '<dump>', '<pass>'];
-
 /** The six escaped fields of an entry (defaults filled in). Throws a `ZodError` for invalid input. */
 export function entryFields(entry: FstabEntryInput): string[] {
-  const e = FstabEntrySchema.parse(entry);
-  return [
-    escapeField(e.spec),
-    escapeField(e.file),
-    escapeField(e.vfstype),
-    escapeField(e.mntops),
-    String(e.freq),
-    String(e.passno),
-  ];
-}
-
-/** Joins rows of fields into lines whose columns line up (at least one space between columns). */
-export function alignRows(rows: readonly (readonly string[])[]): string[] {
-  const widths: number[] = [];
-  for (const r of rows) {
-    r.forEach((f, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, f.length);
-    });
-  }
-  return rows.map((r) => r.map((f, i) => (i === r.length - 1 ? f : f.padEnd(widths[i]!, ' '))).join(' '));
+  return dataFields(FstabEntrySchema.parse(entry));
 }
 
 /**
@@ -44,11 +17,7 @@ export function emit(
   model: { readonly entries: readonly FstabEntryInput[] },
   options: EmitOptions = {},
 ): string {
-  const rows = model.entries.map(entryFields);
-  if (options.header) rows.unshift(HEADER);
-  return alignRows(rows)
-    .map((l) => `${l}\n`)
-    .join('');
+  return emitData({ entries: model.entries.map((e) => FstabEntrySchema.parse(e)) }, options);
 }
 
 /** One entry as a single line (single spaces, no line feed). */

@@ -3,7 +3,7 @@ import { applyEdits } from '@ftkit/core';
 import { parseCst } from './cst/parse-cst.js';
 import { print } from './cst/print.js';
 import type { EntryLine, FstabCst } from './cst/types.js';
-import { alignRows, emit } from './emit.js';
+import { alignRows, emitData } from './emit-data.js';
 import type { FstabLintDoc } from './lint/doc.js';
 import { lint, rules } from './lint/index.js';
 import type { Fstab } from './model/compose.js';
@@ -42,7 +42,7 @@ export const fstabFormat = {
   parse: (text: string, options?: { fileName?: string }) => parse(text, options),
   parseCst,
   print,
-  emit: (model: Fstab) => emit(model),
+  emit: (model: Fstab) => emitData(model),
   lint,
   rules,
   format: formatText,

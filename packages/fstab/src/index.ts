@@ -17,8 +17,9 @@ export {
   removeOptionFromLine,
   setField,
 } from './edit.js';
-export type { EmitOptions } from './emit.js';
-export { alignRows, emit, emitEntry, entryFields } from './emit.js';
+export { emit, emitEntry, entryFields } from './emit.js';
+export type { EmitOptions } from './emit-data.js';
+export { alignRows, dataFields, emitData } from './emit-data.js';
 export { formatText, fstabFormat } from './format.js';
 export type { FstabLintDoc, LintEntry } from './lint/doc.js';
 export { networkDeviceKind } from './lint/doc.js';

@@ -1,7 +1,16 @@
 import { fc, test } from '@fast-check/vitest';
 import { applyEdits } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { edit, emit, emitEntry, FstabEntrySchema, formatText, fstabJsonSchema, parse } from '../src/index.js';
+import {
+  edit,
+  emit,
+  emitData,
+  emitEntry,
+  FstabEntrySchema,
+  formatText,
+  fstabJsonSchema,
+  parse,
+} from '../src/index.js';
 import { fixture } from './helpers.js';
 
 const valueArb = fc.string({
@@ -37,6 +46,22 @@ describe('emit', () => {
         '/dev/sdb1                                 /srv/shared\\040data xfs   defaults 0 2\n',
     );
     expect(emitEntry({ spec: 'LABEL=a', file: '/a', vfstype: 'ext4' })).toBe('LABEL=a /a ext4 defaults 0 0');
+  });
+
+  test.prop([fc.array(entryArb, { maxLength: 6 }), fc.boolean()])(
+    'emitData writes complete entries as emit does, and a parsed model back as the same entries',
+    (entries, header) => {
+      const text = emit({ entries }, { header });
+      expect(emitData({ entries }, { header })).toBe(text);
+      const model = parse(text).model;
+      expect(emitData(model)).toBe(emit({ entries }));
+    },
+  );
+
+  it('emitData does not validate (emit does)', () => {
+    const bad = { spec: '', file: '/a', vfstype: 'ext4', mntops: 'defaults', freq: 0, passno: 0 };
+    expect(() => emit({ entries: [bad] })).toThrow();
+    expect(emitData({ entries: [bad] })).toBe(' /a ext4 defaults 0 0\n');
   });
 
   test.prop([fc.array(entryArb, { maxLength: 8 }), fc.boolean()])(

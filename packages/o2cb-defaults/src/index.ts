@@ -32,6 +32,7 @@ export { parse } from './parse.js';
 export { shellQuote } from './quote.js';
 export type { O2cbSettings, O2cbSettingsInput } from './schema.js';
 export { O2cbSettingsSchema, o2cbSettingsJsonSchema } from './schema.js';
+export { settingsModel } from './settings-model.js';
 export type { VariableInfo, VariableName } from './variables.js';
 export {
   CLUSTER_NAME_RE,

@@ -10,6 +10,7 @@ import {
   O2cbSettingsSchema,
   o2cbSettingsJsonSchema,
   parse,
+  settingsModel,
 } from '../src/index.js';
 import { FIXTURES } from './helpers.js';
 
@@ -72,6 +73,14 @@ describe('emit', () => {
         });
       }
       expect(r.model.settings).toEqual(expected);
+    },
+  );
+
+  test.prop([settingsArb])(
+    'settingsModel builds what fromSettings builds from complete settings',
+    (input) => {
+      const complete = O2cbSettingsSchema.parse(input);
+      expect(settingsModel(complete)).toEqual(fromSettings(input));
     },
   );
 

@@ -13,23 +13,25 @@ import type { CommandContext } from '../commands/types.js';
 import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
 import { checkLab } from '../lab/check.js';
 import { defaultLabSpec } from '../lab/default-spec.js';
+import { labFormats } from '../lab/formats.js';
 import { generateLab } from '../lab/generate.js';
 import { readLabArgs } from '../lab/read-tree.js';
 import { labRules } from '../lab/rules/index.js';
-import { labJsonSchema } from '../lab/spec.js';
+import { LAB_SOURCE, type LoadSpecResult } from '../lab/source.js';
 import type { NodeTree } from '../lab/tree.js';
-import { LAB_SOURCE, type LoadSpecResult, validateSpecValue } from '../lab/validate-spec.js';
 import { parseRules } from './rule-options.js';
 
-/** Reads a spec file (YAML, JSON, or TypeScript/JavaScript with a default export), or the default. */
+/**
+ * Reads a spec file (YAML, JSON, or TypeScript/JavaScript with a default export), or the default.
+ * The schema (and zod with it) is loaded only for a spec file: the built-in spec is complete and
+ * valid as written (tested), so `ftkit lab generate` without a spec starts without it.
+ */
 export async function readSpec(
   path: string | undefined,
   io: CliIo,
 ): Promise<{ result: LoadSpecResult; file: string; text: string }> {
-  if (path === undefined) {
-    const out = new DiagnosticCollector('', LAB_SOURCE, '<default lab>');
-    return { result: validateSpecValue(defaultLabSpec, out), file: '<default lab>', text: '' };
-  }
+  if (path === undefined)
+    return { result: { spec: defaultLabSpec, diagnostics: [] }, file: '<default lab>', text: '' };
   const abs = resolve(io.cwd, path);
   if (!existsSync(abs)) throw new UsageError(`Cannot read \`${path}\`: no such file or directory`);
   const ext = extname(abs);
@@ -43,6 +45,7 @@ export async function readSpec(
       );
     }
     const value = mod.default ?? mod.lab;
+    const { validateSpecValue } = await import('../lab/validate-spec.js');
     const out = new DiagnosticCollector('', LAB_SOURCE, path);
     return { result: validateSpecValue(value, out), file: path, text: '' };
   }
@@ -105,7 +108,7 @@ export interface LabGenerateOptions {
 
 /** `ftkit lab generate [SPEC] --out DIR`: writes one tree per node plus RUNBOOK.md. */
 export async function labGenerate(
-  { io, loadFormats, state }: CommandContext,
+  { io, state }: CommandContext,
   specPath: string | undefined,
   opts: LabGenerateOptions,
 ): Promise<void> {
@@ -125,7 +128,7 @@ export async function labGenerate(
   });
   const { trees, runbook } = treesOf(generated.files, shown);
   const checked = checkLab(trees, runbook, {
-    formats: await loadFormats(),
+    formats: labFormats,
     drbdVersion: generated.plan.drbdVersion,
   });
   const problems = checked.files.filter((f) => f.diagnostics.length > 0);
@@ -224,6 +227,7 @@ export async function labCheck(
 }
 
 /** `ftkit lab schema`: prints the JSON Schema of lab specs. */
-export function labSchema({ io }: CommandContext): void {
+export async function labSchema({ io }: CommandContext): Promise<void> {
+  const { labJsonSchema } = await import('../lab/spec.js');
   io.stdout(`${JSON.stringify(labJsonSchema(), null, 2)}\n`);
 }

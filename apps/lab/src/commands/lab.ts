@@ -57,6 +57,6 @@ export function registerLab(context: CommandContext): void {
     .description('Print the JSON Schema of lab specs (for editors: `$schema` or yaml-language-server)')
     .action(async () => {
       const { labSchema } = await import('../actions/lab.js');
-      labSchema(context);
+      await labSchema(context);
     });
 }

@@ -1,4 +1,4 @@
-import type { LabSpecInput } from './spec.js';
+import type { LabSpec } from './spec.js';
 
 /**
  * The lab ftkit was born from: two Ubuntu 20.04 VMs with a spare disk `/dev/vdb`, DRBD resource
@@ -7,10 +7,15 @@ import type { LabSpecInput } from './spec.js';
  *
  * The public key is an example (its private half was thrown away): put the key of vm2's root
  * user here before deploying (RUNBOOK.md says how).
+ *
+ * Every field is written out (the schema's defaults included), so it is a complete `LabSpec`:
+ * `ftkit lab generate` uses it as it is, without loading the schema (a test checks that the
+ * schema accepts it and adds nothing).
  */
-export const defaultLabSpec: LabSpecInput = {
+export const defaultLabSpec: LabSpec = {
   name: 'ftkit seed lab',
   mode: 'single-primary',
+  drbdVersion: '9',
   primary: 'vm1',
   nodes: [
     { name: 'vm1', address: '10.1.1.61' },
@@ -24,10 +29,18 @@ export const defaultLabSpec: LabSpecInput = {
       metaDisk: 'internal',
       port: 7788,
       protocol: 'C',
+      verifyAlg: 'sha256',
       mount: { path: '/srv' },
     },
   ],
-  ocfs2: { cluster: 'ocfs2cluster', port: 7777 },
+  ocfs2: {
+    cluster: 'ocfs2cluster',
+    port: 7777,
+    heartbeatThreshold: 31,
+    idleTimeoutMs: 30000,
+    keepaliveDelayMs: 2000,
+    reconnectDelayMs: 2000,
+  },
   backup: {
     server: 'vm1',
     user: 'borg',
@@ -39,8 +52,10 @@ export const defaultLabSpec: LabSpecInput = {
         paths: ['/home'],
         excludes: ['/home/*/.cache'],
         encryption: 'repokey',
+        compression: 'lz4',
         publicKey:
           'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC3BAcyDqFEIM2wf44vO5TMXlQCbBqaoV61geNQj6R/x root@vm2 (ftkit lab example key)',
+        keyFile: '/root/.ssh/id_ed25519_borg',
       },
     ],
     retention: { daily: 7, weekly: 4, monthly: 6 },

@@ -17,6 +17,8 @@ export type { LabReport, LabRule, LabRuleContext } from './rule.js';
 export { defineLabRule, LAB_RULE_URL } from './rule.js';
 export { labRules } from './rules/index.js';
 export { emitRunbook } from './runbook.js';
+export type { LoadSpecResult } from './source.js';
+export { LAB_SOURCE } from './source.js';
 export type {
   LabBackup,
   LabBackupClient,
@@ -47,7 +49,6 @@ export type { FactReaders, LabFileKind, NodeTree, TreeFile } from './tree.js';
 export { factReaders, labFacts, labFileKind, nodeFacts, runbookFacts } from './tree.js';
 export type { ValidateOptions } from './validate.js';
 export { validateLab } from './validate.js';
-export type { LoadSpecResult } from './validate-spec.js';
-export { LAB_SOURCE, validateSpecValue } from './validate-spec.js';
+export { validateSpecValue } from './validate-spec.js';
 export type { WriteOptions, WriteResult, WriteStatus } from './write.js';
 export { writeLab } from './write.js';

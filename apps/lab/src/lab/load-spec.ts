@@ -1,7 +1,8 @@
 import type { Span } from '@ftkit/core';
 import { DiagnosticCollector } from '@ftkit/core';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { LAB_SOURCE, type LoadSpecResult, validateSpecValue } from './validate-spec.js';
+import { LAB_SOURCE, type LoadSpecResult } from './source.js';
+import { validateSpecValue } from './validate-spec.js';
 
 // The YAML reader is kept apart from validateSpecValue so that commands which never read a
 // YAML or JSON spec (the built-in lab, `lab check`) do not load the yaml package.

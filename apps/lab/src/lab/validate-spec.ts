@@ -1,17 +1,10 @@
-import type { Diagnostic, DiagnosticCollector, Span } from '@ftkit/core';
+import type { DiagnosticCollector, Span } from '@ftkit/core';
 import { didYouMean } from '@ftkit/core';
 import type { z } from 'zod';
-import { type LabSpec, LabSpecCheckedSchema } from './spec.js';
+import type { LoadSpecResult } from './source.js';
+import { LabSpecCheckedSchema } from './spec.js';
 
-/** Where lab spec diagnostics come from. */
-export const LAB_SOURCE = '@ftkit/lab';
-
-/** The result of reading a lab spec: the spec when valid, and every problem with its place. */
-export interface LoadSpecResult {
-  /** The spec with defaults filled in; `undefined` when there are errors. */
-  readonly spec: LabSpec | undefined;
-  readonly diagnostics: readonly Diagnostic[];
-}
+export { LAB_SOURCE, type LoadSpecResult } from './source.js';
 
 /**
  * Validates an already-loaded value (e.g. the default export of a TypeScript spec). Issues are

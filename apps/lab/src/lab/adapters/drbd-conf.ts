@@ -1,12 +1,14 @@
 import type { Span } from '@ftkit/core';
 import {
+  configModel,
   type DrbdOption,
   type DrbdResource,
   type DrbdVolume,
-  drbd,
   emit,
   type OptionInput,
+  optionModel,
   parse,
+  resourceModel,
 } from '@ftkit/drbd-conf';
 import type { DrbdHostFact, DrbdResourceFact, Located } from '../facts.js';
 import type { LabPlan, PlannedResource } from '../plan.js';
@@ -41,11 +43,15 @@ function sectionsFor(r: PlannedResource, version: LabPlan['drbdVersion']) {
   return { net, disk, startup, handlers };
 }
 
-/** `/etc/drbd.d/NAME.res` for one planned resource, built with the drbd-conf builders and emitter. */
+/**
+ * `/etc/drbd.d/NAME.res` for one planned resource, built with the drbd-conf model constructors
+ * (the builders without their zod validation: the plan is valid by construction, and the file is
+ * linted before it is written) and emitter.
+ */
 export function emitDrbdResource(plan: LabPlan, name: string): string {
   const r = plan.resources.find((x) => x.name === name)!;
   const s = sectionsFor(r, plan.drbdVersion);
-  const built = drbd.resource({
+  const built = resourceModel({
     name: r.name,
     device: r.device,
     disk: r.disk,
@@ -69,12 +75,12 @@ export function emitDrbdResource(plan: LabPlan, name: string): string {
           ...built.sections,
           {
             kind: 'disk' as const,
-            options: Object.entries(s.disk).map(([name, value]) => drbd.option(name, value)),
+            options: Object.entries(s.disk).map(([name, value]) => optionModel(name, value)),
           },
         ],
       }
     : built;
-  return emit(drbd.config({ drbdVersion: plan.drbdVersion, resources: [res] }));
+  return emit(configModel({ drbdVersion: plan.drbdVersion, resources: [res] }));
 }
 
 function loc(file: string, span: Span | undefined, value: string): Located<string> | undefined {
@@ -185,7 +191,7 @@ export function drbdFacts(text: string, file: string, drbdVersion: '9' | '8.4' =
       ...(fencePeer ? { fencePeer } : {}),
       hosts,
       // emit ignores spans and comments: equal texts mean equal resources.
-      canonical: emit(drbd.config({ drbdVersion: parsed.model.drbdVersion, resources: [r] })),
+      canonical: emit(configModel({ drbdVersion: parsed.model.drbdVersion, resources: [r] })),
     });
   }
   return out;

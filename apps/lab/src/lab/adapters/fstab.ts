@@ -1,4 +1,4 @@
-import { emit, parseCst } from '@ftkit/fstab';
+import { emitData, parseCst } from '@ftkit/fstab';
 import type { FstabEntryFact, Located } from '../facts.js';
 import type { LabPlan } from '../plan.js';
 
@@ -14,7 +14,7 @@ export function emitFstab(plan: LabPlan, node: string): string | undefined {
       freq: 0,
       passno: 0,
     }));
-  return entries.length ? emit({ entries }) : undefined;
+  return entries.length ? emitData({ entries }) : undefined;
 }
 
 /** The entries of an fstab file, with the span of every field and option. */

@@ -1,15 +1,19 @@
-import { emit, fromSettings, parseCst } from '@ftkit/o2cb-defaults';
+import { emit, parseCst, settingsModel } from '@ftkit/o2cb-defaults';
 import type { Located, O2cbFact } from '../facts.js';
 import type { LabPlan } from '../plan.js';
 
-/** `/etc/default/o2cb` enabling the plan's cluster, written by the package's Debian-form emitter. */
+/**
+ * `/etc/default/o2cb` enabling the plan's cluster, written by the package's Debian-form emitter
+ * from complete settings (no zod validation at run time; the file is linted before it is written).
+ */
 export function emitO2cbDefaults(plan: LabPlan): string | undefined {
   const c = plan.cluster;
   if (!c) return undefined;
   const o = plan.spec.ocfs2;
   return emit(
-    fromSettings({
+    settingsModel({
       enabled: true,
+      stack: 'o2cb',
       bootCluster: c.name,
       heartbeatThreshold: o.heartbeatThreshold,
       idleTimeoutMs: o.idleTimeoutMs,

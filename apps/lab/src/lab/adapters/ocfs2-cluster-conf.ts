@@ -1,34 +1,32 @@
 import type { Span } from '@ftkit/core';
-import {
-  type AttributeLine,
-  defineClusterConf,
-  emit,
-  parse,
-  type StanzaView,
-} from '@ftkit/ocfs2-cluster-conf';
+import { type AttributeLine, emit, parse, type StanzaView } from '@ftkit/ocfs2-cluster-conf';
 import type { ClusterFact, ClusterNodeFact, Located } from '../facts.js';
 import type { LabPlan } from '../plan.js';
 
-/** `/etc/ocfs2/cluster.conf` for the plan's cluster, written by the package's o2cb-exact emitter. */
+/**
+ * `/etc/ocfs2/cluster.conf` for the plan's cluster, written by the package's o2cb-exact emitter.
+ * The model is complete as written (o2cb's defaults spelled out), so it is emitted without the
+ * zod validation of `defineClusterConf`; the generated file is linted before it is written.
+ */
 export function emitClusterConf(plan: LabPlan): string | undefined {
   const c = plan.cluster;
   if (!c) return undefined;
-  return emit(
-    defineClusterConf({
-      clusters: [
-        {
-          name: c.name,
-          heartbeatMode: 'local',
-          nodes: c.nodes.map((n) => ({
-            name: n.name,
-            number: n.number,
-            ipAddress: n.address,
-            ipPort: c.port,
-          })),
-        },
-      ],
-    }),
-  );
+  return emit({
+    clusters: [
+      {
+        name: c.name,
+        heartbeatMode: 'local',
+        nodeCount: c.nodes.length,
+        nodes: c.nodes.map((n) => ({
+          name: n.name,
+          number: n.number,
+          ipAddress: n.address,
+          ipPort: c.port,
+        })),
+        heartbeats: [],
+      },
+    ],
+  });
 }
 
 function attrValue(view: StanzaView, key: string, file: string): Located<string> | undefined {

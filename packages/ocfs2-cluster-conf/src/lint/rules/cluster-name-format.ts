@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { CLUSTER_NAME_PATTERN } from '../../schema.js';
+import { CLUSTER_NAME_PATTERN } from '../../limits.js';
 import { attr, type ClusterConfDoc, clusterView, headerSpan, ruleUrl, valueSpan } from '../types.js';
 
 /** CL-NAME-FORMAT: `o2cb add-cluster` and `register-cluster` take 1–16 letters and digits only. */

@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { LIMITS } from '../../schema.js';
+import { LIMITS } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** o2cb add-node and the kernel stop at 255 nodes per cluster. */

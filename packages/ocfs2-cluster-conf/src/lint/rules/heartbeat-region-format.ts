@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { REGION_PATTERN } from '../../schema.js';
+import { REGION_PATTERN } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 const UUID = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;

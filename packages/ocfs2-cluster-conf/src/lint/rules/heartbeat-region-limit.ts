@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { LIMITS } from '../../schema.js';
+import { LIMITS } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** HB-TOO-MANY: the kernel handles at most 32 regions. */

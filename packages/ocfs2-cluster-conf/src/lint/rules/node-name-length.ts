@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { LIMITS } from '../../schema.js';
+import { LIMITS } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-NAME-LENGTH: configfs item names are at most 64 bytes (ENAMETOOLONG). */

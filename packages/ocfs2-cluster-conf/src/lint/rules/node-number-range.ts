@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { LIMITS } from '../../schema.js';
+import { LIMITS } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-NUMBER-RANGE: the kernel takes node numbers 0–254 (o2cb loads up to 2147483646). */

@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { LIMITS } from '../../schema.js';
+import { LIMITS } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-PORT-RANGE: the kernel takes ports 1–65534 (o2cb loads 0–4294967295). */
