@@ -1,5 +1,7 @@
 // Plain-Node smoke test of the built packages (no bundler, no vitest): ESM import and CommonJS
-// require (require(esm), Node >= 20.19) of every package, and `ftkit --version`. Runs with the
+// require (require(esm), Node >= 20.19) of every package entry (subpaths too), and
+// `ftkit --version`; and a look at the `ftkit` bundle: the commands that must start quickly do not
+// load zod. Runs with the
 // Node on PATH and, when present and different, the machine's own Node, so the engines floor
 // (20.19) is exercised as well as the toolchain's Node.
 import { execFileSync } from 'node:child_process';
@@ -25,25 +27,28 @@ for (const node of nodes) {
   const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   for (const dir of pkgs) {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    const checks = [
+    const entries = Object.keys(pkg.exports ?? { '.': '' })
+      .filter((k) => !k.endsWith('.json'))
+      .map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`));
+    const checks = entries.flatMap((entry) => [
       [
-        'import',
-        `import(${JSON.stringify(pkg.name)}).then(m => { if (!Object.keys(m).length) throw new Error('no exports'); })`,
+        `import ${entry}`,
+        `import(${JSON.stringify(entry)}).then(m => { if (!Object.keys(m).length) throw new Error('no exports'); })`,
         '--input-type=module',
       ],
       [
-        'require',
-        `const m = require(${JSON.stringify(pkg.name)}); if (!Object.keys(m).length) throw new Error('no exports');`,
+        `require ${entry}`,
+        `const m = require(${JSON.stringify(entry)}); if (!Object.keys(m).length) throw new Error('no exports');`,
         '--input-type=commonjs',
       ],
-    ];
+    ]);
     for (const [kind, code, type] of checks) {
       try {
         execFileSync(node, [type, '-e', code], { cwd: root, stdio: 'pipe' });
-        console.log(`ok   ${version} ${kind} ${pkg.name}`);
+        console.log(`ok   ${version} ${kind}`);
       } catch (error) {
         failed++;
-        console.log(`FAIL ${version} ${kind} ${pkg.name}\n${error.stderr}`);
+        console.log(`FAIL ${version} ${kind}\n${error.stderr}`);
       }
     }
     for (const [bin, file] of Object.entries(pkg.bin ?? {})) {
@@ -57,6 +62,38 @@ for (const node of nodes) {
       }
     }
   }
+}
+
+// The `ftkit` bundle: a command's chunk and every chunk it imports statically are what Node
+// evaluates when the command runs. esbuild marks each bundled module with a `// path` comment.
+const bin = join(root, 'apps/lab/dist/bin');
+const chunks = readdirSync(bin).filter((f) => f.endsWith('.js'));
+const closure = (file, seen = new Set()) => {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(join(bin, file), 'utf8');
+  for (const m of text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*"\.\/([^"]+)"/gm)) closure(m[1], seen);
+  for (const m of text.matchAll(/^import\s*"\.\/([^"]+)"/gm)) closure(m[1], seen);
+  return seen;
+};
+const loadsZod = (prefix) => {
+  const file = chunks.find((f) => f.startsWith(`${prefix}-`) || f === `${prefix}.js`);
+  if (!file) throw new Error(`no chunk ${prefix} in ${bin}`);
+  return [...closure(file)].some((f) => readFileSync(join(bin, f), 'utf8').includes('node_modules/zod/'));
+};
+for (const [prefix, expected] of [
+  ['ftkit', false],
+  ['lab', false],
+  ['drbd', false],
+  ['ocfs2', false],
+  // The check itself: validating a spec file does load zod.
+  ['validate-spec', true],
+]) {
+  const got = loadsZod(prefix);
+  if (got !== expected) failed++;
+  console.log(
+    `${got === expected ? 'ok  ' : 'FAIL'} ftkit bundle: ${prefix} ${got ? 'loads' : 'does not load'} zod`,
+  );
 }
 console.log(`${nodes.length * pkgs.length} packages checked, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -1,7 +1,32 @@
 import { defineConfig } from 'tsup';
 import { tsupConfig } from '../../tsup.config.base.ts';
 
-// cli.ts starts with a hashbang, so tsup marks dist/cli.js executable. Code splitting turns each
-// command's lazily imported action (src/actions/*) into its own chunk, so `ftkit --version` and
-// one command load only what they use; the library entry shares the chunks.
-export default defineConfig({ ...tsupConfig(['src/index.ts', 'src/cli.ts']), splitting: true });
+export default defineConfig([
+  // The library (`@ftkit/lab`): the format packages, zod and the rest stay dependencies, so a
+  // program that imports the lab shares them with its own imports.
+  // `npm run build` empties dist/ first: two builds cleaning the same directory would race.
+  { ...tsupConfig(['src/index.ts']), clean: false, splitting: true },
+  // The `ftkit` command: one self-contained bundle with its dependencies inside, built from the
+  // workspace sources. Node then resolves and reads a few files instead of a few hundred (zod
+  // alone is about a hundred ES modules), and tree shaking keeps what the commands use. Code
+  // splitting turns each command's lazily imported action (src/actions/*) into its own chunk,
+  // so `ftkit --version` and one command load only what they use: `lab generate` and
+  // `drbd dump` never load zod (see docs/performance.md).
+  {
+    ...tsupConfig(),
+    entry: { ftkit: 'src/cli.ts' },
+    outDir: 'dist/bin',
+    dts: false,
+    clean: false,
+    splitting: true,
+    noExternal: [/.*/],
+    // CommonJS dependencies (commander, picomatch, picocolors) call require() for Node's modules.
+    banner: {
+      js: "import { createRequire as __ftkitCreateRequire } from 'node:module';\nconst require = __ftkitCreateRequire(import.meta.url);",
+    },
+    esbuildOptions(options) {
+      options.conditions = ['@ftkit/source'];
+      options.mainFields = ['module', 'main'];
+    },
+  },
+]);

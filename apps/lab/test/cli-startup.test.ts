@@ -99,11 +99,18 @@ vi.mock('@ftkit/o2cb-defaults', record('@ftkit/o2cb-defaults'));
 vi.mock('@ftkit/ocfs2-cluster-conf', record('@ftkit/ocfs2-cluster-conf'));
 vi.mock('@ftkit/ocfs2-cluster-conf/read', record('@ftkit/ocfs2-cluster-conf/read'));
 vi.mock('@ftkit/proc-drbd', record('@ftkit/proc-drbd'));
+vi.mock('@ftkit/borg-json/lite', record('@ftkit/borg-json/lite'));
+vi.mock('@ftkit/drbd-conf/lite', record('@ftkit/drbd-conf/lite'));
+vi.mock('@ftkit/fstab/lite', record('@ftkit/fstab/lite'));
+vi.mock('@ftkit/o2cb-defaults/lite', record('@ftkit/o2cb-defaults/lite'));
+vi.mock('@ftkit/ocfs2-cluster-conf/lite', record('@ftkit/ocfs2-cluster-conf/lite'));
 vi.mock('yaml', record('yaml'));
 vi.mock('diff', record('diff'));
 vi.mock('zod', record('zod'));
 vi.mock('../src/formats.js', record('src/formats.ts'));
 vi.mock('../src/lab/load-spec.js', record('src/lab/load-spec.ts'));
+vi.mock('../src/lab/spec.js', record('src/lab/spec.ts'));
+vi.mock('../src/lab/validate-spec.js', record('src/lab/validate-spec.ts'));
 
 /** `ftkit … --help` for every command and subcommand the CLI registers. */
 function helpCommands(): string[][] {
@@ -154,6 +161,20 @@ describe('CLI start-up, recorded', () => {
     expect(loaded.has('zod')).toBe(false);
   });
 
+  it('generates the built-in lab without zod: the lite entries, no spec schema', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ftkit-startup-'));
+    expect(await run(['lab', 'generate', '--out', out], memoryIo('/').io)).toBe(0);
+    expect([...loaded].filter((n) => n.startsWith('@ftkit/') && n.endsWith('/lite')).sort()).toEqual([
+      '@ftkit/borg-json/lite',
+      '@ftkit/drbd-conf/lite',
+      '@ftkit/fstab/lite',
+      '@ftkit/o2cb-defaults/lite',
+      '@ftkit/ocfs2-cluster-conf/lite',
+    ]);
+    for (const name of ['zod', 'src/lab/spec.ts', 'src/lab/validate-spec.ts', 'src/formats.ts'])
+      expect(loaded.has(name), name).toBe(false);
+  });
+
   it('reads YAML only for YAML and JSON specs', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ftkit-startup-'));
     expect(await run(['lab', 'generate', '--out', out], memoryIo('/').io)).toBe(0);
@@ -162,5 +183,8 @@ describe('CLI start-up, recorded', () => {
     writeFileSync(join(out, 'lab.yaml'), 'nodes: []\n');
     expect(await run(['lab', 'generate', 'lab.yaml', '--out', 'x'], memoryIo(out).io)).toBe(1);
     expect(loaded.has('src/lab/load-spec.ts')).toBe(true);
+    // A spec file is validated with the schema: the recording does see zod when it is loaded.
+    expect(loaded.has('src/lab/validate-spec.ts')).toBe(true);
+    expect(loaded.has('zod')).toBe(true);
   });
 });

@@ -1,31 +1,4 @@
 export type {
-  BorgCommandBase,
-  CheckOptions,
-  CompactOptions,
-  CreateOptions,
-  ExtractOptions,
-  InitOptions,
-  KeyExportOptions,
-  ListOptions,
-  PruneOptions,
-  RepoLocation,
-} from './command/build.js';
-export {
-  BorgCommandError,
-  buildCheck,
-  buildCompact,
-  buildCreate,
-  buildExtract,
-  buildInit,
-  buildKeyExport,
-  buildList,
-  buildPrune,
-  parseRepoLocation,
-  policyArgs,
-} from './command/build.js';
-export type { BorgDiagnosticCode } from './diagnostics.js';
-export { SOURCE } from './diagnostics.js';
-export type {
   DocumentCst,
   DocumentKindInfo,
   EmitDocumentOptions,
@@ -40,48 +13,11 @@ export {
 } from './documents/parse.js';
 export * from './documents/schema.js';
 export { borgJsonFormat } from './format.js';
-export { isBorgFloatKey } from './json/float-keys.js';
-export type { PyJsonOptions } from './json/py-json.js';
-export { pyDumps, pyFloat, pyString } from './json/py-json.js';
 export type { BorgLintDoc } from './lint/doc.js';
 export { lint, rules } from './lint/index.js';
 export { repositoryUnencrypted } from './lint/rules/repository-unencrypted.js';
-export type {
-  FormatPruneOptions,
-  KeepValue,
-  PlanPruneOptions,
-  PruneArchive,
-  PruneDecision,
-  PrunePlan,
-  PrunePolicy,
-  PruneRule,
-} from './prune/plan.js';
-export {
-  archiveGlob,
-  formatPruneLines,
-  PRUNE_RULES,
-  PrunePolicyError,
-  parseInterval,
-  planPrune,
-  pruneArchivesFrom,
-} from './prune/plan.js';
-export type { PruneSvgOptions } from './prune/svg.js';
-export { RULE_COLORS, renderPruneSvg } from './prune/svg.js';
-export type { BorgTextKind } from './sniff.js';
-export { sniffBorgText } from './sniff.js';
-export type { BorgErrorInfo } from './stream/errors.js';
-export { BORG_ERRORS, borgErrorInfo, describeExitCode, exitCodeFor } from './stream/errors.js';
+export * from './lite.js';
 export { BorgItemSchema } from './stream/item-schema.js';
-export type { BadLinePolicy, BorgItem, ReadItemsOptions } from './stream/items.js';
-export {
-  emitItems,
-  emitLine,
-  ITEM_KEY_NAMES,
-  ItemReader,
-  parseItems,
-  readItems,
-} from './stream/items.js';
-export type { LineOptions, SourceLine, TextSource } from './stream/lines.js';
 export type {
   ArchiveProgress,
   FileStatus,
@@ -108,8 +44,3 @@ export {
   QuestionSchema,
   readLog,
 } from './stream/log.js';
-export type { WallTime } from './time/zone.js';
-export { formatOffset, ZoneClock } from './time/zone.js';
-export { BorgTimestamp, parseBorgTimestamp } from './timestamp.js';
-export type { BorgVersion } from './version.js';
-export { parseBorgVersion, versionAtLeast } from './version.js';

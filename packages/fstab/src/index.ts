@@ -1,45 +1,13 @@
-export { escapeField, unescapeField } from './cst/escape.js';
-export { parseCst } from './cst/parse-cst.js';
-export { print } from './cst/print.js';
-export type { BlankLine, CommentLine, EntryLine, Field, FstabCst, FstabLine } from './cst/types.js';
-export { FIELD_NAMES } from './cst/types.js';
-export type { FstabErrorCode } from './diagnostics.js';
-export { PARSE_CODES, SOURCE } from './diagnostics.js';
 export type { EditableField } from './edit.js';
 export {
   addEntry,
   addOption,
-  addOptionToLine,
   edit,
   findEntries,
   removeEntry,
   removeOption,
-  removeOptionFromLine,
   setField,
 } from './edit.js';
 export { emit, emitEntry, entryFields } from './emit.js';
-export type { EmitOptions } from './emit-data.js';
-export { alignRows, dataFields, emitData } from './emit-data.js';
-export { formatText, fstabFormat } from './format.js';
-export type { FstabLintDoc, LintEntry } from './lint/doc.js';
-export { networkDeviceKind } from './lint/doc.js';
-export { lint, rules } from './lint/index.js';
-export type { Fstab, FstabEntry, OptionalField } from './model/compose.js';
-export { compose, parseFstabNumber } from './model/compose.js';
-export type { MountOption, OptionKind, OptionSpec } from './options.js';
-export {
-  checkOptionValue,
-  EXT4_OPTIONS,
-  GENERIC_OPTIONS,
-  isUserspaceOption,
-  KNOWN_FILESYSTEMS,
-  OCFS2_OPTIONS,
-  optionNames,
-  optionSpec,
-  parseOptions,
-  XFS_OPTIONS,
-} from './options.js';
-export type { FstabParseResult, ParseOptions } from './parse.js';
-export { parse } from './parse.js';
-export type { FstabEntryData, FstabEntryInput } from './schema.js';
+export * from './lite.js';
 export { FstabEntrySchema, FstabSchema, fstabJsonSchema } from './schema.js';

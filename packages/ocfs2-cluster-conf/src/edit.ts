@@ -1,17 +1,10 @@
 import type { TextEdit } from '@ftkit/core';
 import type { AttributeLine, Stanza } from './cst/types.js';
 import { type OrderEntry, o2cbOrder } from './emit.js';
+import { CLUSTER_NAME_PATTERN, IPV4_PATTERN, LIMITS } from './limits.js';
 import type { StanzaView } from './model/compose.js';
 import { type ClusterConfParseResult, parse } from './parse.js';
-import {
-  CLUSTER_NAME_PATTERN,
-  type Cluster,
-  type Heartbeat,
-  type HeartbeatMode,
-  IPV4_PATTERN,
-  LIMITS,
-  type Node,
-} from './schema.js';
+import type { Cluster, Heartbeat, HeartbeatMode, Node } from './schema.js';
 
 /**
  * Thrown by the edit helpers when the edit itself is impossible (unknown cluster, taken node

@@ -7,7 +7,7 @@ import {
   buildKeyExport,
   buildList,
   buildPrune,
-} from '@ftkit/borg-json';
+} from '@ftkit/borg-json/lite';
 import type { LabBackup, LabBackupClient, LabSpec } from './spec.js';
 
 /**

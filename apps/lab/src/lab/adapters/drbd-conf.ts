@@ -9,7 +9,7 @@ import {
   optionModel,
   parse,
   resourceModel,
-} from '@ftkit/drbd-conf';
+} from '@ftkit/drbd-conf/lite';
 import type { DrbdHostFact, DrbdResourceFact, Located } from '../facts.js';
 import type { LabPlan, PlannedResource } from '../plan.js';
 

@@ -1,4 +1,4 @@
-import { emitData, parseCst } from '@ftkit/fstab';
+import { emitData, parseCst } from '@ftkit/fstab/lite';
 import type { FstabEntryFact, Located } from '../facts.js';
 import type { LabPlan } from '../plan.js';
 

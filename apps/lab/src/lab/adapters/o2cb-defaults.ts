@@ -1,4 +1,4 @@
-import { emit, parseCst, settingsModel } from '@ftkit/o2cb-defaults';
+import { emit, parseCst, settingsModel } from '@ftkit/o2cb-defaults/lite';
 import type { Located, O2cbFact } from '../facts.js';
 import type { LabPlan } from '../plan.js';
 

@@ -1,5 +1,5 @@
 import type { Span } from '@ftkit/core';
-import { type AttributeLine, emit, parse, type StanzaView } from '@ftkit/ocfs2-cluster-conf';
+import { type AttributeLine, emit, parse, type StanzaView } from '@ftkit/ocfs2-cluster-conf/lite';
 import type { ClusterFact, ClusterNodeFact, Located } from '../facts.js';
 import type { LabPlan } from '../plan.js';
 

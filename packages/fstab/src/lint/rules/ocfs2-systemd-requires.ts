@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { addOptionToLine } from '../../edit.js';
+import { addOptionToLine } from '../../line-edit.js';
 import type { FstabLintDoc } from '../doc.js';
 import { hasOption, ruleUrl, shown } from '../doc.js';
 
