@@ -167,8 +167,6 @@ export async function labGenerate(
     );
     if (opts.dryRun && r.diff) io.stdout(r.diff.endsWith('\n') ? r.diff : `${r.diff}\n`);
   }
-  for (const p of generated.pending)
-    io.stderr(`ftkit: not generated yet: ${shown}/${p.path} (needs an emitter from ${p.package})\n`);
   if (conflicts.length > 0) {
     io.stderr(
       `ftkit: ${conflicts.length} file(s) exist and differ; nothing was written (use --force to overwrite, --dry-run to see the diffs)\n`,
