@@ -1,21 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { checkRuleDocs, formatDiagnosticLine } from '@ftkit/core';
+import { formatDiagnosticLine } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
+import { describeRuleDocs } from '../../../test-support/rule-docs.js';
 import { lint, rules } from '../src/lint/index.js';
 import { fixture } from './helpers.js';
 
-const DOCS = new URL('../../../docs/rules/borg-json/', import.meta.url);
+describeRuleDocs('borg-json', rules, lint);
 
 describe('rules', () => {
-  it.each(Object.keys(rules))('%s: meta and executable docs', (id) => {
-    const rule = rules[id]!;
-    expect(rule.meta.url).toBe(`https://ftkit.dev/rules/borg-json/${id}`);
-    const markdown = readFileSync(new URL(`${id}.md`, DOCS), 'utf8');
-    const problems = checkRuleDocs(rule, markdown, (code, settings) => ({
-      diagnostics: lint(code, { settings }).diagnostics,
-    }));
-    expect(problems).toEqual([]);
-  });
   it('repository-unencrypted fires on the real unencrypted captures only', () => {
     const none = lint(fixture('1.2/info-repo-none.json')).diagnostics.map(formatDiagnosticLine);
     expect(none).toEqual([

@@ -1,23 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { checkRuleDocs } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
+import { describeRuleDocs } from '../../../test-support/rule-docs.js';
 import { lintStatus, procDrbdFormat, rules } from '../src/index.js';
 import { fixtures, readFixture } from './helpers.js';
 
-const docsDir = join(import.meta.dirname, '../../../docs/rules/proc-drbd');
+describeRuleDocs('proc-drbd', rules, lintStatus);
 
 describe('health-check rules', () => {
-  it.each(Object.values(rules).map((r) => [r.meta.id, r] as const))(
-    '%s: docs page and examples',
-    (id, rule) => {
-      const path = join(docsDir, `${id}.md`);
-      const md = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-      expect(rule.meta.url).toBe(`https://ftkit.dev/rules/proc-drbd/${id}`);
-      expect(checkRuleDocs(rule, md, (code, settings) => lintStatus(code, { settings }))).toEqual([]);
-    },
-  );
-
   it('the descriptor exposes the registry and lint', () => {
     expect(Object.keys(procDrbdFormat.rules).sort()).toEqual(Object.keys(rules).sort());
     expect(procDrbdFormat.detect('/proc/drbd', '')).toBe(1);
