@@ -216,23 +216,6 @@ describe('edits keep the file', () => {
 
 describe('builders', () => {
   it('build a model that emit writes and parse reads back', () => {
-    const r0 = drbd.resource({
-      name: 'r0',
-      device: '/dev/drbd0',
-      disk: '/dev/sdb',
-      metaDisk: 'internal',
-      net: { protocol: 'C', 'allow-two-primaries': false },
-      hosts: [
-        { name: 'alice', address: '10.1.1.31:7789' },
-        { name: 'bob', address: '[fd00::32]:7789' },
-      ],
-    });
-    const text = emit(drbd.config({ resources: [r0] }));
-    expect(text).toBe(
-      'resource r0 {\n    device /dev/drbd0;\n    disk /dev/sdb;\n    meta-disk internal;\n    net {\n        protocol C;\n        allow-two-primaries no;\n    }\n    on alice {\n        address 10.1.1.31:7789;\n    }\n    on bob {\n        address ipv6 [fd00::32]:7789;\n    }\n}\n',
-    );
-    expect(parse(text).diagnostics).toEqual([]);
-    // The model constructors build the same model without validating (and without zod).
     const input = {
       name: 'r0',
       device: '/dev/drbd0',
@@ -244,6 +227,13 @@ describe('builders', () => {
         { name: 'bob', address: '[fd00::32]:7789' },
       ],
     } as const;
+    const r0 = drbd.resource(input);
+    const text = emit(drbd.config({ resources: [r0] }));
+    expect(text).toBe(
+      'resource r0 {\n    device /dev/drbd0;\n    disk /dev/sdb;\n    meta-disk internal;\n    net {\n        protocol C;\n        allow-two-primaries no;\n    }\n    on alice {\n        address 10.1.1.31:7789;\n    }\n    on bob {\n        address ipv6 [fd00::32]:7789;\n    }\n}\n',
+    );
+    expect(parse(text).diagnostics).toEqual([]);
+    // The model constructors build the same model without validating (and without zod).
     expect(resourceModel(input)).toEqual(r0);
     expect(emit(configModel({ resources: [resourceModel(input)] }))).toBe(text);
     expect(optionModel('allow-two-primaries', false)).toEqual(drbd.option('allow-two-primaries', false));
