@@ -5,7 +5,8 @@
 // Node on PATH and, when present and different, the machine's own Node, so the engines floor
 // (20.19) is exercised as well as the toolchain's Node.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -95,5 +96,30 @@ for (const [prefix, expected] of [
     `${got === expected ? 'ok  ' : 'FAIL'} ftkit bundle: ${prefix} ${got ? 'loads' : 'does not load'} zod`,
   );
 }
+
+// The bundle runs: every command chunk that a lab needs, with each Node (bundling can break
+// what unit tests, which run the sources, cannot see, such as a CommonJS require).
+const cli = join(bin, 'ftkit.js');
+const out = mkdtempSync(join(tmpdir(), 'ftkit-smoke-'));
+for (const node of nodes) {
+  const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  const lab = join(out, version);
+  for (const args of [
+    ['lab', 'generate', '--out', lab, '--mode', 'dual-primary'],
+    ['lab', 'check', lab],
+    ['lint', join(lab, 'vm1/etc')],
+    ['drbd', 'dump', join(lab, 'vm1/etc/drbd.d/r0.res'), '--host', 'vm1'],
+    ['ocfs2', 'list-cluster', join(lab, 'vm1/etc/ocfs2/cluster.conf'), 'ocfs2cluster'],
+  ]) {
+    try {
+      execFileSync(node, [cli, '--no-color', ...args], { encoding: 'utf8', stdio: 'pipe' });
+      console.log(`ok   ${version} ftkit ${args[0]} ${args[1]}`);
+    } catch (error) {
+      failed++;
+      console.log(`FAIL ${version} ftkit ${args.join(' ')}\n${error.stdout}${error.stderr}`);
+    }
+  }
+}
+rmSync(out, { recursive: true, force: true });
 console.log(`${nodes.length * pkgs.length} packages checked, ${failed} failed`);
 process.exit(failed ? 1 : 0);
