@@ -6,19 +6,32 @@ import type { DrbdVersion } from './options.js';
 
 type Loc = { span?: { start: number; end: number }; file?: string };
 
-/** Effective volumes of a host: resource-level volumes filled in by host statements (per field). */
-export function hostVolumes(r: DrbdResource, h: DrbdHost): Map<number, DrbdVolume & { implicit: boolean }> {
-  const out = new Map<number, DrbdVolume & { implicit: boolean }>();
-  for (const v of r.volumes) out.set(v.number ?? 0, { ...v, implicit: v.number === undefined });
+/** One effective volume of a host, and whether it is the implicit volume (no `volume N { }`). */
+export interface HostVolume {
+  /** The model's own volume when the host adds nothing to it, else a merged copy. */
+  readonly vol: DrbdVolume;
+  readonly implicit: boolean;
+}
+
+/**
+ * Effective volumes of a host: resource-level volumes filled in by host statements (per field).
+ * A volume the host does not touch is the model's object itself (no copy: this runs for every
+ * host of every resource while parsing), so callers must not change it.
+ */
+export function hostVolumes(r: DrbdResource, h: DrbdHost): Map<number, HostVolume> {
+  const out = new Map<number, HostVolume>();
+  for (const v of r.volumes) out.set(v.number ?? 0, { vol: v, implicit: v.number === undefined });
   for (const v of h.volumes) {
     const k = v.number ?? 0;
     const prev = out.get(k);
     out.set(k, {
-      ...(prev ?? {}),
-      ...(v.device ? { device: v.device } : {}),
-      ...(v.disk !== undefined ? { disk: v.disk } : {}),
-      ...(v.metaDisk ? { metaDisk: v.metaDisk } : {}),
-      ...(v.number !== undefined ? { number: v.number } : {}),
+      vol: {
+        ...(prev?.vol ?? {}),
+        ...(v.device ? { device: v.device } : {}),
+        ...(v.disk !== undefined ? { disk: v.disk } : {}),
+        ...(v.metaDisk ? { metaDisk: v.metaDisk } : {}),
+        ...(v.number !== undefined ? { number: v.number } : {}),
+      },
       implicit: prev ? prev.implicit && v.number === undefined : v.number === undefined,
     });
   }
@@ -94,7 +107,7 @@ export function checkModel(
       }
     }
     // required statements and volume consistency
-    let first: { h: DrbdHost; vols: Map<number, DrbdVolume & { implicit: boolean }> } | undefined;
+    let first: { h: DrbdHost; vols: Map<number, HostVolume> } | undefined;
     for (const h of realHosts) {
       const vols = hostVolumes(r, h);
       if (v === '8.4' && !h.address)
@@ -110,20 +123,20 @@ export function checkModel(
           h,
         );
       }
-      vols.forEach((vol, num) => {
-        if (!vol.device) err(CODES.semantic, `Missing \`device\` in ${where(r, h, vol.implicit, num)}`, h);
+      vols.forEach(({ vol, implicit }, num) => {
+        if (!vol.device) err(CODES.semantic, `Missing \`device\` in ${where(r, h, implicit, num)}`, h);
         // DRBD 9: no disk means a diskless client, but a meta-disk without a disk is an error
         if (v === '9' && vol.metaDisk && vol.disk === undefined && h.kind !== 'stacked-on-top-of')
           err(
             CODES.semantic,
-            `Missing \`disk\` in ${where(r, h, vol.implicit, num)}: a \`meta-disk\` needs a backing disk`,
+            `Missing \`disk\` in ${where(r, h, implicit, num)}: a \`meta-disk\` needs a backing disk`,
             h,
           );
         if (v === '8.4' && h.kind !== 'stacked-on-top-of') {
           if (vol.disk === undefined)
-            err(CODES.semantic, `Missing \`disk\` in ${where(r, h, vol.implicit, num)}`, h);
+            err(CODES.semantic, `Missing \`disk\` in ${where(r, h, implicit, num)}`, h);
           if (!vol.metaDisk)
-            err(CODES.semantic, `Missing \`meta-disk\` in ${where(r, h, vol.implicit, num)}`, h);
+            err(CODES.semantic, `Missing \`meta-disk\` in ${where(r, h, implicit, num)}`, h);
         }
         const minor = deviceMinor(vol.device);
         if (minor !== undefined) {

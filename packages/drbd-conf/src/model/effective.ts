@@ -86,10 +86,8 @@ export function effectiveHost(model: DrbdConfig, resource: string, host: string)
   const ids = v === '9' ? effectiveNodeIds(r) : undefined;
   const nodeId = ids?.get(h);
   const volumes = new Map<number, DrbdVolume>();
-  for (const [n, vol] of hostVolumes(r, h)) {
-    const { implicit: _i, ...rest } = vol;
-    volumes.set(n, rest);
-  }
+  // a copy: the effective host is the caller's to change, the model's volumes are not
+  for (const [n, { vol }] of hostVolumes(r, h)) volumes.set(n, { ...vol });
   return { resource: r.name, host: h, ...(nodeId !== undefined ? { nodeId } : {}), volumes, sections };
 }
 

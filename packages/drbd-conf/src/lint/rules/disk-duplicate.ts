@@ -21,7 +21,7 @@ export const diskDuplicate = defineRule<DrbdLintDoc>({
     for (const r of ctx.doc.model.resources) {
       for (const h of r.hosts) {
         if (h.kind !== 'on') continue;
-        for (const vol of hostVolumes(r, h).values()) {
+        for (const { vol } of hostVolumes(r, h).values()) {
           for (const name of h.names) {
             if (vol.disk !== undefined && vol.disk !== 'none') {
               const k = `${name}\0${vol.disk}`;
