@@ -135,8 +135,7 @@ export function checkModel(
         if (v === '8.4' && h.kind !== 'stacked-on-top-of') {
           if (vol.disk === undefined)
             err(CODES.semantic, `Missing \`disk\` in ${where(r, h, implicit, num)}`, h);
-          if (!vol.metaDisk)
-            err(CODES.semantic, `Missing \`meta-disk\` in ${where(r, h, implicit, num)}`, h);
+          if (!vol.metaDisk) err(CODES.semantic, `Missing \`meta-disk\` in ${where(r, h, implicit, num)}`, h);
         }
         const minor = deviceMinor(vol.device);
         if (minor !== undefined) {
