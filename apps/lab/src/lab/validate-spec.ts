@@ -4,8 +4,6 @@ import type { z } from 'zod';
 import type { LoadSpecResult } from './source.js';
 import { LabSpecCheckedSchema } from './spec.js';
 
-export { LAB_SOURCE, type LoadSpecResult } from './source.js';
-
 /**
  * Validates an already-loaded value (e.g. the default export of a TypeScript spec). Issues are
  * placed with `locate` when given, else at the start of the file.

@@ -310,12 +310,17 @@ export function tokenAt(store: TokenStore, i: number): Token {
   return { kind: KIND_NAMES[k]!, text, start, end };
 }
 
+/** The tokens `[from, to)` of a store, as objects. */
+export function tokensIn(store: TokenStore, from: number, to: number): Token[] {
+  const out: Token[] = new Array(to - from);
+  for (let i = from; i < to; i++) out[i - from] = tokenAt(store, i);
+  return out;
+}
+
 /** Splits `text` into tokens; total (never throws), and the token texts concatenate to `text`. */
 export function lex(text: string): Token[] {
   const store = scan(text);
-  const out: Token[] = new Array(store.count);
-  for (let i = 0; i < store.count; i++) out[i] = tokenAt(store, i);
-  return out;
+  return tokensIn(store, 0, store.count);
 }
 
 /**

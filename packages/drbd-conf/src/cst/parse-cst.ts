@@ -7,6 +7,7 @@ import {
   type Token,
   type TokenStore,
   tokenAt,
+  tokensIn,
 } from './lexer.js';
 import type { BlockNode, DocumentNode, ItemNode, StatementNode, StrayNode, TriviaNode } from './types.js';
 
@@ -125,9 +126,8 @@ class Statement implements StatementNode {
     return this.cachedWords;
   }
   get parts(): (Token | BlockNode)[] {
-    const out: (Token | BlockNode)[] = [];
     const { store, first, stop } = this.data;
-    for (let i = first[this.r]!; i < stop[this.r]!; i++) out.push(tokenAt(store, i));
+    const out: (Token | BlockNode)[] = tokensIn(store, first[this.r]!, stop[this.r]!);
     const b = this.block;
     if (b) out.push(b);
     return out;
@@ -198,9 +198,7 @@ class Trivia implements TriviaNode {
     this.end = store.starts[stop]!;
   }
   get tokens(): Token[] {
-    const out: Token[] = [];
-    for (let i = this.first; i < this.stop; i++) out.push(tokenAt(this.store, i));
-    return out;
+    return tokensIn(this.store, this.first, this.stop);
   }
 }
 
