@@ -8,9 +8,6 @@ import {
 } from './model/build.js';
 import { ConfigSchema, type DrbdConfig, type DrbdResource, ResourceSchema } from './schema.js';
 
-export type { ConfigInput, HostInput, OptionInput, ResourceInput, VolumeInput } from './model/build.js';
-export { parseAddress } from './model/build.js';
-
 /** Thrown by the builders; `issues` name every offending field by its path (`hosts.1.address.port`). */
 export class BuildError extends Error {
   override readonly name = 'BuildError';

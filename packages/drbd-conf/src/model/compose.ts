@@ -88,9 +88,9 @@ class Cursor {
   readonly words: readonly Token[];
   i = 0;
   readonly stmt: StatementNode;
-  constructor(stmt: StatementNode, words: readonly Token[]) {
+  constructor(stmt: StatementNode) {
     this.stmt = stmt;
-    this.words = words;
+    this.words = stmt.words;
   }
   peek(k = 0): Token | undefined {
     return this.words[this.i + k];
@@ -150,14 +150,6 @@ export class Composer {
 
   // ---------------------------------------------------------------- helpers
 
-  /**
-   * The words of a statement. The statements the model pass walks come from `contentOf`: views
-   * that nothing keeps, so the token objects made here die young with them.
-   */
-  private w(s: StatementNode): readonly Token[] {
-    return s.words;
-  }
-
   private err(code: string, message: string, span: { start: number; end: number }, note?: string) {
     this.ctx.d.error(code, message, span, note !== undefined ? { note } : {});
   }
@@ -179,7 +171,7 @@ export class Composer {
   /** Reports syntax problems of a statement itself (lexical errors, missing `;`). */
   private stmtSyntax(s: StatementNode): boolean {
     let ok = true;
-    for (const t of this.w(s)) {
+    for (const t of s.words) {
       if (t.kind === 'bad') {
         this.lexError(t);
         ok = false;
@@ -237,7 +229,7 @@ export class Composer {
       if (it.type === 'statement') {
         // A block without a keyword in front (`{ … }`) cannot be anything: report it once and
         // do not descend, so callers only ever see statements with a head word.
-        if (this.w(it).length === 0)
+        if (it.words.length === 0)
           this.err(CODES.syntax, 'Expected a keyword, found `{`', spanOf(it.block?.open ?? it));
         else items[n++] = it;
       } else this.stray(it);
@@ -252,14 +244,14 @@ export class Composer {
     while (stack.length) {
       const n = stack.pop()!;
       if (n.type === 'statement') {
-        for (const t of this.w(n)) if (t.kind === 'bad') this.lexError(t);
+        for (const t of n.words) if (t.kind === 'bad') this.lexError(t);
         if (n.block) stack.push(n.block);
       } else {
         if (!n.close && n === s.block)
           this.err(
             CODES.syntax,
             'Expected `}`, found end of file: reached the end of the file inside this `skip` block',
-            spanOf(this.w(s)[0] ?? s),
+            spanOf(s.words[0] ?? s),
           );
         for (const it of contentOf(n)) if (it.type === 'statement') stack.push(it);
       }
@@ -357,7 +349,7 @@ export class Composer {
     if (item.type === 'trivia') return;
     if (item.type === 'stray') return this.stray(item);
     const s = item;
-    const head = this.w(s)[0];
+    const head = s.words[0];
     if (!head) {
       this.err(
         CODES.syntax,
@@ -373,7 +365,7 @@ export class Composer {
         // keep going into the block so one file reports many errors
       } else return;
     }
-    const c = new Cursor(s, this.w(s));
+    const c = new Cursor(s);
     c.next();
     switch (head.kind === 'word' ? head.text : '') {
       case 'global':
@@ -418,11 +410,11 @@ export class Composer {
 
   private skip(s: StatementNode) {
     // 8.4: at most one word (or string) before `{`.
-    if (this.v === '8.4' && this.w(s).length > 2) {
+    if (this.v === '8.4' && s.words.length > 2) {
       this.err(
         CODES.syntax,
-        `Expected \`{\`, found ${describe(this.w(s)[2])}`,
-        spanOf(this.w(s)[2]!),
+        `Expected \`{\`, found ${describe(s.words[2])}`,
+        spanOf(s.words[2]!),
         'DRBD 8.4 allows at most one word between `skip` and `{`',
       );
       return;
@@ -507,7 +499,7 @@ export class Composer {
       this.err(
         CODES.duplicate,
         'Duplicate `global` section',
-        spanOf(this.w(c.stmt)[0]!),
+        spanOf(c.stmt.words[0]!),
         'Only one `global` section is allowed',
       );
       return;
@@ -516,14 +508,14 @@ export class Composer {
       this.warn(
         CODES.globalOrder,
         'Expected `global` before any `resource` section',
-        spanOf(this.w(c.stmt)[0]!),
+        spanOf(c.stmt.words[0]!),
         'drbdadm warns: put the global section in front of any resource section',
       );
     const g: NonNullable<DrbdConfig['global']> = this.at({}, spanOf(c.stmt));
     this.model.global = g;
     for (const s of this.statements(block)) {
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s, this.w(s));
+      const sc = new Cursor(s);
       const head = sc.next()!;
       const name = head.text;
       if (head.kind !== 'word' || !(GLOBAL_KEYWORDS as readonly string[]).includes(name)) {
@@ -592,7 +584,7 @@ export class Composer {
   private common(c: Cursor) {
     const block = this.expectBlock(c);
     if (!block) return;
-    const head = this.w(c.stmt)[0]!;
+    const head = c.stmt.words[0]!;
     if (this.model.common) {
       this.err(
         CODES.duplicate,
@@ -606,7 +598,7 @@ export class Composer {
     const common: DrbdCommon = this.at({ sections: [] }, spanOf(c.stmt));
     this.model.common = common;
     for (const s of this.statements(block)) {
-      const h = this.w(s)[0];
+      const h = s.words[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected a section keyword, found `{`', spanOf(s.block!.open));
         continue;
@@ -616,7 +608,7 @@ export class Composer {
         continue;
       }
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s, this.w(s));
+      const sc = new Cursor(s);
       sc.next();
       if (h.kind === 'word' && ['on', 'floating', 'stacked-on-top-of'].includes(h.text)) {
         this.err(
@@ -679,7 +671,7 @@ export class Composer {
     existing: readonly DrbdSection[],
     where: string,
   ): DrbdSection | undefined {
-    const head = this.w(c.stmt)[0]!;
+    const head = c.stmt.words[0]!;
     const block = this.expectBlock(c);
     if (!block) return undefined;
     if (existing.some((s) => s.kind === kind)) {
@@ -701,7 +693,7 @@ export class Composer {
   sectionBody(block: BlockNode, sec: DrbdSection, peerDeviceOnly = false) {
     const kind = sec.kind;
     for (const s of this.statements(block)) {
-      const h = this.w(s)[0];
+      const h = s.words[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected an option name, found `{`', spanOf(s.block!.open));
         continue;
@@ -715,11 +707,7 @@ export class Composer {
             continue;
           }
           if (!this.stmtSyntax(ps)) continue;
-          sec.plugins.push(
-            this.w(ps)
-              .map((w) => unquote(w))
-              .join(' '),
-          );
+          sec.plugins.push(ps.words.map((w) => unquote(w)).join(' '));
         }
         continue;
       }
@@ -730,7 +718,7 @@ export class Composer {
   }
 
   private option(s: StatementNode, kind: SectionKind, peerDeviceOnly: boolean): DrbdOption | undefined {
-    const c = new Cursor(s, this.w(s));
+    const c = new Cursor(s);
     const head = c.next()!;
     const table = OPTION_TABLES[this.v][kind]!;
     let name = head.text;
@@ -754,7 +742,7 @@ export class Composer {
       this.err(CODES.syntax, 'Expected `;`, found `{`', spanOf(s.block.open));
       return undefined;
     }
-    const vals = this.w(s).slice(1);
+    const vals = s.words.slice(1);
     const span = spanOf(s);
     const base: DrbdOption = { name };
     if (negated) base.negated = true;
@@ -955,7 +943,7 @@ export class Composer {
   // ---------------------------------------------------------------- resources
 
   private resource(c: Cursor) {
-    const head = this.w(c.stmt)[0]!;
+    const head = c.stmt.words[0]!;
     this.resourceSeen = true;
     const nm = this.name(c, 'a resource name');
     if (!nm) return;
@@ -985,7 +973,7 @@ export class Composer {
     const implicit: DrbdVolume = {};
     let implicitUsed = false;
     for (const s of this.statements(block)) {
-      const h = this.w(s)[0];
+      const h = s.words[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected a keyword, found `{`', spanOf(s.block!.open));
         continue;
@@ -1001,7 +989,7 @@ export class Composer {
         continue;
       }
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s, this.w(s));
+      const sc = new Cursor(s);
       sc.next();
       const kw = h.kind === 'word' && RESOURCE_KEYWORDS[this.v].includes(h.text) ? h.text : '';
       switch (kw) {
@@ -1169,7 +1157,7 @@ export class Composer {
     const where =
       host.kind === 'on' ? `host section \`${host.names.join(' ')}\`` : `\`${host.kind}\` section`;
     for (const s of this.statements(block)) {
-      const h = this.w(s)[0];
+      const h = s.words[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected a keyword, found `{`', spanOf(s.block!.open));
         continue;
@@ -1179,7 +1167,7 @@ export class Composer {
         continue;
       }
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s, this.w(s));
+      const sc = new Cursor(s);
       sc.next();
       const kw = h.kind === 'word' && allowed.includes(h.text) ? h.text : '';
       const dupStmt = (what: string) => {
@@ -1310,9 +1298,9 @@ export class Composer {
     }
     const p: DrbdProxyHost = this.at({ names }, spanOf(c.stmt));
     for (const s of this.statements(block)) {
-      const h = this.w(s)[0];
+      const h = s.words[0];
       if (!h || !this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s, this.w(s));
+      const sc = new Cursor(s);
       sc.next();
       if (h.text === 'inside' || h.text === 'outside') {
         const a = this.endpoint(sc);
@@ -1328,9 +1316,9 @@ export class Composer {
       } else this.unknownKeyword(h, ['inside', 'outside', 'options'], 'the proxy section');
     }
     if (!p.inside)
-      this.err(CODES.semantic, 'Missing `inside` address in the proxy section', spanOf(this.w(c.stmt)[0]!));
+      this.err(CODES.semantic, 'Missing `inside` address in the proxy section', spanOf(c.stmt.words[0]!));
     if (!p.outside)
-      this.err(CODES.semantic, 'Missing `outside` address in the proxy section', spanOf(this.w(c.stmt)[0]!));
+      this.err(CODES.semantic, 'Missing `outside` address in the proxy section', spanOf(c.stmt.words[0]!));
     return p;
   }
 
@@ -1580,14 +1568,14 @@ export class Composer {
     if (!block) return undefined;
     const vol: DrbdVolume = this.at({ number: scaledValue(t.text)! }, spanOf(c.stmt));
     for (const s of this.statements(block)) {
-      const h = this.w(s)[0];
+      const h = s.words[0];
       if (!h) continue;
       if (h.kind === 'word' && h.text === 'skip' && this.v === '9') {
         this.skip(s);
         continue;
       }
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s, this.w(s));
+      const sc = new Cursor(s);
       sc.next();
       switch (h.kind === 'word' ? h.text : '') {
         case 'device':
@@ -1642,14 +1630,14 @@ export class Composer {
       spanOf(c.stmt),
     );
     for (const s of this.statements(block)) {
-      const h = this.w(s)[0];
+      const h = s.words[0];
       if (!h) continue;
       if (h.kind === 'word' && h.text === 'skip') {
         this.skip(s);
         continue;
       }
       if (!this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s, this.w(s));
+      const sc = new Cursor(s);
       sc.next();
       switch (h.kind === 'word' ? h.text : '') {
         case 'host':
@@ -1680,9 +1668,9 @@ export class Composer {
           if (!b2) break;
           const path: DrbdConnection['paths'][number] = this.at({ endpoints: [] }, spanOf(s));
           for (const ps of this.statements(b2)) {
-            const ph = this.w(ps)[0];
+            const ph = ps.words[0];
             if (!ph || !this.stmtSyntax(ps)) continue;
-            const pc = new Cursor(ps, this.w(ps));
+            const pc = new Cursor(ps);
             pc.next();
             if (ph.text !== 'host' && ph.text !== 'address') {
               this.unknownKeyword(ph, ['host', 'address'], 'the `path` section');
@@ -1747,7 +1735,7 @@ export class Composer {
             spanOf(s),
           );
           for (const vs of this.statements(b2)) {
-            const vh = this.w(vs)[0];
+            const vh = vs.words[0];
             if (!vh || !this.stmtSyntax(vs)) continue;
             if (vh.text !== 'disk' || !vs.block) {
               this.unknownKeyword(vh, ['disk'], `connection volume ${cv.number}`);
@@ -1767,7 +1755,7 @@ export class Composer {
       this.err(
         CODES.semantic,
         'Expected two endpoints in this connection',
-        spanOf(this.w(c.stmt)[0]!),
+        spanOf(c.stmt.words[0]!),
         'Write two `host NAME;` lines or `path { }` sections',
       );
     return conn;
@@ -1831,9 +1819,9 @@ export class Composer {
     if (!block) return undefined;
     const mesh: DrbdMesh = this.at({ hosts: [] }, spanOf(c.stmt));
     for (const s of this.statements(block)) {
-      const h = this.w(s)[0];
+      const h = s.words[0];
       if (!h || !this.stmtSyntax(s)) continue;
-      const sc = new Cursor(s, this.w(s));
+      const sc = new Cursor(s);
       sc.next();
       if (h.text === 'hosts') {
         while (!sc.done) {
