@@ -44,6 +44,8 @@ export { localHosts, nameMatches } from './model/hosts.js';
 export { addressHash, implicitNodeIds } from './model/node-id.js';
 export type { DrbdVersion, OptionSpec, OptionType, Scale, SectionKind } from './model/options.js';
 export { OPTION_TABLES, optionSpec, scaledValue, sectionsKnowing } from './model/options.js';
+export type { QuickDumpOptions } from './model/quick-dump.js';
+export { quickDump } from './model/quick-dump.js';
 export type { DrbdParseResult, ParseOptions } from './parse.js';
 export { parse } from './parse.js';
 export type {

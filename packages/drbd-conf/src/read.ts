@@ -16,6 +16,8 @@ export { migrate } from './migrate.js';
 export type { DumpOptions } from './model/dump.js';
 export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
 export type { DrbdVersion } from './model/options.js';
+export type { QuickDumpOptions } from './model/quick-dump.js';
+export { quickDump } from './model/quick-dump.js';
 export type { DrbdParseResult, ParseOptions } from './parse.js';
 export { parse } from './parse.js';
 export type {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { redactDiagnostics, reporters } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 // The zod-free entry: dump and migrate only read (zod alone costs about 0.1 s of start-up).
-import { collectSecrets, dump, migrate, parse } from '@ftkit/drbd-conf/read';
+import { collectSecrets, dump, migrate, parse, quickDump } from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
 import { type CliIo, ExitCode, UsageError } from '../io.js';
@@ -37,6 +37,20 @@ export async function drbdDump(
 ): Promise<void> {
   const input = await readInput(file, io);
   const host = opts.host ?? io.env.__DRBD_NODE__ ?? io.env.HOSTNAME ?? 'localhost';
+  // Most files take the quick path (no CST, no kept model); it declines anything it does not
+  // know, and everything with a problem, and then the full parser below reports it.
+  const quick = quickDump(input.text, {
+    drbdVersion: opts.drbdVersion,
+    host,
+    configPath: input.path,
+    definedAt: true,
+    fileName: input.path,
+    redact: opts.redact === true,
+  });
+  if (quick !== undefined) {
+    io.stdout(quick);
+    return;
+  }
   const r = parse(input.text, {
     drbdVersion: opts.drbdVersion,
     fileName: input.path,

@@ -157,7 +157,7 @@ function digits(text: string, i: number, j: number): number {
  * `int` (`[0-9]{1,8}[KMGs]?`), `ipv4` (four dot-separated groups of 1–3 digits), `kmodvers`
  * (`N.N.N`), otherwise `word`. Works on character codes, so no substring is made.
  */
-function classifyRange(text: string, i: number, j: number): number {
+export function classifyRange(text: string, i: number, j: number): number {
   // int, IPv4 and N.N.N all start with a digit: most words are decided by one comparison
   if (!isDigit(text.charCodeAt(i))) return K_WORD;
   const len = j - i;
@@ -189,6 +189,32 @@ function classifyRange(text: string, i: number, j: number): number {
 /** Classifies a complete run of word characters the way flex's longest match does. */
 export function classifyWord(text: string): TokenKind {
   return KIND_NAMES[classifyRange(text, 0, text.length)]!;
+}
+
+/** Where the run of word characters (`[A-Za-z0-9/._-]`) starting at `i` ends. */
+export function wordRunEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (d >= 128 || WORD[d] !== 1) break;
+    j++;
+  }
+  return j;
+}
+
+/**
+ * Where an IPv6 address token starting at `i` ends, when it is longer than the run of word
+ * characters `[i, j)`; otherwise 0. An IPv6 address contains `:`, which ends a word, so this only
+ * looks when the run stops at one.
+ */
+export function ipv6End(text: string, i: number, j: number): number {
+  if (text.charCodeAt(j) !== 58 || !HEX_START.test(text[i]!)) return 0;
+  IPV6_RE.lastIndex = i;
+  const m = IPV6_RE.exec(text);
+  if (m && m.index === i && i + m[0].length > j && (m[0].includes('::') || m[0].split(':').length >= 8))
+    return i + m[0].length;
+  return 0;
 }
 
 /** Splits `text` into a {@link TokenStore}; total (never throws), and the tokens tile `text`. */
@@ -259,19 +285,10 @@ export function scan(text: string): TokenStore {
         j++;
       }
       kind = -1;
-      // An IPv6 address contains `:`, which ends a word: only look when the run stops at one.
-      if (text.charCodeAt(j) === 58 && HEX_START.test(text[i]!)) {
-        IPV6_RE.lastIndex = i;
-        const m = IPV6_RE.exec(text);
-        if (
-          m &&
-          m.index === i &&
-          i + m[0].length > j &&
-          (m[0].includes('::') || m[0].split(':').length >= 8)
-        ) {
-          i += m[0].length;
-          kind = K_IPV6;
-        }
+      const v6 = ipv6End(text, i, j);
+      if (v6 > 0) {
+        i = v6;
+        kind = K_IPV6;
       }
       if (kind < 0) {
         if (j > i) {

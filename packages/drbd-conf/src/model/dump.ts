@@ -64,7 +64,8 @@ function metaText(m: DrbdMetaDisk): string {
   return m.index !== undefined ? `${dumpQuote(m.path)} [${m.index}]` : dumpQuote(m.path);
 }
 
-interface Ctx {
+/** What printing needs besides the node itself (see {@link dumpContext}). */
+export interface DumpCtx {
   readonly redact?: boolean;
   readonly v: DrbdVersion;
   readonly cfg: DrbdConfig;
@@ -73,7 +74,7 @@ interface Ctx {
 
 /** Normalised (name, value|undefined) pairs of a section as drbdadm stores them. */
 function normOptions(
-  ctx: Ctx,
+  ctx: DumpCtx,
   kind: SectionKind,
   options: readonly DrbdOption[],
 ): [string, string | undefined][] {
@@ -112,7 +113,7 @@ function normOptions(
 }
 
 function printSection(
-  _ctx: Ctx,
+  _ctx: DumpCtx,
   depth: number,
   kind: string,
   pairs: [string, string | undefined][],
@@ -132,7 +133,7 @@ function printSection(
 const ORDER: readonly SectionKind[] = ['options', 'net', 'disk', 'startup', 'proxy', 'handlers'];
 
 /** The sections of a resource/common after 8.4's syncer redistribution and protocol move. */
-function sectionPairs(ctx: Ctx, sections: readonly DrbdSection[], protocol: string | undefined) {
+function sectionPairs(ctx: DumpCtx, sections: readonly DrbdSection[], protocol: string | undefined) {
   const map = new Map<SectionKind, [string, string | undefined][]>();
   const get = (k: SectionKind) => {
     const l = map.get(k) ?? [];
@@ -169,8 +170,8 @@ function sectionOfSyncer9(name: string): SectionKind {
   return 'disk';
 }
 
-function printSections(
-  ctx: Ctx,
+export function printSections(
+  ctx: DumpCtx,
   depth: number,
   sections: readonly DrbdSection[],
   protocol: string | undefined,
@@ -182,7 +183,7 @@ function printSections(
   return s;
 }
 
-function volumeBody(ctx: Ctx, depth: number, v: DrbdVolume, resourceLevel9 = false): string {
+function volumeBody(ctx: DumpCtx, depth: number, v: DrbdVolume, resourceLevel9 = false): string {
   let s = '';
   if (v.diskOptions) s += printSection(ctx, depth, 'disk', normOptions(ctx, 'disk', v.diskOptions.options));
   const w = resourceLevel9 ? 20 : 24 - 4 * depth;
@@ -201,7 +202,12 @@ function volumeBody(ctx: Ctx, depth: number, v: DrbdVolume, resourceLevel9 = fal
   return s;
 }
 
-function printVolumes(ctx: Ctx, depth: number, vols: readonly DrbdVolume[], resourceLevel9 = false): string {
+function printVolumes(
+  ctx: DumpCtx,
+  depth: number,
+  vols: readonly DrbdVolume[],
+  resourceLevel9 = false,
+): string {
   let s = '';
   const sorted = [...vols].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   for (const v of sorted) {
@@ -211,7 +217,7 @@ function printVolumes(ctx: Ctx, depth: number, vols: readonly DrbdVolume[], reso
   return s;
 }
 
-function proxyText(ctx: Ctx, depth: number, p: DrbdProxyHost): string {
+function proxyText(ctx: DumpCtx, depth: number, p: DrbdProxyHost): string {
   let s = `${I(depth)}proxy on ${p.names.join(' ')} {\n`;
   // drbdadm pads `inside`/`outside` to 16 columns at any depth
   if (p.inside) s += kwLine(depth + 1, 'inside', addr(p.inside), 16);
@@ -254,7 +260,7 @@ function pick(v: DrbdVolume, withDiskOptions: boolean): Partial<DrbdVolume> {
   };
 }
 
-function hostText(ctx: Ctx, r: DrbdResource, h: DrbdHost, nodeId: number | undefined): string {
+function hostText(ctx: DumpCtx, r: DrbdResource, h: DrbdHost, nodeId: number | undefined): string {
   const d = 1;
   let head: string;
   if (h.kind === 'floating')
@@ -282,7 +288,7 @@ function hostText(ctx: Ctx, r: DrbdResource, h: DrbdHost, nodeId: number | undef
   return `${s}${I(d)}}\n`;
 }
 
-function endpointText(ctx: Ctx, depth: number, e: DrbdEndpoint): string {
+function endpointText(ctx: DumpCtx, depth: number, e: DrbdEndpoint): string {
   // drbdadm separates the host name with 4×depth+1 spaces whatever its length
   const sep = ' '.repeat(4 * depth + 1);
   let s: string;
@@ -298,7 +304,7 @@ function endpointText(ctx: Ctx, depth: number, e: DrbdEndpoint): string {
   return `${s};\n`;
 }
 
-function connectionText(ctx: Ctx, c: DrbdConnection): string {
+function connectionText(ctx: DumpCtx, c: DrbdConnection): string {
   const d = 1;
   let s = `${I(d)}connection {\n`;
   for (const e of c.endpoints) s += endpointText(ctx, d + 1, e);
@@ -349,7 +355,7 @@ export function effectiveNodeIds(r: DrbdResource): Map<DrbdHost, number> {
  * its time in the garbage collector). Converting to a number makes V8 flatten it, and the
  * pieces die young. Other engines just compute a NaN.
  */
-function flatten(s: string): string {
+export function flatten(s: string): string {
   // kept in a module variable so an optimising compiler cannot drop the conversion
   flattenSink = Number(s);
   return s;
@@ -357,7 +363,12 @@ function flatten(s: string): string {
 // biome-ignore lint/correctness/noUnusedVariables: only written, so the conversion is kept
 let flattenSink = 0;
 
-function resourceText(ctx: Ctx, r: DrbdResource, o: DumpOptions): string {
+/**
+ * One resource as `dump` prints it, blank line included. `sections`, when given, is the text of
+ * the resource's option sections already printed with {@link printSections} (a caller that meets
+ * the same sections many times prints them once).
+ */
+export function resourceText(ctx: DumpCtx, r: DrbdResource, o: DumpOptions, sections?: string): string {
   const local = localHosts(r, o.host, ctx.v);
   const stacked = r.hosts.some((h) => h.kind === 'stacked-on-top-of');
   let s = `# resource ${r.name} on ${o.host ?? ''}: ${local.length > 0 || r.hosts.some((h) => h.kind === 'floating') ? 'not ' : ''}ignored, ${stacked ? '' : 'not '}stacked\n`;
@@ -377,8 +388,18 @@ function resourceText(ctx: Ctx, r: DrbdResource, o: DumpOptions): string {
       s += `${I(1)}}\n`;
     }
   }
-  s += printSections(ctx, 1, r.sections, r.protocol);
+  s += sections ?? printSections(ctx, 1, r.sections, r.protocol);
   return `${s}}\n\n`;
+}
+
+/** The printing context of `model` (its resource names decide which `resync-after` stays). */
+export function dumpContext(model: DrbdConfig, options: DumpOptions = {}): DumpCtx {
+  return {
+    v: options.drbdVersion ?? model.drbdVersion,
+    cfg: model,
+    names: new Set(model.resources.map((r) => r.name)),
+    ...(options.redact ? { redact: true } : {}),
+  };
 }
 
 /**
@@ -387,13 +408,8 @@ function resourceText(ctx: Ctx, r: DrbdResource, o: DumpOptions): string {
  * dropped options. Comment lines (`# …`) are best effort; everything else is exact.
  */
 export function dump(model: DrbdConfig, options: DumpOptions = {}): string {
-  const v = options.drbdVersion ?? model.drbdVersion;
-  const ctx: Ctx = {
-    v,
-    cfg: model,
-    names: new Set(model.resources.map((r) => r.name)),
-    ...(options.redact ? { redact: true } : {}),
-  };
+  const ctx = dumpContext(model, options);
+  const v = ctx.v;
   let s = options.configPath !== undefined ? `# ${options.configPath}\n` : '';
   const g = model.global;
   if (g) {

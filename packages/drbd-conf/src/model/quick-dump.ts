@@ -1,0 +1,553 @@
+import {
+  classifyRange,
+  ipv6End,
+  K_INT,
+  K_IPV4,
+  K_IPV6,
+  K_WORD,
+  MAX_STRING,
+  MAX_WORD,
+  wordRunEnd,
+} from '../cst/lexer.js';
+import { parse } from '../parse.js';
+import type {
+  DrbdAddress,
+  DrbdConfig,
+  DrbdDevice,
+  DrbdHost,
+  DrbdOption,
+  DrbdResource,
+  DrbdSection,
+  DrbdVolume,
+} from '../schema.js';
+import { type CheckSink, ResourceChecker } from './check.js';
+import { type DumpOptions, dump, dumpContext, flatten, printSections, resourceText } from './dump.js';
+import { KEYWORDS } from './keywords.js';
+import { type DrbdVersion, optionSpec, type SectionKind } from './options.js';
+
+/** Options of {@link quickDump}. */
+export interface QuickDumpOptions {
+  /** Parser to mirror; only `'9'` (the default) has a quick path. */
+  readonly drbdVersion?: DrbdVersion;
+  /** The local node name (`__DRBD_NODE__` / `uname -n`): decides the "ignored" header. */
+  readonly host?: string;
+  /** Canonical path printed in the first comment line. */
+  readonly configPath?: string;
+  /** Print `# defined at FILE:LINE` before each resource, with this file name (`-` when unset). */
+  readonly definedAt?: boolean;
+  /** The file name for `# defined at`. */
+  readonly fileName?: string;
+  /** Print `shared-secret` values as `«redacted»`. */
+  readonly redact?: boolean;
+}
+
+/** Thrown inside the quick reader when the text needs the full parser; never escapes. */
+const FULL = Symbol('needs the full parser');
+const full = (): never => {
+  throw FULL;
+};
+
+const C_LF = 10;
+const C_HASH = 35;
+const C_QUOTE = 34;
+const C_COLON = 58;
+const C_SEMI = 59;
+const C_LBRACE = 123;
+const C_RBRACE = 125;
+
+// Token kinds of the quick reader (words keep the lexer's K_* classes).
+const T_EOF = -1;
+const T_LBRACE = -2;
+const T_RBRACE = -3;
+const T_SEMI = -4;
+const T_COLON = -5;
+const T_LBRACKET = -6;
+const T_RBRACKET = -7;
+
+const SECTIONS = new Set(['net', 'disk', 'options', 'startup', 'handlers']);
+const KW = KEYWORDS['9'];
+const DRBD_DEV = /^\/dev\/drbd(\d+)$/;
+
+const isBlank = (c: number) => c === 32 || c === 9 || c === 13 || c === C_LF;
+const allDigits = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
+
+/** A volume while it is read: `number` is undefined for the implicit volume. */
+type Vol = DrbdVolume & { number?: number };
+
+/**
+ * Reads the statements the quick path knows straight from the text: the same tokens as the lexer
+ * (its word classes and IPv6 rule), no token store, no CST. Anything else throws {@link FULL}.
+ */
+class QuickReader {
+  readonly text: string;
+  readonly n: number;
+  pos = 0;
+  /** The current token: kind (a `T_*` or the lexer's `K_*` word class), start and end. */
+  kind = T_EOF;
+  start = 0;
+  end = 0;
+  private lineAt = 0;
+  private line = 1;
+
+  constructor(text: string) {
+    this.text = text;
+    this.n = text.length;
+  }
+
+  /** The 1-based line of offset `at` (offsets asked for only grow). */
+  lineOf(at: number): number {
+    const t = this.text;
+    let k = t.indexOf('\n', this.lineAt);
+    while (k >= 0 && k < at) {
+      this.line++;
+      k = t.indexOf('\n', k + 1);
+    }
+    this.lineAt = at;
+    return this.line;
+  }
+
+  /** Skips blanks and comments. */
+  private trivia() {
+    const t = this.text;
+    const n = this.n;
+    let i = this.pos;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (isBlank(c)) i++;
+      else if (c === C_HASH) {
+        const e = t.indexOf('\n', i);
+        i = e < 0 ? n : e;
+      } else break;
+    }
+    this.pos = i;
+  }
+
+  /**
+   * Moves to the next token. Callers check the kind they expect, so an unexpected token sends the
+   * file to the full parser; strings and characters outside the lexer's tokens do so here.
+   */
+  next(): number {
+    this.trivia();
+    const t = this.text;
+    const i = this.pos;
+    this.start = i;
+    if (i >= this.n) {
+      this.end = i;
+      this.kind = T_EOF;
+      return T_EOF;
+    }
+    const c = t.charCodeAt(i);
+    let kind: number;
+    let e = i + 1;
+    if (c === C_LBRACE) kind = T_LBRACE;
+    else if (c === C_RBRACE) kind = T_RBRACE;
+    else if (c === C_SEMI) kind = T_SEMI;
+    else if (c === 91) kind = T_LBRACKET;
+    else if (c === 93) kind = T_RBRACKET;
+    else {
+      e = wordRunEnd(t, i);
+      // the lexer reads an IPv6 address where a word (or a `:`) is followed by `:`
+      const v6 = ipv6End(t, i, e);
+      if (v6 > 0) {
+        e = v6;
+        kind = K_IPV6;
+      } else if (e === i) {
+        if (c !== C_COLON) full();
+        e = i + 1;
+        kind = T_COLON;
+      } else {
+        if (e - i > MAX_WORD) full();
+        kind = classifyRange(t, i, e);
+      }
+    }
+    this.pos = e;
+    this.end = e;
+    this.kind = kind;
+    return kind;
+  }
+
+  get word(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  expect(kind: number) {
+    if (this.next() !== kind) full();
+  }
+
+  /** A name (resource, host): a bare word that is not a keyword (quoted names take the full path). */
+  name(): string {
+    if (this.kind !== K_WORD) full();
+    const w = this.word;
+    if (KW.has(w)) full();
+    return w;
+  }
+
+  /** A plain number (a unit suffix takes the full path). */
+  int(): number {
+    if (this.next() !== K_INT) full();
+    const w = this.word;
+    if (!allDigits(w)) full();
+    return Number(w);
+  }
+
+  /**
+   * Skips to the end of the current statement (`;`) or block (the `}` matching `{` at `pos - 1`
+   * when `depth` is 1), reading strings and comments the way the lexer does. Returns the end.
+   */
+  skipTo(depth: number): number {
+    const t = this.text;
+    const n = this.n;
+    let i = this.pos;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c === C_HASH) {
+        const e = t.indexOf('\n', i);
+        i = e < 0 ? n : e;
+      } else if (c === C_QUOTE) {
+        i = this.stringEnd(i);
+      } else if (c === C_LBRACE) {
+        if (depth === 0) full();
+        depth++;
+        i++;
+      } else if (c === C_RBRACE) {
+        if (depth === 0) full();
+        i++;
+        if (--depth === 0) {
+          this.pos = i;
+          return i;
+        }
+      } else if (c === C_SEMI && depth === 0) {
+        this.pos = i + 1;
+        return i + 1;
+      } else i++;
+    }
+    return full();
+  }
+
+  /** End of the double-quoted string at `i`; unterminated or too long takes the full path. */
+  private stringEnd(i: number): number {
+    const t = this.text;
+    const n = this.n;
+    let units = 0;
+    i++;
+    while (i < n) {
+      const d = t.charCodeAt(i);
+      if (d === C_LF) break;
+      if (d === C_QUOTE) return units > MAX_STRING ? full() : i + 1;
+      if (d === 92 /* \ */ && i + 1 < n && t.charCodeAt(i + 1) !== C_LF) i += 2;
+      else i++;
+      units++;
+    }
+    return full();
+  }
+}
+
+interface Cache {
+  /** Option statement text (per section kind) → its option, read by the full parser. */
+  readonly options: Map<string, DrbdOption>;
+  /** The sections of a resource, as written → the text `dump` prints for them. */
+  readonly sections: Map<string, string>;
+}
+
+/** `KIND { STATEMENT }` read by the full parser; the option, or the full path if it is not clean. */
+function optionOf(cache: Cache, kind: SectionKind, stmt: string): DrbdOption {
+  const key = `${kind} ${stmt}`;
+  const hit = cache.options.get(key);
+  if (hit) return hit;
+  const r = parse(`common {\n${kind} {\n${stmt}\n}\n}\n`, { drbdVersion: '9' });
+  const opts = r.model.common?.sections[0]?.options;
+  if (r.diagnostics.some((d) => d.severity === 'error') || opts?.length !== 1) full();
+  const o = opts![0]!;
+  // `resync-after` is printed only when its target exists: that needs every resource name
+  const name = optionSpec('9', kind, o.name)?.alias ?? o.name;
+  if (name === 'resync-after') full();
+  cache.options.set(key, o);
+  return o;
+}
+
+/** The sections `[kind, body start, body end)` of one resource, printed (once per distinct text). */
+function sectionsText(
+  r: QuickReader,
+  cache: Cache,
+  ctx: ReturnType<typeof dumpContext>,
+  found: number[],
+  kinds: SectionKind[],
+): string {
+  let key = '';
+  for (let k = 0; k < kinds.length; k++)
+    key += `${kinds[k]}{${r.text.slice(found[2 * k]!, found[2 * k + 1]!)}`;
+  const hit = cache.sections.get(key);
+  if (hit !== undefined) return hit;
+  const sections: DrbdSection[] = [];
+  for (let k = 0; k < kinds.length; k++) {
+    const kind = kinds[k]!;
+    const body = new QuickReader(r.text);
+    body.pos = found[2 * k]!;
+    const end = found[2 * k + 1]! - 1; // the `}`
+    const options: DrbdOption[] = [];
+    while (true) {
+      body.next();
+      if (body.start >= end) break;
+      const s = body.start;
+      body.pos = s;
+      const e = body.skipTo(0);
+      if (e > end) full();
+      options.push(optionOf(cache, kind, r.text.slice(s, e)));
+    }
+    sections.push({ kind, options });
+  }
+  const printed = printSections(ctx, 1, sections, undefined);
+  cache.sections.set(key, printed);
+  return printed;
+}
+
+/** `device …;` (after the keyword) into `vol`, with the full parser's name and minor rules. */
+function device(r: QuickReader, vol: Vol) {
+  if (vol.device) full();
+  const d: DrbdDevice = {};
+  r.next();
+  if (r.kind === K_WORD && r.word === 'minor') d.minor = r.int();
+  else {
+    if (r.kind !== K_WORD) full();
+    const name = r.word;
+    const fullName = name.startsWith('drbd') ? `/dev/${name}` : name;
+    if (!fullName.startsWith('/dev/drbd')) full();
+    const m = DRBD_DEV.exec(fullName);
+    d.name = name;
+    if (r.next() === K_WORD && r.word === 'minor') {
+      const minor = r.int();
+      if (m ? Number(m[1]) !== minor : !fullName.startsWith('/dev/drbd_')) full();
+      d.minor = minor;
+    } else if (r.kind !== T_SEMI || !m) full();
+    else {
+      vol.device = d;
+      return;
+    }
+  }
+  r.expect(T_SEMI);
+  vol.device = d;
+}
+
+/** `disk PATH;`, `meta-disk internal|PATH;` (after the keyword) into `vol`. */
+function diskOrMeta(r: QuickReader, vol: Vol, meta: boolean) {
+  if (r.kind !== K_WORD) full();
+  const w = r.word;
+  r.expect(T_SEMI);
+  if (meta) {
+    if (vol.metaDisk) full();
+    vol.metaDisk = w === 'internal' ? { kind: 'internal' } : { kind: 'external', path: w };
+  } else {
+    if (vol.disk !== undefined) full();
+    vol.disk = w;
+  }
+}
+
+/** `volume N { device; disk; meta-disk; }` (after the keyword). */
+function volume(r: QuickReader): Vol {
+  const num = r.int();
+  r.expect(T_LBRACE);
+  const vol: Vol = { number: num };
+  while (r.next() !== T_RBRACE) {
+    if (r.kind !== K_WORD) full();
+    const w = r.word;
+    if (w === 'device') device(r, vol);
+    else if (w === 'disk' || w === 'meta-disk') {
+      r.next();
+      diskOrMeta(r, vol, w === 'meta-disk');
+    } else full();
+  }
+  return vol;
+}
+
+/** Adds a volume list's implicit volume; mixing it with numbered volumes takes the full path. */
+function volumes(implicit: Vol, numbered: Vol[]): DrbdVolume[] {
+  if (implicit.device || implicit.disk !== undefined || implicit.metaDisk) {
+    if (numbered.length > 0) full();
+    return [implicit];
+  }
+  const seen = new Set<number>();
+  for (const v of numbered) {
+    if (seen.has(v.number!)) full();
+    seen.add(v.number!);
+  }
+  return numbered;
+}
+
+/** `address [ipv4] IP:PORT;` or `address ipv6 [IP]:PORT;` (after the keyword). */
+function address(r: QuickReader): DrbdAddress {
+  let family: 'ipv4' | 'ipv6' | undefined;
+  if (r.next() === K_WORD) {
+    const w = r.word;
+    if (w !== 'ipv4' && w !== 'ipv6') full();
+    family = w as 'ipv4' | 'ipv6';
+    r.next();
+  }
+  let ip: string;
+  if (family === 'ipv6') {
+    if (r.kind !== T_LBRACKET) full();
+    const k = r.next();
+    if (k !== K_IPV6 && k !== K_IPV4) full();
+    ip = r.word;
+    r.expect(T_RBRACKET);
+  } else {
+    if (r.kind !== K_IPV4) full();
+    ip = r.word;
+  }
+  r.expect(T_COLON);
+  const port = r.int();
+  if (port < 1 || port > 65535) full();
+  const portText = r.word;
+  r.expect(T_SEMI);
+  return family ? { family, ip, port: portText } : { ip, port: portText };
+}
+
+/** `on NAME… { … }` (after the keyword). */
+function host(r: QuickReader): DrbdHost {
+  const names: string[] = [];
+  while (r.next() !== T_LBRACE) names.push(r.name());
+  if (names.length === 0) full();
+  const h: DrbdHost = { kind: 'on', names, volumes: [] };
+  const implicit: Vol = {};
+  const numbered: Vol[] = [];
+  while (r.next() !== T_RBRACE) {
+    if (r.kind !== K_WORD) full();
+    const w = r.word;
+    if (w === 'address') {
+      if (h.address) full();
+      h.address = address(r);
+    } else if (w === 'node-id') {
+      const id = r.int();
+      if (id > 32 || h.nodeId !== undefined) full();
+      r.expect(T_SEMI);
+      h.nodeId = id;
+    } else if (w === 'device') device(r, implicit);
+    else if (w === 'disk' || w === 'meta-disk') {
+      r.next();
+      diskOrMeta(r, implicit, w === 'meta-disk');
+    } else if (w === 'volume') numbered.push(volume(r));
+    else full();
+  }
+  h.volumes = volumes(implicit, numbered);
+  return h;
+}
+
+/**
+ * The text {@link dump} prints for a DRBD 9 configuration, read straight from `text` without the
+ * CST or the full model, or `undefined` when the text needs the full parser. It knows the
+ * statements most configurations are made of: `global`, `common` and resources with `on` hosts
+ * (names, IPv4 and IPv6 addresses, `node-id`), `device`, `disk`, `meta-disk`, `volume` and the
+ * `options`, `net`, `disk`, `startup` and `handlers` sections. Anything else (includes, strings
+ * outside option values, proxies, connections, floating or stacked hosts, `resync-after`,
+ * numbers with units, any problem the full parser would report, …) returns `undefined`, and the
+ * caller runs `parse` and `dump`. It only ever returns text when `parse` reports no error, and
+ * then exactly what `dump(parse(text).model, …)` prints (tests compare both on generated and
+ * mutated configurations). Section bodies and option values are read by the full parser, once
+ * per distinct text, and the cross-resource checks are the full parser's own, run per resource.
+ */
+export function quickDump(text: string, options: QuickDumpOptions = {}): string | undefined {
+  if ((options.drbdVersion ?? '9') !== '9') return undefined;
+  try {
+    return read(text, options);
+  } catch (error) {
+    if (error === FULL) return undefined;
+    throw error;
+  }
+}
+
+function read(text: string, options: QuickDumpOptions): string {
+  // `# defined at` counts lines as the line index does, which also ends a line at a lone CR
+  if (options.definedAt && /\r(?!\n)/.test(text)) full();
+  const r = new QuickReader(text);
+  const empty: DrbdConfig = { drbdVersion: '9', resources: [], includes: [], requires: [] };
+  const redact = options.redact === true;
+  const ctx = dumpContext(empty, { drbdVersion: '9', ...(redact ? { redact } : {}) });
+  const cache: Cache = { options: new Map(), sections: new Map() };
+  const names = new Set<string>();
+  let failed = false;
+  const sink: CheckSink = {
+    error: () => {
+      failed = true;
+    },
+    warning: () => {},
+  };
+  const checker = new ResourceChecker('9', names, () => sink);
+  const where = options.fileName ?? '-';
+  let definedAt = '';
+  const dumpOpts: DumpOptions = {
+    drbdVersion: '9',
+    ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.definedAt ? { definedAt: () => definedAt } : {}),
+  };
+  const head: { global?: DrbdConfig['global']; common?: DrbdConfig['common'] } = {};
+  let out = '';
+  const found: number[] = [];
+  const kinds: SectionKind[] = [];
+  while (r.next() !== T_EOF) {
+    if (r.kind !== K_WORD) full();
+    const kw = r.word;
+    if (kw === 'global' || kw === 'common') {
+      // read by the full parser (they occur once)
+      const s = r.start;
+      r.expect(T_LBRACE);
+      const e = r.skipTo(1);
+      const p = parse(text.slice(s, e), { drbdVersion: '9' });
+      if (p.diagnostics.some((d) => d.severity === 'error') || head[kw]) full();
+      if (kw === 'global') head.global = p.model.global ?? full();
+      else head.common = p.model.common ?? full();
+      continue;
+    }
+    if (kw !== 'resource') full();
+    r.next();
+    const name = r.name();
+    if (names.has(name)) full();
+    r.expect(T_LBRACE);
+    if (options.definedAt) definedAt = `${where}:${r.lineOf(r.start)}`;
+    const res: DrbdResource = { name, sections: [], volumes: [], hosts: [], connections: [], meshes: [] };
+    const implicit: Vol = {};
+    const numbered: Vol[] = [];
+    found.length = 0;
+    kinds.length = 0;
+    while (r.next() !== T_RBRACE) {
+      if (r.kind !== K_WORD) full();
+      const w = r.word;
+      if (w === 'on') res.hosts.push(host(r));
+      else if (w === 'device') device(r, implicit);
+      else if (w === 'volume') numbered.push(volume(r));
+      else if (w === 'meta-disk') {
+        r.next();
+        diskOrMeta(r, implicit, true);
+      } else if (SECTIONS.has(w)) {
+        if (r.next() !== T_LBRACE) {
+          if (w !== 'disk') full();
+          diskOrMeta(r, implicit, false);
+          continue;
+        }
+        if (kinds.includes(w as SectionKind)) full();
+        const bodyStart = r.pos;
+        found.push(bodyStart, r.skipTo(1));
+        kinds.push(w as SectionKind);
+      } else full();
+    }
+    res.volumes = volumes(implicit, numbered);
+    // an implicit volume on one level and numbered ones on another merge by subtle rules
+    const implicitSomewhere = res.volumes.concat(...res.hosts.map((h) => h.volumes));
+    if (
+      implicitSomewhere.some((v) => v.number === undefined) &&
+      implicitSomewhere.some((v) => v.number !== undefined)
+    )
+      full();
+    names.add(name);
+    checker.check(res);
+    if (failed) full();
+    out += flatten(resourceText(ctx, res, dumpOpts, sectionsText(r, cache, ctx, found, kinds)));
+  }
+  let s = options.configPath !== undefined ? `# ${options.configPath}\n` : '';
+  s += dump({ ...empty, ...head }, { drbdVersion: '9', ...(redact ? { redact } : {}) });
+  return s + out;
+}

@@ -1,0 +1,198 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { generateConfig } from '../bench/generate.js';
+import { dump, emit, parse, type QuickDumpOptions, quickDump } from '../src/index.js';
+import { configArb } from './arbitraries.js';
+
+const dir = join(import.meta.dirname, 'fixtures/corpus');
+const corpus = readdirSync(dir)
+  .filter((f) => f.endsWith('.res'))
+  .sort()
+  .map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const);
+
+const OPTS = (host: string): QuickDumpOptions => ({
+  host,
+  configPath: '/etc/drbd.conf',
+  definedAt: true,
+  fileName: '/etc/drbd.conf',
+});
+
+/** What the full path prints for `text`, or `undefined` when `parse` reports an error. */
+function fullDump(text: string, o: QuickDumpOptions): string | undefined {
+  const r = parse(text, { fileName: o.fileName });
+  if (r.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  return dump(r.model, {
+    ...(o.host !== undefined ? { host: o.host } : {}),
+    ...(o.configPath !== undefined ? { configPath: o.configPath } : {}),
+    ...(o.redact ? { redact: true } : {}),
+    ...(o.definedAt ? { definedAt: (x: Parameters<typeof r.definedAt>[0]) => r.definedAt(x) } : {}),
+  });
+}
+
+/** The quick path's promise: text only for a clean file, and then the full path's text. */
+function agrees(text: string, o: QuickDumpOptions = OPTS('alice')): boolean {
+  const quick = quickDump(text, o);
+  if (quick === undefined) return false;
+  expect(quick).toBe(fullDump(text, o));
+  return true;
+}
+
+describe('quickDump', () => {
+  it('prints what parse + dump print for every corpus file it takes, and takes many', () => {
+    let taken = 0;
+    for (const [, text] of corpus) if (agrees(text)) taken++;
+    expect(taken).toBeGreaterThanOrEqual(20);
+  });
+
+  it('takes the benchmark configuration, as every host', () => {
+    const text = generateConfig(60);
+    for (const host of ['alice', 'bob', 'carol', 'ALICE']) expect(agrees(text, OPTS(host))).toBe(true);
+    expect(agrees(text, { host: 'alice' })).toBe(true);
+    expect(agrees(text, { ...OPTS('alice'), redact: true })).toBe(true);
+  });
+
+  fcTest.prop([configArb], { numRuns: 150 })('agrees on generated configurations', (model) => {
+    const text = emit(model);
+    agrees(text);
+  });
+
+  it('takes the generated configurations (so the property above tests something)', () => {
+    const texts = fc.sample(configArb, { numRuns: 60, seed: 7 }).map((m) => emit(m));
+    expect(texts.filter((t) => agrees(t)).length).toBe(texts.length);
+  });
+
+  // Mutations of a clean file: whatever the quick path prints must be what the full path prints,
+  // and a file the full parser rejects must never get a quick dump.
+  const base = generateConfig(4);
+  const pieces = [
+    '',
+    '\t',
+    '\n# a comment; with { braces }\n',
+    ';',
+    '{',
+    '}',
+    ' ',
+    '\n',
+    '#',
+    '"x"',
+    ':',
+    '[0]',
+    'minor 1',
+    'minor 0',
+    'r1',
+    'alice',
+    'node-id 1;',
+    'node-id 40;',
+    'device /dev/drbd1;',
+    'device /dev/drbd_x minor 3;',
+    'device /dev/drbd9 minor 8;',
+    'disk /dev/x;',
+    'disk { al-extents 7; }',
+    'meta-disk /dev/m;',
+    'volume 0 { device minor 5; disk /dev/a; meta-disk internal; }',
+    'on carol { address 10.1.1.33:7000; }',
+    'address 10.1.1.31:7000;',
+    'address 127.0.0.1:7000;',
+    'address ipv4 10.0.0.1:0;',
+    'net { protocol D; }',
+    'net { max-buffers 1; }',
+    'options { quorum majority; }',
+    'startup { wfc-timeout 10s; }',
+    'handlers { split-brain "/bin/true"; }',
+    'net { resync-after r0; }',
+    'disk { resync-after r0; }',
+    'include "x.res";',
+    'resource r0 { }',
+    'common { net { protocol A; } }',
+    'global { usage-count yes; }',
+    '7000',
+    '10.1.1.31',
+    'fd00::1',
+  ];
+  it('never prints for a file the full parser rejects, and agrees otherwise', () => {
+    let taken = 0;
+    let rejected = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.nat(),
+            cut: fc.oneof(fc.constant(0), fc.nat({ max: 30 })),
+            piece: fc.constantFrom(...pieces),
+          }),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
+        (edits) => {
+          let text = base;
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.cut));
+          }
+          const quick = quickDump(text, OPTS('alice'));
+          const fullText = fullDump(text, OPTS('alice'));
+          if (fullText === undefined) rejected++;
+          if (quick === undefined) return;
+          taken++;
+          expect(quick).toBe(fullText);
+        },
+      ),
+      // a fixed seed, so the counts below are stable
+      { numRuns: 1000, seed: 20261125 },
+    );
+    // both sides of the promise were exercised
+    expect(taken).toBeGreaterThan(20);
+    expect(rejected).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['duplicate minor', (t: string) => t.replace('minor 1;', 'minor 0;').replace('drbd1 ', 'drbd0 ')],
+    ['duplicate address', (t: string) => t.replace('10.1.1.31:7001', '10.1.1.31:7000')],
+    ['duplicate resource', (t: string) => t.replace('resource r1 ', 'resource r0 ')],
+    ['device name and minor differ', (t: string) => t.replace('minor 1;', 'minor 2;')],
+    ['port out of range', (t: string) => t.replace(':7001', ':70000')],
+    ['unknown option', (t: string) => t.replace('al-extents 3389', 'al-extent 3389')],
+    ['option out of range', (t: string) => t.replace('al-extents 3389', 'resync-rate 0')],
+    ['node-id too big', (t: string) => t.replace('on alice {', 'on alice {\n node-id 33;')],
+    ['one host', (t: string) => t.replace(/on bob \{[^}]*\}/, '')],
+    ['equal addresses, no node-ids', (t: string) => t.replace('10.0.0.1:7001', '10.1.1.31:7001')],
+    ['a missing `;`', (t: string) => t.replace('meta-disk internal;', 'meta-disk internal')],
+    ['a stray `}`', (t: string) => `${t}}\n`],
+    ['DRBD 8.4', (t: string) => t, '8.4'],
+  ] as const)('declines a file with %s', (_name, change, version?: '9' | '8.4') => {
+    const text = change(generateConfig(3));
+    if (!version) expect(text).not.toBe(generateConfig(3));
+    expect(
+      quickDump(text, { ...OPTS('alice'), ...(version ? { drbdVersion: version } : {}) }),
+    ).toBeUndefined();
+  });
+
+  it('declines what it does not read itself, and the full path prints it', () => {
+    const text = generateConfig(2);
+    for (const changed of [
+      text.replace('resync-rate 40M;', 'resync-after r0;'),
+      text.replace('10.1.1.31:7001', '"10.1.1.31":7001'),
+      `include "/etc/drbd.d/*.res";\n${text}`,
+      text.replace('resource r1 {', 'resource r1 {\n    connection-mesh { hosts alice bob; }'),
+    ]) {
+      expect(quickDump(changed, OPTS('alice'))).toBeUndefined();
+    }
+    // one the full parser accepts: the caller's fallback still has something to print
+    expect(fullDump(text.replace('resync-rate 40M;', 'resync-after r0;'), OPTS('alice'))).toContain(
+      'resync-after',
+    );
+  });
+
+  it('counts `# defined at` lines like the line index (CRLF, and declines lone CRs)', () => {
+    const text = generateConfig(3);
+    expect(agrees(text.replaceAll('\n', '\r\n'))).toBe(true);
+    expect(quickDump(text.replace('# resource 1', '#\rresource 1'), OPTS('alice'))).toBeUndefined();
+    expect(quickDump(text.replace('# resource 1', '#\rresource 1'), { host: 'alice' })).toBe(
+      fullDump(text.replace('# resource 1', '#\rresource 1'), { host: 'alice' }),
+    );
+  });
+});
