@@ -38,28 +38,29 @@ export function dumpQuote(s: string): string {
   return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
-const I = (depth: number) => '    '.repeat(depth);
+/** Indentation of `depth` levels. */
+export const I = (depth: number) => '    '.repeat(depth);
 /** `name` padded to drbdadm's field (24 − 4×depth), one space, value right-aligned in 3 columns. */
 function optLine(depth: number, name: string, value: string): string {
   const w = 24 - 4 * depth;
   return `${I(depth)}${name.padEnd(w)} ${value.padStart(3)};\n`;
 }
-function kwLine(depth: number, kw: string, rest: string, width = 24 - 4 * depth): string {
+export function kwLine(depth: number, kw: string, rest: string, width = 24 - 4 * depth): string {
   return `${I(depth)}${kw.padEnd(width)} ${rest};\n`;
 }
 
-function addr(a: DrbdAddress): string {
+export function addr(a: DrbdAddress): string {
   const fam = a.family === 'sci' ? 'ssocks' : (a.family ?? 'ipv4');
   return fam === 'ipv6' ? `ipv6 [${a.ip}]:${a.port}` : `${fam} ${a.ip}:${a.port}`;
 }
 
-function deviceText(d: DrbdDevice): string {
+export function deviceText(d: DrbdDevice): string {
   const name = d.name === undefined ? undefined : d.name.startsWith('drbd') ? `/dev/${d.name}` : d.name;
   const minor = d.minor ?? (name ? Number(/^\/dev\/drbd(\d+)$/.exec(name)?.[1]) : undefined);
   return `${name !== undefined ? `${dumpQuote(name)} ` : ''}minor ${minor}`;
 }
 
-function metaText(m: DrbdMetaDisk): string {
+export function metaText(m: DrbdMetaDisk): string {
   if (m.kind === 'internal') return 'internal';
   return m.index !== undefined ? `${dumpQuote(m.path)} [${m.index}]` : dumpQuote(m.path);
 }
@@ -363,12 +364,7 @@ export function flatten(s: string): string {
 // biome-ignore lint/correctness/noUnusedVariables: only written, so the conversion is kept
 let flattenSink = 0;
 
-/**
- * One resource as `dump` prints it, blank line included. `sections`, when given, is the text of
- * the resource's option sections already printed with {@link printSections} (a caller that meets
- * the same sections many times prints them once).
- */
-export function resourceText(ctx: DumpCtx, r: DrbdResource, o: DumpOptions, sections?: string): string {
+function resourceText(ctx: DumpCtx, r: DrbdResource, o: DumpOptions): string {
   const local = localHosts(r, o.host, ctx.v);
   const stacked = r.hosts.some((h) => h.kind === 'stacked-on-top-of');
   let s = `# resource ${r.name} on ${o.host ?? ''}: ${local.length > 0 || r.hosts.some((h) => h.kind === 'floating') ? 'not ' : ''}ignored, ${stacked ? '' : 'not '}stacked\n`;
@@ -388,7 +384,7 @@ export function resourceText(ctx: DumpCtx, r: DrbdResource, o: DumpOptions, sect
       s += `${I(1)}}\n`;
     }
   }
-  s += sections ?? printSections(ctx, 1, r.sections, r.protocol);
+  s += printSections(ctx, 1, r.sections, r.protocol);
   return `${s}}\n\n`;
 }
 

@@ -20,9 +20,22 @@ import type {
   DrbdSection,
   DrbdVolume,
 } from '../schema.js';
-import { type CheckSink, ResourceChecker } from './check.js';
-import { type DumpOptions, dump, dumpContext, flatten, printSections, resourceText } from './dump.js';
+import { deviceMinor } from './check.js';
+import {
+  addr,
+  deviceText,
+  dump,
+  dumpContext,
+  dumpQuote,
+  flatten,
+  I,
+  kwLine,
+  metaText,
+  printSections,
+} from './dump.js';
+import { nameMatches } from './hosts.js';
 import { KEYWORDS } from './keywords.js';
+import { implicitNodeIds } from './node-id.js';
 import { type DrbdVersion, optionSpec, type SectionKind } from './options.js';
 
 /** Options of {@link quickDump}. */
@@ -64,7 +77,13 @@ const T_COLON = -5;
 const T_LBRACKET = -6;
 const T_RBRACKET = -7;
 
-const SECTIONS = new Set(['net', 'disk', 'options', 'startup', 'handlers']);
+const SECTIONS = ['net', 'disk', 'options', 'startup', 'handlers'] as const;
+
+/** The section keyword at the reader (or the full path). */
+function sectionKind(r: QuickReader): SectionKind {
+  for (const k of SECTIONS) if (r.is(k)) return k;
+  return full();
+}
 const KW = KEYWORDS['9'];
 const DRBD_DEV = /^\/dev\/drbd(\d+)$/;
 
@@ -180,6 +199,11 @@ class QuickReader {
     if (this.next() !== kind) full();
   }
 
+  /** Whether the current token is the bare word `w` (compared in place, without a substring). */
+  is(w: string): boolean {
+    return this.kind === K_WORD && this.end - this.start === w.length && this.text.startsWith(w, this.start);
+  }
+
   /** A name (resource, host): a bare word that is not a keyword (quoted names take the full path). */
   name(): string {
     if (this.kind !== K_WORD) full();
@@ -191,9 +215,14 @@ class QuickReader {
   /** A plain number (a unit suffix takes the full path). */
   int(): number {
     if (this.next() !== K_INT) full();
-    const w = this.word;
-    if (!allDigits(w)) full();
-    return Number(w);
+    const t = this.text;
+    let v = 0;
+    for (let i = this.start; i < this.end; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 48 || c > 57) full();
+      v = v * 10 + (c - 48);
+    }
+    return v;
   }
 
   /**
@@ -312,7 +341,7 @@ function device(r: QuickReader, vol: Vol) {
   if (vol.device) full();
   const d: DrbdDevice = {};
   r.next();
-  if (r.kind === K_WORD && r.word === 'minor') d.minor = r.int();
+  if (r.is('minor')) d.minor = r.int();
   else {
     if (r.kind !== K_WORD) full();
     const name = r.word;
@@ -320,7 +349,8 @@ function device(r: QuickReader, vol: Vol) {
     if (!fullName.startsWith('/dev/drbd')) full();
     const m = DRBD_DEV.exec(fullName);
     d.name = name;
-    if (r.next() === K_WORD && r.word === 'minor') {
+    r.next();
+    if (r.is('minor')) {
       const minor = r.int();
       if (m ? Number(m[1]) !== minor : !fullName.startsWith('/dev/drbd_')) full();
       d.minor = minor;
@@ -354,13 +384,13 @@ function volume(r: QuickReader): Vol {
   r.expect(T_LBRACE);
   const vol: Vol = { number: num };
   while (r.next() !== T_RBRACE) {
-    if (r.kind !== K_WORD) full();
-    const w = r.word;
-    if (w === 'device') device(r, vol);
-    else if (w === 'disk' || w === 'meta-disk') {
+    if (r.is('device')) device(r, vol);
+    else {
+      const meta = r.is('meta-disk');
+      if (!meta && !r.is('disk')) full();
       r.next();
-      diskOrMeta(r, vol, w === 'meta-disk');
-    } else full();
+      diskOrMeta(r, vol, meta);
+    }
   }
   return vol;
 }
@@ -383,9 +413,9 @@ function volumes(implicit: Vol, numbered: Vol[]): DrbdVolume[] {
 function address(r: QuickReader): DrbdAddress {
   let family: 'ipv4' | 'ipv6' | undefined;
   if (r.next() === K_WORD) {
-    const w = r.word;
-    if (w !== 'ipv4' && w !== 'ipv6') full();
-    family = w as 'ipv4' | 'ipv6';
+    if (r.is('ipv4')) family = 'ipv4';
+    else if (r.is('ipv6')) family = 'ipv6';
+    else full();
     r.next();
   }
   let ip: string;
@@ -416,25 +446,178 @@ function host(r: QuickReader): DrbdHost {
   const implicit: Vol = {};
   const numbered: Vol[] = [];
   while (r.next() !== T_RBRACE) {
-    if (r.kind !== K_WORD) full();
-    const w = r.word;
-    if (w === 'address') {
+    if (r.is('address')) {
       if (h.address) full();
       h.address = address(r);
-    } else if (w === 'node-id') {
+    } else if (r.is('node-id')) {
       const id = r.int();
       if (id > 32 || h.nodeId !== undefined) full();
       r.expect(T_SEMI);
       h.nodeId = id;
-    } else if (w === 'device') device(r, implicit);
-    else if (w === 'disk' || w === 'meta-disk') {
+    } else if (r.is('device')) device(r, implicit);
+    else if (r.is('disk') || r.is('meta-disk')) {
+      const meta = r.is('meta-disk');
       r.next();
-      diskOrMeta(r, implicit, w === 'meta-disk');
-    } else if (w === 'volume') numbered.push(volume(r));
+      diskOrMeta(r, implicit, meta);
+    } else if (r.is('volume')) numbered.push(volume(r));
     else full();
   }
   h.volumes = volumes(implicit, numbered);
   return h;
+}
+
+/** What must be unique across resources: minors per host name, addresses (family, IP, port). */
+interface Seen {
+  readonly minors: Map<string, Set<number>>;
+  readonly v4: Map<string, Set<number>>;
+  readonly v6: Map<string, Set<number>>;
+  /** Loopback addresses are per host: `NAMES@FAMILY:IP:PORT`. */
+  readonly loopback: Set<string>;
+}
+
+/** The number of a volume in the per-host merge (the implicit volume is 0). */
+const volKey = (v: DrbdVolume) => v.number ?? 0;
+
+/** Adds `value` to the set under `key`; false when it was there already. */
+function claim<K>(map: Map<K, Set<number>>, key: K, value: number): boolean {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  if (set.has(value)) return false;
+  set.add(value);
+  return true;
+}
+
+/** A host's volumes: the resource-level ones, filled in field by field by the host's own. */
+function hostVolumes(res: DrbdResource, h: DrbdHost): readonly DrbdVolume[] {
+  if (h.volumes.length === 0) return res.volumes;
+  if (res.volumes.length === 0) return h.volumes;
+  const vols = new Map<number, DrbdVolume>();
+  for (const v of res.volumes) vols.set(volKey(v), v);
+  for (const v of h.volumes) {
+    const prev = vols.get(volKey(v));
+    vols.set(
+      volKey(v),
+      prev
+        ? {
+            ...(v.number !== undefined ? { number: v.number } : {}),
+            device: v.device ?? prev.device,
+            disk: v.disk ?? prev.disk,
+            metaDisk: v.metaDisk ?? prev.metaDisk,
+          }
+        : v,
+    );
+  }
+  return [...vols.values()];
+}
+
+/**
+ * drbdadm's checks (reference §5, as `checkModel` makes them) for the statements the quick path
+ * reads; any finding sends the file to the full parser, which reports it.
+ */
+function check(res: DrbdResource, seen: Seen): void {
+  const hosts = res.hosts;
+  if (hosts.length === 0) full();
+  let first: readonly DrbdVolume[] | undefined;
+  const hostNames: string[] = [];
+  for (let k = 0; k < hosts.length; k++) {
+    const h = hosts[k]!;
+    for (const n of h.names) {
+      const lower = n.toLowerCase();
+      if (hostNames.includes(lower)) full();
+      hostNames.push(lower);
+    }
+    const vols = hostVolumes(res, h);
+    if (vols.length === 0) full();
+    for (const v of vols) {
+      if (!v.device || (v.metaDisk && v.disk === undefined)) full();
+      const minor = deviceMinor(v.device);
+      if (minor !== undefined) for (const n of h.names) if (!claim(seen.minors, n, minor)) full();
+    }
+    if (!first) first = vols;
+    else if (vols !== first) {
+      if (first.length !== vols.length) full();
+      for (const v of vols) if (!first.some((f) => volKey(f) === volKey(v))) full();
+    }
+    const a = h.address;
+    if (a) {
+      const port = Number(a.port);
+      if (a.ip.startsWith('127.') || a.ip === '::1') {
+        const key = `${h.names.join(' ')}@${a.family ?? 'ipv4'}:${a.ip}:${port}`;
+        if (seen.loopback.has(key)) full();
+        seen.loopback.add(key);
+      } else if (!claim(a.family === 'ipv6' ? seen.v6 : seen.v4, a.ip, port)) full();
+    }
+  }
+  // node-ids: explicit on every host, or derived for exactly two hosts with addresses
+  let explicit = 0;
+  for (let k = 0; k < hosts.length; k++) {
+    const id = hosts[k]!.nodeId;
+    if (id === undefined) continue;
+    explicit++;
+    for (let j = 0; j < k; j++) if (hosts[j]!.nodeId === id) full();
+  }
+  if (explicit !== hosts.length) {
+    const implicit = explicit === 0 && hosts.length === 2 && hosts[0]!.address && hosts[1]!.address;
+    if (!implicit || !implicitNodeIds(hosts[0]!.address!.ip, hosts[1]!.address!.ip)) full();
+  }
+}
+
+/** `volume N { … }` or the implicit volume's lines, as `dump` prints them for DRBD 9. */
+function volumeText(v: DrbdVolume, depth: number, resourceLevel: boolean): string {
+  let s = '';
+  const body = v.number === undefined ? depth : depth + 1;
+  const w = v.number === undefined && resourceLevel ? 20 : 24 - 4 * body;
+  if (v.device) s += kwLine(body, 'device', deviceText(v.device), w);
+  if (v.disk !== undefined) s += kwLine(body, 'disk', dumpQuote(v.disk), w);
+  if (v.metaDisk)
+    s += kwLine(
+      body,
+      'meta-disk',
+      metaText(v.metaDisk),
+      v.number === undefined && resourceLevel && v.metaDisk.kind === 'external' ? 16 : w,
+    );
+  return v.number === undefined ? s : `${I(depth)}volume ${v.number} {\n${s}${I(depth)}}\n`;
+}
+
+function volumesText(vols: readonly DrbdVolume[], depth: number, resourceLevel: boolean): string {
+  let s = '';
+  const sorted = vols.length > 1 ? [...vols].sort((a, b) => volKey(a) - volKey(b)) : vols;
+  for (const v of sorted) s += volumeText(v, depth, resourceLevel);
+  return s;
+}
+
+/** One resource as `dump` prints it for DRBD 9 (the statements the quick path reads). */
+function resourceText(
+  res: DrbdResource,
+  host: string | undefined,
+  definedAt: string,
+  sections: string,
+): string {
+  const hosts = res.hosts;
+  let local = false;
+  if (host !== undefined)
+    for (const h of hosts) for (const n of h.names) if (nameMatches(n, host, '9')) local = true;
+  let s = `# resource ${res.name} on ${host ?? ''}: ${local ? 'not ' : ''}ignored, not stacked\n`;
+  if (definedAt) s += `# defined at ${definedAt}\n`;
+  s += `resource ${dumpQuote(res.name)} {\n`;
+  s += volumesText(res.volumes, 1, true);
+  const derived =
+    hosts.length === 2 && hosts[0]!.nodeId === undefined
+      ? implicitNodeIds(hosts[0]!.address!.ip, hosts[1]!.address!.ip)
+      : undefined;
+  for (let k = 0; k < hosts.length; k++) {
+    const h = hosts[k]!;
+    s += `${I(1)}on ${h.names.join(' ')} {\n`;
+    const id = h.nodeId ?? derived?.[k];
+    if (id !== undefined) s += `${I(2)}node-id ${id};\n`;
+    s += volumesText(h.volumes, 2, false);
+    if (h.address) s += kwLine(2, 'address', addr(h.address));
+    s += `${I(1)}}\n`;
+  }
+  return `${s}${sections}}\n\n`;
 }
 
 /**
@@ -446,9 +629,9 @@ function host(r: QuickReader): DrbdHost {
  * outside option values, proxies, connections, floating or stacked hosts, `resync-after`,
  * numbers with units, any problem the full parser would report, …) returns `undefined`, and the
  * caller runs `parse` and `dump`. It only ever returns text when `parse` reports no error, and
- * then exactly what `dump(parse(text).model, …)` prints (tests compare both on generated and
- * mutated configurations). Section bodies and option values are read by the full parser, once
- * per distinct text, and the cross-resource checks are the full parser's own, run per resource.
+ * then exactly what `dump(parse(text).model, …)` prints: tests compare both on the conformance
+ * corpus and on generated and mutated configurations. `global`, `common`, section bodies and
+ * option values are read by the full parser, once per distinct text.
  */
 export function quickDump(text: string, options: QuickDumpOptions = {}): string | undefined {
   if ((options.drbdVersion ?? '9') !== '9') return undefined;
@@ -469,29 +652,15 @@ function read(text: string, options: QuickDumpOptions): string {
   const ctx = dumpContext(empty, { drbdVersion: '9', ...(redact ? { redact } : {}) });
   const cache: Cache = { options: new Map(), sections: new Map() };
   const names = new Set<string>();
-  let failed = false;
-  const sink: CheckSink = {
-    error: () => {
-      failed = true;
-    },
-    warning: () => {},
-  };
-  const checker = new ResourceChecker('9', names, () => sink);
+  const seen: Seen = { minors: new Map(), v4: new Map(), v6: new Map(), loopback: new Set() };
   const where = options.fileName ?? '-';
-  let definedAt = '';
-  const dumpOpts: DumpOptions = {
-    drbdVersion: '9',
-    ...(options.host !== undefined ? { host: options.host } : {}),
-    ...(options.definedAt ? { definedAt: () => definedAt } : {}),
-  };
   const head: { global?: DrbdConfig['global']; common?: DrbdConfig['common'] } = {};
   let out = '';
   const found: number[] = [];
   const kinds: SectionKind[] = [];
   while (r.next() !== T_EOF) {
-    if (r.kind !== K_WORD) full();
-    const kw = r.word;
-    if (kw === 'global' || kw === 'common') {
+    const kw = r.is('global') ? 'global' : r.is('common') ? 'common' : undefined;
+    if (kw) {
       // read by the full parser (they occur once)
       const s = r.start;
       r.expect(T_LBRACE);
@@ -502,50 +671,49 @@ function read(text: string, options: QuickDumpOptions): string {
       else head.common = p.model.common ?? full();
       continue;
     }
-    if (kw !== 'resource') full();
+    if (!r.is('resource')) full();
     r.next();
     const name = r.name();
     if (names.has(name)) full();
     r.expect(T_LBRACE);
-    if (options.definedAt) definedAt = `${where}:${r.lineOf(r.start)}`;
+    const definedAt = options.definedAt ? `${where}:${r.lineOf(r.start)}` : '';
     const res: DrbdResource = { name, sections: [], volumes: [], hosts: [], connections: [], meshes: [] };
     const implicit: Vol = {};
     const numbered: Vol[] = [];
     found.length = 0;
     kinds.length = 0;
     while (r.next() !== T_RBRACE) {
-      if (r.kind !== K_WORD) full();
-      const w = r.word;
-      if (w === 'on') res.hosts.push(host(r));
-      else if (w === 'device') device(r, implicit);
-      else if (w === 'volume') numbered.push(volume(r));
-      else if (w === 'meta-disk') {
+      if (r.is('on')) res.hosts.push(host(r));
+      else if (r.is('device')) device(r, implicit);
+      else if (r.is('volume')) numbered.push(volume(r));
+      else if (r.is('meta-disk')) {
         r.next();
         diskOrMeta(r, implicit, true);
-      } else if (SECTIONS.has(w)) {
+      } else {
+        const kind = sectionKind(r);
         if (r.next() !== T_LBRACE) {
-          if (w !== 'disk') full();
+          if (kind !== 'disk') full();
           diskOrMeta(r, implicit, false);
           continue;
         }
-        if (kinds.includes(w as SectionKind)) full();
+        if (kinds.includes(kind)) full();
         const bodyStart = r.pos;
         found.push(bodyStart, r.skipTo(1));
-        kinds.push(w as SectionKind);
-      } else full();
+        kinds.push(kind);
+      }
     }
     res.volumes = volumes(implicit, numbered);
     // an implicit volume on one level and numbered ones on another merge by subtle rules
-    const implicitSomewhere = res.volumes.concat(...res.hosts.map((h) => h.volumes));
-    if (
-      implicitSomewhere.some((v) => v.number === undefined) &&
-      implicitSomewhere.some((v) => v.number !== undefined)
-    )
-      full();
+    let implicitVols = 0;
+    let numberedVols = 0;
+    for (const list of [res.volumes, ...res.hosts.map((h) => h.volumes)])
+      for (const v of list)
+        if (v.number === undefined) implicitVols++;
+        else numberedVols++;
+    if (implicitVols > 0 && numberedVols > 0) full();
     names.add(name);
-    checker.check(res);
-    if (failed) full();
-    out += flatten(resourceText(ctx, res, dumpOpts, sectionsText(r, cache, ctx, found, kinds)));
+    check(res, seen);
+    out += flatten(resourceText(res, options.host, definedAt, sectionsText(r, cache, ctx, found, kinds)));
   }
   let s = options.configPath !== undefined ? `# ${options.configPath}\n` : '';
   s += dump({ ...empty, ...head }, { drbdVersion: '9', ...(redact ? { redact } : {}) });
