@@ -171,12 +171,18 @@ describe('quickDump', () => {
       disk: fc.constantFrom(undefined, 'disk /dev/vg/a;', 'disk none;'),
       meta: fc.constantFrom(undefined, 'meta-disk internal;', 'meta-disk /dev/vg/meta;'),
     });
-  const volText = (v: { number?: number; device?: string; disk?: string; meta?: string }) => {
+  type GenVol = {
+    number?: number | undefined;
+    device?: string | undefined;
+    disk?: string | undefined;
+    meta?: string | undefined;
+  };
+  const volText = (v: GenVol) => {
     const body = [v.device, v.disk, v.meta].filter((x) => x !== undefined).join(' ');
     return v.number === undefined ? body : `volume ${v.number} { ${body} }`;
   };
-  const volsArb = fc.oneof(
-    fc.constant([]),
+  const volsArb: fc.Arbitrary<GenVol[]> = fc.oneof(
+    fc.constant<GenVol[]>([]),
     volArb(false).map((v) => [v]),
     fc.array(volArb(true), { minLength: 1, maxLength: 2 }),
   );

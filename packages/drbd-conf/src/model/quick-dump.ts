@@ -88,13 +88,6 @@ const KW = KEYWORDS['9'];
 const DRBD_DEV = /^\/dev\/drbd(\d+)$/;
 
 const isBlank = (c: number) => c === 32 || c === 9 || c === 13 || c === C_LF;
-const allDigits = (s: string) => {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-};
 
 /** A volume while it is read: `number` is undefined for the implicit volume. */
 type Vol = DrbdVolume & { number?: number };
@@ -469,17 +462,16 @@ function host(r: QuickReader): DrbdHost {
 /** What must be unique across resources: minors per host name, addresses (family, IP, port). */
 interface Seen {
   readonly minors: Map<string, Set<number>>;
-  readonly v4: Map<string, Set<number>>;
-  readonly v6: Map<string, Set<number>>;
-  /** Loopback addresses are per host: `NAMES@FAMILY:IP:PORT`. */
-  readonly loopback: Set<string>;
+  /** `IP:PORT` per family; loopback addresses are per host: `NAMES@IP:PORT`. */
+  readonly v4: Set<string>;
+  readonly v6: Set<string>;
 }
 
 /** The number of a volume in the per-host merge (the implicit volume is 0). */
 const volKey = (v: DrbdVolume) => v.number ?? 0;
 
 /** Adds `value` to the set under `key`; false when it was there already. */
-function claim<K>(map: Map<K, Set<number>>, key: K, value: number): boolean {
+function claim(map: Map<string, Set<number>>, key: string, value: number): boolean {
   let set = map.get(key);
   if (!set) {
     set = new Set();
@@ -517,7 +509,7 @@ function hostVolumes(res: DrbdResource, h: DrbdHost): readonly DrbdVolume[] {
  * drbdadm's checks (reference §5, as `checkModel` makes them) for the statements the quick path
  * reads; any finding sends the file to the full parser, which reports it.
  */
-function check(res: DrbdResource, seen: Seen): void {
+function check(res: DrbdResource, seen: Seen): [number, number] | undefined {
   const hosts = res.hosts;
   if (hosts.length === 0) full();
   let first: readonly DrbdVolume[] | undefined;
@@ -543,12 +535,15 @@ function check(res: DrbdResource, seen: Seen): void {
     }
     const a = h.address;
     if (a) {
-      const port = Number(a.port);
-      if (a.ip.startsWith('127.') || a.ip === '::1') {
-        const key = `${h.names.join(' ')}@${a.family ?? 'ipv4'}:${a.ip}:${port}`;
-        if (seen.loopback.has(key)) full();
-        seen.loopback.add(key);
-      } else if (!claim(a.family === 'ipv6' ? seen.v6 : seen.v4, a.ip, port)) full();
+      // the port as a number (`07000` is 7000), without a new string when it is written plainly
+      const port = a.port.charCodeAt(0) === 48 ? String(Number(a.port)) : a.port;
+      const key =
+        a.ip.startsWith('127.') || a.ip === '::1'
+          ? `${h.names.join(' ')}@${a.ip}:${port}`
+          : `${a.ip}:${port}`;
+      const set = a.family === 'ipv6' ? seen.v6 : seen.v4;
+      if (set.has(key)) full();
+      set.add(key);
     }
   }
   // node-ids: explicit on every host, or derived for exactly two hosts with addresses
@@ -559,10 +554,26 @@ function check(res: DrbdResource, seen: Seen): void {
     explicit++;
     for (let j = 0; j < k; j++) if (hosts[j]!.nodeId === id) full();
   }
-  if (explicit !== hosts.length) {
-    const implicit = explicit === 0 && hosts.length === 2 && hosts[0]!.address && hosts[1]!.address;
-    if (!implicit || !implicitNodeIds(hosts[0]!.address!.ip, hosts[1]!.address!.ip)) full();
+  if (explicit === hosts.length) return undefined;
+  const implicit = explicit === 0 && hosts.length === 2 && hosts[0]!.address && hosts[1]!.address;
+  return (implicit && implicitNodeIds(hosts[0]!.address!.ip, hosts[1]!.address!.ip)) || full();
+}
+
+/** `kwLine`'s text before the value (indent, padded keyword, space), made once per shape. */
+const LEADS = new Map<string, string[]>();
+function lead(depth: number, kw: string, width: number): string {
+  let byShape = LEADS.get(kw);
+  if (!byShape) {
+    byShape = [];
+    LEADS.set(kw, byShape);
   }
+  const k = depth * 32 + width;
+  let text = byShape[k];
+  if (text === undefined) {
+    text = kwLine(depth, kw, '', width).slice(0, -2);
+    byShape[k] = text;
+  }
+  return text;
 }
 
 /** `volume N { … }` or the implicit volume's lines, as `dump` prints them for DRBD 9. */
@@ -570,22 +581,19 @@ function volumeText(v: DrbdVolume, depth: number, resourceLevel: boolean): strin
   let s = '';
   const body = v.number === undefined ? depth : depth + 1;
   const w = v.number === undefined && resourceLevel ? 20 : 24 - 4 * body;
-  if (v.device) s += kwLine(body, 'device', deviceText(v.device), w);
-  if (v.disk !== undefined) s += kwLine(body, 'disk', dumpQuote(v.disk), w);
-  if (v.metaDisk)
-    s += kwLine(
-      body,
-      'meta-disk',
-      metaText(v.metaDisk),
-      v.number === undefined && resourceLevel && v.metaDisk.kind === 'external' ? 16 : w,
-    );
+  if (v.device) s += `${lead(body, 'device', w)}${deviceText(v.device)};\n`;
+  if (v.disk !== undefined) s += `${lead(body, 'disk', w)}${dumpQuote(v.disk)};\n`;
+  if (v.metaDisk) {
+    const mw = v.number === undefined && resourceLevel && v.metaDisk.kind === 'external' ? 16 : w;
+    s += `${lead(body, 'meta-disk', mw)}${metaText(v.metaDisk)};\n`;
+  }
   return v.number === undefined ? s : `${I(depth)}volume ${v.number} {\n${s}${I(depth)}}\n`;
 }
 
 function volumesText(vols: readonly DrbdVolume[], depth: number, resourceLevel: boolean): string {
+  if (vols.length === 1) return volumeText(vols[0]!, depth, resourceLevel);
   let s = '';
-  const sorted = vols.length > 1 ? [...vols].sort((a, b) => volKey(a) - volKey(b)) : vols;
-  for (const v of sorted) s += volumeText(v, depth, resourceLevel);
+  for (const v of [...vols].sort((a, b) => volKey(a) - volKey(b))) s += volumeText(v, depth, resourceLevel);
   return s;
 }
 
@@ -594,28 +602,18 @@ function resourceText(
   res: DrbdResource,
   host: string | undefined,
   definedAt: string,
+  derived: readonly number[] | undefined,
   sections: string,
 ): string {
   const hosts = res.hosts;
   let local = false;
   if (host !== undefined)
     for (const h of hosts) for (const n of h.names) if (nameMatches(n, host, '9')) local = true;
-  let s = `# resource ${res.name} on ${host ?? ''}: ${local ? 'not ' : ''}ignored, not stacked\n`;
-  if (definedAt) s += `# defined at ${definedAt}\n`;
-  s += `resource ${dumpQuote(res.name)} {\n`;
-  s += volumesText(res.volumes, 1, true);
-  const derived =
-    hosts.length === 2 && hosts[0]!.nodeId === undefined
-      ? implicitNodeIds(hosts[0]!.address!.ip, hosts[1]!.address!.ip)
-      : undefined;
+  let s = `# resource ${res.name} on ${host ?? ''}: ${local ? 'not ' : ''}ignored, not stacked\n${definedAt}resource ${dumpQuote(res.name)} {\n${volumesText(res.volumes, 1, true)}`;
   for (let k = 0; k < hosts.length; k++) {
     const h = hosts[k]!;
-    s += `${I(1)}on ${h.names.join(' ')} {\n`;
     const id = h.nodeId ?? derived?.[k];
-    if (id !== undefined) s += `${I(2)}node-id ${id};\n`;
-    s += volumesText(h.volumes, 2, false);
-    if (h.address) s += kwLine(2, 'address', addr(h.address));
-    s += `${I(1)}}\n`;
+    s += `    on ${h.names.length === 1 ? h.names[0] : h.names.join(' ')} {\n${id !== undefined ? `        node-id ${id};\n` : ''}${h.volumes.length > 0 ? volumesText(h.volumes, 2, false) : ''}${h.address ? `${lead(2, 'address', 16)}${addr(h.address)};\n` : ''}    }\n`;
   }
   return `${s}${sections}}\n\n`;
 }
@@ -652,7 +650,7 @@ function read(text: string, options: QuickDumpOptions): string {
   const ctx = dumpContext(empty, { drbdVersion: '9', ...(redact ? { redact } : {}) });
   const cache: Cache = { options: new Map(), sections: new Map() };
   const names = new Set<string>();
-  const seen: Seen = { minors: new Map(), v4: new Map(), v6: new Map(), loopback: new Set() };
+  const seen: Seen = { minors: new Map(), v4: new Set(), v6: new Set() };
   const where = options.fileName ?? '-';
   const head: { global?: DrbdConfig['global']; common?: DrbdConfig['common'] } = {};
   let out = '';
@@ -676,7 +674,7 @@ function read(text: string, options: QuickDumpOptions): string {
     const name = r.name();
     if (names.has(name)) full();
     r.expect(T_LBRACE);
-    const definedAt = options.definedAt ? `${where}:${r.lineOf(r.start)}` : '';
+    const definedAt = options.definedAt ? `# defined at ${where}:${r.lineOf(r.start)}\n` : '';
     const res: DrbdResource = { name, sections: [], volumes: [], hosts: [], connections: [], meshes: [] };
     const implicit: Vol = {};
     const numbered: Vol[] = [];
@@ -712,8 +710,10 @@ function read(text: string, options: QuickDumpOptions): string {
         else numberedVols++;
     if (implicitVols > 0 && numberedVols > 0) full();
     names.add(name);
-    check(res, seen);
-    out += flatten(resourceText(res, options.host, definedAt, sectionsText(r, cache, ctx, found, kinds)));
+    const derived = check(res, seen);
+    out += flatten(
+      resourceText(res, options.host, definedAt, derived, sectionsText(r, cache, ctx, found, kinds)),
+    );
   }
   let s = options.configPath !== undefined ? `# ${options.configPath}\n` : '';
   s += dump({ ...empty, ...head }, { drbdVersion: '9', ...(redact ? { redact } : {}) });
