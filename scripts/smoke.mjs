@@ -4,8 +4,8 @@
 // load zod. Runs with the
 // Node on PATH and, when present and different, the machine's own Node, so the engines floor
 // (20.19) is exercised as well as the toolchain's Node.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -119,6 +119,30 @@ for (const node of nodes) {
       console.log(`FAIL ${version} ftkit ${args.join(' ')}\n${error.stdout}${error.stderr}`);
     }
   }
+}
+// A reader that stops early (`| head`) ends the command quietly, with no EPIPE error.
+const many = join(out, 'many.res');
+writeFileSync(
+  many,
+  Array.from(
+    { length: 3000 },
+    (_, i) =>
+      `resource r${i} { device minor ${i}; disk /dev/vg/r${i}; meta-disk internal;\n` +
+      `  on alice { address 10.1.0.1:${7000 + i}; } on bob { address 10.1.0.2:${7000 + i}; } }\n`,
+  ).join(''),
+);
+for (const node of nodes) {
+  const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  const r = spawnSync(
+    'sh',
+    ['-c', `"$0" "$1" drbd dump "$2" --host alice | head -c 100 >/dev/null`, node, cli, many],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const ok = r.status === 0 && r.stderr === '';
+  if (!ok) failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${version} ftkit drbd dump | head${ok ? '' : `\n${r.stderr}`}`);
 }
 rmSync(out, { recursive: true, force: true });
 console.log(`${nodes.length * pkgs.length} packages checked, ${failed} failed`);
