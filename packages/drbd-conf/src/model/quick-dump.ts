@@ -89,6 +89,9 @@ const DRBD_DEV = /^\/dev\/drbd(\d+)$/;
 
 const isBlank = (c: number) => c === 32 || c === 9 || c === 13 || c === C_LF;
 
+// biome-ignore lint/suspicious/noExplicitAny: an empty array shared by every resource, never written
+const NONE: any[] = Object.freeze([]) as any;
+
 /** A volume while it is read: `number` is undefined for the implicit volume. */
 type Vol = DrbdVolume & { number?: number };
 
@@ -394,11 +397,8 @@ function volumes(implicit: Vol, numbered: Vol[]): DrbdVolume[] {
     if (numbered.length > 0) full();
     return [implicit];
   }
-  const seen = new Set<number>();
-  for (const v of numbered) {
-    if (seen.has(v.number!)) full();
-    seen.add(v.number!);
-  }
+  for (let k = 1; k < numbered.length; k++)
+    for (let j = 0; j < k; j++) if (numbered[j]!.number === numbered[k]!.number) full();
   return numbered;
 }
 
@@ -461,25 +461,66 @@ function host(r: QuickReader): DrbdHost {
 
 /** What must be unique across resources: minors per host name, addresses (family, IP, port). */
 interface Seen {
-  readonly minors: Map<string, Set<number>>;
+  /** Host names, numbered for {@link Seen.minors}. */
+  readonly hostIds: Map<string, number>;
+  /** `HOST ID × 2^27 + MINOR` per device (minors have at most 8 digits). */
+  readonly minors: KeyLog;
+  /** IPv4 addresses with octets up to 255 as `IP × 65536 + PORT`. */
+  readonly v4n: KeyLog;
   /** `IP:PORT` per family; loopback addresses are per host: `NAMES@IP:PORT`. */
   readonly v4: Set<string>;
   readonly v6: Set<string>;
 }
 
+/**
+ * Numbers that must all differ, checked once at the end (sorted) instead of one hash-set
+ * insertion each: cheaper for a run that sees tens of thousands of them once.
+ */
+class KeyLog {
+  private keys = new Float64Array(1024);
+  private n = 0;
+  add(key: number) {
+    if (this.n === this.keys.length) {
+      const bigger = new Float64Array(this.n * 2);
+      bigger.set(this.keys);
+      this.keys = bigger;
+    }
+    this.keys[this.n++] = key;
+  }
+  /** Whether every key was added once. */
+  unique(): boolean {
+    const sorted = this.keys.subarray(0, this.n).sort();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
+    return true;
+  }
+}
+
 /** The number of a volume in the per-host merge (the implicit volume is 0). */
 const volKey = (v: DrbdVolume) => v.number ?? 0;
 
-/** Adds `value` to the set under `key`; false when it was there already. */
-function claim(map: Map<string, Set<number>>, key: string, value: number): boolean {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
+/**
+ * An IPv4 address as a 32-bit number, or -1 when a group is above 255 or has a leading zero (the
+ * lexer allows 1–3 digits per group; such texts keep a string key, so that equal numbers always
+ * mean equal texts).
+ */
+function ipv4Number(ip: string): number {
+  let value = 0;
+  let group = 0;
+  let digits = 0;
+  for (let i = 0; i <= ip.length; i++) {
+    const c = i < ip.length ? ip.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (group > 255) return -1;
+      value = value * 256 + group;
+      group = 0;
+      digits = 0;
+    } else {
+      if (c === 48 && digits === 0 && i + 1 < ip.length && ip.charCodeAt(i + 1) !== 46) return -1;
+      group = group * 10 + (c - 48);
+      digits++;
+    }
   }
-  if (set.has(value)) return false;
-  set.add(value);
-  return true;
+  return value;
 }
 
 /** A host's volumes: the resource-level ones, filled in field by field by the host's own. */
@@ -526,7 +567,15 @@ function check(res: DrbdResource, seen: Seen): [number, number] | undefined {
     for (const v of vols) {
       if (!v.device || (v.metaDisk && v.disk === undefined)) full();
       const minor = deviceMinor(v.device);
-      if (minor !== undefined) for (const n of h.names) if (!claim(seen.minors, n, minor)) full();
+      if (minor !== undefined)
+        for (const n of h.names) {
+          let id = seen.hostIds.get(n);
+          if (id === undefined) {
+            id = seen.hostIds.size;
+            seen.hostIds.set(n, id);
+          }
+          seen.minors.add(id * 2 ** 27 + minor);
+        }
     }
     if (!first) first = vols;
     else if (vols !== first) {
@@ -535,15 +584,19 @@ function check(res: DrbdResource, seen: Seen): [number, number] | undefined {
     }
     const a = h.address;
     if (a) {
-      // the port as a number (`07000` is 7000), without a new string when it is written plainly
-      const port = a.port.charCodeAt(0) === 48 ? String(Number(a.port)) : a.port;
-      const key =
-        a.ip.startsWith('127.') || a.ip === '::1'
-          ? `${h.names.join(' ')}@${a.ip}:${port}`
-          : `${a.ip}:${port}`;
-      const set = a.family === 'ipv6' ? seen.v6 : seen.v4;
-      if (set.has(key)) full();
-      set.add(key);
+      const port = Number(a.port);
+      const loopback = a.ip.startsWith('127.') || a.ip === '::1';
+      const v4 = a.family === 'ipv6' || loopback ? -1 : ipv4Number(a.ip);
+      if (v4 >= 0) {
+        // IPv4 and port as one number: no key string per address
+        const key = v4 * 65536 + port;
+        seen.v4n.add(key);
+      } else {
+        const key = `${loopback ? `${h.names.join(' ')}@` : ''}${a.ip}:${port}`;
+        const set = a.family === 'ipv6' ? seen.v6 : seen.v4;
+        if (set.has(key)) full();
+        set.add(key);
+      }
     }
   }
   // node-ids: explicit on every host, or derived for exactly two hosts with addresses
@@ -650,7 +703,13 @@ function read(text: string, options: QuickDumpOptions): string {
   const ctx = dumpContext(empty, { drbdVersion: '9', ...(redact ? { redact } : {}) });
   const cache: Cache = { options: new Map(), sections: new Map() };
   const names = new Set<string>();
-  const seen: Seen = { minors: new Map(), v4: new Set(), v6: new Set() };
+  const seen: Seen = {
+    hostIds: new Map(),
+    minors: new KeyLog(),
+    v4n: new KeyLog(),
+    v4: new Set(),
+    v6: new Set(),
+  };
   const where = options.fileName ?? '-';
   const head: { global?: DrbdConfig['global']; common?: DrbdConfig['common'] } = {};
   let out = '';
@@ -675,7 +734,15 @@ function read(text: string, options: QuickDumpOptions): string {
     if (names.has(name)) full();
     r.expect(T_LBRACE);
     const definedAt = options.definedAt ? `# defined at ${where}:${r.lineOf(r.start)}\n` : '';
-    const res: DrbdResource = { name, sections: [], volumes: [], hosts: [], connections: [], meshes: [] };
+    // the quick path never adds to `sections`, `connections` or `meshes`: one empty array serves
+    const res: DrbdResource = {
+      name,
+      sections: NONE,
+      volumes: [],
+      hosts: [],
+      connections: NONE,
+      meshes: NONE,
+    };
     const implicit: Vol = {};
     const numbered: Vol[] = [];
     found.length = 0;
@@ -704,8 +771,8 @@ function read(text: string, options: QuickDumpOptions): string {
     // an implicit volume on one level and numbered ones on another merge by subtle rules
     let implicitVols = 0;
     let numberedVols = 0;
-    for (const list of [res.volumes, ...res.hosts.map((h) => h.volumes)])
-      for (const v of list)
+    for (let k = -1; k < res.hosts.length; k++)
+      for (const v of k < 0 ? res.volumes : res.hosts[k]!.volumes)
         if (v.number === undefined) implicitVols++;
         else numberedVols++;
     if (implicitVols > 0 && numberedVols > 0) full();
@@ -715,6 +782,7 @@ function read(text: string, options: QuickDumpOptions): string {
       resourceText(res, options.host, definedAt, derived, sectionsText(r, cache, ctx, found, kinds)),
     );
   }
+  if (!seen.minors.unique() || !seen.v4n.unique()) full();
   let s = options.configPath !== undefined ? `# ${options.configPath}\n` : '';
   s += dump({ ...empty, ...head }, { drbdVersion: '9', ...(redact ? { redact } : {}) });
   return s + out;
