@@ -64,63 +64,28 @@ const hostLabel = (h: DrbdHost) =>
       ? `floating ${h.address?.ip}:${h.address?.port}`
       : `stacked-on-top-of ${h.lower}`;
 
-/** Where the checks report: a file's diagnostic collector, or anything with the same two methods. */
-export interface CheckSink {
-  error(
-    code: string,
-    message: string,
-    span: { start: number; end: number },
-    extra: { note?: string },
-  ): unknown;
-  warning(
-    code: string,
-    message: string,
-    span: { start: number; end: number },
-    extra: { note?: string },
-  ): unknown;
-}
-
 /**
  * The cross-statement checks drbdadm makes after parsing (reference §5), reported at the
- * statements involved (drbdadm often says line 0; we always point at a real place). One resource
- * at a time: what must be unique across resources (minors per host, addresses) is kept between
- * calls, so a caller can check resources as it reads them and let each one go.
+ * statements involved (drbdadm often says line 0; we always point at a real place).
  */
-export class ResourceChecker {
-  private readonly v: DrbdVersion;
-  private readonly names: ReadonlySet<string>;
-  private readonly sinkFor: (file: string | undefined) => CheckSink;
+export function checkModel(
+  model: DrbdConfig,
+  collectorFor: (file: string | undefined) => DiagnosticCollector,
+) {
+  const v: DrbdVersion = model.drbdVersion;
+  const err = (code: string, message: string, at: Loc, note?: string) => {
+    const d = collectorFor(at.file);
+    d.error(code, message, at.span ?? { start: 0, end: 0 }, note !== undefined ? { note } : {});
+  };
+  const warn = (code: string, message: string, at: Loc, note?: string) => {
+    const d = collectorFor(at.file);
+    d.warning(code, message, at.span ?? { start: 0, end: 0 }, note !== undefined ? { note } : {});
+  };
+  const names = new Set(model.resources.map((r) => r.name));
   // host name → minor → where it was first used
-  private readonly minors = new Map<string, Map<number, Loc>>();
-  private readonly addrs = new Map<string, { loc: Loc; res: string }>();
-
-  /** `names`: every resource name of the configuration (for `resync-after` and stacked hosts). */
-  constructor(v: DrbdVersion, names: ReadonlySet<string>, sinkFor: (file: string | undefined) => CheckSink) {
-    this.v = v;
-    this.names = names;
-    this.sinkFor = sinkFor;
-  }
-
-  private readonly err = (code: string, message: string, at: Loc, note?: string) => {
-    this.sinkFor(at.file).error(
-      code,
-      message,
-      at.span ?? { start: 0, end: 0 },
-      note !== undefined ? { note } : {},
-    );
-  };
-  private readonly warn = (code: string, message: string, at: Loc, note?: string) => {
-    this.sinkFor(at.file).warning(
-      code,
-      message,
-      at.span ?? { start: 0, end: 0 },
-      note !== undefined ? { note } : {},
-    );
-  };
-
-  /** Checks one resource (and what it shares with the resources checked before). */
-  check(r: DrbdResource): void {
-    const { v, names, minors, addrs, err, warn } = this;
+  const minors = new Map<string, Map<number, Loc>>();
+  const addrs = new Map<string, { loc: Loc; res: string }>();
+  for (const r of model.resources) {
     const realHosts = r.hosts.filter(
       (h) => h.kind === 'on' || h.kind === 'floating' || h.kind === 'stacked-on-top-of',
     );
@@ -252,19 +217,6 @@ export class ResourceChecker {
   }
 }
 
-/** Runs {@link ResourceChecker} over every resource of a model. */
-export function checkModel(
-  model: DrbdConfig,
-  collectorFor: (file: string | undefined) => DiagnosticCollector,
-) {
-  const checker = new ResourceChecker(
-    model.drbdVersion,
-    new Set(model.resources.map((r) => r.name)),
-    collectorFor,
-  );
-  for (const r of model.resources) checker.check(r);
-}
-
 function checkNine(
   r: DrbdResource,
   err: (code: string, m: string, at: Loc, note?: string) => void,
@@ -374,7 +326,7 @@ function checkNine(
 
 function checkEightFour(
   r: DrbdResource,
-  _names: ReadonlySet<string>,
+  _names: Set<string>,
   err: (code: string, m: string, at: Loc, note?: string) => void,
 ) {
   const hostNames = new Set(r.hosts.flatMap((h) => h.names));

@@ -45,21 +45,25 @@ function optLine(depth: number, name: string, value: string): string {
   const w = 24 - 4 * depth;
   return `${I(depth)}${name.padEnd(w)} ${value.padStart(3)};\n`;
 }
+/** A statement line: `kw` padded to `width` (drbdadm's field), one space, `rest`, `;`. */
 export function kwLine(depth: number, kw: string, rest: string, width = 24 - 4 * depth): string {
   return `${I(depth)}${kw.padEnd(width)} ${rest};\n`;
 }
 
+/** An address as drbdadm prints it: family always written, IPv6 in brackets. */
 export function addr(a: DrbdAddress): string {
   const fam = a.family === 'sci' ? 'ssocks' : (a.family ?? 'ipv4');
   return fam === 'ipv6' ? `ipv6 [${a.ip}]:${a.port}` : `${fam} ${a.ip}:${a.port}`;
 }
 
+/** A `device` value: the `/dev/` name if any, then the minor (from the name when implicit). */
 export function deviceText(d: DrbdDevice): string {
   const name = d.name === undefined ? undefined : d.name.startsWith('drbd') ? `/dev/${d.name}` : d.name;
   const minor = d.minor ?? (name ? Number(/^\/dev\/drbd(\d+)$/.exec(name)?.[1]) : undefined);
   return `${name !== undefined ? `${dumpQuote(name)} ` : ''}minor ${minor}`;
 }
 
+/** A `meta-disk` value: `internal`, or the device with its index. */
 export function metaText(m: DrbdMetaDisk): string {
   if (m.kind === 'internal') return 'internal';
   return m.index !== undefined ? `${dumpQuote(m.path)} [${m.index}]` : dumpQuote(m.path);
@@ -171,6 +175,7 @@ function sectionOfSyncer9(name: string): SectionKind {
   return 'disk';
 }
 
+/** A resource's or `common`'s option sections in drbdadm's order (8.4: syncer redistributed). */
 export function printSections(
   ctx: DumpCtx,
   depth: number,
