@@ -107,24 +107,12 @@ class QuickReader {
   kind = T_EOF;
   start = 0;
   end = 0;
-  private lineAt = 0;
-  private line = 1;
+  /** The 1-based line at `pos` (lines end at LF; the caller declines lone CRs). */
+  line = 1;
 
   constructor(text: string) {
     this.text = text;
     this.n = text.length;
-  }
-
-  /** The 1-based line of offset `at` (offsets asked for only grow). */
-  lineOf(at: number): number {
-    const t = this.text;
-    let k = t.indexOf('\n', this.lineAt);
-    while (k >= 0 && k < at) {
-      this.line++;
-      k = t.indexOf('\n', k + 1);
-    }
-    this.lineAt = at;
-    return this.line;
   }
 
   /** Skips blanks and comments. */
@@ -134,8 +122,10 @@ class QuickReader {
     let i = this.pos;
     while (i < n) {
       const c = t.charCodeAt(i);
-      if (isBlank(c)) i++;
-      else if (c === C_HASH) {
+      if (isBlank(c)) {
+        if (c === C_LF) this.line++;
+        i++;
+      } else if (c === C_HASH) {
         const e = t.indexOf('\n', i);
         i = e < 0 ? n : e;
       } else break;
@@ -250,7 +240,10 @@ class QuickReader {
       } else if (c === C_SEMI && depth === 0) {
         this.pos = i + 1;
         return i + 1;
-      } else i++;
+      } else {
+        if (c === C_LF) this.line++;
+        i++;
+      }
     }
     return full();
   }
@@ -733,7 +726,7 @@ function read(text: string, options: QuickDumpOptions): string {
     const name = r.name();
     if (names.has(name)) full();
     r.expect(T_LBRACE);
-    const definedAt = options.definedAt ? `# defined at ${where}:${r.lineOf(r.start)}\n` : '';
+    const definedAt = options.definedAt ? `# defined at ${where}:${r.line}\n` : '';
     // the quick path never adds to `sections`, `connections` or `meshes`: one empty array serves
     const res: DrbdResource = {
       name,
