@@ -211,13 +211,22 @@ describe('quickDump', () => {
     name: fc.constantFrom('r0', 'r1', 'r2', 'r3', 'data'),
     volumes: volsArb,
     hosts: fc.array(hostArb, { minLength: 1, maxLength: 3 }),
-    sections: fc.subarray([
-      'disk { al-extents 3389; resync-rate 40M; }',
-      'net { protocol C; allow-two-primaries yes; }',
-      'options { quorum majority; }',
-      'startup { wfc-timeout 10; become-primary-on alice; }',
-      'handlers { split-brain "/usr/lib/drbd/notify-split-brain.sh root"; }',
-    ]),
+    sections: fc
+      .tuple(
+        fc.constantFrom(
+          [],
+          ['disk { al-extents 3389; resync-rate 40M; }'],
+          ['disk { resync-after r1; }'],
+          ['disk { resync-after elsewhere/0; }'],
+        ),
+        fc.subarray([
+          'net { protocol C; allow-two-primaries yes; }',
+          'options { quorum majority; }',
+          'startup { wfc-timeout 10; become-primary-on alice; }',
+          'handlers { split-brain "/usr/lib/drbd/notify-split-brain.sh root"; }',
+        ]),
+      )
+      .map(([disk, others]) => [...disk, ...others]),
   });
   const subsetText = fc
     .array(resourceArb, { minLength: 1, maxLength: 4 })
@@ -299,7 +308,7 @@ describe('quickDump', () => {
   it('declines what it does not read itself, and the full path prints it', () => {
     const text = generateConfig(2);
     for (const changed of [
-      text.replace('resync-rate 40M;', 'resync-after r0;'),
+      text.replace('on bob {', 'floating 10.9.9.9:7001 {'),
       text.replace('10.1.1.31:7001', '"10.1.1.31":7001'),
       `include "/etc/drbd.d/*.res";\n${text}`,
       text.replace('resource r1 {', 'resource r1 {\n    connection-mesh { hosts alice bob; }'),
@@ -307,9 +316,20 @@ describe('quickDump', () => {
       expect(quickDump(changed, OPTS('alice'))).toBeUndefined();
     }
     // one the full parser accepts: the caller's fallback still has something to print
-    expect(fullDump(text.replace('resync-rate 40M;', 'resync-after r0;'), OPTS('alice'))).toContain(
-      'resync-after',
-    );
+    expect(fullDump(`include "/etc/drbd.d/*.res";\n${text}`, OPTS('alice'))).toContain('resource r1');
+  });
+
+  it('prints `resync-after` as the full path does: kept for a resource of the file, even a later one, dropped otherwise', () => {
+    let n = 0;
+    const text = generateConfig(3)
+      .replace('resource r0 {\n    device', 'resource r0 {\n    net { protocol C; }\n    device')
+      .replace(/resync-rate 40M;/g, () => (++n % 2 ? 'resync-after r2;' : 'resync-after gone/0;'));
+    expect(text).toContain('resync-after r2');
+    expect(text).toContain('resync-after gone');
+    expect(agrees(text)).toBe(true);
+    const out = quickDump(text, OPTS('alice'))!;
+    expect(out).toContain('resync-after');
+    expect(out).not.toContain('gone');
   });
 
   it('counts `# defined at` lines like the line index (CRLF, and declines lone CRs)', () => {

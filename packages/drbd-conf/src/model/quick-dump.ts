@@ -269,8 +269,11 @@ class QuickReader {
 interface Cache {
   /** Option statement text (per section kind) → its option, read by the full parser. */
   readonly options: Map<string, DrbdOption>;
-  /** The sections of a resource, as written → the text `dump` prints for them. */
-  readonly sections: Map<string, string>;
+  /**
+   * The sections of a resource, as written → the text `dump` prints for them, or the sections
+   * themselves when they hold a `resync-after` (printed once every resource name is known).
+   */
+  readonly sections: Map<string, string | DrbdSection[]>;
 }
 
 /** `KIND { STATEMENT }` read by the full parser; the option, or the full path if it is not clean. */
@@ -282,21 +285,21 @@ function optionOf(cache: Cache, kind: SectionKind, stmt: string): DrbdOption {
   const opts = r.model.common?.sections[0]?.options;
   if (r.diagnostics.some((d) => d.severity === 'error') || opts?.length !== 1) full();
   const o = opts![0]!;
-  // `resync-after` is printed only when its target exists: that needs every resource name
-  const name = optionSpec('9', kind, o.name)?.alias ?? o.name;
-  if (name === 'resync-after') full();
   cache.options.set(key, o);
   return o;
 }
 
-/** The sections `[kind, body start, body end)` of one resource, printed (once per distinct text). */
+/**
+ * The sections `[kind, body start, body end)` of one resource, printed (once per distinct text);
+ * the sections themselves when they must wait for every resource name.
+ */
 function sectionsText(
   r: QuickReader,
   cache: Cache,
   ctx: ReturnType<typeof dumpContext>,
   found: number[],
   kinds: SectionKind[],
-): string {
+): string | DrbdSection[] {
   let key = '';
   for (let k = 0; k < kinds.length; k++)
     key += `${kinds[k]}{${r.text.slice(found[2 * k]!, found[2 * k + 1]!)}`;
@@ -320,7 +323,11 @@ function sectionsText(
     }
     sections.push({ kind, options });
   }
-  const printed = printSections(ctx, 1, sections, undefined);
+  // `resync-after` is printed only when its target is a resource of the file
+  const waits = sections.some((sec) =>
+    sec.options.some((o) => (optionSpec('9', sec.kind, o.name)?.alias ?? o.name) === 'resync-after'),
+  );
+  const printed = waits ? sections : printSections(ctx, 1, sections, undefined);
   cache.sections.set(key, printed);
   return printed;
 }
@@ -670,9 +677,9 @@ function resourceText(
  * statements most configurations are made of: `global`, `common` and resources with `on` hosts
  * (names, IPv4 and IPv6 addresses, `node-id`), `device`, `disk`, `meta-disk`, `volume` and the
  * `options`, `net`, `disk`, `startup` and `handlers` sections. Anything else (includes, strings
- * outside option values, proxies, connections, floating or stacked hosts, `resync-after`,
- * numbers with units, any problem the full parser would report, …) returns `undefined`, and the
- * caller runs `parse` and `dump`. It only ever returns text when `parse` reports no error, and
+ * outside option values, proxies, connections, floating or stacked hosts, numbers with units,
+ * any problem the full parser would report, …) returns `undefined`, and the caller runs `parse`
+ * and `dump`. It only ever returns text when `parse` reports no error, and
  * then exactly what `dump(parse(text).model, …)` prints: tests compare both on the conformance
  * corpus and on generated and mutated configurations. `global`, `common`, section bodies and
  * option values are read by the full parser, once per distinct text.
@@ -706,6 +713,10 @@ function read(text: string, options: QuickDumpOptions): string {
   const where = options.fileName ?? '-';
   const head: { global?: DrbdConfig['global']; common?: DrbdConfig['common'] } = {};
   let out = '';
+  const sectionsWithNames = (sections: DrbdSection[]) =>
+    printSections({ ...ctx, names }, 1, sections, undefined);
+  // the output so far, with the resources that wait for every name as functions
+  const parts: (string | (() => string))[] = [];
   const found: number[] = [];
   const kinds: SectionKind[] = [];
   while (r.next() !== T_EOF) {
@@ -771,12 +782,22 @@ function read(text: string, options: QuickDumpOptions): string {
     if (implicitVols > 0 && numberedVols > 0) full();
     names.add(name);
     const derived = check(res, seen);
-    out += flatten(
-      resourceText(res, options.host, definedAt, derived, sectionsText(r, cache, ctx, found, kinds)),
-    );
+    const sections = sectionsText(r, cache, ctx, found, kinds);
+    if (typeof sections === 'string')
+      out += flatten(resourceText(res, options.host, definedAt, derived, sections));
+    else {
+      // printed at the end, when every resource name is known
+      parts.push(out, () => resourceText(res, options.host, definedAt, derived, sectionsWithNames(sections)));
+      out = '';
+    }
   }
   if (!seen.minors.unique() || !seen.v4n.unique()) full();
+  parts.push(out);
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    if (typeof part !== 'string') parts[k] = part();
+  }
   let s = options.configPath !== undefined ? `# ${options.configPath}\n` : '';
   s += dump({ ...empty, ...head }, { drbdVersion: '9', ...(redact ? { redact } : {}) });
-  return s + out;
+  return s + parts.join('');
 }
