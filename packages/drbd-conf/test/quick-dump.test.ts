@@ -39,6 +39,28 @@ function agrees(text: string, o: QuickDumpOptions = OPTS('alice')): boolean {
   return true;
 }
 
+/**
+ * Runs `quickDump` and the full path over `runs` texts (fixed seed, so the counts are stable):
+ * whatever the quick path prints must be the full path's text, and it must print nothing for a
+ * file the full parser rejects. Returns how many it took and how many the full parser rejected.
+ */
+function compareOver(texts: fc.Arbitrary<[string, string]>, runs: number, seed: number) {
+  let taken = 0;
+  let rejected = 0;
+  fc.assert(
+    fc.property(texts, ([text, host]) => {
+      const quick = quickDump(text, OPTS(host));
+      const fullText = fullDump(text, OPTS(host));
+      if (fullText === undefined) rejected++;
+      if (quick === undefined) return;
+      taken++;
+      expect(quick).toBe(fullText);
+    }),
+    { numRuns: runs, seed },
+  );
+  return { taken, rejected };
+}
+
 describe('quickDump', () => {
   it('prints what parse + dump print for every corpus file it takes, and takes many', () => {
     let taken = 0;
@@ -112,38 +134,20 @@ describe('quickDump', () => {
     'fd00::1',
   ];
   it('never prints for a file the full parser rejects, and agrees otherwise', () => {
-    let taken = 0;
-    let rejected = 0;
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.record({
-            at: fc.nat(),
-            cut: fc.oneof(fc.constant(0), fc.nat({ max: 30 })),
-            piece: fc.constantFrom(...pieces),
-          }),
-          {
-            minLength: 1,
-            maxLength: 3,
-          },
-        ),
-        (edits) => {
-          let text = base;
-          for (const e of edits) {
-            const at = e.at % (text.length + 1);
-            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.cut));
-          }
-          const quick = quickDump(text, OPTS('alice'));
-          const fullText = fullDump(text, OPTS('alice'));
-          if (fullText === undefined) rejected++;
-          if (quick === undefined) return;
-          taken++;
-          expect(quick).toBe(fullText);
-        },
-      ),
-      // a fixed seed, so the counts below are stable
-      { numRuns: 1000, seed: 20261125 },
-    );
+    const edit = fc.record({
+      at: fc.nat(),
+      cut: fc.oneof(fc.constant(0), fc.nat({ max: 30 })),
+      piece: fc.constantFrom(...pieces),
+    });
+    const mutated = fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits): [string, string] => {
+      let text = base;
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.cut));
+      }
+      return [text, 'alice'];
+    });
+    const { taken, rejected } = compareOver(mutated, 1000, 20261125);
     // both sides of the promise were exercised
     expect(taken).toBeGreaterThan(20);
     expect(rejected).toBeGreaterThan(100);
@@ -245,20 +249,8 @@ describe('quickDump', () => {
     );
 
   it('agrees with the full path on texts full of collisions', () => {
-    let taken = 0;
-    let rejected = 0;
-    fc.assert(
-      fc.property(subsetText, fc.constantFrom('alice', 'bob', 'Alice', 'alice.example.com'), (text, host) => {
-        const o = OPTS(host);
-        const quick = quickDump(text, o);
-        const fullText = fullDump(text, o);
-        if (fullText === undefined) rejected++;
-        if (quick === undefined) return;
-        taken++;
-        expect(quick).toBe(fullText);
-      }),
-      { numRuns: 5000, seed: 11 },
-    );
+    const hosts = fc.constantFrom('alice', 'bob', 'Alice', 'alice.example.com');
+    const { taken, rejected } = compareOver(fc.tuple(subsetText, hosts), 5000, 11);
     expect(taken).toBeGreaterThan(60);
     expect(rejected).toBeGreaterThan(2000);
   });
