@@ -289,6 +289,10 @@ function optionOf(cache: Cache, kind: SectionKind, stmt: string): DrbdOption {
   return o;
 }
 
+/** Whether a section has a `resync-after` (printed only when it names a resource of the file). */
+const holdsResyncAfter = (sec: DrbdSection) =>
+  sec.options.some((o) => (optionSpec('9', sec.kind, o.name)?.alias ?? o.name) === 'resync-after');
+
 /**
  * The sections `[kind, body start, body end)` of one resource, printed (once per distinct text);
  * the sections themselves when they must wait for every resource name.
@@ -324,9 +328,7 @@ function sectionsText(
     sections.push({ kind, options });
   }
   // `resync-after` is printed only when its target is a resource of the file
-  const waits = sections.some((sec) =>
-    sec.options.some((o) => (optionSpec('9', sec.kind, o.name)?.alias ?? o.name) === 'resync-after'),
-  );
+  const waits = sections.some(holdsResyncAfter);
   const printed = waits ? sections : printSections(ctx, 1, sections, undefined);
   cache.sections.set(key, printed);
   return printed;
@@ -729,7 +731,11 @@ function read(text: string, options: QuickDumpOptions): string {
       const p = parse(text.slice(s, e), { drbdVersion: '9' });
       if (p.diagnostics.some((d) => d.severity === 'error') || head[kw]) full();
       if (kw === 'global') head.global = p.model.global ?? full();
-      else head.common = p.model.common ?? full();
+      else {
+        head.common = p.model.common ?? full();
+        // printed at the top, before the resource names a `resync-after` there needs are known
+        if (head.common.sections.some(holdsResyncAfter)) full();
+      }
       continue;
     }
     if (!r.is('resource')) full();
