@@ -48,9 +48,10 @@ function compareOver(texts: fc.Arbitrary<[string, string]>, runs: number, seed: 
   let taken = 0;
   let rejected = 0;
   fc.assert(
-    fc.property(texts, ([text, host]) => {
-      const quick = quickDump(text, OPTS(host));
-      const fullText = fullDump(text, OPTS(host));
+    fc.property(texts, fc.boolean(), ([text, host], redact) => {
+      const o = { ...OPTS(host), redact };
+      const quick = quickDump(text, o);
+      const fullText = fullDump(text, o);
       if (fullText === undefined) rejected++;
       if (quick === undefined) return;
       taken++;
@@ -78,6 +79,23 @@ describe('quickDump', () => {
   fcTest.prop([configArb], { numRuns: 150 })('agrees on generated configurations', (model) => {
     const text = emit(model);
     agrees(text);
+  });
+
+  it('redacts shared secrets when asked, as dump does', () => {
+    const text = generateConfig(2).replace(
+      'verify-alg sha256;',
+      'verify-alg sha256;\n        cram-hmac-alg sha256;\n        shared-secret "not-for-logs";',
+    );
+    expect(agrees(text, { ...OPTS('alice'), redact: true })).toBe(true);
+    expect(agrees(text, OPTS('alice'))).toBe(true);
+    expect(quickDump(text, { ...OPTS('alice'), redact: true })).not.toContain('not-for-logs');
+    expect(quickDump(text, OPTS('alice'))).toContain('not-for-logs');
+    const inResource = generateConfig(2).replace(
+      'al-extents 3389; }',
+      'al-extents 3389; }\n    net { cram-hmac-alg sha256; shared-secret "per-resource"; }',
+    );
+    expect(agrees(inResource, { ...OPTS('alice'), redact: true })).toBe(true);
+    expect(quickDump(inResource, { ...OPTS('alice'), redact: true })).not.toContain('per-resource');
   });
 
   it('takes the generated configurations (so the property above tests something)', () => {
@@ -224,14 +242,18 @@ describe('quickDump', () => {
           ['disk { resync-after r1; }'],
           ['disk { resync-after elsewhere/0; }'],
         ),
+        fc.constantFrom(
+          [],
+          ['net { protocol C; allow-two-primaries yes; }'],
+          ['net { cram-hmac-alg sha256; shared-secret "s3cret-42"; }'],
+        ),
         fc.subarray([
-          'net { protocol C; allow-two-primaries yes; }',
           'options { quorum majority; }',
           'startup { wfc-timeout 10; become-primary-on alice; }',
           'handlers { split-brain "/usr/lib/drbd/notify-split-brain.sh root"; }',
         ]),
       )
-      .map(([disk, others]) => [...disk, ...others]),
+      .map(([disk, net, others]) => [...disk, ...net, ...others]),
   });
   const headArb = fc.constantFrom(
     '',
