@@ -2,15 +2,11 @@
  * `@ftkit/drbd-conf/lite`: the whole package except the zod schemas and the `drbd` builders that
  * validate with them — parse, print, lint, format, dump, migrate, edits, emit and the model
  * constructors (`resourceModel`, `configModel`, `optionModel`). For tools that start often
- * (importing zod costs about 0.1 s of CPU); the main entry re-exports all of it.
+ * (importing zod costs about 0.1 s of CPU); the main entry re-exports all of it. It is the `/read`
+ * entry plus what writes and checks files.
  */
-export type { Token, TokenKind } from './cst/lexer.js';
-export { isTrivia, lex, unquote } from './cst/lexer.js';
-export { parseCst, print, tokensOf } from './cst/parse-cst.js';
-export type { BlockNode, DocumentNode, ItemNode, StatementNode, StrayNode, TriviaNode } from './cst/types.js';
+
 export { drbdConfFormat } from './descriptor.js';
-export type { DrbdCode } from './diagnostics.js';
-export { CODE_DOCS, CODES } from './diagnostics.js';
 export {
   addHost,
   addVolume,
@@ -32,40 +28,13 @@ export type { DrbdLintDoc, SectionPlace } from './lint/context.js';
 export { effective, optionValue } from './lint/context.js';
 export type { DrbdLintOptions } from './lint/index.js';
 export { lint, rules } from './lint/index.js';
-export type { MigrateResult } from './migrate.js';
-export { migrate } from './migrate.js';
 export type { ConfigInput, HostInput, OptionInput, ResourceInput, VolumeInput } from './model/build.js';
 export { configModel, optionModel, parseAddress, resourceModel } from './model/build.js';
-export type { DumpOptions } from './model/dump.js';
-export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
 export type { EffectiveHost, EffectiveOption } from './model/effective.js';
 export { effectiveHost } from './model/effective.js';
 export { localHosts, nameMatches } from './model/hosts.js';
 export { addressHash, implicitNodeIds } from './model/node-id.js';
-export type { DrbdVersion, OptionSpec, OptionType, Scale, SectionKind } from './model/options.js';
+export type { OptionSpec, OptionType, Scale, SectionKind } from './model/options.js';
 export { OPTION_TABLES, optionSpec, scaledValue, sectionsKnowing } from './model/options.js';
-export type { QuickDumpOptions } from './model/quick-dump.js';
-export { quickDump } from './model/quick-dump.js';
-export type { DrbdParseResult, ParseOptions } from './parse.js';
-export { parse } from './parse.js';
-export type {
-  DrbdAddress,
-  DrbdCommon,
-  DrbdConfig,
-  DrbdConnection,
-  DrbdDevice,
-  DrbdEndpoint,
-  DrbdGlobal,
-  DrbdHost,
-  DrbdInclude,
-  DrbdMesh,
-  DrbdMetaDisk,
-  DrbdOption,
-  DrbdPath,
-  DrbdProxyHost,
-  DrbdResource,
-  DrbdSection,
-  DrbdVolume,
-  SpanRef,
-} from './schema.js';
-export { collectSecrets } from './secrets.js';
+export * from './read.js';
+export type { SpanRef } from './schema.js';
