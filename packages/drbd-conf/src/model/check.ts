@@ -38,12 +38,15 @@ export function hostVolumes(r: DrbdResource, h: DrbdHost): Map<number, HostVolum
   return out;
 }
 
+/** A device name that carries its minor: `/dev/drbdN`. */
+export const DRBD_DEVICE = /^\/dev\/drbd(\d+)$/;
+
 /** The minor of a device statement (`minor N`, or N from `/dev/drbdN`). */
 export function deviceMinor(d: DrbdVolume['device']): number | undefined {
   if (!d) return undefined;
   if (d.minor !== undefined) return d.minor;
   const name = d.name?.startsWith('drbd') ? `/dev/${d.name}` : d.name;
-  const m = name ? /^\/dev\/drbd(\d+)$/.exec(name) : null;
+  const m = name ? DRBD_DEVICE.exec(name) : null;
   return m ? Number(m[1]) : undefined;
 }
 

@@ -25,6 +25,7 @@ import type {
   DrbdSection,
   DrbdVolume,
 } from '../schema.js';
+import { DRBD_DEVICE } from './check.js';
 import { GLOBAL_KEYWORDS, HOST_KEYWORDS, KEYWORDS, RESOURCE_KEYWORDS, TOP_KEYWORDS } from './keywords.js';
 import {
   type DrbdVersion,
@@ -1478,7 +1479,7 @@ export class Composer {
     const span = spanOf(c.stmt);
     if (name !== undefined) {
       const full = name.startsWith('drbd') ? `/dev/${name}` : name;
-      const m = /^\/dev\/drbd(\d+)$/.exec(full);
+      const m = DRBD_DEVICE.exec(full);
       if (!full.startsWith('/dev/drbd')) {
         this.err(CODES.device, `Invalid device name \`${name}\`: it must start with \`/dev/drbd\``, span);
         return false;

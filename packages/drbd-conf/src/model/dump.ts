@@ -12,6 +12,7 @@ import type {
   DrbdSection,
   DrbdVolume,
 } from '../schema.js';
+import { DRBD_DEVICE } from './check.js';
 import { localHosts } from './hosts.js';
 import { implicitNodeIds } from './node-id.js';
 import { type DrbdVersion, optionSpec, type SectionKind, SYNCER_84 } from './options.js';
@@ -59,7 +60,7 @@ export function addr(a: DrbdAddress): string {
 /** A `device` value: the `/dev/` name if any, then the minor (from the name when implicit). */
 export function deviceText(d: DrbdDevice): string {
   const name = d.name === undefined ? undefined : d.name.startsWith('drbd') ? `/dev/${d.name}` : d.name;
-  const minor = d.minor ?? (name ? Number(/^\/dev\/drbd(\d+)$/.exec(name)?.[1]) : undefined);
+  const minor = d.minor ?? (name ? Number(DRBD_DEVICE.exec(name)?.[1]) : undefined);
   return `${name !== undefined ? `${dumpQuote(name)} ` : ''}minor ${minor}`;
 }
 

@@ -20,9 +20,10 @@ import type {
   DrbdSection,
   DrbdVolume,
 } from '../schema.js';
-import { deviceMinor } from './check.js';
+import { DRBD_DEVICE, deviceMinor } from './check.js';
 import {
   addr,
+  type DumpCtx,
   deviceText,
   dump,
   dumpContext,
@@ -85,15 +86,11 @@ function sectionKind(r: QuickReader): SectionKind {
   return full();
 }
 const KW = KEYWORDS['9'];
-const DRBD_DEV = /^\/dev\/drbd(\d+)$/;
 
 const isBlank = (c: number) => c === 32 || c === 9 || c === 13 || c === C_LF;
 
 /** An empty list shared by every resource for what the quick path never has (never written). */
 const NONE = Object.freeze([]) as never[];
-
-/** A volume while it is read: `number` is undefined for the implicit volume. */
-type Vol = DrbdVolume & { number?: number };
 
 /**
  * Reads the statements the quick path knows straight from the text: the same tokens as the lexer
@@ -300,7 +297,7 @@ const holdsResyncAfter = (sec: DrbdSection) =>
 function sectionsText(
   r: QuickReader,
   cache: Cache,
-  ctx: ReturnType<typeof dumpContext>,
+  ctx: DumpCtx,
   found: number[],
   kinds: SectionKind[],
 ): string | DrbdSection[] {
@@ -335,7 +332,7 @@ function sectionsText(
 }
 
 /** `device …;` (after the keyword) into `vol`, with the full parser's name and minor rules. */
-function device(r: QuickReader, vol: Vol) {
+function device(r: QuickReader, vol: DrbdVolume) {
   if (vol.device) full();
   const d: DrbdDevice = {};
   r.next();
@@ -345,7 +342,7 @@ function device(r: QuickReader, vol: Vol) {
     const name = r.word;
     const fullName = name.startsWith('drbd') ? `/dev/${name}` : name;
     if (!fullName.startsWith('/dev/drbd')) full();
-    const m = DRBD_DEV.exec(fullName);
+    const m = DRBD_DEVICE.exec(fullName);
     d.name = name;
     r.next();
     if (r.is('minor')) {
@@ -363,7 +360,7 @@ function device(r: QuickReader, vol: Vol) {
 }
 
 /** `disk PATH;`, `meta-disk internal|PATH;` (after the keyword) into `vol`. */
-function diskOrMeta(r: QuickReader, vol: Vol, meta: boolean) {
+function diskOrMeta(r: QuickReader, vol: DrbdVolume, meta: boolean) {
   if (r.kind !== K_WORD) full();
   const w = r.word;
   r.expect(T_SEMI);
@@ -377,10 +374,10 @@ function diskOrMeta(r: QuickReader, vol: Vol, meta: boolean) {
 }
 
 /** `volume N { device; disk; meta-disk; }` (after the keyword). */
-function volume(r: QuickReader): Vol {
+function volume(r: QuickReader): DrbdVolume {
   const num = r.int();
   r.expect(T_LBRACE);
-  const vol: Vol = { number: num };
+  const vol: DrbdVolume = { number: num };
   while (r.next() !== T_RBRACE) {
     if (r.is('device')) device(r, vol);
     else {
@@ -393,15 +390,12 @@ function volume(r: QuickReader): Vol {
   return vol;
 }
 
-/** Adds a volume list's implicit volume; mixing it with numbered volumes takes the full path. */
-function volumes(implicit: Vol, numbered: Vol[]): DrbdVolume[] {
-  if (implicit.device || implicit.disk !== undefined || implicit.metaDisk) {
-    if (numbered.length > 0) full();
-    return [implicit];
-  }
+/** A volume list: the implicit volume (when used) and the numbered ones, each number once. */
+function volumes(implicit: DrbdVolume, numbered: DrbdVolume[]): DrbdVolume[] {
   for (let k = 1; k < numbered.length; k++)
     for (let j = 0; j < k; j++) if (numbered[j]!.number === numbered[k]!.number) full();
-  return numbered;
+  const used = implicit.device || implicit.disk !== undefined || implicit.metaDisk;
+  return used ? [implicit, ...numbered] : numbered;
 }
 
 /** `address [ipv4] IP:PORT;` or `address ipv6 [IP]:PORT;` (after the keyword). */
@@ -438,8 +432,8 @@ function host(r: QuickReader): DrbdHost {
   while (r.next() !== T_LBRACE) names.push(r.name());
   if (names.length === 0) full();
   const h: DrbdHost = { kind: 'on', names, volumes: [] };
-  const implicit: Vol = {};
-  const numbered: Vol[] = [];
+  const implicit: DrbdVolume = {};
+  const numbered: DrbdVolume[] = [];
   while (r.next() !== T_RBRACE) {
     if (r.is('address')) {
       if (h.address) full();
@@ -525,8 +519,11 @@ function ipv4Number(ip: string): number {
   return value;
 }
 
-/** A host's volumes: the resource-level ones, filled in field by field by the host's own. */
-function hostVolumes(res: DrbdResource, h: DrbdHost): readonly DrbdVolume[] {
+/**
+ * A host's volumes: the resource-level ones, filled in field by field by the host's own (what
+ * `hostVolumes` in check.ts gives, as a list, and without a map when one side has none).
+ */
+function mergedVolumes(res: DrbdResource, h: DrbdHost): readonly DrbdVolume[] {
   if (h.volumes.length === 0) return res.volumes;
   if (res.volumes.length === 0) return h.volumes;
   const vols = new Map<number, DrbdVolume>();
@@ -564,7 +561,7 @@ function check(res: DrbdResource, seen: Seen): [number, number] | undefined {
       if (hostNames.includes(lower)) full();
       hostNames.push(lower);
     }
-    const vols = hostVolumes(res, h);
+    const vols = mergedVolumes(res, h);
     if (vols.length === 0) full();
     for (const v of vols) {
       if (!v.device || (v.metaDisk && v.disk === undefined)) full();
@@ -753,8 +750,8 @@ function read(text: string, options: QuickDumpOptions): string {
       connections: NONE,
       meshes: NONE,
     };
-    const implicit: Vol = {};
-    const numbered: Vol[] = [];
+    const implicit: DrbdVolume = {};
+    const numbered: DrbdVolume[] = [];
     found.length = 0;
     kinds.length = 0;
     while (r.next() !== T_RBRACE) {
@@ -778,7 +775,8 @@ function read(text: string, options: QuickDumpOptions): string {
       }
     }
     res.volumes = volumes(implicit, numbered);
-    // an implicit volume on one level and numbered ones on another merge by subtle rules
+    // an implicit volume beside numbered ones (on one level or across resource and hosts) merges
+    // by subtle rules
     let implicitVols = 0;
     let numberedVols = 0;
     for (let k = -1; k < res.hosts.length; k++)
