@@ -278,12 +278,7 @@ export function scan(text: string): TokenStore {
       kind = !closed ? K_BAD_UNTERMINATED : units > MAX_STRING ? K_BAD_STRING_LONG : K_STRING;
     } else {
       // Word-ish: measure the run of word characters, then see whether an IPv6 address is longer.
-      let j = i;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d >= 128 || WORD[d] !== 1) break;
-        j++;
-      }
+      const j = wordRunEnd(text, i);
       kind = -1;
       const v6 = ipv6End(text, i, j);
       if (v6 > 0) {
