@@ -217,6 +217,26 @@ export function ipv6End(text: string, i: number, j: number): number {
   return 0;
 }
 
+/**
+ * The double-quoted string starting at `i` (a `"`): where its token ends, and its kind: `K_STRING`,
+ * `K_BAD_UNTERMINATED` (the line ends first; a backslash makes the next character literal, but
+ * not a line end) or `K_BAD_STRING_LONG` (more than {@link MAX_STRING} characters).
+ */
+export function stringToken(text: string, i: number): { end: number; kind: number } {
+  const n = text.length;
+  let j = i + 1;
+  let units = 0;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (d === 10) break;
+    if (d === 34) return { end: j + 1, kind: units > MAX_STRING ? K_BAD_STRING_LONG : K_STRING };
+    if (d === 92 /* \ */ && j + 1 < n && text.charCodeAt(j + 1) !== 10) j += 2;
+    else j++;
+    units++;
+  }
+  return { end: j, kind: K_BAD_UNTERMINATED };
+}
+
 /** Splits `text` into a {@link TokenStore}; total (never throws), and the tokens tile `text`. */
 export function scan(text: string): TokenStore {
   const n = text.length;
@@ -260,22 +280,9 @@ export function scan(text: string): TokenStore {
       i++;
       kind = K_RBRACKET;
     } else if (c === 34 /* " */) {
-      i++;
-      let units = 0;
-      let closed = false;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 10) break;
-        if (d === 34) {
-          i++;
-          closed = true;
-          break;
-        }
-        if (d === 92 /* \ */ && i + 1 < n && text.charCodeAt(i + 1) !== 10) i += 2;
-        else i++;
-        units++;
-      }
-      kind = !closed ? K_BAD_UNTERMINATED : units > MAX_STRING ? K_BAD_STRING_LONG : K_STRING;
+      const str = stringToken(text, i);
+      i = str.end;
+      kind = str.kind;
     } else {
       // Word-ish: measure the run of word characters, then see whether an IPv6 address is longer.
       const j = wordRunEnd(text, i);

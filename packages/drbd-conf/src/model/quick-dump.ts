@@ -4,9 +4,10 @@ import {
   K_INT,
   K_IPV4,
   K_IPV6,
+  K_STRING,
   K_WORD,
-  MAX_STRING,
   MAX_WORD,
+  stringToken,
   wordRunEnd,
 } from '../cst/lexer.js';
 import { parse } from '../parse.js';
@@ -222,7 +223,9 @@ class QuickReader {
         const e = t.indexOf('\n', i);
         i = e < 0 ? n : e;
       } else if (c === C_QUOTE) {
-        i = this.stringEnd(i);
+        const str = stringToken(t, i);
+        if (str.kind !== K_STRING) full();
+        i = str.end;
       } else if (c === C_LBRACE) {
         if (depth === 0) full();
         depth++;
@@ -241,23 +244,6 @@ class QuickReader {
         if (c === C_LF) this.line++;
         i++;
       }
-    }
-    return full();
-  }
-
-  /** End of the double-quoted string at `i`; unterminated or too long takes the full path. */
-  private stringEnd(i: number): number {
-    const t = this.text;
-    const n = this.n;
-    let units = 0;
-    i++;
-    while (i < n) {
-      const d = t.charCodeAt(i);
-      if (d === C_LF) break;
-      if (d === C_QUOTE) return units > MAX_STRING ? full() : i + 1;
-      if (d === 92 /* \ */ && i + 1 < n && t.charCodeAt(i + 1) !== C_LF) i += 2;
-      else i++;
-      units++;
     }
     return full();
   }
