@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCreate, buildInit, buildPrune } from '../src/command/build.js';
-import type { PrunePolicy } from '../src/prune/plan.js';
+import { buildCreate, buildInit, buildPrune } from '../../src/command/build.js';
+import type { PrunePolicy } from '../../src/prune/plan.js';
 
 /** The real tools under test; tests fail (not skip) when one is missing. */
 export const TOOLS = { borg: 'borg', borg2: 'borg2' } as const;

@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/index.js';
-import { memoryIo } from './helpers.js';
+import { run } from '../../src/index.js';
+import { memoryIo } from '../helpers.js';
 
-const fixtures = join(import.meta.dirname, '../../../packages/ocfs2-cluster-conf/test/fixtures');
+const fixtures = join(import.meta.dirname, '../../../../packages/ocfs2-cluster-conf/test/fixtures');
 const cases = readdirSync(fixtures, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);

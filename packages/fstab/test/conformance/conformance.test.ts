@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { emit, parse } from '../src/index.js';
-import { fileArb, findmnt, fixture, requireFindmnt } from './helpers.js';
+import { emit, parse } from '../../src/index.js';
+import { fileArb, findmnt, fixture, requireFindmnt } from '../helpers.js';
 
 // Oracle: util-linux findmnt (libmount) reading the same file with --tab-file. Our model must list
 // exactly the entries libmount lists, with the same decoded fields, and our parse errors must be

@@ -3,8 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXT4_OPTIONS, GENERIC_OPTIONS, OCFS2_OPTIONS, type OptionSpec, XFS_OPTIONS } from '../src/index.js';
-import { requireFindmnt } from './helpers.js';
+import {
+  EXT4_OPTIONS,
+  GENERIC_OPTIONS,
+  OCFS2_OPTIONS,
+  type OptionSpec,
+  XFS_OPTIONS,
+} from '../../src/index.js';
+import { requireFindmnt } from '../helpers.js';
 
 // Oracle: `findmnt --fstab --verify --verbose` sorts each entry's options into the classes
 // libmount knows — "VFS options" (mount flags), "userspace options" (mount(8)/systemd only) and

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emit, format, parse, simulateO2cbListCluster } from '../src/index.js';
-import { clusterConfFile, opsArb, pickName, replay, Scratch } from './support/o2cb.js';
+import { emit, format, parse, simulateO2cbListCluster } from '../../src/index.js';
+import { clusterConfFile, opsArb, pickName, replay, Scratch } from '../support/o2cb.js';
 
 // Conformance against the real o2cb (ocfs2-tools 1.8.7). These fail, never skip, without o2cb.
 const scratch = new Scratch();
@@ -17,7 +17,7 @@ function compare(text: string, name: string) {
 }
 
 describe('list-cluster agrees with o2cb', () => {
-  const dir = join(import.meta.dirname, 'fixtures');
+  const dir = join(import.meta.dirname, '../fixtures');
   const cases = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory());
   it.each(cases.map((d) => d.name))('fixture %s', (c) => {
     const text = readFileSync(join(dir, c, 'cluster.conf'), 'latin1');
@@ -58,7 +58,7 @@ describe('format --check passes on files o2cb wrote', () => {
   it.each(['o2cb-local-2node', 'o2cb-global-3node', 'o2cb-two-clusters', 'o2cb-5node-custom-port'])(
     '%s',
     (c) => {
-      const text = readFileSync(join(import.meta.dirname, 'fixtures', c, 'cluster.conf'), 'utf8');
+      const text = readFileSync(join(import.meta.dirname, '../fixtures', c, 'cluster.conf'), 'utf8');
       expect(format(text).text).toBe(text);
     },
   );

@@ -10,7 +10,7 @@ import {
   generateLab,
   LabSpecCheckedSchema,
   writeLab,
-} from '../src/index.js';
+} from '../../src/index.js';
 
 const spec = LabSpecCheckedSchema.parse(defaultLabSpec);
 

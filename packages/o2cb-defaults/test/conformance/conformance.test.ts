@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { emit, fromSettings, parse } from '../src/index.js';
+import { emit, fromSettings, parse } from '../../src/index.js';
 import {
   expandHeredoc,
   fileArb,
@@ -10,7 +10,7 @@ import {
   heredoc,
   requireTool,
   sourceWithShell,
-} from './helpers.js';
+} from '../helpers.js';
 
 // Oracles: the shells that source the file (dash for Debian's config script, bash for the init
 // script) and the two generators shipped by ocfs2-tools 1.8.7 (init script `write_sysconfig`,

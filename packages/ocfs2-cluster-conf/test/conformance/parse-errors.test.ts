@@ -1,7 +1,7 @@
 import { formatDiagnosticLine } from '@ftkit/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ocfs2ClusterConfFormat, parse } from '../src/index.js';
-import { Scratch } from './support/o2cb.js';
+import { ocfs2ClusterConfFormat, parse } from '../../src/index.js';
+import { Scratch } from '../support/o2cb.js';
 
 const scratch = new Scratch();
 afterAll(() => scratch.dispose());

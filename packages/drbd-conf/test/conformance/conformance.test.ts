@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dump, parse, quickDump } from '../src/index.js';
+import { dump, parse, quickDump } from '../../src/index.js';
 import { NODE, runDrbdadm, stripComments } from './drbdadm.js';
 
-const dir = join(import.meta.dirname, 'fixtures/corpus');
+const dir = join(import.meta.dirname, '../fixtures/corpus');
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.res'))
   .sort()

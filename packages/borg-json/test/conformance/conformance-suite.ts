@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { formatDiagnosticLine } from '@ftkit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCreate, buildInit, buildList } from '../src/command/build.js';
-import { emitDocument, parseDocument } from '../src/documents/parse.js';
-import { formatPruneLines, planPrune, pruneArchivesFrom } from '../src/prune/plan.js';
-import { emitLine, parseItems } from '../src/stream/items.js';
-import { parseLog } from '../src/stream/log.js';
+import { buildCreate, buildInit, buildList } from '../../src/command/build.js';
+import { emitDocument, parseDocument } from '../../src/documents/parse.js';
+import { formatPruneLines, planPrune, pruneArchivesFrom } from '../../src/prune/plan.js';
+import { emitLine, parseItems } from '../../src/stream/items.js';
+import { parseLog } from '../../src/stream/log.js';
 import {
   makeHistory,
   makeTree,

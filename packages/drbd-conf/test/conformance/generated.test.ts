@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type DrbdConfig, dump, emit, format, migrate, parse } from '../src/index.js';
+import { type DrbdConfig, dump, emit, format, migrate, parse } from '../../src/index.js';
+import { strip } from '../strip.js';
 import { NODE, runDrbdadm, stripComments } from './drbdadm.js';
-import { strip } from './strip.js';
 
-const dir = join(import.meta.dirname, 'fixtures/corpus');
+const dir = join(import.meta.dirname, '../fixtures/corpus');
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.res'))
   .sort();
