@@ -22,9 +22,9 @@ export type BorgDiagnosticCode =
 /** The `source` of every diagnostic of this package. */
 export const SOURCE = '@ftkit/borg-json';
 
-/** Documentation URL for a code. */
-export function codeUrl(code: BorgDiagnosticCode): string {
-  return `https://ftkit.dev/borg-json/diagnostics#${code.slice(5)}`;
+/** Documentation URL for a code: the Diagnostics section of docs/borg-json.md, which lists every code. */
+export function codeUrl(_code: BorgDiagnosticCode): string {
+  return 'https://github.com/ftkit/ftkit/blob/main/docs/borg-json.md#diagnostics';
 }
 
 /** JSON type name of a value for messages (`string`, `integer`, `number`, `array`, …). */

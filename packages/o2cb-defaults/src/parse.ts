@@ -15,7 +15,8 @@ export interface ParseOptions {
 /** What {@link parse} returns. */
 export type O2cbParseResult = ParseResult<O2cbCst, O2cbDefaults>;
 
-const URL_BASE = 'https://ftkit.dev/o2cb-defaults#';
+/** The Diagnostics section of docs/o2cb-defaults.md, which lists every code. */
+const DIAGNOSTICS_URL = 'https://github.com/ftkit/ftkit/blob/main/docs/o2cb-defaults.md#diagnostics';
 
 /**
  * Parses /etc/default/o2cb (or /etc/sysconfig/o2cb) text. Never throws: lines outside the
@@ -45,7 +46,7 @@ export function parse(text: string, options: ParseOptions = {}): O2cbParseResult
       message: line.reason,
       span: line.problem,
       note,
-      url: URL_BASE + code.toLowerCase().replace(/_/g, '-'),
+      url: DIAGNOSTICS_URL,
     });
   }
   const diagnostics: Diagnostic[] = dc.items;

@@ -167,7 +167,9 @@ export async function labGenerate(
     );
     if (opts.dryRun && r.diff) io.stdout(r.diff.endsWith('\n') ? r.diff : `${r.diff}\n`);
   }
-  if (conflicts.length > 0) {
+  // --dry-run shows the diffs of the conflicting files and writes nothing either way: what the
+  // user asked for worked, and the same command without --dry-run reports the conflicts.
+  if (conflicts.length > 0 && !opts.dryRun) {
     io.stderr(
       `ftkit: ${conflicts.length} file(s) exist and differ; nothing was written (use --force to overwrite, --dry-run to see the diffs)\n`,
     );

@@ -60,7 +60,10 @@ describe('the real tools accept the generated lab', () => {
         const { dir } = out(mode, version);
         for (const [node, ip] of [['vm1', '10.1.1.61'] as const, ['vm2', '10.1.1.92'] as const]) {
           const r = asHost(node, ip, join(dir, node, 'etc'), [drbdadm, '-c', 'drbd.d/r0.res', 'dump', 'r0']);
-          expect(r.stderr.replace(/sh: 1: modinfo: not found\n/g, ''), `${bin} on ${node}`).toBe('');
+          // drbdadm 9 asks modinfo for the kernel module's version: without modinfo the shell
+          // says so, with modinfo but no DRBD module modinfo does. Either way the 9 parser runs.
+          const noModule = /^(?:sh: 1: modinfo: not found|modinfo: ERROR: Module drbd not found\.)\n/gm;
+          expect(r.stderr.replace(noModule, ''), `${bin} on ${node}`).toBe('');
           expect(r.status).toBe(0);
           expect(r.stdout).toContain(`# resource r0 on ${node}: not ignored, not stacked`);
           if (mode === 'dual-primary') expect(r.stdout).toMatch(/allow-two-primaries\s+yes;/);

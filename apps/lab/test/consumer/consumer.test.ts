@@ -13,7 +13,11 @@ import { nodesUnderTest, root, tempDir } from '../e2e/helpers.js';
 // turbo has built every package before this task (`@ftkit/lab#test` depends on `build`), so
 // `npm pack` runs with --ignore-scripts: the `prepack` build would rewrite dist/ while the
 // end-to-end suite runs from it. That `prepack` builds an unbuilt clone is checked on a fresh
-// clone (README "From a clone"), and below that each package has it.
+// clone (README.md, "Packages"), and below that each package has it.
+//
+// The ```ts and ```js blocks of README.md, docs/*.md and the package READMEs are compiled in the
+// same project, against the installed tarballs, with `strict` (see docBlocks), so an example
+// cannot go stale; the ones that print and need no input are run too.
 
 const workspaces = ['packages', 'apps'].flatMap((d) =>
   readdirSync(join(root, d)).map((n) => join(root, d, n)),
@@ -108,6 +112,72 @@ console.log(JSON.stringify(lab.files.some((f) => f.path === 'vm1/etc/drbd.d/r0.r
 ];
 
 const slug = (pkg: string) => pkg.replace('@ftkit/', '');
+
+/** The documents whose code blocks are checked. */
+const documents = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+  ...workspaces.map((d) => `${d.slice(root.length + 1)}/README.md`),
+];
+
+/**
+ * Inputs the examples take as given (the text of the file they read, a child process, …),
+ * declared with their types so the examples compile as they are printed. An example that uses
+ * one of them is compiled only; the others that print are also run.
+ */
+const inputs: Record<string, string> = {
+  text: 'string',
+  source: 'string',
+  file: 'string',
+  secret: 'string',
+  node1: 'string',
+  node2: 'string',
+  createJsonText: 'string',
+  listJsonText: 'string',
+  stdoutOfBorgCreateJson: 'string',
+  stdoutOfBorgListJson: 'string',
+  childStderr: 'NodeJS.ReadableStream',
+  child: 'ChildProcessWithoutNullStreams',
+  borg: 'ChildProcessWithoutNullStreams',
+};
+
+/**
+ * The ```ts and ```js blocks of `documents`, one module each: a block imports what it uses, as a
+ * reader who copies it needs.
+ */
+function docBlocks(): { name: string; doc: string; code: string; runs: boolean }[] {
+  const blocks: { name: string; doc: string; code: string; runs: boolean }[] = [];
+  for (const doc of documents) {
+    const markdown = readFileSync(join(root, doc), 'utf8');
+    let n = 0;
+    for (const [, body = ''] of markdown.matchAll(/^```(?:ts|js)\n([\s\S]*?)^```$/gm)) {
+      n++;
+      const declares = (name: string) =>
+        new RegExp(`\\b(?:const|let|var)\\s+(?:\\{[^}]*\\b${name}\\b[^}]*\\}|${name}\\b)`).test(body);
+      // Strings and comments mention names too (`file: 'r0.res'`, `// the source`); an input is
+      // a free name outside them, not a property (`r.files`) or a key (`file:`).
+      const code = body
+        .replace(/\/\/.*$/gm, '')
+        .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
+      const uses = Object.keys(inputs).filter(
+        (name) => new RegExp(`(?<![.\\w])${name}\\b(?!\\s*:)`).test(code) && !declares(name),
+      );
+      const prints = /console\.log|process\.stdout\.write/.test(body);
+      // Reading the machine's files or running a tool (borg, drbdsetup) is for a real machine.
+      const readsMachine = /['"]\/(?:proc|etc|sys)\/|\b(?:spawn|execFile)\(/.test(body);
+      blocks.push({
+        name: `${doc.replace(/[/.]/g, '_')}-${n}`,
+        doc,
+        code: `${body}\nexport {};\n`,
+        runs: prints && uses.length === 0 && !readsMachine,
+      });
+    }
+  }
+  return blocks;
+}
+const blocks = docBlocks();
 let project: string;
 
 beforeAll(() => {
@@ -144,7 +214,6 @@ beforeAll(() => {
         moduleResolution: 'nodenext',
         target: 'es2023',
         strict: true,
-        noUncheckedIndexedAccess: true,
         verbatimModuleSyntax: true,
         types: ['node'],
         outDir: 'out',
@@ -154,7 +223,13 @@ beforeAll(() => {
       include: ['ts'],
     }),
   );
-  for (const dir of ['ts', 'esm', 'cjs']) mkdirSync(join(project, dir));
+  for (const dir of ['ts', 'ts/docs', 'esm', 'cjs']) mkdirSync(join(project, dir));
+  const declarations = Object.entries(inputs).map(([name, type]) => `  const ${name}: ${type};`);
+  writeFileSync(
+    join(project, 'ts/docs/inputs.d.ts'),
+    `import type { ChildProcessWithoutNullStreams } from 'node:child_process';\n\ndeclare global {\n${declarations.join('\n')}\n}\n`,
+  );
+  for (const { name, code } of blocks) writeFileSync(join(project, 'ts/docs', `${name}.ts`), code);
   for (const { pkg, imports, body } of programs) {
     const names = imports.join(', ');
     writeFileSync(join(project, 'ts', `${slug(pkg)}.ts`), `import { ${names} } from '${pkg}';\n\n${body}\n`);
@@ -191,7 +266,15 @@ it('packs every package with its built files', () => {
   }
 });
 
-it('type-checks the TypeScript programs with nodenext and strict', () => {
+it('finds the code blocks of the docs', () => {
+  expect(blocks.length).toBeGreaterThanOrEqual(20);
+  expect(new Set(blocks.map((b) => b.doc)).size).toBeGreaterThanOrEqual(10);
+  expect(blocks.filter((b) => b.runs).map((b) => b.name)).toEqual(
+    expect.arrayContaining(['packages_core_README_md-1', 'apps_lab_README_md-2']),
+  );
+});
+
+it("type-checks the TypeScript programs and the docs' code blocks with nodenext and strict", () => {
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], {
     encoding: 'utf8',
   });
@@ -214,6 +297,13 @@ describe.each(nodesUnderTest())('on the $label ($version)', ({ dir }) => {
       }
     },
   );
+
+  it.each(blocks.filter((b) => b.runs))('$doc block $name runs', ({ name }) => {
+    const cwd = tempDir('ftkit-doc-block-');
+    const run = spawnSync(node, [join(project, 'out/docs', `${name}.js`)], { cwd, encoding: 'utf8' });
+    expect({ stderr: run.stderr, code: run.status }).toEqual({ stderr: '', code: 0 });
+    expect(run.stdout).not.toBe('');
+  });
 
   it('the installed `ftkit` bin runs', () => {
     const run = spawnSync(join(project, 'node_modules/.bin/ftkit'), ['--version'], {

@@ -331,10 +331,14 @@ describe.each(nodes)('ftkit on the $label ($version)', (node: NodeUnderTest) => 
       expect(ftkit(node, ['lab', 'check', lab])).toMatchObject({ code: 0, stderr: '' });
     });
 
-    it('generate keeps a changed file without --force and overwrites it with --force', () => {
+    it('generate shows a changed file with --dry-run, keeps it without --force, overwrites it with --force', () => {
       const res = join(lab, 'vm1/etc/drbd.d/r0.res');
       const original = readFileSync(res, 'utf8');
       writeFileSync(res, `${original}# edited by hand\n`);
+      const dry = ftkit(node, ['lab', 'generate', '--dry-run', '--out', lab]);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain('-# edited by hand');
+      expect(readFileSync(res, 'utf8')).toBe(`${original}# edited by hand\n`);
       const kept = ftkit(node, ['lab', 'generate', '--out', lab]);
       expect(kept.code).not.toBe(0);
       expect(kept.stdout + kept.stderr).toContain('--force');

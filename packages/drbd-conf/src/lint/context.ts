@@ -114,4 +114,4 @@ export function at(
 }
 
 /** A rule's docs URL. */
-export const ruleUrl = (id: string) => `https://ftkit.dev/rules/drbd-conf/${id}`;
+export const ruleUrl = (id: string) => `https://github.com/ftkit/ftkit/blob/main/docs/rules/drbd-conf/${id}.md`;

@@ -15,7 +15,7 @@ export type ClusterConfRule = Rule<ClusterConfDoc>;
 
 /** The docs URL of a rule. */
 export function ruleUrl(id: string): string {
-  return `https://ftkit.dev/rules/ocfs2-cluster-conf/${id}`;
+  return `https://github.com/ftkit/ftkit/blob/main/docs/rules/ocfs2-cluster-conf/${id}.md`;
 }
 
 /** The span of a stanza's header word. */
