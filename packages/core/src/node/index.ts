@@ -42,6 +42,15 @@ export function fsReader(options: FsReaderOptions = {}): SourceReader & { readon
         return undefined;
       }
     },
+    realpath(path) {
+      const p = normalizePath(path);
+      if (!allowed(p)) return undefined;
+      try {
+        return normalizePath(realpathSync(p));
+      } catch {
+        return undefined;
+      }
+    },
     glob(pattern) {
       const p = normalizePath(pattern);
       if (!isInside(root, p.replace(/[*?[{].*$/, '').replace(/\/[^/]*$/, '') || '/')) return [];

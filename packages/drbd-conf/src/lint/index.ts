@@ -128,7 +128,7 @@ export const rules: Readonly<Record<string, Rule<DrbdLintDoc>>> = Object.freeze(
 export interface DrbdLintOptions extends LintOptions {
   /** Parser to mirror; also read from `settings.drbdVersion`. Default `'9'`. */
   readonly drbdVersion?: DrbdVersion;
-  /** Included files must stay below this directory (default `/`). */
+  /** Included files must stay below this directory (default: the directory of `fileName`). */
   readonly root?: string;
 }
 
