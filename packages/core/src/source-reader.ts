@@ -16,6 +16,8 @@ export interface SourceReader {
    * compare normalised paths.
    */
   realpath?(path: string): string | undefined;
+  /** The absolute directory reads are confined to, when the reader has one (see `fsReader`). */
+  readonly root?: string;
 }
 
 /** A reader over an in-memory file map (absolute POSIX path → text). */

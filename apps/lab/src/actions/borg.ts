@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   archiveGlob,
@@ -23,33 +23,42 @@ import {
 import { type Diagnostic, hasErrors, reporters } from '@ftkit/core';
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
-import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
+import { type CliIo, colors, ExitCode, openInputFile, readInputFile, UsageError } from '../io.js';
 
 interface Input {
   readonly display: string;
-  /** A stream for files (bounded memory), the whole text for stdin. */
-  readonly source: TextSource;
-  /** Reads everything (small inputs: documents, logs). */
-  readonly text: () => string;
+  /** The input as a stream (files and standard input alike: bounded memory). */
+  readonly stream: () => TextSource;
+  /** Reads everything, up to `MAX_INPUT_BYTES` (documents need the whole text). */
+  readonly text: () => Promise<string>;
 }
 
-async function openInput(file: string | undefined, io: CliIo): Promise<Input> {
+/**
+ * A file or standard input for the borg commands. A named file must be a regular file (a FIFO
+ * would block forever, a device never end): it is opened here, so errors come before any output.
+ */
+function openInput(file: string | undefined, io: CliIo): Input {
   if (file === undefined || file === '-') {
-    const text = await io.readStdin();
-    return { display: '<stdin>', source: text, text: () => text };
+    return {
+      display: '<stdin>',
+      stream: () => io.stdinStream?.() ?? once(io.readStdin()),
+      text: () => io.readStdin(),
+    };
   }
   const abs = resolve(io.cwd, file);
-  try {
-    if (statSync(abs).isDirectory()) throw new UsageError(`Cannot read \`${file}\`: is a directory`);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read \`${file}\`: no such file or directory`);
-  }
+  const fd = openInputFile(abs, file);
   return {
     display: file,
-    source: createReadStream(abs, { highWaterMark: 1 << 20 }),
-    text: () => readFileSync(abs, 'utf8'),
+    stream: () => createReadStream(abs, { fd, highWaterMark: 1 << 20 }),
+    text: async () => {
+      closeSync(fd);
+      return readInputFile(abs, file).toString('utf8');
+    },
   };
+}
+
+async function* once(text: Promise<string>): AsyncGenerator<string> {
+  yield await text;
 }
 
 function report(
@@ -101,8 +110,8 @@ export async function borgValidate(
   file: string | undefined,
   opts: BorgValidateOptions,
 ): Promise<void> {
-  const input = await openInput(file, io);
-  const text = input.text();
+  const input = openInput(file, io);
+  const text = await input.text();
   const kind = sniffBorgText(text);
   let diagnostics: Diagnostic[];
   let summary: string;
@@ -144,8 +153,8 @@ export async function borgItems(
   file: string | undefined,
   opts: BorgItemsOptions,
 ): Promise<void> {
-  const input = await openInput(file, io);
-  const reader = readItems(input.source, { fileName: input.display, onBadLine: opts.onBadLine });
+  const input = openInput(file, io);
+  const reader = readItems(input.stream(), { fileName: input.display, onBadLine: opts.onBadLine });
   const c = colors(state.color);
   const byType = new Map<string, { count: number; size: number }>();
   const byDir = new Map<string, number>();
@@ -214,8 +223,8 @@ export async function borgLog(
   file: string | undefined,
   opts: BorgLogOptions,
 ): Promise<void> {
-  const input = await openInput(file, io);
-  const reader = readLog(input.source, { fileName: input.display });
+  const input = openInput(file, io);
+  const reader = readLog(input.stream(), { fileName: input.display });
   const c = colors(state.color);
   const out: string[] = [];
   const clock = (t: unknown) =>
@@ -312,8 +321,8 @@ export async function borgPrunePlan(
   file: string | undefined,
   opts: BorgPrunePlanOptions,
 ): Promise<void> {
-  const input = await openInput(file, io);
-  const text = input.text();
+  const input = openInput(file, io);
+  const text = await input.text();
   const parsed = parseDocument(text, { fileName: input.display });
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   const model = parsed.model;

@@ -1,31 +1,25 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { redactDiagnostics, reporters } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 // The zod-free entry: dump and migrate only read (zod alone costs about 0.1 s of start-up).
 import { collectSecrets, dump, migrate, parse, quickDump } from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
-import { type CliIo, ExitCode, UsageError } from '../io.js';
+import { type CliIo, ExitCode, readInputFile, UsageError } from '../io.js';
 
 async function readInput(file: string, io: CliIo): Promise<{ text: string; path: string; display: string }> {
   if (file === '-')
     return { text: await io.readStdin(), path: resolve(io.cwd, 'stdin.conf'), display: '<stdin>' };
   const path = resolve(io.cwd, file);
-  try {
-    return { text: await readFile(path, 'utf8'), path, display: file };
-  } catch (error) {
-    throw new UsageError(
-      `Cannot read \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
+  return { text: readInputFile(path, file).toString('utf8'), path, display: file };
 }
 
 /** Options of `ftkit drbd dump`. */
 export interface DumpOptions {
   readonly drbdVersion: '9' | '8.4';
   readonly host?: string;
-  readonly root: string;
+  /** Directory included files must stay inside; default: the file's directory (stdin: the cwd). */
+  readonly root?: string;
   readonly redact?: boolean;
 }
 
@@ -51,11 +45,12 @@ export async function drbdDump(
     io.stdout(quick);
     return;
   }
+  const root = opts.root !== undefined ? resolve(io.cwd, opts.root) : dirname(input.path);
   const r = parse(input.text, {
     drbdVersion: opts.drbdVersion,
     fileName: input.path,
-    reader: fsReader({ root: opts.root }),
-    root: opts.root,
+    reader: fsReader({ root }),
+    root,
   });
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

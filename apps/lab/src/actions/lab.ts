@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -10,7 +10,7 @@ import {
   reporters,
 } from '@ftkit/core';
 import type { CommandContext } from '../commands/types.js';
-import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
+import { type CliIo, colors, ExitCode, readInputFile, UsageError } from '../io.js';
 import { checkLab } from '../lab/check.js';
 import { defaultLabSpec } from '../lab/default-spec.js';
 import { labFormats } from '../lab/formats.js';
@@ -49,7 +49,7 @@ export async function readSpec(
     const out = new DiagnosticCollector('', LAB_SOURCE, path);
     return { result: validateSpecValue(value, out), file: path, text: '' };
   }
-  const text = readFileSync(abs, 'utf8');
+  const text = readInputFile(abs, path).toString('utf8');
   // Only YAML and JSON specs need the yaml package; the built-in lab and TS specs skip it.
   const { loadLabSpec } = await import('../lab/load-spec.js');
   return { result: loadLabSpec(text, path), file: path, text };

@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import {
   type Diagnostic,
   type FileReport,
@@ -46,7 +47,8 @@ export interface LintOptions {
   readonly codeFrame?: boolean;
   /** `false` with `--no-redact`. */
   readonly redact: boolean;
-  readonly root: string;
+  /** Directory included files must stay inside; default: each file's own directory. */
+  readonly root?: string;
 }
 
 /** `ftkit lint <paths...>`: parses, validates and lints files of every known format. */
@@ -60,7 +62,6 @@ export async function lint(
   const formats = await loadFormats();
   const forced = opts.kind ? formatByKind(opts.kind, formats) : undefined;
   const inputs = await readInputs(paths, io, formats);
-  const reader = fsReader({ root: opts.root });
   const reports: FileReport[] = [];
   let secrets: string[] = [];
   for (const input of inputs) {
@@ -85,7 +86,16 @@ export async function lint(
       fileName: input.path === '-' ? input.display : input.path,
       rules,
       settings,
-      reader,
+      // Includes stay inside --root, by default the file's own directory (stdin: the cwd), so a
+      // hostile `include "/proc/self/environ";` is refused instead of read and framed.
+      reader: fsReader({
+        root:
+          opts.root !== undefined
+            ? resolve(io.cwd, opts.root)
+            : input.path === '-'
+              ? io.cwd
+              : dirname(input.path),
+      }),
       fix: opts.fix === true,
     });
     if (opts.fix && result.output !== undefined && result.output !== input.text && input.path !== '-') {

@@ -56,8 +56,9 @@ export interface ComposeOptions {
   /** Reader for `include`d files; without one, includes are recorded but not followed. */
   readonly reader?: SourceReader;
   /**
-   * Included files must lie inside this directory. Default: the directory of `fileName` when it
-   * is absolute (so `include "/proc/self/environ";` is refused), else `/`.
+   * Included files must lie inside this directory. Default: the reader's `root` when it has one,
+   * else the directory of `fileName` when that is absolute (so `include "/proc/self/environ";` is
+   * refused), else `/`.
    */
   readonly root?: string;
 }
@@ -482,7 +483,7 @@ export class Composer {
     const base = this.ctx.file?.startsWith('/') ? dirname(this.ctx.file) : '/';
     const abs = resolvePath(base, pattern);
     const main = this.opts.fileName;
-    const root = this.opts.root ?? (main?.startsWith('/') ? dirname(main) : '/');
+    const root = this.opts.root ?? reader.root ?? (main?.startsWith('/') ? dirname(main) : '/');
     if (!isInside(root, abs)) {
       this.err(
         CODES.include,
