@@ -40,4 +40,4 @@ export type {
   DrbdSection,
   DrbdVolume,
 } from './schema.js';
-export { collectSecrets } from './secrets.js';
+export { collectSecrets, secretsInText } from './secrets.js';
