@@ -34,17 +34,22 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
 export const REDACTED = '«redacted»';
 
 /**
- * Characters that end a token in config files, reports and logs: whitespace, quotes, brackets and
- * the separators `;`, `,`, `=`, `:`, `<`, `>`. A secret is only recognised where it
- * stands as a whole token, so a secret equal to a common word (`e`, `secret`) does not garble
+ * Characters that end a token in config files, reports and logs: whitespace, quotes, brackets,
+ * a backslash and the separators `;`, `,`, `=`, `:`, `<`, `>`. A secret is only recognised where
+ * it stands as a whole token, so a secret equal to a common word (`e`, `secret`) does not garble
  * `Expected` or `shared-secret`.
  */
-const TOKEN_END = /[\s"'`;,=:<>(){}[\]]/u;
+const TOKEN_END = /[\s"'`;,=:<>(){}[\]\\]/u;
 
-const bounded = (text: string, at: number, edgeOfSecret: string | undefined): boolean =>
+/**
+ * True when offset `at` of `text` ends a token: outside the text, a separator, or (before a
+ * secret) the letter of a JSON escape `\n`, `\r`, `\t`, `\"`.
+ */
+const bounded = (text: string, at: number, edgeOfSecret: string | undefined, before: boolean): boolean =>
   at < 0 ||
   at >= text.length ||
   TOKEN_END.test(text[at]!) ||
+  (before && text[at - 1] === '\\' && 'nrt"'.includes(text[at]!)) ||
   (edgeOfSecret !== undefined && TOKEN_END.test(edgeOfSecret));
 
 /**
@@ -56,7 +61,7 @@ export function findSecretSpans(text: string, secrets: readonly string[]): { sta
   const list = [...new Set(secrets)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length);
   for (const s of list) {
     for (let i = text.indexOf(s); i !== -1; i = text.indexOf(s, i + 1)) {
-      if (bounded(text, i - 1, s[0]) && bounded(text, i + s.length, s.at(-1)))
+      if (bounded(text, i - 1, s[0], true) && bounded(text, i + s.length, s.at(-1), false))
         found.push({ start: i, end: i + s.length });
     }
   }

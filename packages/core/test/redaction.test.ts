@@ -31,7 +31,7 @@ describe('redactText matches whole tokens only (issue 13 item 8)', () => {
     expect(redactText('x', [''])).toBe('x');
   });
 
-  const token = fc.stringMatching(/^[A-Za-z0-9_.\/-]{1,8}$/);
+  const token = fc.stringMatching(/^[A-Za-z0-9_./-]{1,8}$/);
   const sep = fc.constantFrom(' ', '"', "'", '`', ';', '=', ':', '\n', '{', '}');
   test.prop([token, fc.array(fc.oneof(token, sep, fc.constant('S')), { maxLength: 30 })], { numRuns: 400 })(
     'no secret survives as a token, and text around it is kept',
@@ -60,12 +60,17 @@ describe('code frames never show a secret (issue 13 item 1)', () => {
     expect(f).toContain('> 3 |     protocol C;\n    |     ^^^^^^^^');
     const v = text.indexOf('"Zx9');
     const g = codeFrame(text, at(v, v + 18), { secrets: ['Zx9SECRETqv7Lm2w'] });
-    expect(g).toContain(`> 4 |     shared-secret "${REDACTED}";\n    |                   ${'^'.repeat(REDACTED.length + 2)}`);
+    expect(g).toContain(
+      `> 4 |     shared-secret "${REDACTED}";\n    |                   ${'^'.repeat(REDACTED.length + 2)}`,
+    );
   });
 
   it('every reporter redacts messages when given secrets', () => {
     const c = new DiagnosticCollector(text, '@ftkit/test');
-    c.warning('W', 'Weak secret `Zx9SECRETqv7Lm2w`', { start: text.indexOf('"Zx9'), end: text.indexOf('";') + 1 });
+    c.warning('W', 'Weak secret `Zx9SECRETqv7Lm2w`', {
+      start: text.indexOf('"Zx9'),
+      end: text.indexOf('";') + 1,
+    });
     const reports = [{ file: 'r0.res', diagnostics: c.items, text }];
     const secrets = ['Zx9SECRETqv7Lm2w'];
     for (const out of [

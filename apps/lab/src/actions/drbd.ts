@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { redactDiagnostics, reporters } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 // The zod-free entry: dump and migrate only read (zod alone costs about 0.1 s of start-up).
-import { collectSecrets, dump, migrate, parse, quickDump } from '@ftkit/drbd-conf/read';
+import { collectSecrets, dump, migrate, parse, quickDump, secretsInText } from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
 import { type CliIo, ExitCode, readInputFile, UsageError } from '../io.js';
@@ -58,7 +58,8 @@ export async function drbdDump(
     for (const d of errors)
       byFile.set(d.file ?? input.path, [...(byFile.get(d.file ?? input.path) ?? []), d]);
     const texts = new Map(r.files.map((f) => [f.fileName ?? input.path, f.text]));
-    const secrets = collectSecrets(r.model);
+    // The model holds well-formed secrets only; the lexical scan finds malformed ones too.
+    const secrets = [...collectSecrets(r.model), ...r.files.flatMap((f) => secretsInText(f.text))];
     io.stderr(
       reporters.stylish(
         [...byFile].map(([f, ds]) => ({
@@ -66,7 +67,7 @@ export async function drbdDump(
           diagnostics: redactDiagnostics(ds, secrets),
           text: texts.get(f) ?? '',
         })),
-        { color: state.color },
+        { color: state.color, secrets },
       ),
     );
     state.exitCode = ExitCode.findings;
@@ -103,6 +104,7 @@ export async function drbdMigrate(
     io.stderr(
       reporters.stylish([{ file: input.display, diagnostics: errors, text: input.text }], {
         color: state.color,
+        secrets: secretsInText(input.text),
       }),
     );
     io.stderr('ftkit: some problems need a manual fix before DRBD 9 accepts the file\n');

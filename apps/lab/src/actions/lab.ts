@@ -7,6 +7,7 @@ import {
   type FileReport,
   hasErrors,
   redactDiagnostics,
+  redactText,
   reporters,
 } from '@ftkit/core';
 import type { CommandContext } from '../commands/types.js';
@@ -55,12 +56,21 @@ export async function readSpec(
   return { result: loadLabSpec(text, path), file: path, text };
 }
 
-function report(io: CliIo, reports: FileReport[], format: string, color: boolean, version: string): void {
+function report(
+  io: CliIo,
+  reports: FileReport[],
+  format: string,
+  color: boolean,
+  version: string,
+  secrets: readonly string[] = [],
+): void {
   const reporter = reporters[format as keyof typeof reporters];
   io.stdout(
     reporter(reports, {
       color,
       codeFrame: format === 'stylish',
+      // Frames are always on here: the reporter prints every secret on a shown line as «redacted».
+      secrets,
       rules: Object.values(labRules).map((r) => ({
         id: r.meta.id,
         description: r.meta.description,
@@ -70,6 +80,19 @@ function report(io: CliIo, reports: FileReport[], format: string, color: boolean
       toolVersion: version,
     }),
   );
+}
+
+/**
+ * Secrets written on either side of a unified diff: the `+`/`-`/` ` column is dropped so each
+ * format's lexical `findSecrets` sees the lines as they stand in the file.
+ */
+function diffSecrets(diff: string): string[] {
+  const body = diff
+    .split('\n')
+    .filter((l) => !l.startsWith('+++') && !l.startsWith('---') && !l.startsWith('@@'))
+    .map((l) => l.slice(1))
+    .join('\n');
+  return labFormats.flatMap((f) => f.findSecrets?.(body) ?? []);
 }
 
 /** Trees of a generated lab, as `lab check` would read them after writing. */
@@ -144,6 +167,7 @@ export async function labGenerate(
       opts.format,
       state.color,
       state.version,
+      checked.secrets,
     );
     state.exitCode = ExitCode.findings;
     return;
@@ -165,7 +189,12 @@ export async function labGenerate(
     io.stdout(
       `${mark} ${shown}/${r.path}${r.status === 'conflict' ? c.red('  (exists and differs)') : ''}\n`,
     );
-    if (opts.dryRun && r.diff) io.stdout(r.diff.endsWith('\n') ? r.diff : `${r.diff}\n`);
+    if (opts.dryRun && r.diff) {
+      // The diff shows lines of the file on disk too (say, an old shared-secret): redact what
+      // every format finds in either side, and the generated lab's own secrets.
+      const diff = redactText(r.diff, [...checked.secrets, ...diffSecrets(r.diff)]);
+      io.stdout(diff.endsWith('\n') ? diff : `${diff}\n`);
+    }
   }
   if (conflicts.length > 0) {
     io.stderr(
@@ -216,7 +245,7 @@ export async function labCheck(
       : [...f.diagnostics];
     return { file: f.file, diagnostics: redactDiagnostics(kept, checked.secrets), text: f.text };
   });
-  report(io, reports, opts.format, state.color, state.version);
+  report(io, reports, opts.format, state.color, state.version, checked.secrets);
   if (opts.format === 'stylish' && !reports.some((r) => r.diagnostics.length)) {
     const n = read.trees.reduce((a, t) => a + t.files.length, 0);
     io.stdout(`✔ ${n} files on ${read.trees.length} node(s): no problems\n`);

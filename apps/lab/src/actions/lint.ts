@@ -63,7 +63,7 @@ export async function lint(
   const forced = opts.kind ? formatByKind(opts.kind, formats) : undefined;
   const inputs = await readInputs(paths, io, formats);
   const reports: FileReport[] = [];
-  let secrets: string[] = [];
+  const secrets: string[] = [];
   for (const input of inputs) {
     const format = forced ?? detectFormat(input.path, input.text, formats);
     if (!format) {
@@ -101,7 +101,7 @@ export async function lint(
     if (opts.fix && result.output !== undefined && result.output !== input.text && input.path !== '-') {
       await writeFileAtomic(input.path, result.output);
     }
-    secrets = [...secrets, ...(result.secrets ?? [])];
+    secrets.push(...(result.secrets ?? []), ...(format.findSecrets?.(input.text) ?? []));
     // Diagnostics name files by path; show the name the user typed for the file itself.
     const own = input.path === '-' ? input.display : input.path;
     const byFile = new Map<string, Diagnostic[]>();
@@ -134,6 +134,8 @@ export async function lint(
     reporter(shown, {
       color: state.color,
       codeFrame: opts.codeFrame === true,
+      // Frames show source lines: the reporter prints every secret on them as «redacted».
+      ...(opts.redact === false ? {} : { secrets }),
       rules: rulesInfo,
       toolVersion: state.version,
     }),
