@@ -29,10 +29,16 @@ export interface FsReaderOptions {
 export function fsReader(options: FsReaderOptions): SourceReader & { readonly root: string } {
   const root = normalizePath(options.root);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // One system call each (`realpath(3)`), not the lstat per path segment of the JS version.
+  let rootReal: string | undefined;
+  const realRoot = (): string => {
+    rootReal ??= realpathSync.native(root);
+    return rootReal;
+  };
   const allowed = (path: string): boolean => {
     if (!isInside(root, path)) return false;
     try {
-      return isInside(realpathSync(root), realpathSync(path));
+      return isInside(realRoot(), realpathSync.native(path));
     } catch {
       return false;
     }
@@ -49,7 +55,7 @@ export function fsReader(options: FsReaderOptions): SourceReader & { readonly ro
       const p = normalizePath(path);
       if (!allowed(p)) return undefined;
       try {
-        return normalizePath(realpathSync(p));
+        return normalizePath(realpathSync.native(p));
       } catch {
         return undefined;
       }

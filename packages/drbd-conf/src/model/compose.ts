@@ -140,6 +140,8 @@ export class Composer {
   readonly seen = new Set<string>();
   /** Matches of each absolute glob pattern, listed once however often it is included. */
   private readonly globs = new Map<string, string[]>();
+  /** Canonical paths already asked of the reader (a repeated glob asks for the same ones). */
+  private readonly realpaths = new Map<string, string>();
   /** How many includes deep the file being composed is (the main file is 0). */
   private depth = 0;
   private ctx!: FileCtx;
@@ -172,7 +174,12 @@ export class Composer {
    * reached through two aliases is read once (as drbdadm does) instead of again for every alias.
    */
   private canonical(path: string): string {
-    return this.opts.reader?.realpath?.(path) ?? normalizePath(path);
+    let c = this.realpaths.get(path);
+    if (c === undefined) {
+      c = this.opts.reader?.realpath?.(path) ?? normalizePath(path);
+      this.realpaths.set(path, c);
+    }
+    return c;
   }
 
   private err(code: string, message: string, span: { start: number; end: number }, note?: string) {
