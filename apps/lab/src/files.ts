@@ -3,7 +3,8 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { AnyFormatModule } from '@ftkit/core';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
-import { type CliIo, readInputFile, UsageError } from './io.js';
+import { readInputFile } from './input-file.js';
+import { type CliIo, UsageError } from './io.js';
 
 /** A file named on the command line (or found under a named directory). */
 export interface InputFile {

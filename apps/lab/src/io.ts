@@ -1,4 +1,3 @@
-import { DEFAULT_MAX_FILE_BYTES, openRegularFile, type ReadFailure, readRegularFile } from '@ftkit/core/node';
 import pc from 'picocolors';
 
 /** Exit codes of `ftkit`. */
@@ -35,45 +34,11 @@ export interface CliIo {
 
 /**
  * Largest input read whole (a file named on the command line, or standard input for commands that
- * need the whole text), in bytes: 64 MiB. Streaming commands (`borg items`, `borg log`, `events2`)
- * have no total limit, only a per-line one.
+ * need the whole text), in bytes: 64 MiB, as `DEFAULT_MAX_FILE_BYTES` of `@ftkit/core/node` (not
+ * imported here: this module loads at start-up). Streaming commands (`borg items`, `borg log`,
+ * `events2`) have no total limit, only a per-line one.
  */
-export const MAX_INPUT_BYTES = DEFAULT_MAX_FILE_BYTES;
-
-const READ_FAILURE: Readonly<Record<ReadFailure, string>> = {
-  missing: 'no such file or directory',
-  denied: 'permission denied',
-  directory: 'is a directory',
-  'not-regular': 'not a regular file (a FIFO, socket or device); pipe it to standard input as `-` instead',
-  'too-large': `larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`,
-  error: 'read error',
-};
-
-function readError(shown: string, r: { reason: ReadFailure; code?: string }): UsageError {
-  const why = r.reason === 'error' && r.code !== undefined ? r.code : READ_FAILURE[r.reason];
-  return new UsageError(`Cannot read \`${shown}\`: ${why}`);
-}
-
-/**
- * The bytes of a file named on the command line. Refuses FIFOs, sockets and devices (they could
- * block forever or never end) and files over `maxBytes`; throws a {@link UsageError} naming
- * `shown` (the path as the user typed it).
- */
-export function readInputFile(abs: string, shown: string, maxBytes = MAX_INPUT_BYTES): Buffer {
-  const r = readRegularFile(abs, { maxBytes });
-  if (!r.ok) throw readError(shown, r);
-  return r.bytes;
-}
-
-/**
- * Opens a file named on the command line for streaming: a descriptor of a regular file, or a
- * {@link UsageError} (FIFOs, sockets and devices are refused; standard input is the way to pipe).
- */
-export function openInputFile(abs: string, shown: string): number {
-  const r = openRegularFile(abs);
-  if (!r.ok) throw readError(shown, r);
-  return r.fd;
-}
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** Reads all of the process's standard input, refusing more than {@link MAX_INPUT_BYTES}. */
 async function readProcessStdin(): Promise<string> {
@@ -81,7 +46,8 @@ async function readProcessStdin(): Promise<string> {
   let total = 0;
   for await (const chunk of process.stdin) {
     total += (chunk as Buffer).length;
-    if (total > MAX_INPUT_BYTES) throw readError('<stdin>', { reason: 'too-large' });
+    if (total > MAX_INPUT_BYTES)
+      throw new UsageError(`Cannot read \`<stdin>\`: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

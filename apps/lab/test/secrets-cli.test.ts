@@ -19,7 +19,7 @@ describe('secrets never reach the terminal (issue 13 items 1 and 8)', () => {
     const r = await ftkit(['lint', '--code-frame', '-f', f, 'secret-code-frame.res']);
     expect(r.out.length).toBeGreaterThan(0);
     expect(r.out).not.toMatch(SECRET);
-    if (f === 'stylish') expect(r.out).toContain('shared-secret «redacted»;');
+    if (f === 'stylish') expect(r.out).toContain('shared-secret "«redacted»";');
   });
 
   it('lint --no-redact still shows it (the user asked)', async () => {
@@ -68,7 +68,7 @@ describe('secrets never reach the terminal (issue 13 items 1 and 8)', () => {
     expect(check.out).toContain('«redacted»');
     expect(check.out).not.toMatch(SECRET);
     const dry = await ftkit(['lab', 'generate', '-o', 'out', '--dry-run', '--force'], dir);
-    expect(dry.out).toContain('-    shared-secret «redacted»;\n');
+    expect(dry.out).toContain('-    shared-secret "«redacted»";\n');
     expect(dry.out).not.toMatch(SECRET);
   });
 });

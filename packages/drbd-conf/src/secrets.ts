@@ -51,12 +51,12 @@ export function secretsInText(text: string): string[] {
       if (VALUE_KINDS.has(u.kind)) taken.push(u);
     }
     for (const u of taken) {
-      const raw = u.kind === 'comment' ? u.text.slice(1) : u.text;
-      out.add(raw);
-      const value = unquote(u);
-      out.add(value);
-      if (u.kind === 'string' || (u.kind === 'bad' && u.text.startsWith('"')))
-        out.add(raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined));
+      const quoted = u.kind === 'string' || (u.kind === 'bad' && u.text.startsWith('"'));
+      // The value drbdadm reads, then the text as written (between the quotes, escapes kept).
+      if (u.kind !== 'comment') out.add(unquote(u));
+      if (u.kind === 'comment') out.add(u.text.slice(1));
+      else if (quoted) out.add(u.text.slice(1, u.text.endsWith('"') && u.text.length > 1 ? -1 : undefined));
+      else out.add(u.text);
     }
     if (taken.length > 1) out.add(text.slice(taken[0]!.start, taken.at(-1)!.end));
   }

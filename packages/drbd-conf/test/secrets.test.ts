@@ -55,7 +55,7 @@ describe('malformed DRBD secrets are collected and never printed (issue 13 items
     const text = `resource r0 {\n  net { protocol C; cram-hmac-alg sha1; shared-secret "e"; nope yes; }\n${hosts}\n}\n`;
     const out = printed(text);
     expect(out).toContain('Unknown option');
-    expect(out).toContain('shared-secret «redacted»; nope yes;');
+    expect(out).toContain('shared-secret "«redacted»"; nope yes;');
     expect(out).toContain('Weak `shared-secret`');
   });
 

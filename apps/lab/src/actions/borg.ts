@@ -24,7 +24,8 @@ import {
 import { type Diagnostic, hasErrors, redactText, reporters } from '@ftkit/core';
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
-import { type CliIo, colors, ExitCode, openInputFile, readInputFile, UsageError } from '../io.js';
+import { openInputFile, readInputFile } from '../input-file.js';
+import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
 
 interface Input {
   readonly display: string;

@@ -5,7 +5,8 @@ import { fsReader } from '@ftkit/core/node';
 import { collectSecrets, dump, migrate, parse, quickDump, secretsInText } from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
-import { type CliIo, ExitCode, readInputFile, UsageError } from '../io.js';
+import { readInputFile } from '../input-file.js';
+import { type CliIo, ExitCode, UsageError } from '../io.js';
 
 async function readInput(file: string, io: CliIo): Promise<{ text: string; path: string; display: string }> {
   if (file === '-')

@@ -11,7 +11,8 @@ import {
   reporters,
 } from '@ftkit/core';
 import type { CommandContext } from '../commands/types.js';
-import { type CliIo, colors, ExitCode, readInputFile, UsageError } from '../io.js';
+import { readInputFile } from '../input-file.js';
+import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
 import { checkLab } from '../lab/check.js';
 import { defaultLabSpec } from '../lab/default-spec.js';
 import { labFormats } from '../lab/formats.js';

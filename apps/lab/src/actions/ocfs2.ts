@@ -3,7 +3,8 @@ import { didYouMean, reporters } from '@ftkit/core';
 // The zod-free entry: list-cluster only reads (zod alone costs about 0.1 s of start-up).
 import { clusterNames, listCluster, parse } from '@ftkit/ocfs2-cluster-conf/read';
 import type { CommandContext } from '../commands/types.js';
-import { type CliIo, ExitCode, readInputFile } from '../io.js';
+import { readInputFile } from '../input-file.js';
+import { type CliIo, ExitCode } from '../io.js';
 
 async function readInput(file: string, io: CliIo): Promise<string> {
   if (file === '-') return io.readStdin();

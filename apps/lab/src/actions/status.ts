@@ -12,7 +12,8 @@ import {
   toPrometheus,
 } from '@ftkit/proc-drbd';
 import type { CommandContext } from '../commands/types.js';
-import { type CliIo, colors, ExitCode, openInputFile, readInputFile, UsageError } from '../io.js';
+import { openInputFile, readInputFile } from '../input-file.js';
+import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
 
 type Colors = ReturnType<typeof colors>;
 
