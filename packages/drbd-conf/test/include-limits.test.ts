@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
-import { memoryReader, type SourceReader } from '@ftkit/core';
+import { isInside, memoryReader, type SourceReader } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 import { describe, expect, it } from 'vitest';
 import { MAX_INCLUDE_DEPTH, parse } from '../src/index.js';
@@ -131,6 +131,44 @@ describe('include resolution on hostile trees', () => {
     const r = parse(files['/c/f0.conf']!, { fileName: '/c/f0.conf', reader: memoryReader(files) });
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.model.resources.map((x) => x.name)).toEqual(['last']);
+  });
+
+  test.prop(
+    [
+      fc.array(
+        fc.array(
+          fc.constantFrom('..', '.', 'lab', 'etc', 'proc', 'self', 'environ', 'd', '*', '*.res', '/'),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
+        { minLength: 1, maxLength: 6 },
+      ),
+    ],
+    { numRuns: 300 },
+  )('never asks the reader for a file outside the root, whatever the include says', (paths) => {
+    const files: Record<string, string> = {
+      '/lab/main.res': '',
+      '/lab/d/a.res': 'include "../../etc/shadow";\n',
+      '/etc/shadow': 'x',
+      '/proc/self/environ': 'x',
+    };
+    files['/lab/main.res'] = paths.map((p) => `include "${p.join('/').replace(/\/\/+/g, '/')}";\n`).join('');
+    const base = memoryReader(files);
+    const asked: string[] = [];
+    const reader: SourceReader = {
+      readFile: (p) => {
+        asked.push(p);
+        return base.readFile(p);
+      },
+      glob: (p) => {
+        asked.push(p);
+        return base.glob(p);
+      },
+    };
+    parse(files['/lab/main.res']!, { fileName: '/lab/main.res', reader });
+    for (const p of asked) expect(isInside('/lab', p), p).toBe(true);
   });
 
   it('confines includes to the main file’s directory by default', () => {
