@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { AnyFormatModule } from '@ftkit/core';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
+import { readInputFile } from './input-file.js';
 import { type CliIo, UsageError } from './io.js';
 
 /** A file named on the command line (or found under a named directory). */
@@ -44,7 +45,7 @@ export async function readInputs(
         dot: true,
         followSymbolicLinks: false,
       })
-        .filter((f) => formatByName(f, candidates) !== undefined)
+        .filter((f) => formatByName(f, candidates) !== undefined && isRegularFile(f))
         .sort();
       for (const f of found)
         out.push({ display: relative(io.cwd, f) || f, path: f, text: readText(f, f), explicit: false });
@@ -55,15 +56,17 @@ export async function readInputs(
   return out;
 }
 
-function readText(abs: string, shown: string): string {
+/** FIFOs, sockets and devices found while walking a directory are skipped, not read. */
+function isRegularFile(path: string): boolean {
   try {
-    return readFileSync(abs, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `Cannot read \`${shown}\`: ${code === 'EACCES' ? 'permission denied' : (code ?? 'read error')}`,
-    );
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
+}
+
+function readText(abs: string, shown: string): string {
+  return readInputFile(abs, shown).toString('utf8');
 }
 
 /** The format whose file patterns match `path` (POSIX-normalised), if any. */

@@ -70,6 +70,11 @@ export interface FormatModule<TCst = unknown, TModel = unknown, TDoc = unknown> 
   readonly rules: Readonly<Record<string, Rule<TDoc, any>>>;
   /** Canonical re-formatting for `ftkit fmt`, when the format supports it. */
   format?(text: string, options?: { fileName?: string }): FormatResult;
+  /**
+   * Secret values written in `text` (passwords, keys), found lexically so that malformed ones
+   * count too; callers pass them to reporters as `secrets`. Must be cheap and never throw.
+   */
+  findSecrets?(text: string): string[];
 }
 
 /**

@@ -7,6 +7,7 @@ import type { DrbdLintDoc } from './lint/context.js';
 import { lint, rules } from './lint/index.js';
 import { parse } from './parse.js';
 import type { DrbdConfig } from './schema.js';
+import { secretsInText } from './secrets.js';
 
 const CONTENT = /^\s*(resource\s+\S+\s*\{|global\s*\{|common\s*\{|include\s+\S)/m;
 
@@ -28,4 +29,5 @@ export const drbdConfFormat = {
   lint,
   rules,
   format: (text: string, options?: { fileName?: string }) => format(text, options ?? {}),
+  findSecrets: secretsInText,
 } satisfies FormatModule<DocumentNode, DrbdConfig, DrbdLintDoc>;

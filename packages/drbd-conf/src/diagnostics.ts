@@ -31,6 +31,8 @@ export const CODES = {
   include: 'drbd/include',
   /** A file included a second time (skipped, like drbdadm). */
   includeCycle: 'drbd/include-cycle',
+  /** Includes nested deeper than `MAX_INCLUDE_DEPTH`. */
+  includeDepth: 'drbd/include-depth',
   /** A bug in ftkit (parse never throws; please report it). */
   internal: 'drbd/internal',
 } as const;
@@ -54,5 +56,7 @@ export const CODE_DOCS: Readonly<Record<DrbdCode, string>> = {
   'drbd/global-order': '`global` written after a resource (drbdadm warns)',
   'drbd/include': 'An include file that cannot be read, or that lies outside the allowed root',
   'drbd/include-cycle': 'A file included again (drbdadm reads every file once)',
+  'drbd/include-depth':
+    'Includes nested more than 512 files deep (drbdadm runs out of open files near 1,000)',
   'drbd/internal': 'A bug in ftkit while reading the file (parse never throws); please report it',
 };

@@ -13,6 +13,7 @@ export type { DrbdCode } from './diagnostics.js';
 export { CODE_DOCS, CODES } from './diagnostics.js';
 export type { MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';
+export { MAX_INCLUDE_DEPTH } from './model/compose.js';
 export type { DumpOptions } from './model/dump.js';
 export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
 export type { DrbdVersion } from './model/options.js';
@@ -39,4 +40,4 @@ export type {
   DrbdSection,
   DrbdVolume,
 } from './schema.js';
-export { collectSecrets } from './secrets.js';
+export { collectSecrets, secretsInText } from './secrets.js';

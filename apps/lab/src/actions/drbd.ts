@@ -1,31 +1,26 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { redactDiagnostics, reporters } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 // The zod-free entry: dump and migrate only read (zod alone costs about 0.1 s of start-up).
-import { collectSecrets, dump, migrate, parse, quickDump } from '@ftkit/drbd-conf/read';
+import { collectSecrets, dump, migrate, parse, quickDump, secretsInText } from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
+import { readInputFile } from '../input-file.js';
 import { type CliIo, ExitCode, UsageError } from '../io.js';
 
 async function readInput(file: string, io: CliIo): Promise<{ text: string; path: string; display: string }> {
   if (file === '-')
     return { text: await io.readStdin(), path: resolve(io.cwd, 'stdin.conf'), display: '<stdin>' };
   const path = resolve(io.cwd, file);
-  try {
-    return { text: await readFile(path, 'utf8'), path, display: file };
-  } catch (error) {
-    throw new UsageError(
-      `Cannot read \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
+  return { text: readInputFile(path, file).toString('utf8'), path, display: file };
 }
 
 /** Options of `ftkit drbd dump`. */
 export interface DumpOptions {
   readonly drbdVersion: '9' | '8.4';
   readonly host?: string;
-  readonly root: string;
+  /** Directory included files must stay inside; default: the file's directory (stdin: the cwd). */
+  readonly root?: string;
   readonly redact?: boolean;
 }
 
@@ -51,11 +46,12 @@ export async function drbdDump(
     io.stdout(quick);
     return;
   }
+  const root = opts.root !== undefined ? resolve(io.cwd, opts.root) : dirname(input.path);
   const r = parse(input.text, {
     drbdVersion: opts.drbdVersion,
     fileName: input.path,
-    reader: fsReader({ root: opts.root }),
-    root: opts.root,
+    reader: fsReader({ root }),
+    root,
   });
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -63,7 +59,8 @@ export async function drbdDump(
     for (const d of errors)
       byFile.set(d.file ?? input.path, [...(byFile.get(d.file ?? input.path) ?? []), d]);
     const texts = new Map(r.files.map((f) => [f.fileName ?? input.path, f.text]));
-    const secrets = collectSecrets(r.model);
+    // The model holds well-formed secrets only; the lexical scan finds malformed ones too.
+    const secrets = [...collectSecrets(r.model), ...r.files.flatMap((f) => secretsInText(f.text))];
     io.stderr(
       reporters.stylish(
         [...byFile].map(([f, ds]) => ({
@@ -71,7 +68,7 @@ export async function drbdDump(
           diagnostics: redactDiagnostics(ds, secrets),
           text: texts.get(f) ?? '',
         })),
-        { color: state.color },
+        { color: state.color, secrets },
       ),
     );
     state.exitCode = ExitCode.findings;
@@ -108,6 +105,7 @@ export async function drbdMigrate(
     io.stderr(
       reporters.stylish([{ file: input.display, diagnostics: errors, text: input.text }], {
         color: state.color,
+        secrets: secretsInText(input.text),
       }),
     );
     io.stderr('ftkit: some problems need a manual fix before DRBD 9 accepts the file\n');

@@ -34,6 +34,7 @@ export async function fmt(
       io.stderr(
         reporters.stylish([{ file: input.display, diagnostics: result.diagnostics }], {
           color: state.color,
+          secrets: format.findSecrets?.(input.text) ?? [],
         }),
       );
       state.exitCode = ExitCode.findings;

@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import {
   type Diagnostic,
   type FileReport,
@@ -46,7 +47,8 @@ export interface LintOptions {
   readonly codeFrame?: boolean;
   /** `false` with `--no-redact`. */
   readonly redact: boolean;
-  readonly root: string;
+  /** Directory included files must stay inside; default: each file's own directory. */
+  readonly root?: string;
 }
 
 /** `ftkit lint <paths...>`: parses, validates and lints files of every known format. */
@@ -60,9 +62,8 @@ export async function lint(
   const formats = await loadFormats();
   const forced = opts.kind ? formatByKind(opts.kind, formats) : undefined;
   const inputs = await readInputs(paths, io, formats);
-  const reader = fsReader({ root: opts.root });
   const reports: FileReport[] = [];
-  let secrets: string[] = [];
+  const secrets: string[] = [];
   for (const input of inputs) {
     const format = forced ?? detectFormat(input.path, input.text, formats);
     if (!format) {
@@ -85,13 +86,22 @@ export async function lint(
       fileName: input.path === '-' ? input.display : input.path,
       rules,
       settings,
-      reader,
+      // Includes stay inside --root, by default the file's own directory (stdin: the cwd), so a
+      // hostile `include "/proc/self/environ";` is refused instead of read and framed.
+      reader: fsReader({
+        root:
+          opts.root !== undefined
+            ? resolve(io.cwd, opts.root)
+            : input.path === '-'
+              ? io.cwd
+              : dirname(input.path),
+      }),
       fix: opts.fix === true,
     });
     if (opts.fix && result.output !== undefined && result.output !== input.text && input.path !== '-') {
       await writeFileAtomic(input.path, result.output);
     }
-    secrets = [...secrets, ...(result.secrets ?? [])];
+    secrets.push(...(result.secrets ?? []), ...(format.findSecrets?.(input.text) ?? []));
     // Diagnostics name files by path; show the name the user typed for the file itself.
     const own = input.path === '-' ? input.display : input.path;
     const byFile = new Map<string, Diagnostic[]>();
@@ -124,6 +134,8 @@ export async function lint(
     reporter(shown, {
       color: state.color,
       codeFrame: opts.codeFrame === true,
+      // Frames show source lines: the reporter prints every secret on them as «redacted».
+      ...(opts.redact === false ? {} : { secrets }),
       rules: rulesInfo,
       toolVersion: state.version,
     }),

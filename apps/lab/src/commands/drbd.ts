@@ -17,7 +17,7 @@ export function registerDrbd(context: CommandContext): void {
     .argument('<file>', 'the drbd.conf or .res file (`-` reads standard input)')
     .addOption(new Option('--drbd-version <v>', 'parser to mirror').choices(['9', '8.4']).default('9'))
     .option('--host <name>', 'the local node name (like __DRBD_NODE__; default: the host name)')
-    .option('--root <dir>', 'directory that included files must stay inside', '/')
+    .option('--root <dir>', 'directory that included files must stay inside (default: the file’s directory)')
     .option('--redact', 'print shared-secret values as «redacted» (for dumps that go to logs)')
     .action(async (file: string, opts: DumpOptions) => {
       const { drbdDump } = await import('../actions/drbd.js');

@@ -27,7 +27,10 @@ export function registerLint(context: CommandContext): void {
     .option('--quiet', 'report errors only')
     .option('--code-frame', 'show the source lines under each finding (stylish)')
     .option('--no-redact', 'show secret values (e.g. DRBD shared-secret) in messages')
-    .option('--root <dir>', 'directory that included files must stay inside', '/')
+    .option(
+      '--root <dir>',
+      'directory that included files must stay inside (default: each file’s own directory)',
+    )
     .action(async (paths: string[], opts: LintOptions) => {
       const { lint } = await import('../actions/lint.js');
       await lint(context, paths, opts);

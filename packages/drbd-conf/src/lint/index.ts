@@ -9,7 +9,7 @@ import {
 } from '@ftkit/core';
 import type { DrbdVersion } from '../model/options.js';
 import { parse, SOURCE } from '../parse.js';
-import { collectSecrets } from '../secrets.js';
+import { collectSecrets, secretsInText } from '../secrets.js';
 import type { DrbdLintDoc } from './context.js';
 import { addressLoopback } from './rules/address-loopback.js';
 import { alExtentsRange } from './rules/al-extents-range.js';
@@ -128,7 +128,7 @@ export const rules: Readonly<Record<string, Rule<DrbdLintDoc>>> = Object.freeze(
 export interface DrbdLintOptions extends LintOptions {
   /** Parser to mirror; also read from `settings.drbdVersion`. Default `'9'`. */
   readonly drbdVersion?: DrbdVersion;
-  /** Included files must stay below this directory (default `/`). */
+  /** Included files must stay below this directory (default: the directory of `fileName`). */
   readonly root?: string;
 }
 
@@ -171,7 +171,10 @@ function lintOnce(text: string, options: DrbdLintOptions): LintResult {
     lineIndexFor: (f) => indexes.get(f),
   });
   const diagnostics = sortDiagnostics([...result.diagnostics, ...found]);
-  const secrets = collectSecrets(result.model);
+  // Malformed secrets never reach the model; the lexical scan of every file finds them too.
+  const secrets = [
+    ...new Set([...collectSecrets(result.model), ...result.files.flatMap((f) => secretsInText(f.text))]),
+  ];
   const texts: Record<string, string> = Object.create(null);
   for (const f of result.files.slice(1)) if (f.fileName !== undefined) texts[f.fileName] = f.text;
   return {

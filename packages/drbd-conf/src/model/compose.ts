@@ -40,6 +40,13 @@ import {
 /** The package name recorded as diagnostic `source`. */
 export const SOURCE = '@ftkit/drbd-conf';
 
+/**
+ * How many files deep includes may nest. drbdadm keeps each including file open, so with the usual
+ * limit of 1,024 open files it fails near 1,000 levels; 512 is far above any real configuration
+ * and keeps composition well inside the JavaScript stack.
+ */
+export const MAX_INCLUDE_DEPTH = 512;
+
 /** Options of {@link compose} and `parse`. */
 export interface ComposeOptions {
   /** Which drbdadm parser to mirror; default `'9'`. */
@@ -48,7 +55,11 @@ export interface ComposeOptions {
   readonly fileName?: string;
   /** Reader for `include`d files; without one, includes are recorded but not followed. */
   readonly reader?: SourceReader;
-  /** Included files must lie inside this directory (default `/`). */
+  /**
+   * Included files must lie inside this directory. Default: the reader's `root` when it has one,
+   * else the directory of `fileName` when that is absolute (so `include "/proc/self/environ";` is
+   * refused), else `/`.
+   */
   readonly root?: string;
 }
 
@@ -125,7 +136,14 @@ export class Composer {
   readonly opts: ComposeOptions;
   readonly model: DrbdConfig;
   readonly files: ParsedFile[] = [];
+  /** Canonical paths (symbolic links resolved) of every file read so far. */
   readonly seen = new Set<string>();
+  /** Matches of each absolute glob pattern, listed once however often it is included. */
+  private readonly globs = new Map<string, string[]>();
+  /** Canonical paths already asked of the reader (a repeated glob asks for the same ones). */
+  private readonly realpaths = new Map<string, string>();
+  /** How many includes deep the file being composed is (the main file is 0). */
+  private depth = 0;
   private ctx!: FileCtx;
   private resourceSeen = false;
   private readonly topNames = new Map<string, { span: { start: number; end: number }; file?: string }>();
@@ -141,7 +159,7 @@ export class Composer {
     const d = new DiagnosticCollector(text, SOURCE, fileName);
     const pf: ParsedFile = { fileName, text, cst, diagnostics: d };
     this.files.push(pf);
-    if (fileName !== undefined) this.seen.add(normalizePath(fileName));
+    if (fileName !== undefined) this.seen.add(this.canonical(fileName));
     const saved = this.ctx;
     this.ctx = { d, file: fileName, text };
     for (const item of contentOf(cst)) this.topItem(item);
@@ -150,6 +168,19 @@ export class Composer {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * The path drbdadm would compare: symbolic links resolved when the reader can, so a directory
+   * reached through two aliases is read once (as drbdadm does) instead of again for every alias.
+   */
+  private canonical(path: string): string {
+    let c = this.realpaths.get(path);
+    if (c === undefined) {
+      c = this.opts.reader?.realpath?.(path) ?? normalizePath(path);
+      this.realpaths.set(path, c);
+    }
+    return c;
+  }
 
   private err(code: string, message: string, span: { start: number; end: number }, note?: string) {
     this.ctx.d.error(code, message, span, note !== undefined ? { note } : {});
@@ -458,7 +489,8 @@ export class Composer {
     if (!reader) return;
     const base = this.ctx.file?.startsWith('/') ? dirname(this.ctx.file) : '/';
     const abs = resolvePath(base, pattern);
-    const root = this.opts.root ?? '/';
+    const main = this.opts.fileName;
+    const root = this.opts.root ?? reader.root ?? (main?.startsWith('/') ? dirname(main) : '/');
     if (!isInside(root, abs)) {
       this.err(
         CODES.include,
@@ -468,13 +500,18 @@ export class Composer {
       return;
     }
     const isGlob = /[*?[]/.test(pattern);
-    const paths = isGlob ? reader.glob(abs).filter((p) => isInside(root, p)) : [abs];
+    let paths = [abs];
+    if (isGlob) {
+      const cached = this.globs.get(abs);
+      paths = cached ?? reader.glob(abs).filter((p) => isInside(root, p));
+      if (!cached) this.globs.set(abs, paths);
+    }
     for (const p of paths) {
-      const key = normalizePath(p);
+      const key = this.canonical(p);
       if (this.seen.has(key)) {
         if (
-          this.files.some((f) => f.fileName !== undefined && normalizePath(f.fileName) === key) &&
-          !isGlob
+          !isGlob &&
+          this.files.some((f) => f.fileName !== undefined && this.canonical(f.fileName) === key)
         ) {
           this.warn(
             CODES.includeCycle,
@@ -484,12 +521,26 @@ export class Composer {
         }
         continue;
       }
+      if (this.depth >= MAX_INCLUDE_DEPTH) {
+        this.err(
+          CODES.includeDepth,
+          `Invalid include \`${pattern}\`: includes nest more than ${MAX_INCLUDE_DEPTH} files deep`,
+          spanOf(t),
+          'drbdadm keeps every including file open and fails with "Too many open files" near 1,000',
+        );
+        return;
+      }
       const text = reader.readFile(p);
       if (text === undefined) {
         if (!isGlob) this.err(CODES.include, `Failed to open include file \`${pattern}\``, spanOf(t));
         continue;
       }
-      this.file(text, key);
+      this.depth++;
+      try {
+        this.file(text, normalizePath(p));
+      } finally {
+        this.depth--;
+      }
     }
   }
 
