@@ -1,6 +1,7 @@
 import type { Diagnostic } from '@ftkit/core';
 import { jsonTypeOf, showValue } from '../diagnostics.js';
 import { isBorgFloatKey } from '../json/float-keys.js';
+import { findTooDeep, MAX_JSON_DEPTH } from '../json/nesting.js';
 import { pyDumps } from '../json/py-json.js';
 import { type LineOptions, lineDiagnostic, type SourceLine, type TextSource } from './lines.js';
 
@@ -181,6 +182,15 @@ export interface ReadItemsOptions extends LineOptions {
 /** Set by {@link checkItem}: the item has a key this package does not know. */
 let hasUnknown = false;
 
+/**
+ * JSON.parse of one item line; throws for a line nested deeper than {@link MAX_JSON_DEPTH}
+ * (the caller reports it as a bad line), because emit and value previews recurse per level.
+ */
+function parseLine(t: string): unknown {
+  if (findTooDeep(t) >= 0) throw new RangeError('too deep');
+  return JSON.parse(t);
+}
+
 /** Checks one parsed line; returns a message for the first problem or `undefined`. */
 function checkItem(v: unknown): string | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v))
@@ -291,7 +301,7 @@ export class ItemReader implements AsyncIterable<BorgItem> {
       let v: unknown;
       let problem: string | undefined;
       try {
-        v = JSON.parse(t);
+        v = parseLine(t);
         problem = checkItem(v);
       } catch {
         problem = `Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``;
@@ -393,7 +403,7 @@ export function parseItems(
     let v: unknown;
     let problem: string | undefined;
     try {
-      v = JSON.parse(t);
+      v = parseLine(t);
       problem = checkItem(v);
     } catch {
       problem = `Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``;
