@@ -14,6 +14,8 @@ export type BorgDiagnosticCode =
   | 'borg/unknown-key'
   /** JSON nested deeper than `MAX_JSON_DEPTH` (256) arrays and objects: not read further. */
   | 'borg/too-deep'
+  /** More than `MAX_DIAGNOSTICS` (1000) in one document or stream: the rest are counted in this one. */
+  | 'borg/too-many-problems'
   /** An item or log line that is not a JSON object (streams). */
   | 'borg/bad-line'
   /** A stream line is longer than the configured limit. */

@@ -1,11 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
+import { MAX_DIAGNOSTICS } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import { cpuGrowth } from '../../../test-support/timing.js';
 import { emitDocument, parseDocument, parseDocumentCst, printDocument } from '../src/documents/parse.js';
 import { borgJsonFormat } from '../src/format.js';
 import { findTooDeep, MAX_JSON_DEPTH } from '../src/json/nesting.js';
-import { emitLine, parseItems } from '../src/stream/items.js';
-import { parseLog, trailingObjectStart } from '../src/stream/log.js';
+import { emitLine, parseItems, readItems } from '../src/stream/items.js';
+import { parseLog, readLog, trailingObjectStart } from '../src/stream/log.js';
 import { fixture } from './helpers.js';
 
 /** `n` levels of `[` or `{"a":` (chosen by `shape`), closed or not. */
@@ -126,5 +127,45 @@ describe('prototype names (issue 13 item 7)', () => {
     );
     expect(r.items[0]!.type).toBe('constructor');
     expect(emitLine(r.items[0]!)).toContain('"__proto__": {"x": 1}');
+  });
+});
+
+describe('diagnostic cap (issue 13 item 5)', () => {
+  const bad = 'x\n'.repeat(50_000);
+  const summary = {
+    code: 'borg/too-many-problems',
+    severity: 'error',
+    message: `Too many problems: ${50_000 - MAX_DIAGNOSTICS} more after the first ${MAX_DIAGNOSTICS} are not listed`,
+  };
+
+  it('parseItems, parseLog and lint keep 1000 diagnostics and count the rest', () => {
+    // make-big.sh items-bad-lines / log-text-lines: 10^7 bad lines aborted at 4.4 GB.
+    const items = parseItems(bad, { onBadLine: 'continue' });
+    expect(items.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
+    expect(items.diagnostics.at(-1)).toMatchObject({
+      ...summary,
+      position: { start: { line: MAX_DIAGNOSTICS + 1 } },
+    });
+    const log = parseLog(bad);
+    expect(log.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
+    expect(log.diagnostics.at(-1)).toMatchObject({ ...summary, severity: 'info' });
+    const lintItems = borgJsonFormat.lint(`{"type": "-", "mode": "-", "path": "a"}\n${bad}`, {
+      fileName: 'a.borg.jsonl',
+    });
+    expect(lintItems.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
+  });
+
+  it('readItems and readLog (streams) are capped the same way and still call onDiagnostic for each', async () => {
+    const chunks = Array.from({ length: 50 }, () => 'x\n'.repeat(1000));
+    let seen = 0;
+    const reader = readItems(chunks, { onBadLine: 'continue', onDiagnostic: () => seen++ });
+    for await (const _ of reader) expect.unreachable();
+    expect(seen).toBe(50_000);
+    expect(reader.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
+    expect(reader.diagnostics.at(-1)).toMatchObject(summary);
+    const log = readLog(chunks);
+    for await (const _ of log);
+    expect(log.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
+    expect(log.diagnostics.at(-1)!.code).toBe('borg/too-many-problems');
   });
 });

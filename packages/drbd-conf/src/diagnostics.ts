@@ -31,6 +31,8 @@ export const CODES = {
   include: 'drbd/include',
   /** A file included a second time (skipped, like drbdadm). */
   includeCycle: 'drbd/include-cycle',
+  /** More than `MAX_DIAGNOSTICS` (1000) problems in one file: the rest are counted in this one. */
+  tooMany: 'drbd/too-many-problems',
   /** A bug in ftkit (parse never throws; please report it). */
   internal: 'drbd/internal',
 } as const;
@@ -54,5 +56,7 @@ export const CODE_DOCS: Readonly<Record<DrbdCode, string>> = {
   'drbd/global-order': '`global` written after a resource (drbdadm warns)',
   'drbd/include': 'An include file that cannot be read, or that lies outside the allowed root',
   'drbd/include-cycle': 'A file included again (drbdadm reads every file once)',
+  'drbd/too-many-problems':
+    'More than 1000 problems in one file (`MAX_DIAGNOSTICS`): the rest are counted in this one, placed at the first not listed',
   'drbd/internal': 'A bug in ftkit while reading the file (parse never throws); please report it',
 };

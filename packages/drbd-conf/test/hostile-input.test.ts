@@ -1,5 +1,6 @@
+import { MAX_DIAGNOSTICS } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { dump, parse, quickDump } from '../src/index.js';
+import { dump, lint, parse, quickDump } from '../src/index.js';
 
 /** One resource whose `net` section repeats `protocol C;` `n` times. */
 function manyOptions(n: number): string {
@@ -20,5 +21,30 @@ describe('big inputs (issue 13 item 6)', () => {
     const r = parse(text);
     const full = dump(r.model, { drbdVersion: '9' });
     expect(full).toContain('resource r {');
+  });
+});
+
+describe('diagnostic cap (issue 13 item 5)', () => {
+  it('a megabyte of `}` gives 1000 syntax errors and one count of the rest', () => {
+    // make-big.sh close-braces: 8 MB of `}` made `ftkit lint` abort at 4.8 GB.
+    const text = '}'.repeat(1 << 20);
+    const r = lint(text);
+    expect(r.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
+    expect(r.diagnostics.at(-1)).toMatchObject({
+      code: 'drbd/too-many-problems',
+      severity: 'error',
+      message: `Too many problems: ${(1 << 20) - MAX_DIAGNOSTICS} more after the first ${MAX_DIAGNOSTICS} are not listed`,
+      span: { start: MAX_DIAGNOSTICS, end: MAX_DIAGNOSTICS + 1 },
+    });
+    expect(parse(text).diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
+  });
+
+  it('lint findings are capped too: 1,500 resources without a protocol', () => {
+    const res = (i: number) =>
+      `resource r${i} { on a { device /dev/drbd${i}; disk /dev/sdb; address 10.0.${i >> 8}.${i & 255}:7789; meta-disk internal; } on b { device /dev/drbd${i}; disk /dev/sdb; address 10.1.${i >> 8}.${i & 255}:7789; meta-disk internal; } }\n`;
+    const text = Array.from({ length: 1500 }, (_, i) => res(i)).join('');
+    const r = lint(text);
+    expect(r.diagnostics.length).toBeLessThanOrEqual(MAX_DIAGNOSTICS + 1);
+    expect(r.diagnostics.at(-1)!.code).toBe('drbd/too-many-problems');
   });
 });

@@ -105,7 +105,9 @@ export function parseDocument(
   options: ParseDocumentOptions = {},
 ): ParseResult<DocumentCst, BorgDocument | undefined> {
   const lineIndex = new LineIndex(text);
-  const dc = new DiagnosticCollector(text, SOURCE, options.fileName, lineIndex);
+  const dc = new DiagnosticCollector(text, SOURCE, options.fileName, lineIndex, {
+    overflowCode: 'borg/too-many-problems',
+  });
   const deep = findTooDeep(text);
   if (deep >= 0) {
     dc.error(

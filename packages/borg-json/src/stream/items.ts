@@ -3,7 +3,7 @@ import { jsonTypeOf, showValue } from '../diagnostics.js';
 import { isBorgFloatKey } from '../json/float-keys.js';
 import { findTooDeep, MAX_JSON_DEPTH } from '../json/nesting.js';
 import { pyDumps } from '../json/py-json.js';
-import { type LineOptions, lineDiagnostic, type SourceLine, type TextSource } from './lines.js';
+import { type LineOptions, lineDiagnostic, pushCapped, type SourceLine, type TextSource } from './lines.js';
 
 /**
  * One archive item of `borg list --json-lines ARCHIVE`, 1.2/1.4 and 2.0 keys together. Only
@@ -242,8 +242,10 @@ export class ItemReader implements AsyncIterable<BorgItem> {
     this.options = options;
   }
 
+  private dropped = 0;
+
   private report(d: Diagnostic): void {
-    this.diagnostics.push(d);
+    this.dropped = pushCapped(this.diagnostics, d, this.dropped);
     this.options.onDiagnostic?.(d);
   }
 
@@ -390,6 +392,11 @@ export function parseItems(
   const items: BorgItem[] = [];
   // Synchronous twin of ItemReader.batches for in-memory text.
   const diagnostics: Diagnostic[] = [];
+  let dropped = 0;
+  const report = (d: Diagnostic) => {
+    dropped = pushCapped(diagnostics, d, dropped);
+    options.onDiagnostic?.(d);
+  };
   const seen = new Set<string>();
   const stop = (options.onBadLine ?? 'stop') === 'stop';
   let offset = 0;
@@ -409,7 +416,7 @@ export function parseItems(
       problem = `Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``;
     }
     if (problem !== undefined) {
-      diagnostics.push(lineDiagnostic(l, 'borg/bad-line', 'error', problem, { fileName: options.fileName }));
+      report(lineDiagnostic(l, 'borg/bad-line', 'error', problem, { fileName: options.fileName }));
       if (stop) break;
       continue;
     }
@@ -418,7 +425,7 @@ export function parseItems(
         if (!ITEM_KEYS.has(k) && !seen.has(k)) {
           seen.add(k);
           const col = t.indexOf(`"${k}"`);
-          diagnostics.push(
+          report(
             lineDiagnostic(l, 'borg/unknown-key', 'info', `Unknown item key \`${k}\``, {
               fileName: options.fileName,
               column: Math.max(0, col),

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@ftkit/core';
+import { type Diagnostic, MAX_DIAGNOSTICS } from '@ftkit/core';
 import { type BorgDiagnosticCode, codeUrl, SOURCE } from '../diagnostics.js';
 
 /** Anything a stream reader accepts: a Node `Readable`, `process.stdin`, a web stream, an array. */
@@ -101,4 +101,34 @@ export function lineDiagnostic(
     ...(options.fileName !== undefined ? { file: options.fileName } : {}),
     ...(options.note !== undefined ? { note: options.note } : {}),
   };
+}
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Appends `d` to `list` unless `list` already holds {@link MAX_DIAGNOSTICS}; past that, the
+ * last element is one `borg/too-many-problems` diagnostic (worst severity, placed at the first
+ * one dropped) whose message counts the rest. `dropped` is the count so far; returns the new
+ * count. Keeps a stream of 10^7 bad lines at a thousand diagnostics in memory.
+ */
+export function pushCapped(list: Diagnostic[], d: Diagnostic, dropped: number): number {
+  if (dropped === 0 && list.length < MAX_DIAGNOSTICS) {
+    list.push(d);
+    return 0;
+  }
+  const n = dropped + 1;
+  const prev = dropped > 0 ? list[list.length - 1]! : d;
+  const summary: Diagnostic = {
+    code: 'borg/too-many-problems',
+    severity: RANK[d.severity] < RANK[prev.severity] ? d.severity : prev.severity,
+    message: `Too many problems: ${n} more after the first ${MAX_DIAGNOSTICS} are not listed`,
+    span: prev.span,
+    position: prev.position,
+    url: codeUrl('borg/too-many-problems'),
+    source: SOURCE,
+    ...(prev.file !== undefined ? { file: prev.file } : {}),
+  };
+  if (dropped > 0) list[list.length - 1] = summary;
+  else list.push(summary);
+  return n;
 }

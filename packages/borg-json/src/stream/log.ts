@@ -2,7 +2,14 @@ import type { Diagnostic } from '@ftkit/core';
 import { z } from 'zod';
 import { jsonTypeOf } from '../diagnostics.js';
 import { findTooDeep } from '../json/nesting.js';
-import { type LineOptions, lineBatches, lineDiagnostic, type SourceLine, type TextSource } from './lines.js';
+import {
+  type LineOptions,
+  lineBatches,
+  lineDiagnostic,
+  pushCapped,
+  type SourceLine,
+  type TextSource,
+} from './lines.js';
 
 const msgid = z.string().nullable();
 
@@ -281,8 +288,9 @@ export class LogReader implements AsyncIterable<LogRecord> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<LogRecord> {
+    let dropped = 0;
     const report = (d: Diagnostic) => {
-      this.diagnostics.push(d);
+      dropped = pushCapped(this.diagnostics, d, dropped);
       this.options.onDiagnostic?.(d);
     };
     for await (const lines of lineBatches(this.source, this.options, (line, offset) =>
@@ -308,6 +316,7 @@ export function parseLog(
   options: ReadLogOptions = {},
 ): { records: LogRecord[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  let dropped = 0;
   const records: LogRecord[] = [];
   let offset = 0;
   const lines = text.split('\n');
@@ -315,7 +324,7 @@ export function parseLog(
     const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     records.push(
       ...lineRecords({ line: i + 1, offset, text: t }, options, (d) => {
-        diagnostics.push(d);
+        dropped = pushCapped(diagnostics, d, dropped);
         options.onDiagnostic?.(d);
       }),
     );
