@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { MAX_DIAGNOSTICS } from '@ftkit/core';
+import { LineIndex, MAX_DIAGNOSTICS } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import { cpuGrowth } from '../../../test-support/timing.js';
 import { emitDocument, parseDocument, parseDocumentCst, printDocument } from '../src/documents/parse.js';
@@ -168,4 +168,38 @@ describe('diagnostic cap (issue 13 item 5)', () => {
     expect(log.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
     expect(log.diagnostics.at(-1)!.code).toBe('borg/too-many-problems');
   });
+});
+
+describe('a lone `\\r` ends a line in stream positions (issue 13, low)', () => {
+  it('the repro: offset 1 after a lone `\\r` is line 2, column 1', () => {
+    // /work/shared/reliability/borg-lone-cr.borg-log.jsonl
+    const r = parseLog('\r{"type":"log_message","x":1}\n');
+    const d = r.diagnostics.find((x) => x.severity === 'error')!;
+    expect(d.span.start).toBe(1);
+    expect(d.position.start).toEqual({ line: 2, column: 1, offset: 1 });
+  });
+
+  test.prop([fc.array(fc.constantFrom('x', '\r', '\n', '\r\n', '{"type": "-"}'), { maxLength: 30 })])(
+    'stream line numbers agree with LineIndex on every text of lines, CRs and bad items',
+    async (parts) => {
+      const text = parts.join('');
+      const index = new LineIndex(text);
+      const check = (
+        list: readonly { span: { start: number }; position: { start: { line: number; column: number } } }[],
+      ) => {
+        for (const d of list) {
+          const p = index.positionOf({ start: d.span.start, end: d.span.start }).start;
+          expect([d.position.start.line, d.position.start.column]).toEqual([p.line, p.column]);
+        }
+      };
+      check(parseItems(text, { onBadLine: 'continue' }).diagnostics);
+      check(parseLog(text).diagnostics);
+      const reader = readItems([text.slice(0, 7), text.slice(7)], { onBadLine: 'continue' });
+      for await (const _ of reader);
+      check(reader.diagnostics);
+      const log = readLog([text.slice(0, 5), text.slice(5)]);
+      for await (const _ of log);
+      check(log.diagnostics);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { MAX_DIAGNOSTICS } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { dump, lint, parse, quickDump } from '../src/index.js';
+import { dump, lint, migrate, parse, quickDump } from '../src/index.js';
 
 /** One resource whose `net` section repeats `protocol C;` `n` times. */
 function manyOptions(n: number): string {
@@ -46,5 +46,32 @@ describe('diagnostic cap (issue 13 item 5)', () => {
     const r = lint(text);
     expect(r.diagnostics.length).toBeLessThanOrEqual(MAX_DIAGNOSTICS + 1);
     expect(r.diagnostics.at(-1)!.code).toBe('drbd/too-many-problems');
+  });
+});
+
+describe('migrate reports positions in the input (issue 13, low)', () => {
+  it('a bad value in a moved option points at the option where it was', () => {
+    // /work/shared/reliability/migrate-wrong-position.res reported 3:17 (span 44–45) of a
+    // one-line, 28-character file.
+    const text = 'resource r{disk{fencing l;}}';
+    const m = migrate(text);
+    const errors = m.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.span).toEqual({ start: 16, end: 26 });
+    expect(text.slice(errors[0]!.span.start, errors[0]!.span.end)).toBe('fencing l;');
+    expect(errors[0]!.position.start).toEqual({ line: 1, column: 17, offset: 16 });
+  });
+
+  it('a problem after the edits shifts back by what they added and removed', () => {
+    const text =
+      'resource r {\n  syncer { rate 10M; }\n  disk { on-io-error x; }\n  on a { device /dev/drbd0; disk /dev/sdb; address 10.0.0.1:7789; meta-disk internal; }\n  on b { device /dev/drbd0; disk /dev/sdb; address 10.0.0.2:7789; meta-disk internal; }\n}\n';
+    const m = migrate(text);
+    expect(m.edits.length).toBeGreaterThan(0);
+    const errors = m.diagnostics.filter((x) => x.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const d of errors) {
+      expect(d.span.end).toBeLessThanOrEqual(text.length);
+      expect(text.slice(d.span.start, d.span.end)).toBe('x');
+    }
   });
 });

@@ -3,7 +3,14 @@ import { jsonTypeOf, showValue } from '../diagnostics.js';
 import { isBorgFloatKey } from '../json/float-keys.js';
 import { findTooDeep, MAX_JSON_DEPTH } from '../json/nesting.js';
 import { pyDumps } from '../json/py-json.js';
-import { type LineOptions, lineDiagnostic, pushCapped, type SourceLine, type TextSource } from './lines.js';
+import {
+  type LineOptions,
+  lineDiagnostic,
+  loneCrCount,
+  pushCapped,
+  type SourceLine,
+  type TextSource,
+} from './lines.js';
 
 /**
  * One archive item of `borg list --json-lines ARCHIVE`, 1.2/1.4 and 2.0 keys together. Only
@@ -333,7 +340,11 @@ export class ItemReader implements AsyncIterable<BorgItem> {
       let go = true;
       while (nl !== -1) {
         if (skipping) skipping = false;
-        else go = handle(text, start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl, out);
+        else {
+          const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+          go = handle(text, start, end, out);
+          lineNo += loneCrCount(text, start, end);
+        }
         lineNo++;
         start = nl + 1;
         if (!go) break;
@@ -401,10 +412,12 @@ export function parseItems(
   const stop = (options.onBadLine ?? 'stop') === 'stop';
   let offset = 0;
   const lines = text.split('\n');
+  let lineNo = 1;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const l: SourceLine = { line: i + 1, offset, text: t };
+    const l: SourceLine = { line: lineNo, offset, text: t };
+    lineNo += 1 + loneCrCount(t);
     offset += raw.length + 1;
     if (t.length === 0) continue;
     let v: unknown;

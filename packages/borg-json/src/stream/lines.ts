@@ -52,6 +52,7 @@ export async function* lineBatches(
         const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
         if (end - start > max) onLong?.(lineNo, base + start, end - start);
         else batch.push({ line: lineNo, offset: base + start, text: text.slice(start, end) });
+        lineNo += loneCrCount(text, start, end);
       }
       lineNo++;
       start = nl + 1;
@@ -75,6 +76,25 @@ export async function* lineBatches(
   if (!skipping && tail.length > 0) yield [{ line: lineNo, offset: base, text: tail.slice(0, end) }];
 }
 
+/**
+ * The number of `\r` in `text.slice(start, end)`. A line never contains the `\r` of a `\r\n`
+ * (it is cut off), so each one is a lone `\r`, which ends a line too (docs/architecture.md).
+ */
+export function loneCrCount(text: string, start = 0, end = text.length): number {
+  let n = 0;
+  for (let i = text.indexOf('\r', start); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) n++;
+  return n;
+}
+
+/** Line (0-based, relative) and column (1-based) of `col` in a line text with lone `\r`s. */
+function within(text: string | undefined, col: number): { dl: number; column: number } {
+  if (text === undefined) return { dl: 0, column: col + 1 };
+  const before = Math.min(col, text.length);
+  const dl = loneCrCount(text, 0, before);
+  if (dl === 0) return { dl: 0, column: col + 1 };
+  return { dl, column: col - text.lastIndexOf('\r', before - 1) };
+}
+
 /** A diagnostic about one stream line (positions from the line number, not a whole-text index). */
 export function lineDiagnostic(
   line: SourceLine | { line: number; offset: number; text?: string },
@@ -87,14 +107,16 @@ export function lineDiagnostic(
   const len = options.length ?? Math.max(0, (line.text?.length ?? 0) - col);
   const start = line.offset + col;
   const end = start + len;
+  const a = within(line.text, col);
+  const b = within(line.text, col + len);
   return {
     code,
     severity,
     message,
     span: { start, end },
     position: {
-      start: { line: line.line, column: col + 1, offset: start },
-      end: { line: line.line, column: col + len + 1, offset: end },
+      start: { line: line.line + a.dl, column: a.column, offset: start },
+      end: { line: line.line + b.dl, column: b.column, offset: end },
     },
     url: codeUrl(code),
     source: SOURCE,

@@ -6,6 +6,7 @@ import {
   type LineOptions,
   lineBatches,
   lineDiagnostic,
+  loneCrCount,
   pushCapped,
   type SourceLine,
   type TextSource,
@@ -320,10 +321,13 @@ export function parseLog(
   const records: LogRecord[] = [];
   let offset = 0;
   const lines = text.split('\n');
-  lines.forEach((raw, i) => {
+  let lineNo = 1;
+  lines.forEach((raw) => {
     const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const line = lineNo;
+    lineNo += 1 + loneCrCount(t);
     records.push(
-      ...lineRecords({ line: i + 1, offset, text: t }, options, (d) => {
+      ...lineRecords({ line, offset, text: t }, options, (d) => {
         dropped = pushCapped(diagnostics, d, dropped);
         options.onDiagnostic?.(d);
       }),
