@@ -1,6 +1,6 @@
 import { MAX_DIAGNOSTICS } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { dump, lint, migrate, parse, quickDump } from '../src/index.js';
+import { dump, format, lint, migrate, parse, quickDump, reindent } from '../src/index.js';
 
 /** One resource whose `net` section repeats `protocol C;` `n` times. */
 function manyOptions(n: number): string {
@@ -12,6 +12,15 @@ function manyOptions(n: number): string {
 }
 
 describe('big inputs (issue 13 item 6)', () => {
+  it('format and reindent of 16,000 unclosed `{` stay linear in the input', () => {
+    // Found by `npm run fuzz` (seed 7): indenting every level gave a 2 GB string.
+    const text = 'x{"a":'.repeat(16_000);
+    const out = format(text).text;
+    expect(out.length).toBeLessThan(text.length * 40);
+    expect(reindent(text).length).toBeLessThan(text.length * 40);
+    expect(reindent('a {\nb {\nc;\n}\n}\n')).toBe('a {\n    b {\n        c;\n    }\n}\n');
+  });
+
   it('dump and quickDump print a section of 130,000 options without a stack overflow', () => {
     // make-big.sh dump-options: `push(...pairs)` passed every option as one call argument.
     const text = manyOptions(130_000);
