@@ -1,11 +1,20 @@
 export type { CodeFrameOptions } from './code-frame.js';
 export { codeFrame } from './code-frame.js';
-export type { Diagnostic, DiagnosticInput, Fix, RelatedLocation, Severity } from './diagnostic.js';
+export type {
+  Diagnostic,
+  DiagnosticInput,
+  DiagnosticLimitOptions,
+  Fix,
+  RelatedLocation,
+  Severity,
+} from './diagnostic.js';
 export {
+  capDiagnostics,
   countBySeverity,
   DiagnosticCollector,
   formatDiagnosticLine,
   hasErrors,
+  MAX_DIAGNOSTICS,
   makeDiagnostic,
   ParseError,
   sortDiagnostics,

@@ -33,6 +33,8 @@ export const CODES = {
   includeCycle: 'drbd/include-cycle',
   /** Includes nested deeper than `MAX_INCLUDE_DEPTH`. */
   includeDepth: 'drbd/include-depth',
+  /** More than `MAX_DIAGNOSTICS` (1000) problems in one file: the rest are counted in this one. */
+  tooMany: 'drbd/too-many-problems',
   /** A bug in ftkit (parse never throws; please report it). */
   internal: 'drbd/internal',
 } as const;
@@ -58,5 +60,7 @@ export const CODE_DOCS: Readonly<Record<DrbdCode, string>> = {
   'drbd/include-cycle': 'A file included again (drbdadm reads every file once)',
   'drbd/include-depth':
     'Includes nested more than 512 files deep (drbdadm runs out of open files near 1,000)',
+  'drbd/too-many-problems':
+    'More than 1000 problems in one file (`MAX_DIAGNOSTICS`): the rest are counted in this one, placed at the first not listed',
   'drbd/internal': 'A bug in ftkit while reading the file (parse never throws); please report it',
 };

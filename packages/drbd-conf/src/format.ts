@@ -18,13 +18,24 @@ export interface FormatOptions extends ParseOptions {
 export function format(text: string, options: FormatOptions = {}): FormatResult {
   const parsed = parse(text, options);
   const errors: Diagnostic[] = parsed.diagnostics.filter(
-    (d) => d.severity === 'error' && /syntax|lexical/.test(d.code),
+    // More than MAX_DIAGNOSTICS problems: the syntax errors may be among those only counted.
+    (d) => d.severity === 'error' && /syntax|lexical|too-many-problems/.test(d.code),
   );
   if (errors.length > 0) return { text, diagnostics: errors };
   return { text: reindent(text, options.indent ?? '    '), diagnostics: [] };
 }
 
-/** The token-level re-indenter behind {@link format} (works on any text; never throws). */
+/**
+ * Deepest indentation {@link reindent} writes. drbd.conf nests five levels at most; without a
+ * bound, 16,000 unclosed `{` would give an output quadratic in the input (and past the longest
+ * string V8 can build).
+ */
+const MAX_INDENT_DEPTH = 32;
+
+/**
+ * The token-level re-indenter behind {@link format} (works on any text; never throws; output
+ * linear in the input, see {@link MAX_INDENT_DEPTH}).
+ */
 export function reindent(text: string, unit = '    '): string {
   const out: string[] = [];
   let cur = '';
@@ -32,7 +43,7 @@ export function reindent(text: string, unit = '    '): string {
   let newlines = 0;
   let glue = false; // no space before the next token (after `:` or `[`)
   const flush = () => {
-    if (cur !== '') out.push(`${unit.repeat(depth)}${cur}`);
+    if (cur !== '') out.push(`${unit.repeat(Math.min(depth, MAX_INDENT_DEPTH))}${cur}`);
     cur = '';
     glue = false;
   };

@@ -1,4 +1,12 @@
-import { applyEdits, type Diagnostic, type TextEdit } from '@ftkit/core';
+import {
+  applyEdits,
+  type Diagnostic,
+  LineIndex,
+  makeDiagnostic,
+  type Span,
+  sortEdits,
+  type TextEdit,
+} from '@ftkit/core';
 import { deleteStatement, indentUnit, insertBeforeClose } from './edit.js';
 import { quoteValue } from './emit.js';
 import { type SectionKind, SYNCER_84 } from './model/options.js';
@@ -14,8 +22,9 @@ export interface MigrateResult {
   readonly changes: readonly string[];
   /**
    * Problems in the 8.4 input (parse errors stop the migration), plus errors DRBD 9 would still
-   * report in the migrated text (for example enum values drbdadm-84 never checked); positions of
-   * the latter refer to `text`.
+   * report in the migrated text (for example enum values drbdadm-84 never checked). Every span
+   * refers to the input: a problem in a moved option points at the option where it was, one in
+   * other inserted text at the place of the insertion.
    */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -48,6 +57,8 @@ export function migrate(text: string, options: { fileName?: string } = {}): Migr
   const edits: TextEdit[] = [];
   const changes: string[] = [];
   const unit = indentUnit(text);
+  // Option lines written into new places, with the span of the option they came from.
+  const moved: { line: string; from: Span }[] = [];
   const own = (x: { file?: string }) => x.file === undefined || x.file === options.fileName;
 
   const migrateContainer = (c: DrbdResource | DrbdCommon, label: string) => {
@@ -55,7 +66,9 @@ export function migrate(text: string, options: { fileName?: string } = {}): Migr
     const adds = new Map<SectionKind, string[]>();
     const add = (k: SectionKind, o: DrbdOption, name: string) => {
       const value = o.value === undefined ? (o.negated ? 'no' : 'yes') : o.value;
-      adds.set(k, [...(adds.get(k) ?? []), `${name} ${quoteValue(value, '9')};`]);
+      const line = `${name} ${quoteValue(value, '9')};`;
+      adds.set(k, [...(adds.get(k) ?? []), line]);
+      if (o.span) moved.push({ line, from: o.span });
     };
     for (const sec of c.sections) {
       if (!own(sec) || !sec.span) continue;
@@ -172,10 +185,62 @@ export function migrate(text: string, options: { fileName?: string } = {}): Migr
     drbdVersion: '9',
     ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
   });
+  const lineIndex = new LineIndex(text);
+  const back = (d: Diagnostic): Diagnostic => {
+    const { position: _p, related, ...rest } = d;
+    return makeDiagnostic(lineIndex, {
+      ...rest,
+      span: mapBack(d.span, kept, moved),
+      ...(related
+        ? {
+            related: related.map((r) => ({
+              message: r.message,
+              span: mapBack(r.span, kept, moved),
+              ...(r.file !== undefined ? { file: r.file } : {}),
+            })),
+          }
+        : {}),
+    });
+  };
   return {
     text: migrated,
     edits: kept,
     changes,
-    diagnostics: [...parsed.diagnostics, ...after.diagnostics.filter((d) => d.severity === 'error')],
+    diagnostics: [
+      ...parsed.diagnostics,
+      ...after.diagnostics.filter((d) => d.severity === 'error').map((d) => (own(d) ? back(d) : d)),
+    ],
   };
+}
+
+/**
+ * The span in the input of a span of the migrated text (`edits` applied). Text outside the edits
+ * shifts by the edits before it; text inside an edit maps to the option it was moved from when
+ * `moved` knows the line, else to the whole edit's input span.
+ */
+function mapBack(s: Span, edits: readonly TextEdit[], moved: readonly { line: string; from: Span }[]): Span {
+  const sorted = sortEdits(edits);
+  const at = (p: number, isEnd: boolean): number | Span => {
+    let delta = 0;
+    for (const e of sorted) {
+      const start = e.start + delta;
+      const end = start + e.text.length;
+      if (p < start || (isEnd && p === start)) break;
+      if (p < end) {
+        const q = p - start;
+        for (const m of moved) {
+          const i = e.text.indexOf(m.line);
+          if (i >= 0 && q >= i && q < i + m.line.length) return m.from;
+        }
+        return { start: e.start, end: e.end };
+      }
+      delta += e.text.length - (e.end - e.start);
+    }
+    return p - delta;
+  };
+  const a = at(s.start, false);
+  const b = at(s.end, true);
+  if (typeof a !== 'number') return a;
+  if (typeof b !== 'number') return { start: a, end: Math.max(a, b.end) };
+  return { start: a, end: Math.max(a, b) };
 }

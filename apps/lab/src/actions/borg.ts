@@ -225,7 +225,9 @@ export async function borgItems(
   if (opts.summary) {
     const lines = [`${c.bold(`${count}`)} items, ${fmtSize(total)} (${total} bytes)`, '', 'by type:'];
     for (const [t, e] of [...byType.entries()].sort((a, b) => b[1].count - a[1].count)) {
-      lines.push(`  ${(TYPE_NAMES[t] ?? t).padEnd(14)} ${String(e.count).padStart(9)}  ${fmtSize(e.size)}`);
+      // `t` comes from the file: `constructor` must not find Object.prototype's.
+      const name = Object.hasOwn(TYPE_NAMES, t) ? TYPE_NAMES[t]! : t;
+      lines.push(`  ${name.padEnd(14)} ${String(e.count).padStart(9)}  ${fmtSize(e.size)}`);
     }
     lines.push('', `largest directories (depth ${opts.depth}):`);
     for (const [d, s] of [...byDir.entries()].sort((a, b) => b[1] - a[1]).slice(0, opts.top)) {

@@ -1,4 +1,5 @@
 import {
+  capDiagnostics,
   fixUntilStable,
   type LineIndex,
   type LintOptions,
@@ -7,6 +8,7 @@ import {
   runRules,
   sortDiagnostics,
 } from '@ftkit/core';
+import { CODES } from '../diagnostics.js';
 import type { DrbdVersion } from '../model/options.js';
 import { parse, SOURCE } from '../parse.js';
 import { collectSecrets, secretsInText } from '../secrets.js';
@@ -170,7 +172,9 @@ function lintOnce(text: string, options: DrbdLintOptions): LintResult {
     lineIndex: result.files[0]!.diagnostics.lineIndex,
     lineIndexFor: (f) => indexes.get(f),
   });
-  const diagnostics = sortDiagnostics([...result.diagnostics, ...found]);
+  const diagnostics = capDiagnostics(sortDiagnostics([...result.diagnostics, ...found]), {
+    overflowCode: CODES.tooMany,
+  });
   // Malformed secrets never reach the model; the lexical scan of every file finds them too.
   const secrets = [
     ...new Set([...collectSecrets(result.model), ...result.files.flatMap((f) => secretsInText(f.text))]),

@@ -156,7 +156,7 @@ export class Composer {
 
   /** Composes one file's text (the main file, or an include at its position). */
   file(text: string, fileName: string | undefined, cst = parseCst(text)): ParsedFile {
-    const d = new DiagnosticCollector(text, SOURCE, fileName);
+    const d = new DiagnosticCollector(text, SOURCE, fileName, undefined, { overflowCode: CODES.tooMany });
     const pf: ParsedFile = { fileName, text, cst, diagnostics: d };
     this.files.push(pf);
     if (fileName !== undefined) this.seen.add(this.canonical(fileName));

@@ -155,11 +155,14 @@ function sectionPairs(ctx: DumpCtx, sections: readonly DrbdSection[], protocol: 
         const target =
           ctx.v === '8.4' ? (SYNCER_84.get(o.name)?.section ?? 'disk') : sectionOfSyncer9(o.name);
         const pairs = normOptions(ctx, ctx.v === '8.4' ? 'syncer' : target, [o]);
-        get(target).push(...pairs);
+        const list = get(target);
+        for (const p of pairs) list.push(p);
       }
       continue;
     }
-    get(sec.kind).push(...normOptions(ctx, sec.kind, sec.options));
+    // A loop, not push(...): a section of ~130k options overflowed the call stack.
+    const list = get(sec.kind);
+    for (const p of normOptions(ctx, sec.kind, sec.options)) list.push(p);
     if (sec.plugins) plugins = [...(plugins ?? []), ...sec.plugins];
   }
   // stacked-timeouts (value-less) prints after the valued startup options
