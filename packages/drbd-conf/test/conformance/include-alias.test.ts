@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fsReader } from '@ftkit/core/node';
 import { describe, expect, it } from 'vitest';
 import { dump, parse } from '../../src/index.js';
-import { NODE, runDrbdadm, stripComments } from '../drbdadm.js';
+import { NODE, runDrbdadm, stripComments } from './drbdadm.js';
 
 const res = (name: string, minor: number) =>
   `resource ${name} {\n  on alice { device /dev/drbd${minor}; disk /dev/sdb; address 10.1.1.31:${7000 + minor}; meta-disk internal; }\n  on bob { device /dev/drbd${minor}; disk /dev/sdb; address 10.1.1.32:${7000 + minor}; meta-disk internal; }\n}\n`;
