@@ -103,7 +103,7 @@ export async function borgValidate(
 ): Promise<void> {
   const input = await openInput(file, io);
   const text = input.text();
-  const kind = sniffBorgText(text);
+  const kind = sniffBorgText(text, input.display);
   let diagnostics: Diagnostic[];
   let summary: string;
   if (kind === 'items') {
