@@ -17,6 +17,7 @@ export const diagnosticCodes = {
   INVALID_PROGRESS_LINE: 'A resync/verify progress line has an unknown shape',
   UNKNOWN_LINE: 'A line that no DRBD version prints (kept as text)',
   ORPHAN_LINE: 'A detail line before any device line',
+  UNINDENTED_LINE: 'A counter or progress line without its indentation (a copy lost it); read anyway',
   DUPLICATE_MINOR: 'A minor number appears twice',
   MINOR_OUT_OF_ORDER: 'Minors are not in ascending order',
   INVALID_JSON: 'The `drbdsetup status --json` output is not valid JSON',

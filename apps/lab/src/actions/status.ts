@@ -278,8 +278,21 @@ export async function events2(
       }
     }
   };
-  for await (const chunk of chunksOf(file, io)) emit(parser.push(chunk));
-  emit(parser.end());
+  let seen = false;
+  for await (const chunk of chunksOf(file, io)) {
+    const events = parser.push(chunk);
+    seen ||= events.length > 0;
+    emit(events);
+  }
+  const last = parser.end();
+  seen ||= last.length > 0;
+  emit(last);
+  if (seen && !reducer.initialDumpDone && !opts.json) {
+    // A capture cut before `exists -` (or `drbdsetup events2` without --now of an old version):
+    // the initial dump was held back waiting for it, so show the state it describes.
+    io.stdout(renderSummary(reducer.toStatus(), c));
+    io.stderr(`${file}: the input ended before \`exists -\` (the end of the initial state); shown as read\n`);
+  }
   for (const p of parser.problems) io.stderr(`${file}:${p.line}: ${p.message}\n`);
   state.exitCode = ExitCode.ok;
 }

@@ -429,6 +429,17 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
           });
           break;
         }
+        if (t.charCodeAt(0) !== 32 && t.charCodeAt(0) !== 9) {
+          out.push({
+            code: 'UNINDENTED_LINE',
+            severity: 'warning',
+            message: `Expected indentation before \`${shown(t)}\`; read as a detail line of minor ${dev.minor}`,
+            span: {
+              start: l.start,
+              end: l.start + Math.min(t.length, t.indexOf(' ') < 0 ? t.length : t.indexOf(' ')),
+            },
+          });
+        }
         detailLine(dev, l, out);
       }
     }
