@@ -10,6 +10,7 @@ export const SOURCE = '@ftkit/proc-drbd';
 export const diagnosticCodes = {
   EMPTY_INPUT: 'The input is empty',
   MISSING_VERSION_LINE: 'The first line of /proc/drbd is not a `version:` line',
+  UNSUPPORTED_VERSION: 'DRBD older than 8.0 (0.7 prints another layout); no device is read',
   TRUNCATED_INPUT: 'The read ended in the middle of a line; the incomplete device is left out',
   MISSING_COUNTER_LINE: 'A configured minor has no `ns:` counter line',
   INVALID_STATE_LINE: 'A device line does not have the `cs: ro: ds: P flags` shape',

@@ -298,6 +298,18 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
       model.build = parseBuildLine(lines[1]!.text);
       i = 2;
     }
+    const v = model.version;
+    if (v && v.major < 8 && /^\d+\.\d+/.test(v.release)) {
+      // DRBD 0.7 prints `st:` and `ld:` in another layout: say so once instead of a state-line
+      // error per device, and read no devices from it.
+      out.push({
+        code: 'UNSUPPORTED_VERSION',
+        severity: 'error',
+        message: `Expected DRBD 8.0 or later, found ${v.release} (older versions print another layout)`,
+        span: lineSpan(first),
+      });
+      return model;
+    }
   } else if (count > 0 || !truncated) {
     i = 1;
     out.push({
