@@ -17,11 +17,20 @@ export interface InputFile {
   readonly explicit: boolean;
 }
 
-/** Reads the named paths: files as they are, directories walked for files some format claims. */
+/** Files found in a directory larger than this are not read (no format here is that large). */
+export const MAX_WALKED_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads the named paths: files as they are, directories walked for every file (a format then
+ * claims each by name or by content). Files found in a directory that are larger than
+ * {@link MAX_WALKED_FILE_BYTES} or binary (a NUL byte in the first 8 KiB) are not read: their
+ * display names go to `notRead` when given.
+ */
 export async function readInputs(
   paths: readonly string[],
   io: CliIo,
   candidates: readonly AnyFormatModule[],
+  notRead?: string[],
 ): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const p of paths) {
@@ -37,7 +46,8 @@ export async function readInputs(
       throw new UsageError(`Cannot read \`${p}\`: no such file or directory`);
     }
     if (st.isDirectory()) {
-      // Inside a directory only files some format claims by name are taken.
+      // Every file is taken: one whose name no format claims may still be one by content
+      // (`cluster.conf` saved as `node1-cluster.txt`). The caller reports what nothing claims.
       const found = globSync(['**/*'], {
         cwd: abs,
         absolute: true,
@@ -45,10 +55,37 @@ export async function readInputs(
         dot: true,
         followSymbolicLinks: false,
       })
-        .filter((f) => formatByName(f, candidates) !== undefined && isRegularFile(f))
+        // FIFOs, sockets and devices are skipped, never read (a FIFO would block forever).
+        .filter(isRegularFile)
         .sort();
-      for (const f of found)
-        out.push({ display: relative(io.cwd, f) || f, path: f, text: readText(f, f), explicit: false });
+      for (const f of found) {
+        const display = relative(io.cwd, f) || f;
+        const byName = formatByName(f, candidates) !== undefined;
+        let size = 0;
+        try {
+          size = statSync(f).size;
+        } catch {
+          size = 0;
+        }
+        if (!byName && size > MAX_WALKED_FILE_BYTES) {
+          notRead?.push(display);
+          continue;
+        }
+        let text: string;
+        try {
+          text = readText(f, f);
+        } catch (error) {
+          // An unreadable file a format claims by name is an error; any other is just not read.
+          if (byName) throw error;
+          notRead?.push(display);
+          continue;
+        }
+        if (!byName && text.slice(0, 8192).includes('\u0000')) {
+          notRead?.push(display);
+          continue;
+        }
+        out.push({ display, path: f, text, explicit: false });
+      }
     } else {
       out.push({ display: p, path: abs, text: readText(abs, p), explicit: true });
     }

@@ -98,6 +98,27 @@ describe('ftkit events2', () => {
     expect(out).toContain('10:30:20 destroy resource r0');
   });
 
+  it('shows the state read when the input ends before `exists -`, and says so', async () => {
+    // hwameistor's test capture (test/fixtures/realworld/SOURCES.md of proc-drbd) has no `exists -`.
+    const m = memoryIo('/');
+    expect(await run(['events2', fx('realworld/hwameistor-events2-scsivol.txt')], m.io)).toBe(0);
+    expect(m.stdout().split('\n')[0]).toBe('scsivol Primary');
+    expect(m.stdout()).toContain('drbd-node1');
+    expect(m.stderr()).toContain(
+      'the input ended before `exists -` (the end of the initial state); shown as read',
+    );
+  });
+
+  it('skips an unknown object type with a message, never making a connection of it', async () => {
+    const m = memoryIo(
+      '/',
+      'exists resource name:r0 role:Primary\nexists widget name:r0 conn-name:x\nexists -\n',
+    );
+    expect(await run(['events2'], m.io)).toBe(0);
+    expect(m.stdout()).toBe('r0 Primary\n');
+    expect(m.stderr()).toBe('-:2: Unknown events2 object `widget` (line skipped)\n');
+  });
+
   it('--json prints one event per line', async () => {
     const m = memoryIo('/');
     expect(

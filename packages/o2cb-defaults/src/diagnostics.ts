@@ -1,7 +1,9 @@
 /**
  * Codes of the diagnostics `parse` itself produces (lint rules use their rule id as code).
  * - `SHELL_SYNTAX` (error): the shell would fail on the line or set nothing (`NAME = value`,
- *   unterminated quote, `NAME=two words`); the Debian config script aborts on it.
+ *   unterminated quote, `NAME=two words`); the Debian config script aborts on it. A syntax
+ *   error proper (`NAME=true (comment)`, a quote never closed) stops bash's `.` there: nothing
+ *   after it is set, and it is the last diagnostic of the file.
  * - `NONLITERAL_VALUE` (warning): `$…` or backticks; only running the file as root resolves them.
  * - `UNSUPPORTED_LINE` (warning): valid shell outside the readable subset (commands, `;`, several
  *   assignments on one line, continuations); its effect is unknown to ftkit.

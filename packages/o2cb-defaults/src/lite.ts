@@ -31,7 +31,7 @@ export { formatText, o2cbDefaultsFormat } from './format.js';
 export type { O2cbLintDoc } from './lint/doc.js';
 export { lint, rules } from './lint/index.js';
 export type { O2cbDefaults } from './model/compose.js';
-export { compose, effectiveSettings } from './model/compose.js';
+export { compose, effectiveAssignments, effectiveSettings, firstFatalLine } from './model/compose.js';
 export type { O2cbParseResult, ParseOptions } from './parse.js';
 export { parse } from './parse.js';
 export { shellQuote } from './quote.js';

@@ -30,18 +30,24 @@ describe('parse', () => {
   it('turns lines outside the subset into recovery nodes with positioned diagnostics', () => {
     expect(
       lines(
-        'O2CB_ENABLED = true\nO2CB_STACK=two words\nO2CB_BOOTCLUSTER="open\nO2CB_IDLE_TIMEOUT_MS=$(cat /x)\n[ -f /x ] && . /x\nA=1 B=2\n',
+        'O2CB_ENABLED = true\nO2CB_STACK=two words\nO2CB_IDLE_TIMEOUT_MS=$(cat /x)\n[ -f /x ] && . /x\nA=1 B=2\nO2CB_BOOTCLUSTER="open\n',
       ),
     ).toMatchInlineSnapshot(`
       [
         "1:13-1:15 error SHELL_SYNTAX Expected \`=\` right after \`O2CB_ENABLED\`, found a space; the shell runs \`O2CB_ENABLED\` as a command",
         "2:16-2:21 error SHELL_SYNTAX Unexpected \`words\` after the value; the shell runs it as a command and does not set \`O2CB_STACK\` (quote values that contain spaces)",
-        "3:18-3:23 error SHELL_SYNTAX Unterminated double quote",
-        "4:22-4:23 warning NONLITERAL_VALUE Unexpected expansion \`$(\` in a value",
-        "5:1-5:2 warning UNSUPPORTED_LINE Unexpected \`[\`; only \`NAME=value\` lines and comments can be read",
-        "6:5-6:8 warning UNSUPPORTED_LINE Unexpected second assignment on the line; write one assignment per line",
+        "3:22-3:23 warning NONLITERAL_VALUE Unexpected expansion \`$(\` in a value",
+        "4:1-4:2 warning UNSUPPORTED_LINE Unexpected \`[\`; only \`NAME=value\` lines and comments can be read",
+        "5:5-5:8 warning UNSUPPORTED_LINE Unexpected second assignment on the line; write one assignment per line",
+        "6:18-6:23 error SHELL_SYNTAX Unterminated double quote",
       ]
     `);
+  });
+
+  it('reports nothing after a quote that is never closed: the shell reads the rest as its value', () => {
+    expect(lines('O2CB_BOOTCLUSTER="open\nO2CB_IDLE_TIMEOUT_MS=$(cat /x)\n')).toEqual([
+      '1:18-1:23 error SHELL_SYNTAX Unterminated double quote',
+    ]);
   });
 
   it('sets nothing for recovery lines, like the shell for its failing lines', () => {

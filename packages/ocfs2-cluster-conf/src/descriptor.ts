@@ -15,8 +15,10 @@ import type { ClusterConf } from './schema.js';
  */
 function detect(path: string, text: string): number {
   if (/(^|\/)cluster\.conf$/.test(path) && /(^|\n)(cluster|node|heartbeat):[ \t]*\r?\n/.test(text)) return 1;
-  if (/(^|\n)cluster:[ \t]*\r?\n/.test(text) && /\n[ \t]+node_count[ \t]*=/.test(text)) return 0.9;
-  if (/(^|\n)node:[ \t]*\r?\n[ \t]+(ip_port|ip_address|number)[ \t]*=/.test(text)) return 0.6;
+  // Indentation is optional here: a file whose attribute lines lost it is still a cluster.conf
+  // (a broken one, which lint then explains).
+  if (/(^|\n)cluster:[ \t]*\r?\n/.test(text) && /\n[ \t]*node_count[ \t]*=/.test(text)) return 0.9;
+  if (/(^|\n)node:[ \t]*\r?\n[ \t]*(ip_port|ip_address|number|name|cluster)[ \t]*=/.test(text)) return 0.6;
   return 0;
 }
 

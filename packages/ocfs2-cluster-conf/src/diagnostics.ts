@@ -11,6 +11,7 @@
  * | `INDENTED_COMMENT` | 251 | `#` after indentation |
  * | `HEADER_FORMAT` | 251 | `cluster :`, `cluster: x`, `node-x:`, `cluster` without `:` |
  * | `KEY_FORMAT` | 251 | `⇥ip port = 1`, `⇥name web`, `⇥= x` |
+ * | `ATTRIBUTE_NOT_INDENTED` | 251 | `name = web` in column 1 (o2cb takes it for a header) |
  * | `ATTRIBUTE_OUTSIDE_STANZA` | 251 | an indented line before the first header |
  * | `INVALID_LINE` | 251 | a line starting with a character o2cb does not know (`;`, `[`, `-` …) |
  * | `TOO_MANY_PROBLEMS` | 251 | more than 1000 syntax errors; the rest are counted, not listed |
@@ -32,6 +33,7 @@ export type ParseCode =
   | 'INDENTED_COMMENT'
   | 'HEADER_FORMAT'
   | 'KEY_FORMAT'
+  | 'ATTRIBUTE_NOT_INDENTED'
   | 'ATTRIBUTE_OUTSIDE_STANZA'
   | 'INVALID_LINE'
   | 'TOO_MANY_PROBLEMS'
@@ -67,6 +69,7 @@ export const o2cbCodeOf: Readonly<Record<ParseCode, O2cbLoadCode | 'ignored'>> =
   INDENTED_COMMENT: 251,
   HEADER_FORMAT: 251,
   KEY_FORMAT: 251,
+  ATTRIBUTE_NOT_INDENTED: 251,
   ATTRIBUTE_OUTSIDE_STANZA: 251,
   INVALID_LINE: 251,
   TOO_MANY_PROBLEMS: 251,

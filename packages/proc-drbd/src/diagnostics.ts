@@ -10,6 +10,7 @@ export const SOURCE = '@ftkit/proc-drbd';
 export const diagnosticCodes = {
   EMPTY_INPUT: 'The input is empty',
   MISSING_VERSION_LINE: 'The first line of /proc/drbd is not a `version:` line',
+  UNSUPPORTED_VERSION: 'DRBD older than 8.0 (0.7 prints another layout); no device is read',
   TRUNCATED_INPUT: 'The read ended in the middle of a line; the incomplete device is left out',
   MISSING_COUNTER_LINE: 'A configured minor has no `ns:` counter line',
   INVALID_STATE_LINE: 'A device line does not have the `cs: ro: ds: P flags` shape',
@@ -17,6 +18,7 @@ export const diagnosticCodes = {
   INVALID_PROGRESS_LINE: 'A resync/verify progress line has an unknown shape',
   UNKNOWN_LINE: 'A line that no DRBD version prints (kept as text)',
   ORPHAN_LINE: 'A detail line before any device line',
+  UNINDENTED_LINE: 'A counter or progress line without its indentation (a copy lost it); read anyway',
   DUPLICATE_MINOR: 'A minor number appears twice',
   MINOR_OUT_OF_ORDER: 'Minors are not in ascending order',
   INVALID_JSON: 'The `drbdsetup status --json` output is not valid JSON',

@@ -5,8 +5,10 @@ export const fixtureDir = join(import.meta.dirname, 'fixtures');
 
 /** Fixture file names (without SOURCES.md), optionally filtered by prefix. */
 export function fixtures(prefix = ''): string[] {
-  return readdirSync(fixtureDir)
-    .filter((f) => f.startsWith(prefix) && !f.endsWith('.md'))
+  // Files only: realworld/ holds samples nobody here wrote (test/realworld.test.ts).
+  return readdirSync(fixtureDir, { withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.startsWith(prefix) && !f.name.endsWith('.md'))
+    .map((f) => f.name)
     .sort();
 }
 

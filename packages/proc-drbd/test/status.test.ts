@@ -7,6 +7,7 @@ import {
   emitEvents2,
   emitStatusJson,
   events2ToStatus,
+  lintStatus,
   parseEvents2,
   parseStatusJson,
   parseStatusText,
@@ -217,6 +218,20 @@ describe('events2', () => {
         ]),
       }));
     expect(pick(tx)).toEqual(pick(ev));
+  });
+  it('a disconnected peer gets one verdict from JSON, default text, verbose text and events2', () => {
+    const verdict = (name: string) =>
+      lintStatus(readFixture(name))
+        .diagnostics.filter((d) => d.ruleId !== undefined)
+        .map((d) => `${d.code} ${d.message}`);
+    // The same three-node cluster, beta Connecting: the default text shows no volumes under it.
+    const json = verdict('status-json-three-node-paths-tls-open.json');
+    expect(json).toEqual([
+      'peer-disk-degraded Expected the peer disk of `web` on `beta` to be UpToDate, found DUnknown',
+    ]);
+    expect(verdict('status-text-default-three-node-sync-connecting.txt')).toEqual(json);
+    expect(verdict('status-text-verbose-statistics-three-node-80col.txt')).toEqual(json);
+    expect(verdict('events2-now-timestamps-statistics-three-node.txt')).toEqual(json);
   });
   it('emitEvents2 of every fixture model reads back to the same model', () => {
     for (const name of fixtures('events2')) {

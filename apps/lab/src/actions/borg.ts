@@ -137,7 +137,7 @@ export async function borgValidate(
 ): Promise<void> {
   const input = openInput(file, io);
   const text = await input.text();
-  const kind = sniffBorgText(text);
+  const kind = sniffBorgText(text, input.display);
   let diagnostics: Diagnostic[];
   let summary: string;
   if (kind === 'items') {

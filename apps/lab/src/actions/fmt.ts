@@ -27,7 +27,11 @@ export async function fmt(
   const unformatted: string[] = [];
   for (const input of inputs) {
     const format = forced ?? detectFormat(input.path, input.text, formats);
-    if (!format) throw new UsageError(`Unknown file kind: no ftkit format recognises \`${input.display}\``);
+    if (!format) {
+      // Files found in a directory that no format claims are left alone.
+      if (!input.explicit) continue;
+      throw new UsageError(`Unknown file kind: no ftkit format recognises \`${input.display}\``);
+    }
     if (!format.format) throw new UsageError(`Formatting is not supported for ${format.name} files`);
     const result = format.format(input.text, { fileName: input.display });
     if (hasErrors(result.diagnostics)) {

@@ -61,13 +61,23 @@ export async function lint(
   const settings = parseSettings(opts.set);
   const formats = await loadFormats();
   const forced = opts.kind ? formatByKind(opts.kind, formats) : undefined;
-  const inputs = await readInputs(paths, io, formats);
+  const notRecognised: string[] = [];
+  const inputs = await readInputs(paths, io, formats, notRecognised);
   const reports: FileReport[] = [];
+  // Diagnostics name included files by path: show them under the name the walk gave them.
+  const displayOf = new Map(inputs.map((i) => [i.path, i.display]));
+  // Files another input included (reported in its context), and the context-free reports of
+  // files found by walking a directory.
+  const includedBy = new Set<string>();
+  const ownWalked = new Set<FileReport>();
   const secrets: string[] = [];
   for (const input of inputs) {
     const format = forced ?? detectFormat(input.path, input.text, formats);
     if (!format) {
-      if (!input.explicit) continue;
+      if (!input.explicit) {
+        notRecognised.push(input.display);
+        continue;
+      }
       const d: Diagnostic = makeDiagnostic(new LineIndex(input.text), {
         code: 'UNKNOWN_FILE_KIND',
         severity: 'error',
@@ -105,19 +115,26 @@ export async function lint(
     // Diagnostics name files by path; show the name the user typed for the file itself.
     const own = input.path === '-' ? input.display : input.path;
     const byFile = new Map<string, Diagnostic[]>();
+    const textOf = new Map<string, string | undefined>([[input.display, input.text]]);
     for (const d of result.diagnostics) {
-      const shown = d.file === undefined || d.file === own ? input.display : d.file;
+      const mine = d.file === undefined || d.file === own;
+      const shown = mine ? input.display : (displayOf.get(d.file!) ?? d.file!);
+      if (!mine) textOf.set(shown, result.texts?.[d.file!]);
       const list = byFile.get(shown) ?? [];
-      list.push(d.file === undefined || d.file === own ? { ...d, file: input.display } : d);
+      list.push({ ...d, file: shown });
       byFile.set(shown, list);
     }
     if (!byFile.has(input.display)) byFile.set(input.display, []);
     for (const [file, diagnostics] of byFile) {
-      const text = file === input.display ? input.text : result.texts?.[file];
-      reports.push({ file, diagnostics, ...(text !== undefined ? { text } : {}) });
+      if (file !== input.display) includedBy.add(file);
+      const text = textOf.get(file);
+      const report: FileReport = { file, diagnostics, ...(text !== undefined ? { text } : {}) };
+      if (file === input.display && !input.explicit) ownWalked.add(report);
+      reports.push(report);
     }
   }
-  const shown = reports.map((r) => {
+  const merged = mergeReports(reports, (r) => ownWalked.has(r) && includedBy.has(r.file));
+  const shown = merged.map((r) => {
     const kept = opts.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics;
     return { ...r, diagnostics: opts.redact === false ? kept : redactDiagnostics(kept, secrets) };
   });
@@ -140,5 +157,42 @@ export async function lint(
       toolVersion: state.version,
     }),
   );
+  if (notRecognised.length > 0) {
+    const n = notRecognised.length;
+    const names = notRecognised.slice(0, 5).join(', ') + (n > 5 ? ', …' : '');
+    io.stderr(
+      `ftkit: ${n} file${n === 1 ? '' : 's'} not recognised (no format claims ${n === 1 ? 'it' : 'them'} by name or content; name a file with --kind NAME to choose one): ${names}\n`,
+    );
+  }
   state.exitCode = hasErrors(shown.flatMap((r) => r.diagnostics)) ? ExitCode.findings : ExitCode.ok;
+}
+
+/**
+ * One report per file: a report in `drop` (the context-free report of a file found in a directory
+ * that another file also includes, such as drbd.d/r0.res under drbd.conf) is left out, since the
+ * including file reports it in context; several reports of one file are merged, and the same
+ * diagnostic reached twice is kept once. Order of first appearance is kept.
+ */
+function mergeReports(reports: readonly FileReport[], drop: (r: FileReport) => boolean): FileReport[] {
+  const byFile = new Map<string, FileReport>();
+  for (const r of reports) {
+    if (drop(r)) continue;
+    const prev = byFile.get(r.file);
+    if (!prev) {
+      byFile.set(r.file, r);
+      continue;
+    }
+    const seen = new Set(prev.diagnostics.map(diagnosticKey));
+    byFile.set(r.file, {
+      ...prev,
+      ...(prev.text === undefined && r.text !== undefined ? { text: r.text } : {}),
+      diagnostics: [...prev.diagnostics, ...r.diagnostics.filter((d) => !seen.has(diagnosticKey(d)))],
+    });
+  }
+  return [...byFile.values()];
+}
+
+/** Identity of a diagnostic for de-duplication: code, span and message. */
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.message}`;
 }

@@ -283,12 +283,23 @@ export async function events2(
   const problems = () => {
     for (const p of parser.problems.splice(0)) io.stderr(`${file}:${p.line}: ${p.message}\n`);
   };
+  let seen = false;
   for await (const chunk of chunksOf(file, io)) {
-    emit(parser.push(chunk));
+    const events = parser.push(chunk);
+    seen ||= events.length > 0;
+    emit(events);
     problems();
   }
-  emit(parser.end());
+  const last = parser.end();
+  seen ||= last.length > 0;
+  emit(last);
   problems();
+  if (seen && !reducer.initialDumpDone && !opts.json) {
+    // A capture cut before `exists -` (or `drbdsetup events2` without --now of an old version):
+    // the initial dump was held back waiting for it, so show the state it describes.
+    io.stdout(renderSummary(reducer.toStatus(), c));
+    io.stderr(`${file}: the input ended before \`exists -\` (the end of the initial state); shown as read\n`);
+  }
   state.exitCode = ExitCode.ok;
 }
 

@@ -26,7 +26,7 @@ export const rules: Readonly<Record<string, Rule<BorgLintDoc, any>>> = {
  */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const fileName = options.fileName;
-  const kind = sniffBorgText(text);
+  const kind = sniffBorgText(text, fileName);
   if (kind === 'items')
     return {
       diagnostics: sortDiagnostics(parseItems(text, { fileName, onBadLine: 'continue' }).diagnostics),

@@ -198,29 +198,40 @@ function parseLine(t: string): unknown {
   return JSON.parse(t);
 }
 
-/** Checks one parsed line; returns a message for the first problem or `undefined`. */
-function checkItem(v: unknown): string | undefined {
+/** A problem of one line: `borg/missing-key` for an absent key (as in documents), else `borg/bad-line`. */
+interface LineProblem {
+  readonly code: 'borg/missing-key' | 'borg/bad-line';
+  readonly message: string;
+}
+
+const badLine = (message: string): LineProblem => ({ code: 'borg/bad-line', message });
+const missingKey = (key: string): LineProblem => ({
+  code: 'borg/missing-key',
+  message: `Missing key \`${key}\``,
+});
+
+/** The keys every item line has (borg prints them whatever `--format` says). */
+const REQUIRED_ITEM_KEYS = ['type', 'mode', 'path'] as const;
+
+/** Checks one parsed line; returns the first problem or `undefined`. */
+function checkItem(v: unknown): LineProblem | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v))
-    return `Expected an item object, found ${jsonTypeOf(v)}`;
+    return badLine(`Expected an item object, found ${jsonTypeOf(v)}`);
   const o = v as Record<string, unknown>;
-  if (typeof o.type !== 'string')
-    return o.type === undefined
-      ? 'Missing key `type`'
-      : `Expected string at \`type\`, found ${jsonTypeOf(o.type)}`;
-  if (typeof o.mode !== 'string')
-    return o.mode === undefined
-      ? 'Missing key `mode`'
-      : `Expected string at \`mode\`, found ${jsonTypeOf(o.mode)}`;
-  if (typeof o.path !== 'string')
-    return o.path === undefined
-      ? 'Missing key `path`'
-      : `Expected string at \`path\`, found ${jsonTypeOf(o.path)}`;
+  for (const key of REQUIRED_ITEM_KEYS) {
+    if (typeof o[key] !== 'string')
+      return o[key] === undefined
+        ? missingKey(key)
+        : badLine(`Expected string at \`${key}\`, found ${jsonTypeOf(o[key])}`);
+  }
   hasUnknown = false;
   for (const k in o) {
     const kind = ITEM_KEYS.get(k);
     if (kind === undefined) hasUnknown = true;
     else if (!kindOk(kind, o[k]))
-      return `Expected ${KIND_TEXT[kind]} at \`${k}\`, found ${jsonTypeOf(o[k])} \`${showValue(o[k])}\``;
+      return badLine(
+        `Expected ${KIND_TEXT[kind]} at \`${k}\`, found ${jsonTypeOf(o[k])} \`${showValue(o[k])}\``,
+      );
   }
   return undefined;
 }
@@ -308,18 +319,24 @@ export class ItemReader implements AsyncIterable<BorgItem> {
       if (end === start) return true;
       const t = text.slice(start, end);
       let v: unknown;
-      let problem: string | undefined;
+      let problem: LineProblem | undefined;
       try {
         v = parseLine(t);
         problem = checkItem(v);
       } catch {
-        problem = `Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``;
+        problem = badLine(`Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``);
       }
       if (problem !== undefined) {
         this.report(
-          lineDiagnostic({ line: lineNo, offset: base + start, text: t }, 'borg/bad-line', 'error', problem, {
-            fileName,
-          }),
+          lineDiagnostic(
+            { line: lineNo, offset: base + start, text: t },
+            problem.code,
+            'error',
+            problem.message,
+            {
+              fileName,
+            },
+          ),
         );
         if (stop) {
           this.stopped = true;
@@ -421,15 +438,15 @@ export function parseItems(
     offset += raw.length + 1;
     if (t.length === 0) continue;
     let v: unknown;
-    let problem: string | undefined;
+    let problem: LineProblem | undefined;
     try {
       v = parseLine(t);
       problem = checkItem(v);
     } catch {
-      problem = `Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``;
+      problem = badLine(`Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``);
     }
     if (problem !== undefined) {
-      report(lineDiagnostic(l, 'borg/bad-line', 'error', problem, { fileName: options.fileName }));
+      report(lineDiagnostic(l, problem.code, 'error', problem.message, { fileName: options.fileName }));
       if (stop) break;
       continue;
     }

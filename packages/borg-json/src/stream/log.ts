@@ -30,11 +30,14 @@ export const FileStatusSchema = z.looseObject({
   path: z.string(),
   path_b64: z.string().optional(),
 });
-/** `archive_progress`: create `--progress`; the last one is `{time, type, finished: true}`. */
+/**
+ * `archive_progress`: create `--progress`; the last one is `{time, type, finished: true}`.
+ * borg 1.1.0–1.1.17 and 1.2.0 print no `finished` at all (it came with 1.1.18 and 1.2.1).
+ */
 export const ArchiveProgressSchema = z.looseObject({
   type: z.literal('archive_progress'),
   time: z.number(),
-  finished: z.boolean(),
+  finished: z.boolean().optional(),
   original_size: z.number().int().optional(),
   compressed_size: z.number().int().optional(),
   deduplicated_size: z.number().int().optional(),
@@ -45,13 +48,16 @@ export const ArchiveProgressSchema = z.looseObject({
   chunking_time: z.number().optional(),
   files_stats: z.record(z.string(), z.number().int()).optional(),
 });
-/** `progress_message`: a step of a long operation. */
+/**
+ * `progress_message`: a step of a long operation. `time` is absent in borg 1.1 (and in the 1.2
+ * documentation's own example, frontends.rst), so it is optional here and in `progress_percent`.
+ */
 export const ProgressMessageSchema = z.looseObject({
   type: z.literal('progress_message'),
   operation: z.number().int(),
   msgid,
   finished: z.boolean(),
-  time: z.number(),
+  time: z.number().optional(),
   message: z.string().optional(),
 });
 /** `progress_percent`: `current` of `total` (absent on the finished object). */
@@ -60,7 +66,7 @@ export const ProgressPercentSchema = z.looseObject({
   operation: z.number().int(),
   msgid,
   finished: z.boolean(),
-  time: z.number(),
+  time: z.number().optional(),
   message: z.string().optional(),
   current: z.number().int().optional(),
   total: z.number().int().optional(),
@@ -257,10 +263,11 @@ function lineRecords(l: SourceLine, options: ReadLogOptions, report: (d: Diagnos
     const issue = r.error.issues[0]!;
     const key = issue.path.join('.');
     const actual = (v as Record<string, unknown>)[String(issue.path[0])];
+    // A missing key has the code documents use for one (`borg/missing-key`), not `invalid-value`.
     report(
       lineDiagnostic(
         l,
-        'borg/invalid-value',
+        actual === undefined ? 'borg/missing-key' : 'borg/invalid-value',
         'error',
         actual === undefined
           ? `Missing key \`${key}\` in \`${type}\``

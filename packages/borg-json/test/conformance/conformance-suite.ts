@@ -3,7 +3,9 @@ import { formatDiagnosticLine } from '@ftkit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCreate, buildInit, buildList } from '../../src/command/build.js';
 import { emitDocument, parseDocument } from '../../src/documents/parse.js';
+import { lint } from '../../src/lint/index.js';
 import { formatPruneLines, planPrune, pruneArchivesFrom } from '../../src/prune/plan.js';
+import { sniffBorgText } from '../../src/sniff.js';
 import { emitLine, parseItems } from '../../src/stream/items.js';
 import { parseLog } from '../../src/stream/log.js';
 import {
@@ -84,6 +86,12 @@ export function conformanceSuite(tool: 'borg' | 'borg2'): void {
       expect(c.status, c.stderr).toBe(0);
       checkDocument(c.stdout, major, 'create');
       checkLog(c.stderr);
+      // A --progress stream starts with archive_progress (`original_size` first, and a `path`):
+      // it is a log, not --json-lines items.
+      expect(sniffBorgText(c.stderr)).toBe('log');
+      expect(
+        lint(c.stderr, { fileName: 'create.txt' }).diagnostics.filter((d) => d.severity === 'error'),
+      ).toEqual([]);
       const info = runTool(
         tool === 'borg' ? [tool, 'info', '--json', repo] : [tool, '-r', repo, 'rinfo', '--json'],
         env,

@@ -25,12 +25,17 @@ class Fail {
   readonly kind: RecoveryKind;
   readonly reason: string;
   readonly problem: Span;
-  constructor(kind: RecoveryKind, reason: string, problem: Span) {
+  readonly fatal: boolean;
+  constructor(kind: RecoveryKind, reason: string, problem: Span, fatal = false) {
     this.kind = kind;
     this.reason = reason;
     this.problem = problem;
+    this.fatal = fatal;
   }
 }
+
+/** `(` and `)` where sh's grammar has no place for them: a syntax error, not a command. */
+const PARENS = new Set(['(', ')']);
 
 function quoteText(s: string): string {
   const shown = s.length > 40 ? `${s.slice(0, 40)}…` : s;
@@ -120,6 +125,15 @@ function readWord(
       continue;
     }
     if (OPERATORS.has(c)) {
+      // `NAME=(a b)` is an array in bash (dash refuses it); `NAME=a(b)` is a syntax error in both.
+      if (PARENS.has(c) && i > wordStart) {
+        return new Fail(
+          'syntax',
+          `Unexpected ${quoteText(c)}: a shell syntax error`,
+          { start: base + i, end: base + i + 1 },
+          true,
+        );
+      }
       return new Fail('unsupported', `Unexpected shell operator ${quoteText(c)}`, {
         start: base + i,
         end: base + i + 1,
@@ -175,6 +189,7 @@ function scanLine(raw: string, start: number, newline: '' | '\n'): O2cbLine {
     reason: f.reason,
     problem: f.problem,
     ...(name ? { name } : {}),
+    ...(f.fatal ? { fatal: true } : {}),
   });
 
   let exportKeyword: TextSpan | undefined;
@@ -262,6 +277,18 @@ function scanLine(raw: string, start: number, newline: '' | '\n'): O2cbLine {
         }),
         name,
       );
+    } else if (PARENS.has(raw[i]!)) {
+      // `O2CB_ENABLED=true (comment)`: not a command the shell runs, a syntax error that ends
+      // the sourcing (bash) or the whole shell (dash).
+      return recover(
+        new Fail(
+          'syntax',
+          `Unexpected ${quoteText(raw[i]!)} after the value: a shell syntax error (write comments after \`#\`)`,
+          { start: start + i, end: start + i + 1 },
+          true,
+        ),
+        name,
+      );
     } else {
       const w = firstWord(raw, i);
       return recover(
@@ -311,5 +338,22 @@ export function parseCst(text: string): O2cbCst {
     lines.push(scanLine(text.slice(start, nl), start, '\n'));
     start = nl + 1;
   }
+  markUnclosedQuotes(text, lines);
   return { type: 'document', lines, length: text.length };
+}
+
+/**
+ * An unterminated quote is a syntax error for the shell only when no later line closes it (a
+ * later quote makes it a multi-line value instead). Marks the first such line fatal.
+ */
+function markUnclosedQuotes(text: string, lines: O2cbLine[]): void {
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (l.type !== 'recovery' || l.kind !== 'syntax' || l.fatal || !l.reason.startsWith('Unterminated'))
+      continue;
+    const q = text[l.problem.start] === "'" ? "'" : '"';
+    if (text.indexOf(q, l.end) >= 0) continue;
+    lines[k] = { ...l, fatal: true };
+    return;
+  }
 }

@@ -62,6 +62,11 @@ export interface RecoveryLine extends LineBase {
   readonly reason: string;
   /** Where the problem is. */
   readonly problem: Span;
+  /**
+   * True for a shell syntax error (`NAME=true (comment)`, a quote never closed): bash's `.` stops
+   * reading the file there and dash exits, so no line after it takes effect.
+   */
+  readonly fatal?: boolean;
 }
 
 /** One line of the file. */

@@ -1,12 +1,12 @@
 import type { AssignmentLine, O2cbCst } from '../cst/types.js';
 import type { O2cbDefaults } from '../model/compose.js';
-import { assignmentsOf } from '../model/compose.js';
+import { effectiveAssignments } from '../model/compose.js';
 
 /** What every o2cb-defaults rule receives: the CST, the model and the assignments by name. */
 export interface O2cbLintDoc {
   readonly cst: O2cbCst;
   readonly model: O2cbDefaults;
-  /** Assignment lines in file order. */
+  /** Assignment lines in file order, up to the first shell syntax error (what the shell runs). */
   readonly assignments: readonly AssignmentLine[];
   /** The last (winning) assignment of each variable. */
   readonly last: ReadonlyMap<string, AssignmentLine>;
@@ -14,7 +14,7 @@ export interface O2cbLintDoc {
 
 /** Builds the lint document for a parsed file. */
 export function lintDoc(cst: O2cbCst, model: O2cbDefaults): O2cbLintDoc {
-  const assignments = assignmentsOf(cst);
+  const assignments = effectiveAssignments(cst);
   const last = new Map<string, AssignmentLine>();
   for (const a of assignments) last.set(a.name.text, a);
   return { cst, model, assignments, last };

@@ -1,5 +1,5 @@
 import { safeRecord } from '@ftkit/core';
-import type { AssignmentLine, O2cbCst } from '../cst/types.js';
+import type { AssignmentLine, O2cbCst, RecoveryLine } from '../cst/types.js';
 import type { O2cbSettings } from '../schema.js';
 import { kernelNumberFor } from '../variables.js';
 
@@ -22,6 +22,26 @@ export function assignmentsOf(cst: O2cbCst): AssignmentLine[] {
   const out: AssignmentLine[] = [];
   for (const l of cst.lines) if (l.type === 'assignment') out.push(l);
   return out;
+}
+
+/**
+ * The assignment lines the shell runs when it sources the file: those before the first shell
+ * syntax error (a {@link RecoveryLine} with `fatal`). bash's `.` stops reading there, so the init
+ * script goes on with only these; dash (the Debian config script) exits altogether.
+ */
+export function effectiveAssignments(cst: O2cbCst): AssignmentLine[] {
+  const out: AssignmentLine[] = [];
+  for (const l of cst.lines) {
+    if (l.type === 'recovery' && l.fatal) break;
+    if (l.type === 'assignment') out.push(l);
+  }
+  return out;
+}
+
+/** The first shell syntax error of the file, where sourcing stops (see {@link effectiveAssignments}). */
+export function firstFatalLine(cst: O2cbCst): RecoveryLine | undefined {
+  for (const l of cst.lines) if (l.type === 'recovery' && l.fatal) return l;
+  return undefined;
 }
 
 /**
@@ -58,9 +78,12 @@ export function effectiveSettings(variables: Readonly<Record<string, string>>): 
   };
 }
 
-/** Builds the model from a CST (assignments only; recovery lines set nothing). */
+/**
+ * Builds the model from a CST: what bash's `.` sets (assignments only, recovery lines set
+ * nothing, and nothing after the first shell syntax error).
+ */
 export function compose(cst: O2cbCst): O2cbDefaults {
   const variables = safeRecord<string>();
-  for (const a of assignmentsOf(cst)) variables[a.name.text] = a.value.value;
+  for (const a of effectiveAssignments(cst)) variables[a.name.text] = a.value.value;
   return { variables, settings: effectiveSettings(variables) };
 }

@@ -296,6 +296,14 @@ class Scanner {
         end: next,
       } satisfies InvalidLine;
     }
+    if (isIdentCode(c0)) {
+      let keyEnd = s;
+      while (keyEnd < e && isIdentCode(text.charCodeAt(keyEnd))) keyEnd++;
+      const afterKey = this.blankRun(keyEnd, e);
+      if (afterKey < e && text.charCodeAt(afterKey) === EQUALS) {
+        return this.readUnindentedAttribute(s, keyEnd, afterKey, e, next, tokens);
+      }
+    }
     if (isIdentCode(c0) || (c0 !== LF && text.indexOf(':', s) >= 0 && text.indexOf(':', s) < e)) {
       return this.readHeader(s, e, tokens, next);
     }
@@ -314,6 +322,68 @@ class Scanner {
       start: s,
       end: next,
     } satisfies InvalidLine;
+  }
+
+  /**
+   * `name = web` in column 1: an attribute whose indentation was lost (pasted from a web page,
+   * written by a heredoc without TABs). o2cb takes it for a broken header and prints only
+   * `Unknown code ____ 251`; reading it as an attribute of the stanza above names that cause
+   * once, instead of a cascade of header errors and a stanza that seems to lack its `name`.
+   * The indent token is empty, so printing stays lossless.
+   */
+  readUnindentedAttribute(
+    s: number,
+    keyEnd: number,
+    afterKey: number,
+    lineEnd: number,
+    lineNext: number,
+    tokens: Token[],
+  ): AttributeLine {
+    const text = this.text;
+    let e = lineEnd;
+    let next = lineNext;
+    const indent = this.tok('indent', s, s);
+    tokens.push(indent);
+    const key = this.tok('key', s, keyEnd);
+    tokens.push(key);
+    if (afterKey > keyEnd) tokens.push(this.tok('space', keyEnd, afterKey));
+    const equals = this.tok('equals', afterKey, afterKey + 1);
+    tokens.push(equals);
+    const v = this.blankRun(afterKey + 1, e);
+    if (v > afterKey + 1) tokens.push(this.tok('space', afterKey + 1, v));
+    let value: Token | undefined;
+    if (v < e) {
+      while (e > v && text.charCodeAt(e - 1) === BACKSLASH && next > e && text.charCodeAt(e) === LF) {
+        const more = this.lineEnd(next);
+        e = more.contentEnd;
+        next = more.next;
+      }
+      value = this.tok('value', v, e);
+      tokens.push(value);
+    }
+    const shown = text.slice(s, Math.min(e, s + 60)).trimEnd();
+    this.problem(() => ({
+      code: 'ATTRIBUTE_NOT_INDENTED',
+      start: s,
+      end: keyEnd,
+      message: `Expected indentation before \`${show(shown)}\`: attribute lines start with a TAB${REFUSES}`,
+      expected: ['a TAB'],
+      actual: key.text,
+      note: 'o2cb reads a line in column 1 as a stanza header and prints only `Unknown code ____ 251`; indent every attribute line (`ftkit lint --fix` does)',
+    }));
+    return {
+      type: 'attribute',
+      indent,
+      key,
+      equals,
+      value,
+      valueText: value ? decodeValue(value.text) : '',
+      valid: false,
+      tokens,
+      newline: this.endLine(tokens, e, next),
+      start: s,
+      end: next,
+    } satisfies AttributeLine;
   }
 
   readHeader(s: number, e: number, tokens: Token[], next: number): HeaderLine | InvalidLine {

@@ -37,6 +37,9 @@ const reState = /^ *\d+: cs:/;
 const reLruDumpHeader = /^\s*nn: lc_number/;
 const reLruDumpItem = /^\s+\d+: /;
 
+/** Detail lines recognised without their indentation: counters, progress bar, finish, LRU. */
+const reUnindentedDetail = /^(?:ns:\d|\[[=>.]*\] |finish: |resync: |act_log: )/;
+
 /** Classifies one line; `index` is its 0-based line number (lines 0 and 1 are the header). */
 export function classifyLine(text: string, index: number, inDump: boolean): ProcLineKind {
   if (text.length === 0) return 'blank';
@@ -49,7 +52,9 @@ export function classifyLine(text: string, index: number, inDump: boolean): Proc
   const d = text.charCodeAt(i);
   // State lines are the only ones whose first non-blank is a digit followed by `: cs:`.
   if (d >= 48 && d <= 57 && reState.test(text)) return 'state';
-  if (c !== 32 && c !== 9) return 'unknown';
+  // Detail lines are indented by the kernel; copies pasted through web pages lose that, so the
+  // few whose start no other line shares are still recognised (compose warns about them).
+  if (c !== 32 && c !== 9 && !reUnindentedDetail.test(text)) return 'unknown';
   // Indented lines: recognised by content, TAB or expanded spaces alike.
   if (i === text.length) return inDump ? 'lru-dump' : 'unknown';
   const rest = text.charCodeAt(i);

@@ -298,6 +298,18 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
       model.build = parseBuildLine(lines[1]!.text);
       i = 2;
     }
+    const v = model.version;
+    if (v && v.major < 8 && /^\d+\.\d+/.test(v.release)) {
+      // DRBD 0.7 prints `st:` and `ld:` in another layout: say so once instead of a state-line
+      // error per device, and read no devices from it.
+      out.push({
+        code: 'UNSUPPORTED_VERSION',
+        severity: 'error',
+        message: `Expected DRBD 8.0 or later, found ${v.release} (older versions print another layout)`,
+        span: lineSpan(first),
+      });
+      return model;
+    }
   } else if (count > 0 || !truncated) {
     i = 1;
     out.push({
@@ -439,6 +451,17 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
             span: lineSpan(l),
           });
           break;
+        }
+        if (t.charCodeAt(0) !== 32 && t.charCodeAt(0) !== 9) {
+          out.push({
+            code: 'UNINDENTED_LINE',
+            severity: 'warning',
+            message: `Expected indentation before \`${shown(t)}\`; read as a detail line of minor ${dev.minor}`,
+            span: {
+              start: l.start,
+              end: l.start + Math.min(t.length, t.indexOf(' ') < 0 ? t.length : t.indexOf(' ')),
+            },
+          });
         }
         detailLine(dev, l, out);
       }

@@ -131,6 +131,9 @@ function applyItem(t: Target, key: string, v: string): boolean {
           shownItems.add(p);
           break;
         case 'peer-disk':
+        // drbd-utils before 8.9 printed the peer's disk as `disk:` (LINBIT's DRBD 9 guide still
+        // shows `nina role:Secondary` / `disk:UpToDate`); under a connection it is the peer disk.
+        case 'disk':
           p.peerDisk = v;
           shownItems.add(p);
           break;

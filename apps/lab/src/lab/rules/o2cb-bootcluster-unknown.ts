@@ -1,6 +1,11 @@
 import { defineLabRule } from '../rule.js';
 
-/** `o2cb register-cluster $O2CB_BOOTCLUSTER` fails with `Unknown cluster` when cluster.conf lacks it. */
+/**
+ * `o2cb register-cluster $O2CB_BOOTCLUSTER` fails with `Unknown cluster` when cluster.conf lacks it.
+ * Only when `O2CB_ENABLED=true`: otherwise the init script's `start` exits before reading the boot
+ * cluster, which is why Debian's default file (`O2CB_ENABLED=false`, `O2CB_BOOTCLUSTER=ocfs2`, no
+ * cluster.conf) is fine on a machine that has ocfs2-tools installed but no cluster.
+ */
 export const o2cbBootclusterUnknown = defineLabRule({
   meta: {
     id: 'o2cb-bootcluster-unknown',
@@ -14,7 +19,8 @@ export const o2cbBootclusterUnknown = defineLabRule({
   },
   check({ facts, report }) {
     for (const n of facts.nodes) {
-      const boot = n.o2cb?.vars.get('O2CB_BOOTCLUSTER');
+      if (n.o2cb?.vars.get('O2CB_ENABLED')?.value !== 'true') continue;
+      const boot = n.o2cb.vars.get('O2CB_BOOTCLUSTER');
       if (!boot || boot.value === '') continue;
       if (n.clusters.some((c) => c.name.value === boot.value)) continue;
       if (n.clusters.length === 0) {
