@@ -5,6 +5,8 @@
 export const CODES = {
   /** A token that cannot start or continue a statement here: "Expected …, found …". */
   syntax: 'drbd/syntax',
+  /** A `resource` or `common` still open at end of file (drbdadm closes it there). */
+  unclosed: 'drbd/unclosed-at-eof',
   /** Unterminated string, string or word too long. */
   lexical: 'drbd/lexical',
   /** A statement keyword that is not known in this place. */
@@ -41,6 +43,8 @@ export type DrbdCode = (typeof CODES)[keyof typeof CODES];
 /** What each code means, for docs. */
 export const CODE_DOCS: Readonly<Record<DrbdCode, string>> = {
   'drbd/syntax': 'The statement does not follow the grammar (missing `;`, `{`, a stray `}` …)',
+  'drbd/unclosed-at-eof':
+    'A `resource` or `common` section left open at end of file: drbdadm closes it there (warning)',
   'drbd/lexical': 'A string is not closed on its line, or a word/string is longer than drbdadm allows',
   'drbd/unknown-keyword': 'A statement keyword not allowed in this section (with a did-you-mean hint)',
   'drbd/unknown-option': 'An option unknown in this section or DRBD version (with where it belongs)',

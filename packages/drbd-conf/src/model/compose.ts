@@ -36,6 +36,7 @@ import {
   scaledValue,
   sectionsKnowing,
 } from './options.js';
+import { protocolSpan } from './protocol-span.js';
 
 /** The package name recorded as diagnostic `source`. */
 export const SOURCE = '@ftkit/drbd-conf';
@@ -214,15 +215,29 @@ export class Composer {
     else this.err(CODES.syntax, 'Unexpected `}` without a matching `{`', spanOf(item.token));
   }
 
-  /** Checks a block for a missing `}` and returns its statements (reporting strays). */
-  private statements(block: BlockNode): StatementNode[] {
-    if (!block.close)
-      this.err(
-        CODES.syntax,
-        'Expected `}`, found end of file',
-        { start: this.ctx.text.length, end: this.ctx.text.length },
-        'This block was opened here and never closed',
-      );
+  /**
+   * Checks a block for a missing `}` and returns its statements (reporting strays). `atEof` names
+   * a top-level section (`resource`, `common`) that drbdadm closes silently at the end of the
+   * file: its statement loop simply ends there, so a missing `}` is only a warning.
+   */
+  private statements(block: BlockNode, atEof?: string): StatementNode[] {
+    if (!block.close) {
+      const end = { start: this.ctx.text.length, end: this.ctx.text.length };
+      if (atEof !== undefined)
+        this.warn(
+          CODES.unclosed,
+          `Missing \`}\` at end of file: the \`${atEof}\` section is still open`,
+          end,
+          'drbdadm closes it here; add `}` so that nothing appended to the file lands inside it',
+        );
+      else
+        this.err(
+          CODES.syntax,
+          'Expected `}`, found end of file',
+          end,
+          'This block was opened here and never closed',
+        );
+    }
     // contentOf made a new array: keep its statements in place instead of copying them
     const items = contentOf(block);
     let n = 0;
@@ -598,7 +613,7 @@ export class Composer {
     if (!this.claimTopName('common', spanOf(head), 'section')) return;
     const common: DrbdCommon = this.at({ sections: [] }, spanOf(c.stmt));
     this.model.common = common;
-    for (const s of this.statements(block)) {
+    for (const s of this.statements(block, 'common')) {
       const h = s.words[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected a section keyword, found `{`', spanOf(s.block!.open));
@@ -661,6 +676,7 @@ export class Composer {
       return;
     }
     target.protocol = v;
+    protocolSpan.set(target, spanOf(c.stmt));
   }
 
   // ---------------------------------------------------------------- sections and options
@@ -973,7 +989,7 @@ export class Composer {
     resourceOpenOffset.set(r, block.open.start);
     const implicit: DrbdVolume = {};
     let implicitUsed = false;
-    for (const s of this.statements(block)) {
+    for (const s of this.statements(block, `resource ${nm.value}`)) {
       const h = s.words[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected a keyword, found `{`', spanOf(s.block!.open));
@@ -1027,7 +1043,7 @@ export class Composer {
           if (s.block) {
             const sec = this.section(sc, 'disk', r.sections, `resource \`${r.name}\``);
             if (sec) r.sections.push(sec);
-          } else if (this.diskStmt(sc, implicit)) implicitUsed = true;
+          } else if (this.diskStmt(sc, implicit, true)) implicitUsed = true;
           break;
         case 'net':
         case 'syncer':
@@ -1044,7 +1060,7 @@ export class Composer {
           break;
         case 'meta-disk':
         case 'flexible-meta-disk':
-          if (this.metaDiskStmt(sc, implicit, kw === 'flexible-meta-disk')) implicitUsed = true;
+          if (this.metaDiskStmt(sc, implicit, kw === 'flexible-meta-disk', true)) implicitUsed = true;
           break;
         case 'volume': {
           const vol = this.volume(sc, 'resource');
@@ -1403,7 +1419,24 @@ export class Composer {
     );
   }
 
-  private diskStmt(c: Cursor, vol: DrbdVolume): boolean {
+  /**
+   * Duplicate `disk`/`device`/`meta-disk` statements: drbdadm keeps the last one inside a
+   * `volume N { }` section and (disk, meta-disk) at resource level, and rejects them in a host
+   * section ("conflicting use of … statement"). `lastWins` selects the first behaviour; we warn.
+   */
+  private duplicateVolumeStmt(c: Cursor, what: string, lastWins: boolean): boolean {
+    if (lastWins)
+      this.warn(
+        CODES.duplicate,
+        `Duplicate \`${what}\` statement: the last one is used`,
+        spanOf(c.stmt),
+        'drbdadm keeps the last value and ignores the earlier one',
+      );
+    else this.err(CODES.duplicate, `Duplicate \`${what}\` statement`, spanOf(c.stmt));
+    return lastWins;
+  }
+
+  private diskStmt(c: Cursor, vol: DrbdVolume, lastWins = false): boolean {
     const t = c.next();
     if (!t || (t.kind !== 'word' && t.kind !== 'string')) {
       const f = t ?? c.foundToken();
@@ -1420,16 +1453,13 @@ export class Composer {
       this.err(CODES.version, 'Unexpected `disk none`: diskless volumes need DRBD 9', spanOf(t));
       return false;
     }
-    if (vol.disk !== undefined) {
-      this.err(CODES.duplicate, 'Duplicate `disk` statement', spanOf(c.stmt));
-      return false;
-    }
+    if (vol.disk !== undefined && !this.duplicateVolumeStmt(c, 'disk', lastWins)) return false;
     vol.disk = v;
     diskSpan.set(vol, spanOf(c.stmt));
     return true;
   }
 
-  private deviceStmt(c: Cursor, vol: DrbdVolume): boolean {
+  private deviceStmt(c: Cursor, vol: DrbdVolume, lastWins = false): boolean {
     let name: string | undefined;
     let minor: number | undefined;
     const t = c.next();
@@ -1471,10 +1501,7 @@ export class Composer {
       return false;
     }
     if (!this.expectEnd(c)) return false;
-    if (vol.device) {
-      this.err(CODES.duplicate, 'Duplicate `device` statement', spanOf(c.stmt));
-      return false;
-    }
+    if (vol.device && !this.duplicateVolumeStmt(c, 'device', lastWins)) return false;
     // Device name checks (reference §2.1 / §5 #15).
     const span = spanOf(c.stmt);
     if (name !== undefined) {
@@ -1516,7 +1543,7 @@ export class Composer {
     return true;
   }
 
-  private metaDiskStmt(c: Cursor, vol: DrbdVolume, flexible: boolean): boolean {
+  private metaDiskStmt(c: Cursor, vol: DrbdVolume, flexible: boolean, lastWins = false): boolean {
     const t = c.next();
     if (!t || (t.kind !== 'word' && t.kind !== 'string')) {
       const f = t ?? c.foundToken();
@@ -1546,10 +1573,8 @@ export class Composer {
       index = scaledValue(n.text);
     }
     if (!this.expectEnd(c)) return false;
-    if (vol.metaDisk) {
-      this.err(CODES.duplicate, 'Duplicate `meta-disk` statement', spanOf(c.stmt));
-      return false;
-    }
+    if (vol.metaDisk && !this.duplicateVolumeStmt(c, 'meta-disk', lastWins)) return false;
+    delete vol.flexibleMetaDisk;
     vol.metaDisk =
       path === 'internal'
         ? { kind: 'internal' }
@@ -1580,7 +1605,7 @@ export class Composer {
       sc.next();
       switch (h.kind === 'word' ? h.text : '') {
         case 'device':
-          this.deviceStmt(sc, vol);
+          this.deviceStmt(sc, vol, true);
           break;
         case 'disk':
           if (s.block) {
@@ -1593,11 +1618,11 @@ export class Composer {
             const sec: DrbdSection = this.at<DrbdSection>({ kind: 'disk', options: [] }, spanOf(s));
             this.sectionBody(b2, sec);
             vol.diskOptions = sec;
-          } else this.diskStmt(sc, vol);
+          } else this.diskStmt(sc, vol, true);
           break;
         case 'meta-disk':
         case 'flexible-meta-disk':
-          this.metaDiskStmt(sc, vol, h.text === 'flexible-meta-disk');
+          this.metaDiskStmt(sc, vol, h.text === 'flexible-meta-disk', true);
           break;
         default:
           this.unknownKeyword(h, ['device', 'disk', 'meta-disk'], `volume ${vol.number}`);

@@ -16,6 +16,7 @@ import { DRBD_DEVICE } from './check.js';
 import { localHosts } from './hosts.js';
 import { implicitNodeIds } from './node-id.js';
 import { type DrbdVersion, optionSpec, type SectionKind, SYNCER_84 } from './options.js';
+import { protocolSpan } from './protocol-span.js';
 
 /** Options of {@link dump}. */
 export interface DumpOptions {
@@ -138,18 +139,34 @@ function printSection(
 
 const ORDER: readonly SectionKind[] = ['options', 'net', 'disk', 'startup', 'proxy', 'handlers'];
 
-/** The sections of a resource/common after 8.4's syncer redistribution and protocol move. */
-function sectionPairs(ctx: DumpCtx, sections: readonly DrbdSection[], protocol: string | undefined) {
+/**
+ * The sections of a resource/common after 8.4's syncer redistribution and protocol move. drbdadm
+ * appends a legacy `protocol` to the `net` options where it stands in the source: before the
+ * options of a `net` section written after it, after those of one written before it. `protocolAt`
+ * is its offset (unknown for a model not read from text: then it comes first).
+ */
+function sectionPairs(
+  ctx: DumpCtx,
+  sections: readonly DrbdSection[],
+  protocol: string | undefined,
+  protocolAt?: number,
+) {
   const map = new Map<SectionKind, [string, string | undefined][]>();
   const get = (k: SectionKind) => {
     const l = map.get(k) ?? [];
     map.set(k, l);
     return l;
   };
-  if (protocol !== undefined)
-    get('net').push(['protocol', ctx.v === '8.4' ? protocol.toUpperCase() : dumpQuote(protocol)]);
+  let pending = protocol;
+  const putProtocol = () => {
+    if (pending === undefined) return;
+    get('net').push(['protocol', ctx.v === '8.4' ? pending.toUpperCase() : dumpQuote(pending)]);
+    pending = undefined;
+  };
+  if (protocolAt === undefined) putProtocol();
   let plugins: string[] | undefined;
   for (const sec of sections) {
+    if (protocolAt !== undefined && (sec.span === undefined || sec.span.start > protocolAt)) putProtocol();
     if (sec.kind === 'syncer') {
       for (const o of sec.options) {
         const target =
@@ -162,6 +179,7 @@ function sectionPairs(ctx: DumpCtx, sections: readonly DrbdSection[], protocol: 
     get(sec.kind).push(...normOptions(ctx, sec.kind, sec.options));
     if (sec.plugins) plugins = [...(plugins ?? []), ...sec.plugins];
   }
+  putProtocol();
   // stacked-timeouts (value-less) prints after the valued startup options
   for (const [k, l] of map) {
     const flags = l.filter((p) => p[1] === undefined);
@@ -182,8 +200,9 @@ export function printSections(
   depth: number,
   sections: readonly DrbdSection[],
   protocol: string | undefined,
+  protocolAt?: number,
 ): string {
-  const { map, plugins } = sectionPairs(ctx, sections, protocol);
+  const { map, plugins } = sectionPairs(ctx, sections, protocol, protocolAt);
   let s = '';
   for (const k of ORDER)
     s += printSection(ctx, depth, k, map.get(k) ?? [], k === 'proxy' ? plugins : undefined);
@@ -390,7 +409,7 @@ function resourceText(ctx: DumpCtx, r: DrbdResource, o: DumpOptions): string {
       s += `${I(1)}}\n`;
     }
   }
-  s += printSections(ctx, 1, r.sections, r.protocol);
+  s += printSections(ctx, 1, r.sections, r.protocol, protocolSpan.get(r)?.start);
   return `${s}}\n\n`;
 }
 
@@ -425,8 +444,15 @@ export function dump(model: DrbdConfig, options: DumpOptions = {}): string {
     if (body) s += `global {\n${body}}\n\n`;
   }
   if (model.common) {
-    const body = printSections(ctx, 1, model.common.sections, model.common.protocol);
-    if (body) s += `common {\n${body}}\n\n`;
+    const body = printSections(
+      ctx,
+      1,
+      model.common.sections,
+      model.common.protocol,
+      protocolSpan.get(model.common)?.start,
+    );
+    // drbdadm prints a `common` section even when it is empty (drbd-utils' stock global_common.conf)
+    s += `common {\n${body}}\n\n`;
   }
   for (const r of model.resources) s += flatten(resourceText(ctx, r, options));
   return s;
