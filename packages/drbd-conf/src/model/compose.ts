@@ -3,6 +3,7 @@ import {
   didYouMean,
   dirname,
   isInside,
+  nearestCandidates,
   normalizePath,
   resolvePath,
   type SourceReader,
@@ -73,6 +74,8 @@ const describe = (t: Token | undefined): string => {
   const shown = t.text.length > 40 ? `${t.text.slice(0, 37)}...` : t.text;
   return `\`${shown}\``;
 };
+/** Keywords an unknown-keyword message lists at most (the nearest ones when there are more). */
+const MAX_LISTED = 6;
 const list = (xs: readonly string[]): string =>
   xs.length <= 1
     ? `\`${xs[0] ?? ''}\``
@@ -152,6 +155,12 @@ export class Composer {
 
   // ---------------------------------------------------------------- helpers
 
+  /** Errors reported so far in the current file (to keep follow-on errors out of the report). */
+  private errorCount(): number {
+    let n = 0;
+    for (const d of this.ctx.d.items) if (d.severity === 'error') n++;
+    return n;
+  }
   private err(code: string, message: string, span: { start: number; end: number }, note?: string) {
     this.ctx.d.error(code, message, span, note !== undefined ? { note } : {});
   }
@@ -351,12 +360,14 @@ export class Composer {
         : sections.length > 0
           ? `\`${t.text}\` is an option: put it inside ${list(sections.map((s) => `${s} { }`))}`
           : undefined;
-    this.err(
-      CODES.unknownKeyword,
-      `Expected ${list(allowed)} in ${where}, found ${describe(t)}`,
-      spanOf(t),
-      note,
-    );
+    // a long list helps nobody: name the few nearest to what was written, then `…`
+    const expected =
+      allowed.length <= MAX_LISTED
+        ? list(allowed)
+        : `one of ${nearestCandidates(t.text, allowed, MAX_LISTED - 1)
+            .map((k) => `\`${k}\``)
+            .join(', ')}, …`;
+    this.err(CODES.unknownKeyword, `Expected ${expected} in ${where}, found ${describe(t)}`, spanOf(t), note);
   }
 
   // ---------------------------------------------------------------- top level
@@ -1633,6 +1644,7 @@ export class Composer {
   }
 
   private connection(c: Cursor): DrbdConnection | undefined {
+    const connErrorsBefore = this.errorCount();
     let name: string | undefined;
     if (!c.done) {
       const n = this.name(c, 'a connection name or `{`');
@@ -1693,6 +1705,7 @@ export class Composer {
           const b2 = this.expectBlock(sc);
           if (!b2) break;
           const path: DrbdConnection['paths'][number] = this.at({ endpoints: [] }, spanOf(s));
+          const errorsBefore = this.errorCount();
           for (const ps of this.statements(b2)) {
             const ph = ps.words[0];
             if (!ph || !this.stmtSyntax(ps)) continue;
@@ -1714,7 +1727,8 @@ export class Composer {
             }
             path.endpoints.push(ep);
           }
-          if (path.endpoints.length !== 2)
+          // a path whose statements were already reported is not also "missing" an endpoint
+          if (path.endpoints.length !== 2 && this.errorCount() === errorsBefore)
             this.err(CODES.semantic, 'Expected two endpoints in this `path`', spanOf(h));
           conn.paths.push(path);
           break;
@@ -1777,7 +1791,7 @@ export class Composer {
           this.unknownKeyword(h, ['host', 'path', 'net', 'disk', 'volume'], 'the connection');
       }
     }
-    if (conn.paths.length === 0 && conn.endpoints.length !== 2)
+    if (conn.paths.length === 0 && conn.endpoints.length !== 2 && this.errorCount() === connErrorsBefore)
       this.err(
         CODES.semantic,
         'Expected two endpoints in this connection',
