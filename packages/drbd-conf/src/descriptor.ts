@@ -27,5 +27,11 @@ export const drbdConfFormat = {
   emit: (model: DrbdConfig) => emit(model),
   lint,
   rules,
-  format: (text: string, options?: { fileName?: string }) => format(text, options ?? {}),
+  format: (text: string, options?: { fileName?: string; settings?: Readonly<Record<string, unknown>> }) => {
+    const v = options?.settings?.drbdVersion;
+    return format(text, {
+      ...(options?.fileName !== undefined ? { fileName: options.fileName } : {}),
+      ...(v === '9' || v === '8.4' ? { drbdVersion: v } : {}),
+    });
+  },
 } satisfies FormatModule<DocumentNode, DrbdConfig, DrbdLintDoc>;

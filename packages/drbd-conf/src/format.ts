@@ -1,5 +1,6 @@
 import type { Diagnostic, FormatResult } from '@ftkit/core';
 import { lex } from './cst/lexer.js';
+import { detectDrbdVersion } from './detect-version.js';
 import { type ParseOptions, parse } from './parse.js';
 
 /** Options of {@link format}. */
@@ -16,7 +17,8 @@ export interface FormatOptions extends ParseOptions {
  * unchanged together with the errors.
  */
 export function format(text: string, options: FormatOptions = {}): FormatResult {
-  const parsed = parse(text, options);
+  // without a version the content decides, as in lint: an 8.4 file is checked by the 8.4 grammar
+  const parsed = options.drbdVersion ? parse(text, options) : detectDrbdVersion(text, options).result;
   const errors: Diagnostic[] = parsed.diagnostics.filter(
     (d) => d.severity === 'error' && /syntax|lexical/.test(d.code),
   );

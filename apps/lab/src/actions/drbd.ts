@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { redactDiagnostics, reporters } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 // The zod-free entry: dump and migrate only read (zod alone costs about 0.1 s of start-up).
-import { collectSecrets, dump, migrate, parse, quickDump } from '@ftkit/drbd-conf/read';
+import { collectSecrets, detectDrbdVersion, dump, migrate, parse, quickDump } from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
+import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { type CliIo, ExitCode, UsageError } from '../io.js';
 
@@ -23,7 +24,8 @@ async function readInput(file: string, io: CliIo): Promise<{ text: string; path:
 
 /** Options of `ftkit drbd dump`. */
 export interface DumpOptions {
-  readonly drbdVersion: '9' | '8.4';
+  /** Without it the content decides (quick path first: a file DRBD 9 reads cleanly is DRBD 9). */
+  readonly drbdVersion?: CliDrbdVersion;
   readonly host?: string;
   readonly root: string;
   readonly redact?: boolean;
@@ -39,8 +41,10 @@ export async function drbdDump(
   const host = opts.host ?? io.env.__DRBD_NODE__ ?? io.env.HOSTNAME ?? 'localhost';
   // Most files take the quick path (no CST, no kept model); it declines anything it does not
   // know, and everything with a problem, and then the full parser below reports it.
+  if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${GRAMMAR_83_NOTE}\n`);
+  const chosen = opts.drbdVersion !== undefined ? grammarOf(opts.drbdVersion) : undefined;
   const quick = quickDump(input.text, {
-    drbdVersion: opts.drbdVersion,
+    drbdVersion: chosen ?? '9',
     host,
     configPath: input.path,
     definedAt: true,
@@ -51,12 +55,20 @@ export async function drbdDump(
     io.stdout(quick);
     return;
   }
-  const r = parse(input.text, {
-    drbdVersion: opts.drbdVersion,
-    fileName: input.path,
-    reader: fsReader({ root: opts.root }),
-    root: opts.root,
-  });
+  const parseOptions = { fileName: input.path, reader: fsReader({ root: opts.root }), root: opts.root };
+  let r: ReturnType<typeof parse>;
+  let drbdVersion: '9' | '8.4';
+  if (chosen !== undefined) {
+    r = parse(input.text, { drbdVersion: chosen, ...parseOptions });
+    drbdVersion = chosen;
+  } else {
+    const guess = detectDrbdVersion(input.text, parseOptions);
+    r = guess.result;
+    drbdVersion = guess.version;
+    // stdout stays exactly what drbdadm prints; say on stderr which parser that is and why
+    if (guess.version !== '9')
+      io.stderr(`ftkit: assumed DRBD ${guess.version}: ${guess.reason} (choose with --drbd-version)\n`);
+  }
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     const byFile = new Map<string, typeof errors>();
@@ -79,7 +91,7 @@ export async function drbdDump(
   }
   io.stdout(
     dump(r.model, {
-      drbdVersion: opts.drbdVersion,
+      drbdVersion,
       host,
       configPath: input.path,
       definedAt: (x) => r.definedAt(x),
@@ -91,6 +103,8 @@ export async function drbdDump(
 /** Options of `ftkit drbd migrate`. */
 export interface MigrateOptions {
   readonly to: '9';
+  /** The version of the input: 8.4 (default) or 8.3 (read with the 8.4 grammar). */
+  readonly drbdVersion?: CliDrbdVersion;
   readonly write?: boolean;
 }
 
@@ -100,6 +114,9 @@ export async function drbdMigrate(
   file: string,
   opts: MigrateOptions,
 ): Promise<void> {
+  if (opts.drbdVersion === '9')
+    throw new UsageError('--drbd-version 9: the file is already DRBD 9; migrate reads DRBD 8.4 or 8.3 files');
+  if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${GRAMMAR_83_NOTE}\n`);
   const input = await readInput(file, io);
   const m = migrate(input.text, { fileName: input.path });
   const errors = m.diagnostics.filter((d) => d.severity === 'error');

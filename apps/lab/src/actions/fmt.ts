@@ -1,5 +1,6 @@
 import { hasErrors, reporters } from '@ftkit/core';
 import writeFileAtomic from 'write-file-atomic';
+import { type CliDrbdVersion, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { detectFormat, formatByKind, readInputs } from '../files.js';
 import { ExitCode, UsageError } from '../io.js';
@@ -9,6 +10,8 @@ export interface FmtOptions {
   readonly check?: boolean;
   readonly write?: boolean;
   readonly kind?: string;
+  /** `--drbd-version`: the grammar DRBD files are read with (else their content decides). */
+  readonly drbdVersion?: CliDrbdVersion;
 }
 
 /** `ftkit fmt <files...>`: rewrites files in their format's canonical layout, keeping comments. */
@@ -29,7 +32,10 @@ export async function fmt(
     const format = forced ?? detectFormat(input.path, input.text, formats);
     if (!format) throw new UsageError(`Unknown file kind: no ftkit format recognises \`${input.display}\``);
     if (!format.format) throw new UsageError(`Formatting is not supported for ${format.name} files`);
-    const result = format.format(input.text, { fileName: input.display });
+    const result = format.format(input.text, {
+      fileName: input.display,
+      ...(opts.drbdVersion !== undefined ? { settings: { drbdVersion: grammarOf(opts.drbdVersion) } } : {}),
+    });
     if (hasErrors(result.diagnostics)) {
       io.stderr(
         reporters.stylish([{ file: input.display, diagnostics: result.diagnostics }], {
