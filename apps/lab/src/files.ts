@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { AnyFormatModule } from '@ftkit/core';
+import { type AnyFormatModule, decodeLossless } from '@ftkit/core';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import { type CliIo, UsageError } from './io.js';
@@ -57,7 +57,8 @@ export async function readInputs(
 
 function readText(abs: string, shown: string): string {
   try {
-    return readFileSync(abs, 'utf8');
+    // bytes that are not UTF-8 (a GBK comment) survive a rewrite: see decodeLossless
+    return decodeLossless(readFileSync(abs));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(

@@ -35,7 +35,9 @@ export function processIo(): CliIo {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      // lazily: the start-up path loads no format code (bytes that are not UTF-8 are kept)
+      const { decodeLossless } = await import('@ftkit/core');
+      return decodeLossless(Buffer.concat(chunks));
     },
     cwd: process.cwd(),
     env: process.env,

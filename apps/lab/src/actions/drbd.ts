@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { redactDiagnostics, reporters } from '@ftkit/core';
+import { decodeLossless, encodeLossless, redactDiagnostics, reporters } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 // The zod-free entry: dump and migrate only read (zod alone costs about 0.1 s of start-up).
 import { collectSecrets, detectDrbdVersion, dump, migrate, parse, quickDump } from '@ftkit/drbd-conf/read';
@@ -14,7 +14,7 @@ async function readInput(file: string, io: CliIo): Promise<{ text: string; path:
     return { text: await io.readStdin(), path: resolve(io.cwd, 'stdin.conf'), display: '<stdin>' };
   const path = resolve(io.cwd, file);
   try {
-    return { text: await readFile(path, 'utf8'), path, display: file };
+    return { text: decodeLossless(await readFile(path)), path, display: file };
   } catch (error) {
     throw new UsageError(
       `Cannot read \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
@@ -132,6 +132,7 @@ export async function drbdMigrate(
   }
   if (opts.write) {
     if (file === '-') throw new UsageError('--write needs a file, not standard input');
-    if (m.text !== input.text && errors.length === 0) await writeFileAtomic(input.path, m.text);
+    if (m.text !== input.text && errors.length === 0)
+      await writeFileAtomic(input.path, Buffer.from(encodeLossless(m.text)));
   } else io.stdout(m.text);
 }

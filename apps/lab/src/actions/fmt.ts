@@ -1,4 +1,4 @@
-import { hasErrors, reporters } from '@ftkit/core';
+import { encodeLossless, hasErrors, reporters } from '@ftkit/core';
 import writeFileAtomic from 'write-file-atomic';
 import { type CliDrbdVersion, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
@@ -48,7 +48,8 @@ export async function fmt(
     if (opts.check) {
       if (result.text !== input.text) unformatted.push(input.display);
     } else if (opts.write) {
-      if (result.text !== input.text && input.path !== '-') await writeFileAtomic(input.path, result.text);
+      if (result.text !== input.text && input.path !== '-')
+        await writeFileAtomic(input.path, Buffer.from(encodeLossless(result.text)));
     } else {
       io.stdout(result.text);
     }

@@ -1,6 +1,7 @@
 import {
   type Diagnostic,
   didYouMean,
+  encodeLossless,
   type FileReport,
   hasErrors,
   LineIndex,
@@ -147,7 +148,7 @@ export async function lint(
       fix: opts.fix === true,
     });
     if (opts.fix && result.output !== undefined && result.output !== input.text && input.path !== '-') {
-      await writeFileAtomic(input.path, result.output);
+      await writeFileAtomic(input.path, Buffer.from(encodeLossless(result.output)));
     }
     secrets = [...secrets, ...(result.secrets ?? [])];
     // Diagnostics name files by path; show the name the user typed for the file itself.
