@@ -97,4 +97,19 @@ describe('--drbd-version', () => {
     expect(await run(['fmt', '--drbd-version', '8.4', 'drbd.conf'], io)).toBe(0);
     expect(stdout()).toContain('common {\n    syncer {\n        rate 100M;\n    }\n}');
   });
+
+  it('drbd migrate names problems DRBD 9 would still reject at their place in the migrated text', async () => {
+    // /work/shared/reliability/migrate-wrong-position.res: the error was shown at 3:17 of a one-line file
+    const d = dir();
+    writeFileSync(join(d, 'r.res'), 'resource r{disk{fencing l;}}\n');
+    const { io, stdout, stderr } = memoryIo(d);
+    expect(await run(['drbd', 'migrate', 'r.res'], io)).toBe(1);
+    const line =
+      stdout()
+        .split('\n')
+        .findIndex((l) => l.includes('fencing l;')) + 1;
+    expect(line).toBe(3);
+    expect(stderr()).toContain('r.res (migrated)');
+    expect(stderr()).toMatch(/3:\d+ +error +Invalid value `l` for `fencing`/);
+  });
 });

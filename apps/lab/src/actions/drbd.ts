@@ -122,10 +122,19 @@ export async function drbdMigrate(
   const errors = m.diagnostics.filter((d) => d.severity === 'error');
   for (const c of m.changes) io.stderr(`${c}\n`);
   if (errors.length > 0) {
+    // errors of a migrated file are what DRBD 9 would still reject: positions in the migrated text
+    const migrated = m.text !== input.text;
     io.stderr(
-      reporters.stylish([{ file: input.display, diagnostics: errors, text: input.text }], {
-        color: state.color,
-      }),
+      reporters.stylish(
+        [
+          {
+            file: migrated ? `${input.display} (migrated)` : input.display,
+            diagnostics: errors,
+            text: m.text,
+          },
+        ],
+        { color: state.color },
+      ),
     );
     io.stderr('ftkit: some problems need a manual fix before DRBD 9 accepts the file\n');
     state.exitCode = ExitCode.findings;
