@@ -38,6 +38,7 @@ import {
   sectionsKnowing,
 } from './options.js';
 import { protocolSpan } from './protocol-span.js';
+import { templateCommon, templatePath } from './template.js';
 
 /** The package name recorded as diagnostic `source`. */
 export const SOURCE = '@ftkit/drbd-conf';
@@ -456,6 +457,47 @@ export class Composer {
       return;
     }
     this.skipContent(s);
+  }
+
+  /**
+   * Reads a resource's `template-file` (with a reader): a file holding one `common` section that
+   * drbdadm uses instead of the configuration's `common` for this resource. A file that cannot be
+   * read is an error, as in drbdadm ("Failed to open template file"); so is other content.
+   */
+  private readTemplate(r: DrbdResource, t: Token) {
+    if (r.templateFile === undefined) return;
+    const base = this.ctx.file?.startsWith('/') ? dirname(this.ctx.file) : '/';
+    const abs = resolvePath(base, r.templateFile);
+    if (this.ctx.file?.startsWith('/') || r.templateFile.startsWith('/')) templatePath.set(r, abs);
+    const reader = this.opts.reader;
+    if (!reader) return;
+    const root = this.opts.root ?? '/';
+    if (!isInside(root, abs)) {
+      this.err(
+        CODES.include,
+        `Template file \`${r.templateFile}\` lies outside the allowed root \`${root}\``,
+        spanOf(t),
+      );
+      return;
+    }
+    const text = reader.readFile(abs);
+    if (text === undefined) {
+      this.err(CODES.include, `Failed to open template file \`${r.templateFile}\``, spanOf(t));
+      return;
+    }
+    const sub = new Composer({ drbdVersion: this.v, root });
+    sub.file(text, normalizePath(abs));
+    this.files.push(...sub.files);
+    const m = sub.model;
+    if (!m.common || m.global || m.resources.length > 0 || m.includes.length > 0 || m.requires.length > 0) {
+      this.err(
+        CODES.include,
+        `Invalid template file \`${r.templateFile}\`: it must hold exactly one \`common\` section`,
+        spanOf(t),
+      );
+      return;
+    }
+    templateCommon.set(r, m.common);
   }
 
   private include(c: Cursor) {
@@ -1101,6 +1143,7 @@ export class Composer {
           }
           if (!this.expectEnd(sc)) break;
           r.templateFile = unquote(t);
+          this.readTemplate(r, t);
           break;
         }
         default:
