@@ -85,6 +85,18 @@ describe('--drbd-version', () => {
     expect(stdout()).toContain('    disk {\n        resync-rate      100M;\n    }\n');
   });
 
+  it('lint --drbd-version 8.3 checks what drbdadm-83 checks', async () => {
+    const { io, stdout } = memoryIo(dir());
+    expect(await run(['lint', '--drbd-version', '8.3', 'drbd.conf'], io)).toBe(0);
+    expect(stdout()).not.toContain('version-assumed');
+    const d = dir();
+    writeFileSync(join(d, 'r.res'), originalLab.replace('protocol C; ', '').replace('net {', 'net { protocol C;'));
+    const eight = memoryIo(d);
+    expect(await run(['lint', '--drbd-version', '8.3', 'r.res'], eight.io)).toBe(1);
+    expect(eight.stdout()).toMatch(/error +Unknown option `protocol` in `net` options/);
+    expect(eight.stdout()).toContain('DRBD 8.3 takes `protocol` at resource level');
+  });
+
   it('drbd migrate defaults to --to 9; 8.3 input is read with the 8.4 grammar and says so', async () => {
     const { io, stdout, stderr } = memoryIo(dir());
     expect(await run(['drbd', 'migrate', '--drbd-version', '8.3', 'drbd.conf'], io)).toBe(0);

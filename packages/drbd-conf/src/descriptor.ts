@@ -36,7 +36,7 @@ export const drbdConfFormat = {
     const v = options?.settings?.drbdVersion;
     return format(text, {
       ...(options?.fileName !== undefined ? { fileName: options.fileName } : {}),
-      ...(v === '9' || v === '8.4' ? { drbdVersion: v } : {}),
+      ...(v === '9' || v === '8.4' || v === '8.3' ? { drbdVersion: v } : {}),
     });
   },
 } satisfies FormatModule<DocumentNode, DrbdConfig, DrbdLintDoc>;

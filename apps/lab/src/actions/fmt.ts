@@ -1,6 +1,6 @@
 import { encodeLossless, hasErrors, reporters } from '@ftkit/core';
 import writeFileAtomic from 'write-file-atomic';
-import { type CliDrbdVersion, grammarOf } from '../commands/drbd-version.js';
+import type { CliDrbdVersion } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { detectFormat, formatByKind, readInputs } from '../files.js';
 import { ExitCode, UsageError } from '../io.js';
@@ -34,7 +34,7 @@ export async function fmt(
     if (!format.format) throw new UsageError(`Formatting is not supported for ${format.name} files`);
     const result = format.format(input.text, {
       fileName: input.display,
-      ...(opts.drbdVersion !== undefined ? { settings: { drbdVersion: grammarOf(opts.drbdVersion) } } : {}),
+      ...(opts.drbdVersion !== undefined ? { settings: { drbdVersion: opts.drbdVersion } } : {}),
     });
     if (hasErrors(result.diagnostics)) {
       io.stderr(

@@ -11,12 +11,7 @@ import {
 } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 import writeFileAtomic from 'write-file-atomic';
-import {
-  type CliDrbdVersion,
-  GRAMMAR_83_NOTE,
-  grammarOf,
-  parseDrbdVersion,
-} from '../commands/drbd-version.js';
+import { type CliDrbdVersion, parseDrbdVersion } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { detectFormat, formatByKind, readInputs } from '../files.js';
 import { ExitCode, UsageError } from '../io.js';
@@ -114,8 +109,7 @@ export async function lint(
   const rules = parseRules(opts.rule);
   const settings = parseSettings(opts.set);
   const drbdVersion = drbdVersionOf(opts, settings);
-  if (drbdVersion !== undefined) settings.drbdVersion = grammarOf(drbdVersion);
-  if (drbdVersion === '8.3') io.stderr(`ftkit: ${GRAMMAR_83_NOTE}\n`);
+  if (drbdVersion !== undefined) settings.drbdVersion = drbdVersion;
   const formats = await loadFormats();
   const forced = opts.kind ? formatByKind(opts.kind, formats) : undefined;
   const inputs = await readInputs(paths, io, formats);

@@ -32,11 +32,15 @@ export function parseDrbdVersion(value: unknown): CliDrbdVersion {
   );
 }
 
-/** What the CLI says on stderr when it reads files as DRBD 8.3. */
-export const GRAMMAR_83_NOTE =
-  'DRBD 8.3 files are read with the 8.4 grammar: what only drbdadm-83 rejects is not reported';
+/** What `drbd dump` says on stderr for DRBD 8.3: files are checked as drbdadm-83 checks them. */
+export const DUMP_83_NOTE =
+  'DRBD 8.3 is checked as drbdadm-83 checks it, but printed in the drbdadm-84 layout';
 
-/** The drbd-conf grammar that reads files of a version: 8.3 files are read by the 8.4 grammar. */
+/** What commands that only know the 8.4 model (`drbd migrate`, `lab check`) say for DRBD 8.3. */
+export const GRAMMAR_83_NOTE =
+  'DRBD 8.3 files are read with the 8.4 grammar here: what only drbdadm-83 rejects is not reported';
+
+/** The drbd-conf grammar for commands that know 9 and 8.4 only: 8.3 files are read as 8.4. */
 export function grammarOf(v: CliDrbdVersion): '9' | '8.4' {
   return v === '9' ? '9' : '8.4';
 }

@@ -135,7 +135,7 @@ export interface DrbdLintOptions extends LintOptions {
    * ({@link detectDrbdVersion}) and an info diagnostic `drbd/version-assumed` says when 8.4 was
    * assumed and why.
    */
-  readonly drbdVersion?: DrbdVersion;
+  readonly drbdVersion?: DrbdVersion | '8.3';
   /** Included files must stay below this directory (default `/`). */
   readonly root?: string;
 }
@@ -152,8 +152,9 @@ export function lint(text: string, options: DrbdLintOptions = {}): LintResult {
   return { ...lintOnce(fixed.text, options), output: fixed.text };
 }
 
-/** `settings.drbdVersion` as a version (`'9'`, `9`, `'8.4'`, `8.4`), or `undefined`. */
-function versionSetting(v: unknown): DrbdVersion | undefined {
+/** `settings.drbdVersion` as a version (`'9'`, `9`, `'8.4'`, `8.4`, `'8.3'`, `8.3`), or `undefined`. */
+function versionSetting(v: unknown): DrbdVersion | '8.3' | undefined {
+  if (v === '8.3' || v === 8.3) return '8.3';
   if (v === '9' || v === 9) return '9';
   if (v === '8.4' || v === 8.4) return '8.4';
   return undefined;
@@ -170,8 +171,9 @@ function lintOnce(text: string, options: DrbdLintOptions): LintResult {
   // Without a version, the content decides (the original lab's 8.4 `syncer { rate …; }` must not
   // be read as DRBD 9), and a version other than the default 9 is said, with the reason.
   const guess = chosen === undefined ? detectDrbdVersion(text, parseOptions) : undefined;
-  const version: DrbdVersion = chosen ?? guess!.version;
-  const result = guess?.result ?? parse(text, { drbdVersion: version, ...parseOptions });
+  const result = guess?.result ?? parse(text, { drbdVersion: chosen ?? '9', ...parseOptions });
+  // rules read 8.3 files with the 8.4 option tables (8.3 checks are the parser's)
+  const version: DrbdVersion = chosen === '8.3' ? '8.4' : (chosen ?? guess!.version);
   const assumed: Diagnostic[] = [];
   if (guess && guess.version !== '9') {
     const ev = guess.evidence;

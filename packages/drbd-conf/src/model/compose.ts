@@ -27,6 +27,7 @@ import type {
   DrbdVolume,
 } from '../schema.js';
 import { DRBD_DEVICE } from './check.js';
+import { knownIn83, sectionsKnowing83 } from './eight-three.js';
 import { GLOBAL_KEYWORDS, HOST_KEYWORDS, KEYWORDS, RESOURCE_KEYWORDS, TOP_KEYWORDS } from './keywords.js';
 import {
   type DrbdVersion,
@@ -45,8 +46,12 @@ export const SOURCE = '@ftkit/drbd-conf';
 
 /** Options of {@link compose} and `parse`. */
 export interface ComposeOptions {
-  /** Which drbdadm parser to mirror; default `'9'`. */
-  readonly drbdVersion?: DrbdVersion;
+  /**
+   * Which drbdadm parser to mirror; default `'9'`. `'8.3'` reads with the 8.4 grammar plus the
+   * restrictions of drbdadm-83 (its options per section, valueless flags, `protocol` required at
+   * resource level, no `volume` or `options` sections); the model is an 8.4 model.
+   */
+  readonly drbdVersion?: DrbdVersion | '8.3';
   /** Name used in diagnostics; also the base for relative `include` patterns (absolute path). */
   readonly fileName?: string;
   /** Reader for `include`d files; without one, includes are recorded but not followed. */
@@ -135,9 +140,13 @@ export class Composer {
   private resourceSeen = false;
   private readonly topNames = new Map<string, { span: { start: number; end: number }; file?: string }>();
 
+  /** Whether drbdadm-83's restrictions apply on top of the 8.4 grammar. */
+  readonly v83: boolean;
+
   constructor(opts: ComposeOptions) {
     this.opts = opts;
-    this.v = opts.drbdVersion ?? '9';
+    this.v83 = opts.drbdVersion === '8.3';
+    this.v = opts.drbdVersion === '8.3' ? '8.4' : (opts.drbdVersion ?? '9');
     this.model = { drbdVersion: this.v, resources: [], includes: [], requires: [] };
   }
 
@@ -155,6 +164,16 @@ export class Composer {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** An 8.4 construct drbdadm-83 rejects. */
+  private not83(t: Token, where: string) {
+    this.err(
+      CODES.version,
+      `Unexpected \`${t.text}\` in ${where}: DRBD 8.3 does not have it`,
+      spanOf(t),
+      `\`${t.text}\` exists only in DRBD 8.4 and 9`,
+    );
+  }
 
   /** Errors reported so far in the current file (to keep follow-on errors out of the report). */
   private errorCount(): number {
@@ -591,6 +610,10 @@ export class Composer {
         this.unknownKeyword(head, GLOBAL_KEYWORDS, 'the `global` section');
         continue;
       }
+      if (this.v83 && name.startsWith('cmd-timeout-')) {
+        this.not83(head, 'the `global` section');
+        continue;
+      }
       if (name === 'disable-ip-verification' || name === 'udev-always-use-vnr') {
         if (!this.expectEnd(sc)) continue;
         if (name === 'disable-ip-verification') g.disableIpVerification = true;
@@ -618,7 +641,9 @@ export class Composer {
         continue;
       }
       if (!this.expectEnd(sc)) continue;
-      const [min, max] = name === 'minor-count' ? [1, 255] : name === 'dialog-refresh' ? [0, 600] : [0, 900];
+      // drbdadm-83 allows 256 minors, 8.4 and 9 at most 255
+      const [min, max] =
+        name === 'minor-count' ? [1, this.v83 ? 256 : 255] : name === 'dialog-refresh' ? [0, 600] : [0, 900];
       const num = scaledValue(val.text)!;
       if (num < min || num > max) {
         this.err(CODES.range, `Invalid \`${name}\` \`${val.text}\`: expected ${min} to ${max}`, spanOf(val));
@@ -695,6 +720,10 @@ export class Composer {
         h.kind === 'word' &&
         ['disk', 'net', 'syncer', 'startup', 'options', 'handlers', 'proxy'].includes(h.text)
       ) {
+        if (this.v83 && h.text === 'options') {
+          this.not83(h, 'the `common` section');
+          continue;
+        }
         const sec = this.section(sc, h.text as SectionKind, common.sections, `common`);
         if (sec) common.sections.push(sec);
         continue;
@@ -806,6 +835,31 @@ export class Composer {
     if (spec && peerDeviceOnly && !spec.peerDevice) spec = undefined;
     if (!spec) {
       this.unknownOption(head, kind, peerDeviceOnly);
+      return undefined;
+    }
+    if (this.v83 && !knownIn83(kind, head.text)) {
+      const home = sectionsKnowing83(head.text);
+      this.err(
+        CODES.unknownOption,
+        `Unknown option ${describe(head)} in ${kind === 'options' ? 'resource options' : `\`${kind}\` options`}`,
+        spanOf(head),
+        head.text === 'protocol'
+          ? 'DRBD 8.3 takes `protocol` at resource level (or in `common`), not in `net`'
+          : home.length > 0
+            ? `In DRBD 8.3 \`${head.text}\` belongs in ${list(home.map((k) => `${k} { }`))}`
+            : `\`${head.text}\` exists only in DRBD 8.4 and 9`,
+      );
+      return undefined;
+    }
+    // drbdadm-83's switches take no value (`allow-two-primaries;`, never `… yes;`)
+    if (this.v83 && spec.type === 'bool' && s.words.length > 1) {
+      const vt = s.words[1]!;
+      this.err(
+        CODES.syntax,
+        `Expected \`;\`, found ${describe(vt)}`,
+        spanOf(vt),
+        `\`${head.text}\` takes no value in DRBD 8.3`,
+      );
       return undefined;
     }
     if (s.block) {
@@ -1062,6 +1116,10 @@ export class Composer {
       const sc = new Cursor(s);
       sc.next();
       const kw = h.kind === 'word' && RESOURCE_KEYWORDS[this.v].includes(h.text) ? h.text : '';
+      if (this.v83 && (kw === 'volume' || kw === 'options')) {
+        this.not83(h, `resource \`${r.name}\``);
+        continue;
+      }
       switch (kw) {
         case 'protocol':
           this.protocolStmt(sc, r);
@@ -1241,6 +1299,10 @@ export class Composer {
       const sc = new Cursor(s);
       sc.next();
       const kw = h.kind === 'word' && allowed.includes(h.text) ? h.text : '';
+      if (this.v83 && (kw === 'volume' || kw === 'options' || kw === 'alternate-link-address')) {
+        this.not83(h, where);
+        continue;
+      }
       const dupStmt = (what: string) => {
         this.err(CODES.duplicate, `Duplicate \`${what}\` statement in ${where}`, spanOf(h));
       };
@@ -1625,6 +1687,16 @@ export class Composer {
         return false;
       }
       index = scaledValue(n.text);
+    }
+    if (this.v83 && !flexible && path !== 'internal' && index === undefined) {
+      const f = c.peek() ?? c.foundToken();
+      this.err(
+        CODES.syntax,
+        `Expected \`[\`, found ${describe(f)}`,
+        f ? spanOf(f) : c.endSpan(),
+        'DRBD 8.3 needs an index for an external meta-disk (`meta-disk /dev/sdb1 [0];`), or `flexible-meta-disk`',
+      );
+      return false;
     }
     if (!this.expectEnd(c)) return false;
     if (vol.metaDisk && !this.duplicateVolumeStmt(c, 'meta-disk', lastWins)) return false;
