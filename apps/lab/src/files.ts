@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { AnyFormatModule } from '@ftkit/core';
+import { type AnyFormatModule, decodeLossless } from '@ftkit/core';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import { readInputFile } from './input-file.js';
@@ -103,7 +103,8 @@ function isRegularFile(path: string): boolean {
 }
 
 function readText(abs: string, shown: string): string {
-  return readInputFile(abs, shown).toString('utf8');
+  // bytes that are not UTF-8 (a GBK comment) survive a rewrite: see decodeLossless
+  return decodeLossless(readInputFile(abs, shown));
 }
 
 /** The format whose file patterns match `path` (POSIX-normalised), if any. */

@@ -50,7 +50,9 @@ async function readProcessStdin(): Promise<string> {
       throw new UsageError(`Cannot read \`<stdin>\`: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // lazily: the start-up path loads no format code (bytes that are not UTF-8 are kept)
+  const { decodeLossless } = await import('@ftkit/core');
+  return decodeLossless(Buffer.concat(chunks));
 }
 
 /** The real process streams. */

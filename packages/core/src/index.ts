@@ -50,7 +50,16 @@ export { json, toJsonFindings } from './reporters/json.js';
 export { sarif } from './reporters/sarif.js';
 export { stylish } from './reporters/stylish.js';
 export type { FileReport, Reporter, ReportOptions, RuleInfo } from './reporters/types.js';
-export { didYouMean, findSecretSpans, REDACTED, redactSpans, redactText, safeRecord } from './safe.js';
+export { decodeLossless, encodeLossless } from './lossless-text.js';
+export {
+  didYouMean,
+  findSecretSpans,
+  nearestCandidates,
+  REDACTED,
+  redactSpans,
+  redactText,
+  safeRecord,
+} from './safe.js';
 export type { ScaledNumber, ScaledNumberOptions } from './scaled-number.js';
 export { formatBytes, parseScaledNumber, SCALE_SHIFT, SUFFIX_SHIFT } from './scaled-number.js';
 export type { SourceReader } from './source-reader.js';

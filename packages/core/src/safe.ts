@@ -30,6 +30,19 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return bestD <= limit ? best : undefined;
 }
 
+/**
+ * The `count` candidates closest to `word` (Levenshtein distance, case-insensitive; ties keep
+ * the candidates' order), for messages that cannot list every keyword allowed in a place.
+ */
+export function nearestCandidates(word: string, candidates: readonly string[], count: number): string[] {
+  const lower = word.toLowerCase();
+  return candidates
+    .map((c, i) => ({ c, i, d: distance(lower, c.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, Math.max(0, count))
+    .map((x) => x.c);
+}
+
 /** What secrets are replaced with in messages and reports. */
 export const REDACTED = '«redacted»';
 

@@ -16,6 +16,8 @@ export { migrate } from './migrate.js';
 export { MAX_INCLUDE_DEPTH } from './model/compose.js';
 export type { DumpOptions } from './model/dump.js';
 export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
+export type { DrbdVersionGuess } from './detect-version.js';
+export { detectDrbdVersion } from './detect-version.js';
 export type { DrbdVersion } from './model/options.js';
 export type { QuickDumpOptions } from './model/quick-dump.js';
 export { quickDump } from './model/quick-dump.js';

@@ -10,6 +10,7 @@ import {
   redactText,
   reporters,
 } from '@ftkit/core';
+import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { readInputFile } from '../input-file.js';
 import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
@@ -220,7 +221,8 @@ export async function labGenerate(
 export interface LabCheckOptions {
   readonly format: string;
   readonly rule: readonly string[];
-  readonly drbdVersion: '9' | '8.4';
+  /** `--drbd-version` (8.3 is read with the 8.4 grammar); the lab checker defaults to 9. */
+  readonly drbdVersion?: CliDrbdVersion;
   readonly quiet?: boolean;
 }
 
@@ -237,10 +239,11 @@ export async function labCheck(
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const rules = parseRules(opts.rule);
+  if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${GRAMMAR_83_NOTE}\n`);
   const checked = checkLab(read.trees, read.runbook, {
     formats: await loadFormats(),
     rules,
-    drbdVersion: opts.drbdVersion,
+    ...(opts.drbdVersion !== undefined ? { drbdVersion: grammarOf(opts.drbdVersion) } : {}),
   });
   const reports: FileReport[] = checked.files.map((f) => {
     const kept: Diagnostic[] = opts.quiet
