@@ -14,7 +14,11 @@ export function registerLab(context: CommandContext): void {
     .argument('[spec]', 'lab spec: .yaml, .yml, .json, or .ts/.js with a default export')
     .requiredOption('-o, --out <dir>', 'output directory')
     .addOption(
-      new Option('--mode <mode>', "override the spec's mode").choices(['single-primary', 'dual-primary']),
+      new Option('--mode <mode>', "override the spec's mode").choices([
+        'single-primary',
+        'dual-primary',
+        'single-then-dual-primary',
+      ]),
     )
     .addOption(new Option('--drbd-version <v>', "override the spec's DRBD syntax").choices(['9', '8.4']))
     .option('--force', 'overwrite files that exist and differ')
@@ -43,9 +47,10 @@ export function registerLab(context: CommandContext): void {
       [],
     )
     .addOption(
-      new Option('--drbd-version <v>', 'DRBD syntax to read the DRBD files with')
-        .choices(['9', '8.4'])
-        .default('9'),
+      new Option(
+        '--drbd-version <v>',
+        "DRBD syntax to read the DRBD files with (default: a generated lab's own, else 9)",
+      ).choices(['9', '8.4']),
     )
     .option('--quiet', 'report errors only')
     .action(async (dirs: string[], opts: LabCheckOptions) => {
