@@ -170,7 +170,9 @@ export async function labGenerate(
     const prefix = phase.dir ? `${phase.dir}/` : '';
     const { trees, runbook } = treesOf(
       generated.files
-        .filter((f) => f.path === 'RUNBOOK.md' || (prefix !== '' && f.path.startsWith(prefix)) || prefix === '')
+        .filter(
+          (f) => f.path === 'RUNBOOK.md' || (prefix !== '' && f.path.startsWith(prefix)) || prefix === '',
+        )
         .map((f) => ({ ...f, path: f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path })),
       phase.dir ? `${shown}/${phase.dir}` : shown,
     );
@@ -257,9 +259,7 @@ export async function labCheck(
 ): Promise<void> {
   // A generated lab carries its settings; a two-phase lab is checked phase by phase.
   const settings = dirs.length === 1 ? labSettings(resolve(io.cwd, dirs[0]!)) : undefined;
-  const groups = settings?.phases.length
-    ? settings.phases.map((p) => [join(dirs[0]!, p)])
-    : [dirs];
+  const groups = settings?.phases.length ? settings.phases.map((p) => [join(dirs[0]!, p)]) : [dirs];
   let reads: ReturnType<typeof readLabArgs>[];
   try {
     reads = groups.map((g) => readLabArgs(g, io.cwd));
@@ -313,7 +313,8 @@ function labSettings(
     ...(v.borgVersion === '1.1' || v.borgVersion === '1.2' ? { borgVersion: v.borgVersion } : {}),
     phases: Array.isArray(v.phases)
       ? v.phases.filter(
-          (p): p is string => typeof p === 'string' && /^phase-\d-[a-z-]+$/.test(p) && existsSync(join(dir, p)),
+          (p): p is string =>
+            typeof p === 'string' && /^phase-\d-[a-z-]+$/.test(p) && existsSync(join(dir, p)),
         )
       : [],
   };

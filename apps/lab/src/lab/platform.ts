@@ -20,7 +20,10 @@ export interface PlatformFacts {
   readonly linbitRepository: readonly string[];
 }
 
-const ppa = ['apt-get install -y software-properties-common', 'add-apt-repository -y ppa:linbit/linbit-drbd9-stack'];
+const ppa = [
+  'apt-get install -y software-properties-common',
+  'add-apt-repository -y ppa:linbit/linbit-drbd9-stack',
+];
 
 /**
  * The package versions of each platform's archive (packages.ubuntu.com and packages.debian.org,

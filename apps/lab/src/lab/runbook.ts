@@ -1,6 +1,6 @@
 import { shellLine } from './borg-commands.js';
-import { platformFacts } from './platform.js';
 import type { LabPlan } from './plan.js';
+import { platformFacts } from './platform.js';
 import { PASSPHRASE_FILE } from './units.js';
 
 interface Step {
@@ -39,9 +39,7 @@ function installCommands(
   const dirs = [...new Set(wanted.map((f) => f.rel.slice(0, f.rel.lastIndexOf('/'))))].sort();
   return [
     ...dirs.map((d) => `install -d -o root -g root -m 0755 /${d}`),
-    ...wanted.map(
-      (f) => `install -o root -g root -m ${modeText(f.mode)} ${STAGING_DIR}/${f.rel} /${f.rel}`,
-    ),
+    ...wanted.map((f) => `install -o root -g root -m ${modeText(f.mode)} ${STAGING_DIR}/${f.rel} /${f.rel}`),
   ];
 }
 
@@ -51,7 +49,9 @@ function changes(plan: LabPlan): string[] {
   const rows: [string, string, string][] = [
     [
       '`syncer { rate 100M; }` in `common`',
-      plan.resources.some((r) => r.resyncRate) ? '`disk { resync-rate … }` in the resource' : 'DRBD\'s default resync rate',
+      plan.resources.some((r) => r.resyncRate)
+        ? '`disk { resync-rate … }` in the resource'
+        : "DRBD's default resync rate",
       '`syncer` is DRBD 8.3 syntax: 8.4 moved its options to `disk`, and DRBD 9 rejects the section',
     ],
     [
@@ -113,7 +113,7 @@ function fencingNote(plan: LabPlan): string[] {
     return [
       '## Fencing',
       '',
-      'Pacemaker fences: when the replication link breaks, the surviving primary\'s `fence-peer` handler asks Pacemaker to keep the peer from being promoted, and STONITH (`fence_virsh` through the libvirt host) powers a node off when it stops answering. Load the configuration with `cibadmin --replace --xml-file pacemaker-cib.xml` once Corosync runs on every node.',
+      "Pacemaker fences: when the replication link breaks, the surviving primary's `fence-peer` handler asks Pacemaker to keep the peer from being promoted, and STONITH (`fence_virsh` through the libvirt host) powers a node off when it stops answering. Load the configuration with `cibadmin --replace --xml-file pacemaker-cib.xml` once Corosync runs on every node.",
       '',
     ];
   return [
@@ -121,8 +121,8 @@ function fencingNote(plan: LabPlan): string[] {
     '',
     'There is no cluster manager, so nothing can power a node off. DRBD runs with `fencing dont-care` and the automatic split-brain recovery policies (`after-sb-0pri discard-zero-changes`, `after-sb-1pri discard-secondary`, `after-sb-2pri disconnect`), as LINBIT documents for OCFS2 without Pacemaker. It does not protect against:',
     '',
-    '- a network partition while both nodes are primary and both write: DRBD disconnects (split brain), the two copies diverge, and you must choose one and discard the other\'s changes by hand (`drbdadm connect --discard-my-data r0` on the loser);',
-    '- a hung node that still holds OCFS2 locks: o2cb on the survivor waits for the dead node\'s disk heartbeat to time out (about a minute) before it recovers the journal;',
+    "- a network partition while both nodes are primary and both write: DRBD disconnects (split brain), the two copies diverge, and you must choose one and discard the other's changes by hand (`drbdadm connect --discard-my-data r0` on the loser);",
+    "- a hung node that still holds OCFS2 locks: o2cb on the survivor waits for the dead node's disk heartbeat to time out (about a minute) before it recovers the journal;",
     '- a node that comes back with older data and is promoted by hand: promote only a node whose disk is `UpToDate`.',
     '',
     'Use `fencing: pacemaker` in the spec for STONITH.',
@@ -139,7 +139,9 @@ export function emitRunbook(
   outDir = 'lab-out',
   files: readonly { path: string; mode: number }[] = [],
 ): string {
-  const list: readonly RunbookPhase[] = Array.isArray(phases) ? phases : [{ dir: '', plan: phases as LabPlan }];
+  const list: readonly RunbookPhase[] = Array.isArray(phases)
+    ? phases
+    : [{ dir: '', plan: phases as LabPlan }];
   const last = list[list.length - 1]!.plan;
   const pf = platformFacts[last.platform];
   const out: string[] = [];
@@ -160,7 +162,10 @@ export function emitRunbook(
     '',
     '| node | address | tree |',
     '| --- | --- | --- |',
-    ...last.nodes.map((x) => `| ${x.name} | ${x.address} | \`${list.map((p) => `${p.dir ? `${p.dir}/` : ''}${x.name}/`).join('`, `')}\` |`),
+    ...last.nodes.map(
+      (x) =>
+        `| ${x.name} | ${x.address} | \`${list.map((p) => `${p.dir ? `${p.dir}/` : ''}${x.name}/`).join('`, `')}\` |`,
+    ),
     '',
     ...changes(last),
     ...(last.resources.some((r) => r.dualPrimary) ? fencingNote(last) : []),
@@ -262,10 +267,7 @@ function watchSync(plan: LabPlan, name: string): string {
 
 function fstabCommands(device: string): string[] {
   // Drops an earlier entry for the device (phase 1's ext4 line) before adding this phase's.
-  return [
-    `sed -i '\\#^${device}[[:space:]]#d' /etc/fstab`,
-    'cat /etc/fstab.d/ftkit-lab.fstab >> /etc/fstab',
-  ];
+  return [`sed -i '\\#^${device}[[:space:]]#d' /etc/fstab`, 'cat /etc/fstab.d/ftkit-lab.fstab >> /etc/fstab'];
 }
 
 function phaseOne(plan: LabPlan, steps: Step[]): void {
@@ -324,7 +326,11 @@ function phaseOne(plan: LabPlan, steps: Step[]): void {
           `drbdadm secondary ${r.name}`,
         ],
       });
-      steps.push({ on: primary, why: 'Take the primary role back.', commands: [`drbdadm primary ${r.name}`, `mount ${r.mount.path}`] });
+      steps.push({
+        on: primary,
+        why: 'Take the primary role back.',
+        commands: [`drbdadm primary ${r.name}`, `mount ${r.mount.path}`],
+      });
     }
   }
 }
@@ -340,7 +346,9 @@ function ocfs2Steps(plan: LabPlan, r: LabPlan['resources'][number], primary: str
   steps.push({
     on: primary,
     why: `Make the OCFS2 file system once, with ${c.slots} node slots (one per node that mounts it; more can be added later with tunefs.ocfs2).`,
-    commands: [`mkfs.ocfs2 -F -N ${c.slots} -L ${r.name} --cluster-stack=o2cb --cluster-name=${c.name} ${r.device}`],
+    commands: [
+      `mkfs.ocfs2 -F -N ${c.slots} -L ${r.name} --cluster-stack=o2cb --cluster-name=${c.name} ${r.device}`,
+    ],
   });
   steps.push({
     on: hosts,

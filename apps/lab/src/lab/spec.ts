@@ -85,7 +85,9 @@ export const ResourceSchema = z
       .min(0)
       .max(300000)
       .optional()
-      .describe('`startup { wfc-timeout }`: seconds the init script waits for the peer at boot (0 = forever)'),
+      .describe(
+        '`startup { wfc-timeout }`: seconds the init script waits for the peer at boot (0 = forever)',
+      ),
     degrWfcTimeout: z
       .number()
       .int()
@@ -253,7 +255,9 @@ export const LabSpecSchema = z
     drbdVersion: z
       .enum(['9', '8.4'])
       .optional()
-      .describe('DRBD syntax of the resource files; follows `drbdPackages` (8.4 for the distribution module, 9 for LINBIT)'),
+      .describe(
+        'DRBD syntax of the resource files; follows `drbdPackages` (8.4 for the distribution module, 9 for LINBIT)',
+      ),
     fencing: z
       .enum(['none', 'pacemaker'])
       .default('none')
@@ -317,13 +321,15 @@ export const LabSpecCheckedSchema = LabSpecSchema.superRefine((spec, ctx) => {
     ctx.addIssue({
       code: 'custom',
       path: ['drbdVersion'],
-      message: "Expected `9` with `drbdPackages: linbit`, found `8.4`: LINBIT's packages install the DRBD 9 module",
+      message:
+        "Expected `9` with `drbdPackages: linbit`, found `8.4`: LINBIT's packages install the DRBD 9 module",
     });
   if (spec.fencing === 'pacemaker' && !spec.pacemaker)
     ctx.addIssue({
       code: 'custom',
       path: ['fencing'],
-      message: 'Missing `pacemaker` settings: `fencing: pacemaker` needs the hypervisor the STONITH device fences through',
+      message:
+        'Missing `pacemaker` settings: `fencing: pacemaker` needs the hypervisor the STONITH device fences through',
     });
   if (spec.fencing !== 'pacemaker' && spec.pacemaker)
     ctx.addIssue({

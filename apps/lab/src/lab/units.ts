@@ -78,10 +78,7 @@ export function backupUnits(
       service('Borg backup of ' + client.paths.join(' '), [cmds.create()], client, true),
     ],
     ['borg-backup.timer', timer('Run the Borg backup', s.create, 'borg-backup.service')],
-    [
-      'borg-prune.service',
-      service(what, compact ? [cmds.prune(), compact] : [cmds.prune()], client, true),
-    ],
+    ['borg-prune.service', service(what, compact ? [cmds.prune(), compact] : [cmds.prune()], client, true)],
     ['borg-prune.timer', timer(what, s.prune, 'borg-prune.service')],
     [
       'borg-check.service',

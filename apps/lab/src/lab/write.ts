@@ -135,7 +135,10 @@ function removeStaleTemps(dir: string): void {
  * set, then `rename` over the target (which replaces a symlink instead of following it).
  */
 function writeAtomic(target: string, text: string, mode: number): void {
-  const tmp = join(dirname(target), `.${target.split(sep).pop()}.ftkit-${randomBytes(8).toString('hex')}.tmp`);
+  const tmp = join(
+    dirname(target),
+    `.${target.split(sep).pop()}.ftkit-${randomBytes(8).toString('hex')}.tmp`,
+  );
   const fd = openSync(tmp, 'wx', mode);
   try {
     try {
