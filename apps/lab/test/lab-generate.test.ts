@@ -135,6 +135,63 @@ describe('ftkit lab generate', () => {
     expect(walk(join(dir, 'out')).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('the default is the original lab: both phases, DRBD 8.4, and its own lab check passes', async () => {
+    const dir = tmp();
+    const g = memoryIo(dir);
+    expect(await run(['lab', 'generate', '-o', 'lab-out'], g.io)).toBe(0);
+    expect(g.stdout()).toContain('(single-primary then dual-primary, ubuntu-20.04, DRBD 8.4, 2 nodes');
+    expect(g.stdout()).toContain('Check it:  ftkit lab check --drbd-version 8.4 lab-out');
+    const files = walk(join(dir, 'lab-out'));
+    expect(files).toContain('phase-1-single-primary/vm1/etc/drbd.d/r0.res');
+    expect(files).toContain('phase-2-dual-primary/vm2/etc/ocfs2/cluster.conf');
+    expect(files.some((f) => f.startsWith('phase-1-single-primary/vm2/etc/ocfs2'))).toBe(false);
+    const settings = JSON.parse(readFileSync(join(dir, 'lab-out/ftkit-lab.json'), 'utf8'));
+    expect(settings).toEqual({
+      platform: 'ubuntu-20.04',
+      drbdVersion: '8.4',
+      borgVersion: '1.1',
+      phases: ['phase-1-single-primary', 'phase-2-dual-primary'],
+    });
+    const res1 = readFileSync(join(dir, 'lab-out/phase-2-dual-primary/vm1/etc/drbd.d/r0.res'), 'utf8');
+    expect(res1).toContain('become-primary-on both;');
+    expect(res1).not.toMatch(/fencing|crm-fence-peer/);
+    // The runbook's own check command, as written, passes (the settings file gives borg 1.1).
+    const runbook = readFileSync(join(dir, 'lab-out/RUNBOOK.md'), 'utf8');
+    const line = /^ftkit (lab check .*)$/m.exec(runbook)![1]!;
+    expect(line).toBe('lab check --drbd-version 8.4 lab-out');
+    const c = memoryIo(dir);
+    expect(await run(line.split(' '), c.io)).toBe(0);
+    expect(c.stdout()).toContain('phase-2-dual-primary/vm1/etc/drbd.d/r0.res');
+    expect(c.stdout()).not.toMatch(/\berror\b/);
+    // Without the settings file, the borg 1.1 prune without compact is reported: the settings matter.
+    rmSync(join(dir, 'lab-out/ftkit-lab.json'));
+    const bare = memoryIo(dir);
+    await run(['lab', 'check', '--drbd-version', '8.4', 'lab-out/phase-1-single-primary'], bare.io);
+    expect(bare.stdout()).toContain('Missing `borg compact`');
+  });
+
+  it('keeps the DRBD shared secret across runs, writes it 0600 and never prints it', async () => {
+    const dir = tmp();
+    const gen = ['lab', 'generate', '-o', 'out', '--mode', 'single-primary'];
+    expect(await run(gen, memoryIo(dir).io)).toBe(0);
+    const file = join(dir, 'out/vm1/etc/drbd.d/r0.res');
+    const secret = /shared-secret "?([^";]+)"?;/.exec(readFileSync(file, 'utf8'))![1]!;
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'out/vm2/etc/drbd.d/r0.res'), 'utf8')).toContain(secret);
+    const again = memoryIo(dir);
+    expect(await run(gen, again.io)).toBe(0);
+    expect(again.stdout()).toContain('= out/vm1/etc/drbd.d/r0.res');
+    // A dry run of the mode change shows the diff of the resource file without the secret.
+    const dry = memoryIo(dir);
+    expect(await run(['lab', 'generate', '-o', 'out', '--mode', 'dual-primary', '--dry-run'], dry.io)).toBe(
+      0,
+    );
+    expect(dry.stdout()).toContain('+        allow-two-primaries yes;');
+    expect(dry.stdout()).toContain('shared-secret <redacted>;');
+    expect(`${dry.stdout()}${dry.stderr()}`).not.toContain(secret);
+  });
+
   it('removes the files of another mode and lists them', async () => {
     const dir = tmp();
     const gen = (...more: string[]) => ['lab', 'generate', '-o', 'out', ...more];
