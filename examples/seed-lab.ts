@@ -22,10 +22,11 @@ export default defineLab({
       metaDisk: 'internal',
       port: 7788,
       protocol: 'C',
-      // The original lab's `syncer { rate 100M; }` and `startup` timeouts, in today's syntax.
+      // The original lab's `syncer { rate 100M; }` in today's syntax, and its `startup` timeouts
+      // the right way round (RUNBOOK.md says why).
       resyncRate: '100M',
-      wfcTimeout: 15,
-      degrWfcTimeout: 60,
+      wfcTimeout: 60,
+      degrWfcTimeout: 15,
       mount: { path: '/srv' },
     },
   ],

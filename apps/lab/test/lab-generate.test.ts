@@ -188,8 +188,14 @@ describe('ftkit lab generate', () => {
       0,
     );
     expect(dry.stdout()).toContain('+        allow-two-primaries yes;');
-    expect(dry.stdout()).toContain('shared-secret <redacted>;');
+    expect(dry.stdout()).toContain('shared-secret «redacted»;');
     expect(`${dry.stdout()}${dry.stderr()}`).not.toContain(secret);
+    // lab check's code frames print the lines around a finding: the secret line is redacted.
+    expect(await run(['lab', 'generate', '-o', 'out', '--mode', 'dual-primary'], memoryIo(dir).io)).toBe(0);
+    const check = memoryIo(dir);
+    expect(await run(['lab', 'check', 'out'], check.io)).toBe(0);
+    expect(check.stdout()).toContain('shared-secret «redacted»;');
+    expect(`${check.stdout()}${check.stderr()}`).not.toContain(secret);
   });
 
   it('removes the files of another mode and lists them', async () => {

@@ -8,6 +8,7 @@ import {
   type FileReport,
   hasErrors,
   redactDiagnostics,
+  redactText,
   reporters,
 } from '@ftkit/core';
 import type { CommandContext } from '../commands/types.js';
@@ -127,10 +128,12 @@ function labSecrets(spec: LabSpec, outDir: string): Record<string, string> {
   return secrets;
 }
 
+/** Secrets out of a text that is printed (diffs, code frames): every report goes through it. */
 function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.replaceAll(s, '<redacted>');
-  return out;
+  return redactText(
+    text,
+    secrets.filter((s) => s.length >= 4),
+  );
 }
 
 /** Options of `ftkit lab generate`. */
@@ -192,7 +195,7 @@ export async function labGenerate(
       problems.map((f) => ({
         file: f.file,
         diagnostics: redactDiagnostics(f.diagnostics, [...f.secrets, ...Object.values(secrets)]),
-        text: redact(f.text, Object.values(secrets)),
+        text: redact(f.text, [...f.secrets, ...Object.values(secrets)]),
       })),
       opts.format,
       state.color,
@@ -286,7 +289,12 @@ export async function labCheck(
     const kept: Diagnostic[] = opts.quiet
       ? f.diagnostics.filter((d) => d.severity === 'error')
       : [...f.diagnostics];
-    return { file: f.file, diagnostics: redactDiagnostics(kept, checked.secrets), text: f.text };
+    // Code frames print the file's lines: the secrets go out of the text too.
+    return {
+      file: f.file,
+      diagnostics: redactDiagnostics(kept, checked.secrets),
+      text: redact(f.text, checked.secrets),
+    };
   });
   report(io, reports, opts.format, state.color, state.version);
   if (opts.format === 'stylish' && !reports.some((r) => r.diagnostics.length)) {

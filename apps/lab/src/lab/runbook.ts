@@ -50,9 +50,27 @@ function changes(plan: LabPlan): string[] {
     [
       '`syncer { rate 100M; }` in `common`',
       plan.resources.some((r) => r.resyncRate)
-        ? '`disk { resync-rate … }` in the resource'
+        ? '`disk { c-plan-ahead 0; resync-rate … }` in the resource'
         : "DRBD's default resync rate",
-      '`syncer` is DRBD 8.3 syntax: 8.4 moved its options to `disk`, and DRBD 9 rejects the section',
+      '`syncer` is DRBD 8.3 syntax: 8.4 moved its options to `disk`, and DRBD 9 rejects the section; `c-plan-ahead 0` keeps the rate fixed as `syncer` had it (the dynamic controller would only start there)',
+    ],
+    [
+      '`startup { wfc-timeout 15; degr-wfc-timeout 60; }`',
+      plan.resources.some((r) => r.wfcTimeout !== undefined || r.degrWfcTimeout !== undefined)
+        ? `\`startup { ${[
+            ...new Set(
+              plan.resources.map((r) =>
+                [
+                  r.wfcTimeout !== undefined ? `wfc-timeout ${r.wfcTimeout};` : '',
+                  r.degrWfcTimeout !== undefined ? `degr-wfc-timeout ${r.degrWfcTimeout};` : '',
+                ]
+                  .filter(Boolean)
+                  .join(' '),
+              ),
+            ),
+          ].join(' / ')} }\``
+        : 'left out (DRBD waits for the peer at boot without a limit)',
+      'After a reboot of a degraded cluster the peer is less likely to come (drbd.conf(5)), so that wait is the shorter one; the original had them the other way round',
     ],
     [
       '`startup { become-primary-on both; }`',

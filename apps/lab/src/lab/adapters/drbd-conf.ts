@@ -33,7 +33,9 @@ function sectionsFor(r: PlannedResource, plan: LabPlan) {
     net['cram-hmac-alg'] = 'sha1';
     net['shared-secret'] = r.sharedSecret;
   }
-  if (r.resyncRate !== undefined) disk['resync-rate'] = r.resyncRate;
+  // A fixed rate, as 8.3's `syncer { rate }` was: with the dynamic controller on (8.4 and 9
+  // default `c-plan-ahead 20`) `resync-rate` is only where it starts.
+  if (r.resyncRate !== undefined) Object.assign(disk, { 'c-plan-ahead': '0', 'resync-rate': r.resyncRate });
   // DRBD 9 parses and drops the wfc timeouts' companion `become-primary-on`, but keeps these.
   if (r.wfcTimeout !== undefined) startup['wfc-timeout'] = String(r.wfcTimeout);
   if (r.degrWfcTimeout !== undefined) startup['degr-wfc-timeout'] = String(r.degrWfcTimeout);
