@@ -3,7 +3,7 @@ import { emitFstab } from './adapters/fstab.js';
 import { emitO2cbDefaults } from './adapters/o2cb-defaults.js';
 import { emitClusterConf } from './adapters/ocfs2-cluster-conf.js';
 import { emitAuthorizedKeys } from './authorized-keys.js';
-import { emitPacemaker } from './pacemaker.js';
+import { emitCorosyncConf, emitPacemaker } from './pacemaker.js';
 import { type LabPlan, type PlanMode, type PlanOptions, planLab } from './plan.js';
 import { emitRunbook, type RunbookPhase } from './runbook.js';
 import type { LabMode, LabSpec } from './spec.js';
@@ -64,6 +64,8 @@ function nodeFiles(plan: LabPlan, prefix: string, add: (path: string, text: stri
       const o2 = emitO2cbDefaults(plan);
       if (o2 !== undefined) add(`${root}/etc/default/o2cb`, o2);
     }
+    if (plan.fencing === 'pacemaker' && plan.mode === 'dual-primary')
+      add(`${root}/etc/corosync/corosync.conf`, emitCorosyncConf(plan));
     const b = plan.backup;
     if (b && b.server === node.name) {
       add(

@@ -36,10 +36,15 @@ function installCommands(
   skip: (rel: string) => boolean,
 ): string[] {
   const wanted = files.filter((f) => !skip(f.rel));
-  const dirs = [...new Set(wanted.map((f) => f.rel.slice(0, f.rel.lastIndexOf('/'))))].sort();
+  // `/etc` itself exists; its subdirectories may not (drbd.d comes with drbd-utils, fstab.d not).
+  const dirs = [...new Set(wanted.map((f) => f.rel.slice(0, f.rel.lastIndexOf('/'))))]
+    .filter((d) => d.includes('/'))
+    .sort();
   return [
     ...dirs.map((d) => `install -d -o root -g root -m 0755 /${d}`),
     ...wanted.map((f) => `install -o root -g root -m ${modeText(f.mode)} ${STAGING_DIR}/${f.rel} /${f.rel}`),
+    // drbdadm and o2cb find the node's sections by the running host name.
+    ...(wanted.some((f) => f.rel === 'etc/hostname') ? ['hostname -F /etc/hostname'] : []),
   ];
 }
 
@@ -121,7 +126,10 @@ function changes(plan: LabPlan): string[] {
     '',
     '| original lab | here | why |',
     '| --- | --- | --- |',
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ...rows
+      // The Borg rows only when the lab has backups.
+      .filter((r) => plan.backup || !/borg/.test(r[0]))
+      .map((r) => `| ${r.join(' | ')} |`),
     '',
   ];
 }
@@ -253,12 +261,13 @@ export function emitRunbook(
       });
       steps.push({
         on: node.name,
-        why: 'Install the files (the Borg authorized_keys comes later, once its user exists).',
+        why: 'Install the files with their owners and modes, and take the host name the DRBD and OCFS2 files use (the Borg authorized_keys comes later, once its user exists).',
         commands: installCommands(mine, (rel) => rel.endsWith('/.ssh/authorized_keys')),
       });
     }
     if (pi === 0) phaseOne(plan, steps);
     else phaseTwo(plan, list[0]!.plan, steps);
+    if (plan.fencing === 'pacemaker' && plan.mode === 'dual-primary') pacemakerSteps(plan, base, steps);
     flush();
   });
   if (b) {
@@ -304,8 +313,8 @@ function phaseOne(plan: LabPlan, steps: Step[]): void {
     });
     steps.push({
       on: hosts,
-      why: 'Watch the sync until every disk is `UpToDate` (ftkit explains the state; drbd shows the raw one).',
-      commands: ['ftkit status', watchSync(plan, r.name)],
+      why: 'Watch the sync: run it until every disk is `UpToDate` (`ftkit status` explains the state, on any machine with ftkit).',
+      commands: [watchSync(plan, r.name)],
     });
     if (r.mount.fsType === 'ocfs2') {
       ocfs2Steps(plan, r, primary, steps);
@@ -318,7 +327,7 @@ function phaseOne(plan: LabPlan, steps: Step[]): void {
     });
     steps.push({
       on: hosts,
-      why: 'Add the fstab entry on every node (it has `noauto`: only the primary mounts, by hand), then mount on the primary.',
+      why: 'Add the fstab entry on every node (it has `noauto`: only the primary mounts it, by hand; the standby needs it to take over).',
       commands: [...fstabCommands(r.device), `mkdir -p ${r.mount.path}`],
     });
     steps.push({ on: primary, why: 'Mount it.', commands: [`mount ${r.mount.path}`] });
@@ -335,7 +344,7 @@ function phaseOne(plan: LabPlan, steps: Step[]): void {
       });
       steps.push({
         on: other,
-        why: 'Failover test, part 2: take over and find the data. Hand it back the same way (umount, secondary here; primary, mount there).',
+        why: `Failover test, part 2: take over and find the data, then hand it back. To test a crash instead, power ${primary} off in place of part 1: this part is the same.`,
         commands: [
           `drbdadm primary ${r.name}`,
           `mount ${r.mount.path}`,
@@ -368,6 +377,14 @@ function ocfs2Steps(plan: LabPlan, r: LabPlan['resources'][number], primary: str
       `mkfs.ocfs2 -F -N ${c.slots} -L ${r.name} --cluster-stack=o2cb --cluster-name=${c.name} ${r.device}`,
     ],
   });
+  if (plan.fencing === 'pacemaker') {
+    steps.push({
+      on: hosts,
+      why: 'Add the fstab entry (it replaces an earlier one for the device); Pacemaker mounts the file system, the `noauto` entry only documents it.',
+      commands: [...fstabCommands(r.device), `mkdir -p ${r.mount.path}`],
+    });
+    return;
+  }
   steps.push({
     on: hosts,
     why: 'Add the fstab entry (it replaces an earlier one for the device) and mount on every node.',
@@ -382,8 +399,80 @@ function ocfs2Steps(plan: LabPlan, r: LabPlan['resources'][number], primary: str
         `cp -r /etc/default ${r.mount.path}/ftkit-failover-test   # on ${primary}`,
         `diff -r /etc/default ${r.mount.path}/ftkit-failover-test && echo shared OK   # on ${other.name}`,
         `touch ${r.mount.path}/ftkit-after-failover && echo survivor OK   # on ${other.name}, after ${primary} is off`,
+        `${watchSync(plan, r.name)}   # on ${primary}, once it is back: wait for the resync`,
+        `mount ${r.mount.path} && ls ${r.mount.path}/ftkit-after-failover   # on ${primary}`,
       ],
     });
+}
+
+/**
+ * The Pacemaker part of a dual-primary lab with `fencing: pacemaker`: DRBD and the mounts move
+ * from systemd and the shell to Pacemaker, Corosync gets its key, each node gets the key the
+ * `fence_virsh` STONITH device logs in to the hypervisor with, and the CIB is loaded.
+ */
+function pacemakerSteps(plan: LabPlan, base: string, steps: Step[]): void {
+  const pm = plan.spec.pacemaker!;
+  const all = plan.nodes.map((n) => n.name).join(', ');
+  const first = plan.nodes[0]!;
+  const others = plan.nodes.slice(1);
+  steps.push({
+    on: all,
+    why: 'Hand DRBD and the mounts to Pacemaker: take them down here and keep systemd from starting DRBD at boot (o2cb stays a systemd service).',
+    commands: [
+      ...plan.resources.flatMap((r) => [`umount ${r.mount.path} || true`, `drbdadm down ${r.name}`]),
+      'systemctl disable drbd',
+    ],
+  });
+  steps.push({
+    on: all,
+    why: `Give this node the SSH key the STONITH device (\`fence_virsh\`) powers VMs off with, on the libvirt host ${pm.hypervisor}; the VMs' libvirt names must be the node names. The last command lists them.`,
+    commands: [
+      `test -f ${pm.identityFile} || ssh-keygen -t ed25519 -N '' -f ${pm.identityFile}`,
+      `ssh-copy-id -i ${pm.identityFile}.pub ${pm.login}@${pm.hypervisor}`,
+      `fence_virsh --ip ${pm.hypervisor} --username ${pm.login} --identity-file ${pm.identityFile} --action list`,
+    ],
+  });
+  steps.push({
+    on: first.name,
+    why: 'Create the key Corosync encrypts cluster traffic with, and copy it to the other nodes.',
+    commands: [
+      'corosync-keygen',
+      ...others.map((n) => `scp -p /etc/corosync/authkey root@${n.address}:/etc/corosync/authkey`),
+    ],
+  });
+  steps.push({
+    on: all,
+    why: 'Start Corosync and Pacemaker now and at every boot; both nodes must show as online.',
+    commands: ['systemctl enable --now corosync pacemaker', 'corosync-quorumtool -s', 'crm_mon -1'],
+  });
+  steps.push({
+    on: `your workstation (for ${first.name})`,
+    why: 'Copy the Pacemaker configuration to one node.',
+    commands: [`scp ${base}/pacemaker-cib.xml root@${first.address}:/root/pacemaker-cib.xml`],
+  });
+  steps.push({
+    on: first.name,
+    why: 'Load it (STONITH devices, the promotable DRBD clone, the OCFS2 mount clone) and check the live cluster: both nodes promoted, the file system mounted on both.',
+    commands: [
+      'cibadmin --replace --xml-file /root/pacemaker-cib.xml',
+      'crm_verify --live-check',
+      'crm_mon -1',
+    ],
+  });
+  const victim = others[0];
+  if (victim) {
+    const r = plan.resources[0]!;
+    steps.push({
+      on: `${victim.name}, then ${first.name}`,
+      why: `Fencing test: crash ${victim.name}; ${first.name} fences it through libvirt (it is powered off and on again) and keeps the file system.`,
+      commands: [
+        `echo c > /proc/sysrq-trigger   # on ${victim.name}`,
+        `stonith_admin --history ${victim.name}   # on ${first.name}`,
+        `touch ${r.mount.path}/ftkit-after-fencing && echo survivor OK   # on ${first.name}`,
+        `crm_mon -1   # on ${first.name}, once ${victim.name} is back: both promoted and mounted again`,
+      ],
+    });
+  }
 }
 
 function phaseTwo(plan: LabPlan, before: LabPlan, steps: Step[]): void {
@@ -481,7 +570,7 @@ function backupSteps(plan: LabPlan, steps: Step[]): void {
       commands: [
         'systemctl daemon-reload',
         'systemctl enable --now borg-backup.timer borg-prune.timer borg-check.timer',
-        'systemctl list-timers borg-*',
+        "systemctl list-timers 'borg-*'",
       ],
     });
   }

@@ -91,7 +91,7 @@ describe('every platform and mode: the matching drbdadm accepts each node file a
 });
 
 describe('fencing: pacemaker', () => {
-  it('crm_verify accepts the generated Pacemaker configuration, and the handlers are the crm ones', () => {
+  it('crm_verify, corosync -t and the agents accept the generated Pacemaker files; the handlers are the crm ones', () => {
     const crmVerify = tool('/usr/sbin/crm_verify', 'pacemaker-cli-utils');
     const drbdadm84 = tool('/usr/lib/drbd/drbdadm-84', 'drbd-utils');
     const { dir, g } = lab({
@@ -133,6 +133,64 @@ describe('fencing: pacemaker', () => {
     ]);
     expect(up.status).toBe(0);
     expect(up.stdout).toMatch(/--fencing=resource-and-stonith/);
+    // Corosync accepts each node's corosync.conf (-t tests it as that node: its address and the
+    // authkey the runbook creates with corosync-keygen), and rejects a broken one.
+    const keys = mkdtempSync(join(tmpdir(), 'ftkit-lab-corosync-'));
+    const corosyncTest = (node: string, ip: string, conf: string) => {
+      writeFileSync(join(keys, 'corosync.conf'), conf);
+      const script = `hostname ${node} && ip link set lo up && ip addr add ${ip}/32 dev lo && mount --bind ${keys} /etc/corosync && exec corosync -t -c /etc/corosync/corosync.conf`;
+      return spawnSync('unshare', ['-m', '-n', '-u', 'sh', '-c', script], { encoding: 'utf8' });
+    };
+    expect(
+      spawnSync(tool('/usr/sbin/corosync-keygen', 'corosync'), ['-k', join(keys, 'authkey')]).status,
+    ).toBe(0);
+    for (const [node, ip] of [
+      ['vm1', '10.1.1.61'],
+      ['vm2', '10.1.1.92'],
+    ] as const) {
+      const conf = g.files.find(
+        (f) => f.path === `phase-2-dual-primary/${node}/etc/corosync/corosync.conf`,
+      )!.text;
+      const ok = corosyncTest(node, ip, conf);
+      expect(ok.stderr, node).not.toMatch(/error/);
+      expect(ok.status, node).toBe(0);
+      expect(corosyncTest(node, ip, conf.replace('nodeid: 2', 'nodeid: 1')).status).not.toBe(0);
+    }
+    // Every STONITH device's parameters pass fence_virsh's own validate-all (the identity file
+    // must exist: a stand-in here), and the Filesystem primitive passes the agent's validation.
+    const identity = join(keys, 'id_fence');
+    writeFileSync(identity, '');
+    const fenceVirsh = tool('/usr/sbin/fence_virsh', 'fence-agents');
+    const params = (id: string) =>
+      [
+        ...text.matchAll(new RegExp(`<nvpair id="${id}-([a-z_]+)" name="([a-z_]+)" value="([^"]*)"/>`, 'g')),
+      ].map((m) => [m[2]!, m[3]!] as const);
+    for (const node of ['vm1', 'vm2']) {
+      const p = params(`fence-${node}-params`).filter(([k]) => !k.startsWith('pcmk_'));
+      expect(p.map(([k]) => k)).toEqual(['ip', 'username', 'identity_file', 'plug']);
+      const input = [
+        'action=validate-all',
+        ...p.map(([k, v]) => `${k}=${k === 'identity_file' ? identity : v}`),
+      ];
+      const v = spawnSync(fenceVirsh, [], { input: `${input.join('\n')}\n`, encoding: 'utf8' });
+      expect(v.stderr, node).toBe('');
+      expect(v.status, node).toBe(0);
+    }
+    const fs = spawnSync(
+      tool('/usr/sbin/crm_resource', 'pacemaker-cli-utils'),
+      [
+        '--validate',
+        '--class',
+        'ocf',
+        '--provider',
+        'heartbeat',
+        '--agent',
+        'Filesystem',
+        ...params('fs-r0-params').flatMap(([k, v]) => ['--option', `${k}=${v}`]),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(fs.stdout).toContain('returned 0 (ok)');
     const res = g.files.find((f) => f.path === 'phase-2-dual-primary/vm1/etc/drbd.d/r0.res')!.text;
     expect(res).toContain('fence-peer /usr/lib/drbd/crm-fence-peer.sh;');
     expect(res).not.toContain('become-primary-on');
