@@ -18,6 +18,7 @@ const specArb: fc.Arbitrary<LabSpecInput> = fc
     subnet: fc.integer({ min: 0, max: 250 }),
     mode: fc.constantFrom('single-primary' as const, 'dual-primary' as const),
     v84: fc.boolean(),
+    pacemaker: fc.boolean(),
     platform: fc.constantFrom(
       'ubuntu-20.04' as const,
       'ubuntu-22.04' as const,
@@ -42,6 +43,9 @@ const specArb: fc.Arbitrary<LabSpecInput> = fc
     return {
       mode: r.mode,
       platform: r.platform,
+      ...(r.pacemaker
+        ? { fencing: 'pacemaker' as const, pacemaker: { hypervisor: `10.9.${r.subnet}.1` } }
+        : {}),
       drbdVersion: count === 2 && r.v84 ? '8.4' : '9',
       nodes,
       resources: Array.from({ length: r.resources }, (_, i) => ({

@@ -55,6 +55,8 @@ function sha256(text: string): string {
 
 function readManifest(dir: string): Record<string, string> {
   try {
+    // A symlinked manifest could name files anywhere: it is ignored (and replaced on write).
+    if (lstatSync(join(dir, MANIFEST_FILE)).isSymbolicLink()) return {};
     const value = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as unknown;
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       const files = (value as { files?: unknown }).files;
