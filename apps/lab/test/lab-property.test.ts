@@ -43,7 +43,7 @@ const specArb: fc.Arbitrary<LabSpecInput> = fc
     return {
       mode: r.mode,
       platform: r.platform,
-      ...(r.pacemaker
+      ...(r.pacemaker && r.mode === 'dual-primary'
         ? { fencing: 'pacemaker' as const, pacemaker: { hypervisor: `10.9.${r.subnet}.1` } }
         : {}),
       drbdVersion: count === 2 && r.v84 ? '8.4' : '9',

@@ -17,7 +17,7 @@ import {
 // rule has something to find); the original lab's platform is checked in lab-platform.test.ts.
 const spec = LabSpecCheckedSchema.parse({
   ...defaultLabSpec,
-  mode: 'single-primary',
+  mode: 'dual-primary',
   platform: 'debian-12',
   drbdPackages: 'linbit',
   fencing: 'pacemaker',

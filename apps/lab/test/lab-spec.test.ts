@@ -112,8 +112,8 @@ backup:
     expect(lines(`drbdPackages: distribution\ndrbdVersion: '9'\n${two}`)).toEqual([
       "2:14-2:17 error LAB_SPEC_INVALID Expected `8.4` with `drbdPackages: distribution`, found `9`: ubuntu-20.04's kernel ships the DRBD 8.4.11 module, DRBD 9 needs LINBIT's packages at `drbdVersion`",
     ]);
-    expect(lines(`fencing: pacemaker\n${two}`)).toEqual([
-      '1:10-1:19 error LAB_SPEC_INVALID Missing `pacemaker` settings: `fencing: pacemaker` needs the hypervisor the STONITH device fences through at `fencing`',
+    expect(lines(`mode: dual-primary\nfencing: pacemaker\n${two}`)).toEqual([
+      '2:10-2:19 error LAB_SPEC_INVALID Missing `pacemaker` settings: `fencing: pacemaker` needs the hypervisor the STONITH device fences through at `fencing`',
     ]);
   });
 
@@ -124,6 +124,12 @@ backup:
       '2:1-2:6 error LAB_SPEC_INVALID Expected at most 32 nodes on resource `r0`, found 33: DRBD 9 connects at most 32 hosts per resource at `nodes`',
     ]);
     expect(lines(`drbdPackages: linbit\n${many(32)}`)).toEqual([]);
+    expect(lines(`ocfs2: {slots: 256}\n${many(2)}`)).toEqual([
+      '1:16-1:19 error LAB_SPEC_INVALID Expected at most 255 slots, found 256: OCFS2 has 255 node slots at `ocfs2.slots`',
+    ]);
+    expect(lines(`fencing: pacemaker\npacemaker: {hypervisor: 10.0.0.254}\n${many(2)}`)).toEqual([
+      '1:10-1:19 error LAB_SPEC_INVALID Expected `fencing: none` in single-primary mode: the lab generates Pacemaker for the dual-primary OCFS2 setup only at `fencing`',
+    ]);
   });
 
   it('never throws on garbage', () => {

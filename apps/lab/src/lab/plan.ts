@@ -94,7 +94,15 @@ export interface PlanOptions {
 /** Decides everything the lab's files say. Pure and deterministic. */
 export function planLab(spec: LabSpec, options: PlanOptions = {}): LabPlan {
   const mode: PlanMode = options.mode ?? (spec.mode === 'dual-primary' ? 'dual-primary' : 'single-primary');
-  const drbd = resolveDrbd(spec);
+  // `--drbd-version` picks the packages too: DRBD 9 syntax needs LINBIT's module.
+  const drbd = resolveDrbd(
+    options.drbdVersion
+      ? {
+          drbdVersion: options.drbdVersion,
+          drbdPackages: options.drbdVersion === '9' ? 'linbit' : 'distribution',
+        }
+      : spec,
+  );
   const drbdVersion = options.drbdVersion ?? drbd.version;
   const secrets = options.secrets ?? {};
   const primary = spec.primary ?? spec.nodes[0]!.name;

@@ -195,7 +195,6 @@ export const Ocfs2Schema = z
       .number()
       .int()
       .min(1)
-      .max(255)
       .optional()
       .describe('Node slots for `mkfs.ocfs2 -N`; default the number of nodes'),
     heartbeatThreshold: z.number().int().min(7).default(31),
@@ -268,7 +267,8 @@ export const LabSpecSchema = z
     primary: NodeNameSchema.optional().describe(
       'The node that is primary in single-primary mode; default the first node',
     ),
-    nodes: z.array(NodeSchema).min(2).max(255),
+    // No fixed maximum: the limits depend on the DRBD version (see LabSpecCheckedSchema).
+    nodes: z.array(NodeSchema).min(2),
     resources: z.array(ResourceSchema).min(1).prefault([{}]),
     ocfs2: Ocfs2Schema.prefault({}),
     backup: BackupSchema.optional(),
@@ -337,12 +337,18 @@ export const LabSpecCheckedSchema = LabSpecSchema.superRefine((spec, ctx) => {
       path: ['pacemaker'],
       message: 'Unexpected `pacemaker` settings with `fencing: none`: set `fencing: pacemaker` to use them',
     });
-  const ocfs2Nodes = dual ? spec.nodes.length : 0;
-  if (ocfs2Nodes > 255 || (spec.ocfs2.slots ?? 0) > 255)
+  if ((spec.ocfs2.slots ?? 0) > 255)
     ctx.addIssue({
       code: 'custom',
-      path: ['nodes'],
-      message: `Expected at most 255 nodes, found ${spec.nodes.length}: OCFS2 has 255 node slots`,
+      path: ['ocfs2', 'slots'],
+      message: `Expected at most 255 slots, found ${spec.ocfs2.slots}: OCFS2 has 255 node slots`,
+    });
+  if (spec.fencing === 'pacemaker' && !dual)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fencing'],
+      message:
+        'Expected `fencing: none` in single-primary mode: the lab generates Pacemaker for the dual-primary OCFS2 setup only',
     });
   const names = new Map<string, number>();
   const addresses = new Map<string, number>();
