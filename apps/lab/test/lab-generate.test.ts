@@ -198,6 +198,28 @@ describe('ftkit lab generate', () => {
     expect(`${check.stdout()}${check.stderr()}`).not.toContain(secret);
   });
 
+  it('never prints the secret of a DRBD file already in the output (reliability repro)', async () => {
+    const repro = readFileSync(join(import.meta.dirname, 'fixtures/secret-code-frame.res'), 'utf8');
+    for (const [secret, text] of [
+      ['Zx9SECRETqv7Lm2w', repro],
+      // A secret the generator would not reuse: it shows only in the diff's `-` line.
+      ['old secret with spaces', repro.replace('Zx9SECRETqv7Lm2w', 'old secret with spaces')],
+    ] as const) {
+      const dir = tmp();
+      const gen = ['lab', 'generate', '-o', 'out', '--mode', 'single-primary'];
+      expect(await run(gen, memoryIo(dir).io)).toBe(0);
+      writeFileSync(join(dir, 'out/vm1/etc/drbd.d/r0.res'), text);
+      const dry = memoryIo(dir);
+      await run([...gen, '--dry-run'], dry.io);
+      expect(dry.stdout()).toContain('vm1/etc/drbd.d/r0.res');
+      expect(`${dry.stdout()}${dry.stderr()}`).not.toContain(secret);
+      const check = memoryIo(dir);
+      await run(['lab', 'check', 'out'], check.io);
+      expect(check.stdout()).toContain('out/vm1/etc/drbd.d/r0.res');
+      expect(`${check.stdout()}${check.stderr()}`).not.toContain(secret);
+    }
+  });
+
   it('removes the files of another mode and lists them', async () => {
     const dir = tmp();
     const gen = (...more: string[]) => ['lab', 'generate', '-o', 'out', ...more];

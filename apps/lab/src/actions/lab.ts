@@ -128,6 +128,27 @@ function labSecrets(spec: LabSpec, outDir: string): Record<string, string> {
   return secrets;
 }
 
+/**
+ * The shared secrets of the DRBD files already in the output directory that this run reports on:
+ * a diff's `-` lines and a conflict's old text must not show them either.
+ */
+async function oldSecrets(outDir: string, paths: readonly string[]): Promise<string[]> {
+  const drbd = paths.filter((p) => /(^|\/)etc\/(drbd\.conf|drbd\.d\/[^/]+\.(res|conf))$/.test(p));
+  if (drbd.length === 0) return [];
+  const { collectSecrets, parse } = await import('@ftkit/drbd-conf/lite');
+  const out: string[] = [];
+  for (const p of drbd) {
+    const file = join(outDir, ...p.split('/'));
+    try {
+      if (!lstatSync(file).isFile()) continue;
+      out.push(...collectSecrets(parse(readFileSync(file, 'utf8')).model));
+    } catch {
+      // Not there (yet): nothing to hide.
+    }
+  }
+  return out;
+}
+
 /** Secrets out of a text that is printed (diffs, code frames): every report goes through it. */
 function redact(text: string, secrets: readonly string[]): string {
   return redactText(
@@ -206,6 +227,13 @@ export async function labGenerate(
   }
   // The writer brings the diff library; `lab check` shares this module and never writes.
   const { writeLab } = await import('../lab/write.js');
+  const hidden = [
+    ...Object.values(secrets),
+    ...(await oldSecrets(
+      outDir,
+      generated.files.map((f) => f.path),
+    )),
+  ];
   const results = writeLab(outDir, generated.files, {
     force: opts.force === true,
     dryRun: opts.dryRun === true,
@@ -223,7 +251,7 @@ export async function labGenerate(
     const why = r.reason ? `  (${r.reason})` : '';
     io.stdout(`${mark} ${shown}/${r.path}${r.status === 'conflict' ? c.red(why) : c.dim(why)}\n`);
     if (opts.dryRun && r.diff) {
-      const diff = redact(r.diff, Object.values(secrets));
+      const diff = redact(r.diff, hidden);
       io.stdout(diff.endsWith('\n') ? diff : `${diff}\n`);
     }
   }
