@@ -264,7 +264,8 @@ export async function labGenerate(
     return;
   }
   if (!opts.dryRun) {
-    const warnings = problems.flatMap((f) => f.diagnostics).length;
+    // Info findings are not warnings (lab check lists both).
+    const warnings = problems.flatMap((f) => f.diagnostics).filter((d) => d.severity === 'warning').length;
     io.stdout(
       `\n${c.bold(`Lab written to ${shown}/`)} (${generated.phases.map((p) => p.plan.mode).join(' then ')}, ${generated.plan.platform}, DRBD ${generated.plan.drbdVersion}, ${generated.plan.nodes.length} nodes${warnings ? `, ${warnings} warning(s)` : ''})\n` +
         `Read next: ${shown}/RUNBOOK.md — the commands per node, in order\n` +
