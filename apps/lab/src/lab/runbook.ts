@@ -159,6 +159,11 @@ function fencingNote(plan: LabPlan): string[] {
 /**
  * RUNBOOK.md: the ordered commands per node, each with a line saying why. Deterministic: the
  * same plans give the same text. One phase per plan (the original lab has two).
+ *
+ * @param phases - the phases (or one plan); each phase's files live under its `dir`
+ * @param outDir - the output directory as the workstation commands name it
+ * @param files - the generated files (paths relative to the output directory, with modes): the
+ *   install steps list each node's files; without them the install steps are empty
  */
 export function emitRunbook(
   phases: readonly RunbookPhase[] | LabPlan,
