@@ -39,6 +39,7 @@ function walk(dir: string, out: string[] = [], base = dir): string[] {
 }
 
 const spec = LabSpecCheckedSchema.parse(defaultLabSpec);
+const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC3BAcyDqFEIM2wf44vO5TMXlQCbBqaoV61geNQj6R/x';
 
 describe('ftkit lab generate', () => {
   for (const mode of ['single-primary', 'dual-primary'] as const) {
@@ -218,6 +219,38 @@ describe('ftkit lab generate', () => {
       expect(check.stdout()).toContain('out/vm1/etc/drbd.d/r0.res');
       expect(`${check.stdout()}${check.stderr()}`).not.toContain(secret);
     }
+  });
+
+  it('gives each backup client its own repository, restricted to it', () => {
+    const lab = generateLab(
+      LabSpecCheckedSchema.parse({
+        ...defaultLabSpec,
+        nodes: [...defaultLabSpec.nodes, { name: 'vm3', address: '10.1.1.93' }],
+        mode: 'single-primary',
+        drbdPackages: 'linbit',
+        resources: [{ ...defaultLabSpec.resources[0]!, nodes: ['vm1', 'vm2'] }],
+        backup: {
+          ...defaultLabSpec.backup!,
+          clients: [
+            defaultLabSpec.backup!.clients[0]!,
+            { ...defaultLabSpec.backup!.clients[0]!, node: 'vm3', publicKey: `${key} root@vm3` },
+          ],
+        },
+      }),
+    );
+    const text = (path: string) => lab.files.find((f) => f.path === path)!.text;
+    const keys = text('vm1/home/borg/.ssh/authorized_keys').trim().split('\n');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toContain('--restrict-to-path /home/borg/BackupRepo-vm2');
+    expect(keys[0]).toContain('root@vm2');
+    expect(keys[1]).toContain('--restrict-to-path /home/borg/BackupRepo-vm3');
+    expect(text('vm2/etc/systemd/system/borg-backup.service')).toContain('/home/borg/BackupRepo-vm2::');
+    expect(text('vm3/etc/systemd/system/borg-backup.service')).toContain('/home/borg/BackupRepo-vm3::');
+    const inits = [...text('RUNBOOK.md').matchAll(/^borg init .*$/gm)].map((m) => m[0]);
+    expect(inits).toEqual([
+      'borg init --encryption=repokey ssh://borg@10.1.1.61/home/borg/BackupRepo-vm2',
+      'borg init --encryption=repokey ssh://borg@10.1.1.61/home/borg/BackupRepo-vm3',
+    ]);
   });
 
   it('removes the files of another mode and lists them', async () => {
