@@ -4,7 +4,11 @@ import { defineLab } from '@ftkit/lab';
 
 export default defineLab({
   name: 'ftkit seed lab',
-  mode: 'single-primary',
+  // The original lab: single-primary with ext4, then the dual-primary change with OCFS2, on
+  // Ubuntu 20.04's own DRBD 8.4.11 module and borg 1.1, without a cluster manager.
+  mode: 'single-then-dual-primary',
+  platform: 'ubuntu-20.04',
+  fencing: 'none',
   primary: 'vm1',
   nodes: [
     { name: 'vm1', address: '10.1.1.61' },
@@ -18,6 +22,11 @@ export default defineLab({
       metaDisk: 'internal',
       port: 7788,
       protocol: 'C',
+      // The original lab's `syncer { rate 100M; }` in today's syntax, and its `startup` timeouts
+      // the right way round (RUNBOOK.md says why).
+      resyncRate: '100M',
+      wfcTimeout: 60,
+      degrWfcTimeout: 15,
       mount: { path: '/srv' },
     },
   ],

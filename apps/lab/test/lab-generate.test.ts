@@ -1,4 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +39,7 @@ function walk(dir: string, out: string[] = [], base = dir): string[] {
 }
 
 const spec = LabSpecCheckedSchema.parse(defaultLabSpec);
+const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC3BAcyDqFEIM2wf44vO5TMXlQCbBqaoV61geNQj6R/x';
 
 describe('ftkit lab generate', () => {
   for (const mode of ['single-primary', 'dual-primary'] as const) {
@@ -75,7 +86,8 @@ describe('ftkit lab generate', () => {
         expect(files).toContain('vm1/home/borg/.ssh/authorized_keys');
         expect(files).toContain('vm2/etc/systemd/system/borg-check.timer');
         expect(files.includes('vm2/etc/ocfs2/cluster.conf')).toBe(mode === 'dual-primary');
-        expect(files.includes('vm2/etc/fstab.d/ftkit-lab.fstab')).toBe(mode === 'dual-primary');
+        // The standby has the `noauto` entry too, for failover.
+        expect(files).toContain('vm2/etc/fstab.d/ftkit-lab.fstab');
         expect(files).toContain('vm1/etc/fstab.d/ftkit-lab.fstab');
         expect(statSync(join(dir, 'lab-out/vm1/home/borg/.ssh/authorized_keys')).mode & 0o777).toBe(0o600);
         const c = memoryIo(dir);
@@ -98,9 +110,10 @@ describe('ftkit lab generate', () => {
 
   it('refuses to overwrite differing files without --force, shows diffs with --dry-run, leaves no temp files', async () => {
     const dir = tmp();
-    expect(await run(['lab', 'generate', '-o', 'out'], memoryIo(dir).io)).toBe(0);
+    const single = ['lab', 'generate', '-o', 'out', '--mode', 'single-primary'];
+    expect(await run(single, memoryIo(dir).io)).toBe(0);
     const again = memoryIo(dir);
-    expect(await run(['lab', 'generate', '-o', 'out'], again.io)).toBe(0);
+    expect(await run(single, again.io)).toBe(0);
     expect(again.stdout()).toContain('= out/vm1/etc/drbd.d/r0.res');
     const res = join(dir, 'out/vm1/etc/drbd.d/r0.res');
     writeFileSync(res, '# edited by hand\n');
@@ -113,13 +126,211 @@ describe('ftkit lab generate', () => {
     // All or nothing: the new OCFS2 files were not written either.
     expect(existsSync(join(dir, 'out/vm1/etc/ocfs2/cluster.conf'))).toBe(false);
     const dry = memoryIo(dir);
-    expect(await run(['lab', 'generate', '-o', 'out', '--dry-run', '--force'], dry.io)).toBe(0);
+    expect(await run([...single, '--dry-run', '--force'], dry.io)).toBe(0);
     expect(dry.stdout()).toContain('-# edited by hand');
     expect(dry.stdout()).toContain('+resource r0 {');
     expect(readFileSync(res, 'utf8')).toBe('# edited by hand\n');
-    expect(await run(['lab', 'generate', '-o', 'out', '--force'], memoryIo(dir).io)).toBe(0);
+    expect(await run([...single, '--force'], memoryIo(dir).io)).toBe(0);
     expect(readFileSync(res, 'utf8')).toContain('resource r0 {');
     expect(readFileSync(hostname, 'utf8')).toBe('vm1\n');
+    expect(walk(join(dir, 'out')).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('the default is the original lab: both phases, DRBD 8.4, and its own lab check passes', async () => {
+    const dir = tmp();
+    const g = memoryIo(dir);
+    expect(await run(['lab', 'generate', '-o', 'lab-out'], g.io)).toBe(0);
+    expect(g.stdout()).toContain('(single-primary then dual-primary, ubuntu-20.04, DRBD 8.4, 2 nodes');
+    expect(g.stdout()).toContain('Check it:  ftkit lab check --drbd-version 8.4 lab-out');
+    const files = walk(join(dir, 'lab-out'));
+    expect(files).toContain('phase-1-single-primary/vm1/etc/drbd.d/r0.res');
+    expect(files).toContain('phase-2-dual-primary/vm2/etc/ocfs2/cluster.conf');
+    expect(files.some((f) => f.startsWith('phase-1-single-primary/vm2/etc/ocfs2'))).toBe(false);
+    const settings = JSON.parse(readFileSync(join(dir, 'lab-out/ftkit-lab.json'), 'utf8'));
+    expect(settings).toEqual({
+      platform: 'ubuntu-20.04',
+      drbdVersion: '8.4',
+      borgVersion: '1.1',
+      phases: ['phase-1-single-primary', 'phase-2-dual-primary'],
+    });
+    const res1 = readFileSync(join(dir, 'lab-out/phase-2-dual-primary/vm1/etc/drbd.d/r0.res'), 'utf8');
+    expect(res1).toContain('become-primary-on both;');
+    expect(res1).not.toMatch(/fencing|crm-fence-peer/);
+    // The runbook's own check command, as written, passes (the settings file gives borg 1.1).
+    const runbook = readFileSync(join(dir, 'lab-out/RUNBOOK.md'), 'utf8');
+    const line = /^ftkit (lab check .*)$/m.exec(runbook)![1]!;
+    expect(line).toBe('lab check --drbd-version 8.4 lab-out');
+    const c = memoryIo(dir);
+    expect(await run(line.split(' '), c.io)).toBe(0);
+    expect(c.stdout()).toContain('phase-2-dual-primary/vm1/etc/drbd.d/r0.res');
+    expect(c.stdout()).not.toMatch(/\berror\b/);
+    // Without the settings file, the borg 1.1 prune without compact is reported: the settings matter.
+    rmSync(join(dir, 'lab-out/ftkit-lab.json'));
+    const bare = memoryIo(dir);
+    await run(['lab', 'check', '--drbd-version', '8.4', 'lab-out/phase-1-single-primary'], bare.io);
+    expect(bare.stdout()).toContain('Missing `borg compact`');
+  });
+
+  it('keeps the DRBD shared secret across runs, writes it 0600 and never prints it', async () => {
+    const dir = tmp();
+    const gen = ['lab', 'generate', '-o', 'out', '--mode', 'single-primary'];
+    expect(await run(gen, memoryIo(dir).io)).toBe(0);
+    const file = join(dir, 'out/vm1/etc/drbd.d/r0.res');
+    const secret = /shared-secret "?([^";]+)"?;/.exec(readFileSync(file, 'utf8'))![1]!;
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'out/vm2/etc/drbd.d/r0.res'), 'utf8')).toContain(secret);
+    const again = memoryIo(dir);
+    expect(await run(gen, again.io)).toBe(0);
+    expect(again.stdout()).toContain('= out/vm1/etc/drbd.d/r0.res');
+    // A dry run of the mode change shows the diff of the resource file without the secret.
+    const dry = memoryIo(dir);
+    expect(await run(['lab', 'generate', '-o', 'out', '--mode', 'dual-primary', '--dry-run'], dry.io)).toBe(
+      0,
+    );
+    expect(dry.stdout()).toContain('+        allow-two-primaries yes;');
+    expect(dry.stdout()).toContain('shared-secret «redacted»;');
+    expect(`${dry.stdout()}${dry.stderr()}`).not.toContain(secret);
+    // lab check's code frames print the lines around a finding: the secret line is redacted.
+    expect(await run(['lab', 'generate', '-o', 'out', '--mode', 'dual-primary'], memoryIo(dir).io)).toBe(0);
+    const check = memoryIo(dir);
+    expect(await run(['lab', 'check', 'out'], check.io)).toBe(0);
+    expect(check.stdout()).toContain('shared-secret «redacted»;');
+    expect(`${check.stdout()}${check.stderr()}`).not.toContain(secret);
+  });
+
+  it('never prints the secret of a DRBD file already in the output (reliability repro)', async () => {
+    const repro = readFileSync(join(import.meta.dirname, 'fixtures/secret-code-frame.res'), 'utf8');
+    for (const [secret, text] of [
+      ['Zx9SECRETqv7Lm2w', repro],
+      // A secret the generator would not reuse: it shows only in the diff's `-` line.
+      ['old secret with spaces', repro.replace('Zx9SECRETqv7Lm2w', 'old secret with spaces')],
+    ] as const) {
+      const dir = tmp();
+      const gen = ['lab', 'generate', '-o', 'out', '--mode', 'single-primary'];
+      expect(await run(gen, memoryIo(dir).io)).toBe(0);
+      writeFileSync(join(dir, 'out/vm1/etc/drbd.d/r0.res'), text);
+      const dry = memoryIo(dir);
+      await run([...gen, '--dry-run'], dry.io);
+      expect(dry.stdout()).toContain('vm1/etc/drbd.d/r0.res');
+      expect(`${dry.stdout()}${dry.stderr()}`).not.toContain(secret);
+      const check = memoryIo(dir);
+      await run(['lab', 'check', 'out'], check.io);
+      expect(check.stdout()).toContain('out/vm1/etc/drbd.d/r0.res');
+      expect(`${check.stdout()}${check.stderr()}`).not.toContain(secret);
+    }
+  });
+
+  it('gives each backup client its own repository, restricted to it', () => {
+    const lab = generateLab(
+      LabSpecCheckedSchema.parse({
+        ...defaultLabSpec,
+        nodes: [...defaultLabSpec.nodes, { name: 'vm3', address: '10.1.1.93' }],
+        mode: 'single-primary',
+        drbdPackages: 'linbit',
+        resources: [{ ...defaultLabSpec.resources[0]!, nodes: ['vm1', 'vm2'] }],
+        backup: {
+          ...defaultLabSpec.backup!,
+          clients: [
+            defaultLabSpec.backup!.clients[0]!,
+            { ...defaultLabSpec.backup!.clients[0]!, node: 'vm3', publicKey: `${key} root@vm3` },
+          ],
+        },
+      }),
+    );
+    const text = (path: string) => lab.files.find((f) => f.path === path)!.text;
+    const keys = text('vm1/home/borg/.ssh/authorized_keys').trim().split('\n');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toContain('--restrict-to-path /home/borg/BackupRepo-vm2');
+    expect(keys[0]).toContain('root@vm2');
+    expect(keys[1]).toContain('--restrict-to-path /home/borg/BackupRepo-vm3');
+    expect(text('vm2/etc/systemd/system/borg-backup.service')).toContain('/home/borg/BackupRepo-vm2::');
+    expect(text('vm3/etc/systemd/system/borg-backup.service')).toContain('/home/borg/BackupRepo-vm3::');
+    const inits = [...text('RUNBOOK.md').matchAll(/^borg init .*$/gm)].map((m) => m[0]);
+    expect(inits).toEqual([
+      'borg init --encryption=repokey ssh://borg@10.1.1.61/home/borg/BackupRepo-vm2',
+      'borg init --encryption=repokey ssh://borg@10.1.1.61/home/borg/BackupRepo-vm3',
+    ]);
+  });
+
+  it('removes the files of another mode and lists them', async () => {
+    const dir = tmp();
+    const gen = (...more: string[]) => ['lab', 'generate', '-o', 'out', ...more];
+    expect(await run(gen('--mode', 'dual-primary'), memoryIo(dir).io)).toBe(0);
+    expect(existsSync(join(dir, 'out/vm1/etc/ocfs2/cluster.conf'))).toBe(true);
+    const back = memoryIo(dir);
+    expect(await run(gen('--mode', 'single-primary'), back.io)).toBe(0);
+    expect(back.stdout()).toContain(
+      '- out/vm1/etc/ocfs2/cluster.conf  (generated by an earlier run, not by this one)',
+    );
+    expect(existsSync(join(dir, 'out/vm1/etc/ocfs2/cluster.conf'))).toBe(false);
+    expect(existsSync(join(dir, 'out/vm2/etc/default/o2cb'))).toBe(false);
+    // The two-phase default replaces the flat trees with phase directories: nothing flat is left.
+    const phased = memoryIo(dir);
+    expect(await run(gen(), phased.io)).toBe(0);
+    expect(phased.stdout()).toContain('- out/vm1/etc/drbd.d/r0.res');
+    expect(walk(join(dir, 'out')).filter((f) => f.startsWith('vm'))).toEqual([]);
+    expect(existsSync(join(dir, 'out/phase-2-dual-primary/vm2/etc/ocfs2/cluster.conf'))).toBe(true);
+    // A stale file edited by hand is not removed silently.
+    writeFileSync(join(dir, 'out/phase-2-dual-primary/vm1/etc/ocfs2/cluster.conf'), '# mine\n');
+    const refused = memoryIo(dir);
+    expect(await run(gen('--mode', 'single-primary'), refused.io)).toBe(2);
+    expect(refused.stdout()).toContain(
+      '! out/phase-2-dual-primary/vm1/etc/ocfs2/cluster.conf  (generated by an earlier run and edited since)',
+    );
+    expect(existsSync(join(dir, 'out/vm1/etc/hostname'))).toBe(false);
+  });
+
+  it('a lab written before manifests: files of another mode are listed and refused, removed with --force', async () => {
+    const dir = tmp();
+    const gen = (...more: string[]) => ['lab', 'generate', '-o', 'out', ...more];
+    expect(await run(gen('--mode', 'dual-primary'), memoryIo(dir).io)).toBe(0);
+    rmSync(join(dir, 'out/.ftkit-lab-manifest.json'));
+    const refused = memoryIo(dir);
+    expect(await run(gen('--mode', 'single-primary'), refused.io)).toBe(2);
+    expect(refused.stdout()).toContain(
+      '! out/vm1/etc/ocfs2/cluster.conf  (in a lab written without a manifest, not generated by this run)',
+    );
+    expect(existsSync(join(dir, 'out/vm1/etc/ocfs2/cluster.conf'))).toBe(true);
+    const forced = memoryIo(dir);
+    expect(await run(gen('--mode', 'single-primary', '--force'), forced.io)).toBe(0);
+    expect(forced.stdout()).toContain('- out/vm2/etc/default/o2cb');
+    expect(existsSync(join(dir, 'out/vm1/etc/ocfs2/cluster.conf'))).toBe(false);
+    expect(existsSync(join(dir, 'out/vm1/etc/hostname'))).toBe(true);
+  });
+
+  it('never writes through a symlink that leaves --out, and removes the temp files of a crashed run', async () => {
+    const dir = tmp();
+    const outside = join(dir, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'victim'), 'precious\n');
+    const gen = ['lab', 'generate', '-o', 'out', '--mode', 'single-primary'];
+    // A symlinked subdirectory that leaves --out.
+    mkdirSync(join(dir, 'out/vm1'), { recursive: true });
+    symlinkSync(outside, join(dir, 'out/vm1/etc'));
+    const m = memoryIo(dir);
+    expect(await run([...gen, '--force'], m.io)).toBe(2);
+    expect(m.stdout()).toContain(
+      '! out/vm1/etc/hostname  (`vm1/etc` is a symlink that leaves the output directory)',
+    );
+    expect(readdirSync(outside)).toEqual(['victim']);
+    rmSync(join(dir, 'out'), { recursive: true });
+    // A symlink at a file the lab writes, pointing outside: refused even with --force.
+    mkdirSync(join(dir, 'out/vm1/etc'), { recursive: true });
+    symlinkSync(join(outside, 'victim'), join(dir, 'out/vm1/etc/hostname'));
+    const link = memoryIo(dir);
+    expect(await run([...gen, '--force'], link.io)).toBe(2);
+    expect(link.stdout()).toContain('! out/vm1/etc/hostname  (a symlink is in the way)');
+    expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('precious\n');
+    rmSync(join(dir, 'out/vm1/etc/hostname'));
+    // A symlink at a temp name of the old, predictable scheme (a crashed run's leftovers): removed,
+    // never followed.
+    const stale = join(dir, 'out/vm1/etc/.hostname.ftkit-4242.tmp');
+    symlinkSync(join(outside, 'victim'), stale);
+    writeFileSync(join(dir, 'out/vm1/etc/.r0.res.ftkit-0a1b2c3d4e5f6071.tmp'), 'half a file');
+    expect(await run(gen, memoryIo(dir).io)).toBe(0);
+    expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('precious\n');
+    expect(readFileSync(join(dir, 'out/vm1/etc/hostname'), 'utf8')).toBe('vm1\n');
     expect(walk(join(dir, 'out')).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 

@@ -18,6 +18,13 @@ const specArb: fc.Arbitrary<LabSpecInput> = fc
     subnet: fc.integer({ min: 0, max: 250 }),
     mode: fc.constantFrom('single-primary' as const, 'dual-primary' as const),
     v84: fc.boolean(),
+    pacemaker: fc.boolean(),
+    platform: fc.constantFrom(
+      'ubuntu-20.04' as const,
+      'ubuntu-22.04' as const,
+      'ubuntu-24.04' as const,
+      'debian-12' as const,
+    ),
     resources: fc.integer({ min: 1, max: 2 }),
     disk: fc.constantFrom('/dev/vdb', '/dev/sdb', '/dev/nvme1n1'),
     fs: fc.constantFrom(undefined, 'xfs' as const),
@@ -26,14 +33,20 @@ const specArb: fc.Arbitrary<LabSpecInput> = fc
     retention: fc.record({ daily: fc.integer({ min: 1, max: 30 }), weekly: fc.integer({ min: 0, max: 8 }) }),
   })
   .map((r) => {
-    const nodes = Array.from({ length: r.nodes }, (_, i) => ({
+    // Two primaries at most: a dual-primary lab has two nodes.
+    const count = r.mode === 'dual-primary' ? 2 : r.nodes;
+    const nodes = Array.from({ length: count }, (_, i) => ({
       name: `node${i + 1}`,
       address: `10.9.${r.subnet}.${i + 10}`,
     }));
     const server = nodes[r.server % nodes.length]!.name;
     return {
       mode: r.mode,
-      drbdVersion: r.nodes === 2 && r.v84 ? '8.4' : '9',
+      platform: r.platform,
+      ...(r.pacemaker && r.mode === 'dual-primary'
+        ? { fencing: 'pacemaker' as const, pacemaker: { hypervisor: `10.9.${r.subnet}.1` } }
+        : {}),
+      drbdVersion: count === 2 && r.v84 ? '8.4' : '9',
       nodes,
       resources: Array.from({ length: r.resources }, (_, i) => ({
         name: `r${i}`,
@@ -61,8 +74,9 @@ function treesOf(files: readonly { path: string; text: string }[]) {
   let runbook: { display: string; text: string } | undefined;
   for (const f of files) {
     const i = f.path.indexOf('/');
-    if (i < 0) runbook = { display: f.path, text: f.text };
-    else {
+    if (i < 0) {
+      if (f.path === 'RUNBOOK.md') runbook = { display: f.path, text: f.text };
+    } else {
       const list = byNode.get(f.path.slice(0, i)) ?? [];
       list.push({ rel: f.path.slice(i + 1), display: f.path, text: f.text });
       byNode.set(f.path.slice(0, i), list);
@@ -74,12 +88,21 @@ function treesOf(files: readonly { path: string; text: string }[]) {
 describe('property: random valid specs give trees that pass lab check', () => {
   test.prop([specArb], { numRuns: 40 })('no errors from per-file lints or cross-file rules', (input) => {
     const spec = LabSpecCheckedSchema.parse(input);
-    const lab = generateLab(spec);
+    const lab = generateLab(spec, {
+      secrets: { r0: 'propertySecret0123456789', r1: 'propertySecret9876543210' },
+    });
     const { trees, runbook } = treesOf(lab.files);
-    const checked = checkLab(trees, runbook, { formats, drbdVersion: spec.drbdVersion });
+    const checked = checkLab(trees, runbook, {
+      formats,
+      drbdVersion: lab.plan.drbdVersion,
+      borgVersion: lab.plan.borgSeries,
+    });
     const errors = checked.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === 'error');
     expect(errors.map((d) => `${d.file}:${d.position.start.line} ${d.code} ${d.message}`)).toEqual([]);
     // Deterministic: the same spec gives the same files.
-    expect(generateLab(spec).files).toEqual(lab.files);
+    expect(
+      generateLab(spec, { secrets: { r0: 'propertySecret0123456789', r1: 'propertySecret9876543210' } })
+        .files,
+    ).toEqual(lab.files);
   });
 });

@@ -13,7 +13,16 @@ import {
   type NodeTree,
 } from '../src/index.js';
 
-const spec = LabSpecCheckedSchema.parse(defaultLabSpec);
+// The variants were written against a DRBD 9 lab with Pacemaker fencing and borg 1.2 (so every
+// rule has something to find); the original lab's platform is checked in lab-platform.test.ts.
+const spec = LabSpecCheckedSchema.parse({
+  ...defaultLabSpec,
+  mode: 'dual-primary',
+  platform: 'debian-12',
+  drbdPackages: 'linbit',
+  fencing: 'pacemaker',
+  pacemaker: { hypervisor: '10.1.1.1' },
+});
 
 function trees(files: readonly GeneratedFile[]) {
   const byNode = new Map<string, NodeTree['files'][number][]>();
@@ -21,7 +30,7 @@ function trees(files: readonly GeneratedFile[]) {
   for (const f of files) {
     const i = f.path.indexOf('/');
     if (i < 0) {
-      runbook = { display: f.path, text: f.text };
+      if (f.path === 'RUNBOOK.md') runbook = { display: f.path, text: f.text };
       continue;
     }
     const list = byNode.get(f.path.slice(0, i)) ?? [];
@@ -90,8 +99,9 @@ const variants: Variant[] = [
     name: 'ext4 mounted on both nodes',
     mode: 'dual-primary',
     edits: {
-      'vm1/etc/fstab.d/ftkit-lab.fstab': [[' ocfs2 ', ' ext4 ']],
-      'vm2/etc/fstab.d/ftkit-lab.fstab': [[' ocfs2 ', ' ext4 ']],
+      // Without `noauto` both nodes mount at boot (the standby's `noauto` entry is fine).
+      'vm1/etc/fstab.d/ftkit-lab.fstab': [[' ocfs2 defaults,noauto,', ' ext4 defaults,']],
+      'vm2/etc/fstab.d/ftkit-lab.fstab': [[' ocfs2 defaults,noauto,', ' ext4 defaults,']],
       'vm1/etc/drbd.d/r0.res': [['allow-two-primaries yes', 'allow-two-primaries no']],
       'vm2/etc/drbd.d/r0.res': [['allow-two-primaries yes', 'allow-two-primaries no']],
     },
@@ -181,7 +191,7 @@ const variants: Variant[] = [
   {
     name: 'too few OCFS2 slots',
     mode: 'dual-primary',
-    edits: { 'RUNBOOK.md': [['mkfs.ocfs2 -N 2', 'mkfs.ocfs2 -N 1']] },
+    edits: { 'RUNBOOK.md': [['mkfs.ocfs2 -F -N 2', 'mkfs.ocfs2 -F -N 1']] },
     rule: 'ocfs2-slots-too-few',
     places: { 'RUNBOOK.md': '1', 'vm1/etc/ocfs2/cluster.conf': 'ocfs2cluster' },
   },

@@ -35,7 +35,8 @@ describe('lab spec', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.spec).toMatchObject({
       mode: 'single-primary',
-      drbdVersion: '9',
+      platform: 'ubuntu-20.04',
+      fencing: 'none',
       resources: [{ name: 'r0', device: '/dev/drbd0', disk: '/dev/vdb' }],
     });
   });
@@ -56,7 +57,7 @@ describe('lab spec', () => {
 
   it('explains wrong types, enums and ranges', () => {
     expect(lines(`${base}mode: active-active\nresources:\n  - port: 70000\n    protocol: D\n`)).toEqual([
-      '6:7-6:20 error LAB_SPEC_INVALID Expected `single-primary`, `dual-primary`, found `active-active` at `mode`',
+      '6:7-6:20 error LAB_SPEC_INVALID Expected `single-primary`, `dual-primary`, `single-then-dual-primary`, found `active-active` at `mode`',
       '8:11-8:16 error LAB_SPEC_INVALID Expected a number of at most 65535, found `70000` at `resources[0].port`',
       '9:15-9:16 error LAB_SPEC_INVALID Expected `A`, `B`, `C`, found `D` at `resources[0].protocol`',
     ]);
@@ -85,10 +86,49 @@ backup:
     ]);
   });
 
-  it('rejects more than two nodes with DRBD 8.4', () => {
+  it('rejects more than two nodes with DRBD 8.4, at the spec line, with the reason', () => {
     const text = `drbdVersion: '8.4'\nnodes:\n  - {name: a, address: 10.0.0.1}\n  - {name: b, address: 10.0.0.2}\n  - {name: c, address: 10.0.0.3}\n`;
     expect(lines(text)).toEqual([
-      '1:1-1:12 error LAB_SPEC_INVALID Expected at most two nodes with `drbdVersion: 8.4`: more need DRBD 9 at `resources[0].nodes`',
+      '1:14-1:19 error LAB_SPEC_INVALID Expected at most two nodes with DRBD 8.4, found 3: 8.4 replicates between two nodes, more need DRBD 9 (`drbdPackages: linbit`) at `drbdVersion`',
+    ]);
+    // The platform default (the distribution's 8.4 module) says the same at `nodes`.
+    expect(lines(text.replace("drbdVersion: '8.4'\n", ''))[0]).toMatch(
+      /^1:1-1:6 error LAB_SPEC_INVALID Expected at most two nodes with DRBD 8\.4, found 3/,
+    );
+  });
+
+  it('rejects combinations that cannot work, at the spec line', () => {
+    const two = `nodes:\n  - {name: a, address: 10.0.0.1}\n  - {name: b, address: 10.0.0.2}\n`;
+    expect(
+      lines(`mode: dual-primary\n${two}resources:\n  - protocol: A\n    mount: {fsType: ext4}\n`),
+    ).toEqual([
+      '6:15-6:16 error LAB_SPEC_INVALID Expected protocol `C` in dual-primary mode, found `A`: the kernel refuses two primaries without synchronous replication at `resources[0].protocol`',
+      '7:21-7:25 error LAB_SPEC_INVALID Expected `ocfs2` in dual-primary mode, found `ext4`: a non-cluster file system mounted on two primaries is corrupted at `resources[0].mount.fsType`',
+    ]);
+    const three = `${two}  - {name: c, address: 10.0.0.3}\n`;
+    expect(lines(`mode: single-then-dual-primary\ndrbdPackages: linbit\n${three}`)).toEqual([
+      '3:1-3:6 error LAB_SPEC_INVALID Expected two nodes on resource `r0` in single-then-dual-primary mode, found 3: DRBD allows at most two primaries at `nodes`',
+    ]);
+    expect(lines(`drbdPackages: distribution\ndrbdVersion: '9'\n${two}`)).toEqual([
+      "2:14-2:17 error LAB_SPEC_INVALID Expected `8.4` with `drbdPackages: distribution`, found `9`: ubuntu-20.04's kernel ships the DRBD 8.4.11 module, DRBD 9 needs LINBIT's packages at `drbdVersion`",
+    ]);
+    expect(lines(`mode: dual-primary\nfencing: pacemaker\n${two}`)).toEqual([
+      '2:10-2:19 error LAB_SPEC_INVALID Missing `pacemaker` settings: `fencing: pacemaker` needs the hypervisor the STONITH device fences through at `fencing`',
+    ]);
+  });
+
+  it('states the node limits with their reasons', () => {
+    const many = (n: number) =>
+      `nodes:\n${Array.from({ length: n }, (_, i) => `  - {name: n${i}, address: 10.0.${i >> 8}.${i & 255}}\n`).join('')}`;
+    expect(lines(`drbdPackages: linbit\n${many(33)}`)).toEqual([
+      '2:1-2:6 error LAB_SPEC_INVALID Expected at most 32 nodes on resource `r0`, found 33: DRBD 9 connects at most 32 hosts per resource at `nodes`',
+    ]);
+    expect(lines(`drbdPackages: linbit\n${many(32)}`)).toEqual([]);
+    expect(lines(`ocfs2: {slots: 256}\n${many(2)}`)).toEqual([
+      '1:16-1:19 error LAB_SPEC_INVALID Expected at most 255 slots, found 256: OCFS2 has 255 node slots at `ocfs2.slots`',
+    ]);
+    expect(lines(`fencing: pacemaker\npacemaker: {hypervisor: 10.0.0.254}\n${many(2)}`)).toEqual([
+      '1:10-1:19 error LAB_SPEC_INVALID Expected `fencing: none` in single-primary mode: the lab generates Pacemaker for the dual-primary OCFS2 setup only at `fencing`',
     ]);
   });
 

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { extname, relative, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type Diagnostic,
@@ -17,10 +18,11 @@ import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
 import { checkLab } from '../lab/check.js';
 import { defaultLabSpec } from '../lab/default-spec.js';
 import { labFormats } from '../lab/formats.js';
-import { generateLab } from '../lab/generate.js';
+import { generateLab, LAB_SETTINGS_FILE } from '../lab/generate.js';
 import { readLabArgs } from '../lab/read-tree.js';
 import { labRules } from '../lab/rules/index.js';
 import { LAB_SOURCE, type LoadSpecResult } from '../lab/source.js';
+import type { LabSpec } from '../lab/spec.js';
 import type { NodeTree } from '../lab/tree.js';
 import { parseRules } from './rule-options.js';
 
@@ -121,10 +123,68 @@ function treesOf(
   };
 }
 
+/**
+ * The DRBD shared secret of each resource with peer authentication: the one an earlier run wrote
+ * into the output directory (so regenerating changes nothing), else 24 random bytes. The secret
+ * is only ever written to the 0600 resource files; reports redact it.
+ */
+function labSecrets(spec: LabSpec, outDir: string): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  const dirs = ['', 'phase-1-single-primary/', 'phase-2-dual-primary/'];
+  for (const r of spec.resources) {
+    if (!r.peerAuthentication) continue;
+    found: for (const d of dirs)
+      for (const n of spec.nodes) {
+        const file = join(outDir, `${d}${n.name}/etc/drbd.d/${r.name}.res`);
+        try {
+          if (!lstatSync(file).isFile()) continue;
+          const m = /\bshared-secret\s+"?([A-Za-z0-9_-]{16,63})"?\s*;/.exec(readFileSync(file, 'utf8'));
+          if (m) {
+            secrets[r.name] = m[1]!;
+            break found;
+          }
+        } catch {
+          // Not written yet.
+        }
+      }
+    secrets[r.name] ??= randomBytes(24).toString('base64url');
+  }
+  return secrets;
+}
+
+/**
+ * The shared secrets of the DRBD files already in the output directory that this run reports on:
+ * a diff's `-` lines and a conflict's old text must not show them either.
+ */
+async function oldSecrets(outDir: string, paths: readonly string[]): Promise<string[]> {
+  const drbd = paths.filter((p) => /(^|\/)etc\/(drbd\.conf|drbd\.d\/[^/]+\.(res|conf))$/.test(p));
+  if (drbd.length === 0) return [];
+  const { collectSecrets, parse } = await import('@ftkit/drbd-conf/lite');
+  const out: string[] = [];
+  for (const p of drbd) {
+    const file = join(outDir, ...p.split('/'));
+    try {
+      if (!lstatSync(file).isFile()) continue;
+      out.push(...collectSecrets(parse(readFileSync(file, 'utf8')).model));
+    } catch {
+      // Not there (yet): nothing to hide.
+    }
+  }
+  return out;
+}
+
+/** Secrets out of a text that is printed (diffs, code frames): every report goes through it. */
+function redact(text: string, secrets: readonly string[]): string {
+  return redactText(
+    text,
+    secrets.filter((s) => s.length >= 4),
+  );
+}
+
 /** Options of `ftkit lab generate`. */
 export interface LabGenerateOptions {
   readonly out: string;
-  readonly mode?: 'single-primary' | 'dual-primary';
+  readonly mode?: 'single-primary' | 'dual-primary' | 'single-then-dual-primary';
   readonly drbdVersion?: '9' | '8.4';
   readonly force?: boolean;
   readonly dryRun?: boolean;
@@ -146,73 +206,99 @@ export async function labGenerate(
   }
   const outDir = resolve(io.cwd, opts.out);
   const shown = relative(io.cwd, outDir) || '.';
+  const secrets = labSecrets(result.spec, outDir);
   const generated = generateLab(result.spec, {
     ...(opts.mode ? { mode: opts.mode } : {}),
     ...(opts.drbdVersion ? { drbdVersion: opts.drbdVersion } : {}),
     outDir: shown,
+    secrets,
   });
-  const { trees, runbook } = treesOf(generated.files, shown);
-  const checked = checkLab(trees, runbook, {
-    formats: labFormats,
-    drbdVersion: generated.plan.drbdVersion,
+  // Every phase is checked as the lab it is on the machines (phase 2 replaces phase 1's files).
+  const problems = generated.phases.flatMap((phase) => {
+    const prefix = phase.dir ? `${phase.dir}/` : '';
+    const { trees, runbook } = treesOf(
+      generated.files
+        .filter(
+          (f) => f.path === 'RUNBOOK.md' || (prefix !== '' && f.path.startsWith(prefix)) || prefix === '',
+        )
+        .map((f) => ({ ...f, path: f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path })),
+      phase.dir ? `${shown}/${phase.dir}` : shown,
+    );
+    const checked = checkLab(trees, runbook, {
+      formats: labFormats,
+      drbdVersion: phase.plan.drbdVersion,
+      borgVersion: phase.plan.borgSeries,
+    });
+    return checked.files
+      .filter((f) => f.diagnostics.length > 0)
+      .map((f) => ({ ...f, secrets: checked.secrets }));
   });
-  const problems = checked.files.filter((f) => f.diagnostics.length > 0);
   if (hasErrors(problems.flatMap((f) => f.diagnostics))) {
     io.stderr('ftkit: the generated lab has errors; nothing was written\n');
     report(
       io,
       problems.map((f) => ({
         file: f.file,
-        diagnostics: redactDiagnostics(f.diagnostics, checked.secrets),
-        text: f.text,
+        diagnostics: redactDiagnostics(f.diagnostics, [...f.secrets, ...Object.values(secrets)]),
+        text: redact(f.text, [...f.secrets, ...Object.values(secrets)]),
       })),
       opts.format,
       state.color,
       state.version,
-      checked.secrets,
+      [...problems.flatMap((f) => f.secrets), ...Object.values(secrets)],
     );
     state.exitCode = ExitCode.findings;
     return;
   }
   // The writer brings the diff library; `lab check` shares this module and never writes.
   const { writeLab } = await import('../lab/write.js');
+  const hidden = [
+    ...Object.values(secrets),
+    ...(await oldSecrets(
+      outDir,
+      generated.files.map((f) => f.path),
+    )),
+  ];
   const results = writeLab(outDir, generated.files, {
     force: opts.force === true,
     dryRun: opts.dryRun === true,
   });
   const conflicts = results.filter((r) => r.status === 'conflict');
+  const blocking = conflicts.filter((r) => !opts.force || r.reason !== 'exists and differs');
   for (const r of results) {
     const mark = {
       created: c.green('+'),
       updated: c.yellow('~'),
       unchanged: c.dim('='),
+      removed: c.yellow('-'),
       conflict: c.red('!'),
     }[r.status];
-    io.stdout(
-      `${mark} ${shown}/${r.path}${r.status === 'conflict' ? c.red('  (exists and differs)') : ''}\n`,
-    );
+    const why = r.reason ? `  (${r.reason})` : '';
+    io.stdout(`${mark} ${shown}/${r.path}${r.status === 'conflict' ? c.red(why) : c.dim(why)}\n`);
     if (opts.dryRun && r.diff) {
       // The diff shows lines of the file on disk too (say, an old shared-secret): redact what
       // every format finds in either side, and the generated lab's own secrets.
-      const diff = redactText(r.diff, [...checked.secrets, ...diffSecrets(r.diff)]);
+      const diff = redact(r.diff, [...hidden, ...diffSecrets(r.diff)]);
       io.stdout(diff.endsWith('\n') ? diff : `${diff}\n`);
     }
   }
   // --dry-run shows the diffs of the conflicting files and writes nothing either way: what the
   // user asked for worked, and the same command without --dry-run reports the conflicts.
-  if (conflicts.length > 0 && !opts.dryRun) {
+  if (blocking.length > 0 && !opts.dryRun) {
+    const symlinks = blocking.filter((r) => r.reason?.includes('symlink')).length;
     io.stderr(
-      `ftkit: ${conflicts.length} file(s) exist and differ; nothing was written (use --force to overwrite, --dry-run to see the diffs)\n`,
+      `ftkit: ${blocking.length} file(s) in the way; nothing was written (${symlinks ? 'symlinks are never written through; ' : ''}use --force to overwrite or remove edited files, --dry-run to see the diffs)\n`,
     );
     state.exitCode = ExitCode.usage;
     return;
   }
   if (!opts.dryRun) {
-    const warnings = problems.flatMap((f) => f.diagnostics).length;
+    // Info findings are not warnings (lab check lists both).
+    const warnings = problems.flatMap((f) => f.diagnostics).filter((d) => d.severity === 'warning').length;
     io.stdout(
-      `\n${c.bold(`Lab written to ${shown}/`)} (${generated.plan.mode}, DRBD ${generated.plan.drbdVersion}, ${generated.plan.nodes.length} nodes${warnings ? `, ${warnings} warning(s)` : ''})\n` +
+      `\n${c.bold(`Lab written to ${shown}/`)} (${generated.phases.map((p) => p.plan.mode).join(' then ')}, ${generated.plan.platform}, DRBD ${generated.plan.drbdVersion}, ${generated.plan.nodes.length} nodes${warnings ? `, ${warnings} warning(s)` : ''})\n` +
         `Read next: ${shown}/RUNBOOK.md — the commands per node, in order\n` +
-        `Check it:  ftkit lab check ${shown}\n`,
+        `Check it:  ftkit lab check --drbd-version ${generated.plan.drbdVersion} ${shown}\n`,
     );
   }
 }
@@ -221,7 +307,10 @@ export async function labGenerate(
 export interface LabCheckOptions {
   readonly format: string;
   readonly rule: readonly string[];
-  /** `--drbd-version` (8.3 is read with the 8.4 grammar); the lab checker defaults to 9. */
+  /**
+   * `--drbd-version` (8.3 is read with the 8.4 grammar); default: a generated lab's own settings
+   * file, else 9.
+   */
   readonly drbdVersion?: CliDrbdVersion;
   readonly quiet?: boolean;
 }
@@ -232,24 +321,43 @@ export async function labCheck(
   dirs: readonly string[],
   opts: LabCheckOptions,
 ): Promise<void> {
-  let read: ReturnType<typeof readLabArgs>;
+  // A generated lab carries its settings; a two-phase lab is checked phase by phase.
+  const settings = dirs.length === 1 ? labSettings(resolve(io.cwd, dirs[0]!)) : undefined;
+  const groups = settings?.phases.length ? settings.phases.map((p) => [join(dirs[0]!, p)]) : [dirs];
+  let reads: ReturnType<typeof readLabArgs>[];
   try {
-    read = readLabArgs(dirs, io.cwd);
+    reads = groups.map((g) => readLabArgs(g, io.cwd));
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const rules = parseRules(opts.rule);
+  const formats = await loadFormats();
   if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${GRAMMAR_83_NOTE}\n`);
-  const checked = checkLab(read.trees, read.runbook, {
-    formats: await loadFormats(),
-    rules,
-    ...(opts.drbdVersion !== undefined ? { drbdVersion: grammarOf(opts.drbdVersion) } : {}),
-  });
+  const drbdVersion =
+    opts.drbdVersion !== undefined ? grammarOf(opts.drbdVersion) : (settings?.drbdVersion ?? '9');
+  const checkedAll = reads.map((read) =>
+    checkLab(read.trees, read.runbook, {
+      formats,
+      rules,
+      drbdVersion,
+      ...(settings?.borgVersion ? { borgVersion: settings.borgVersion } : {}),
+    }),
+  );
+  const checked = {
+    files: checkedAll.flatMap((x) => x.files),
+    secrets: checkedAll.flatMap((x) => x.secrets),
+  };
+  const read = { trees: reads.flatMap((r) => r.trees) };
   const reports: FileReport[] = checked.files.map((f) => {
     const kept: Diagnostic[] = opts.quiet
       ? f.diagnostics.filter((d) => d.severity === 'error')
       : [...f.diagnostics];
-    return { file: f.file, diagnostics: redactDiagnostics(kept, checked.secrets), text: f.text };
+    // Code frames print the file's lines: the secrets go out of the text too.
+    return {
+      file: f.file,
+      diagnostics: redactDiagnostics(kept, checked.secrets),
+      text: redact(f.text, checked.secrets),
+    };
   });
   report(io, reports, opts.format, state.color, state.version, checked.secrets);
   if (opts.format === 'stylish' && !reports.some((r) => r.diagnostics.length)) {
@@ -257,6 +365,30 @@ export async function labCheck(
     io.stdout(`✔ ${n} files on ${read.trees.length} node(s): no problems\n`);
   }
   state.exitCode = hasErrors(reports.flatMap((r) => r.diagnostics)) ? ExitCode.findings : ExitCode.ok;
+}
+
+/** The settings a generated lab directory carries in its settings file (`undefined`: none). */
+function labSettings(
+  dir: string,
+): { drbdVersion?: '9' | '8.4'; borgVersion?: '1.1' | '1.2'; phases: string[] } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(join(dir, LAB_SETTINGS_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  return {
+    ...(v.drbdVersion === '9' || v.drbdVersion === '8.4' ? { drbdVersion: v.drbdVersion } : {}),
+    ...(v.borgVersion === '1.1' || v.borgVersion === '1.2' ? { borgVersion: v.borgVersion } : {}),
+    phases: Array.isArray(v.phases)
+      ? v.phases.filter(
+          (p): p is string =>
+            typeof p === 'string' && /^phase-\d-[a-z-]+$/.test(p) && existsSync(join(dir, p)),
+        )
+      : [],
+  };
 }
 
 /** `ftkit lab schema`: prints the JSON Schema of lab specs. */

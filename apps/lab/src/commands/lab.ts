@@ -15,7 +15,11 @@ export function registerLab(context: CommandContext): void {
     .argument('[spec]', 'lab spec: .yaml, .yml, .json, or .ts/.js with a default export')
     .requiredOption('-o, --out <dir>', 'output directory')
     .addOption(
-      new Option('--mode <mode>', "override the spec's mode").choices(['single-primary', 'dual-primary']),
+      new Option('--mode <mode>', "override the spec's mode").choices([
+        'single-primary',
+        'dual-primary',
+        'single-then-dual-primary',
+      ]),
     )
     .addOption(new Option('--drbd-version <v>', "override the spec's DRBD syntax").choices(['9', '8.4']))
     .option('--force', 'overwrite files that exist and differ')
@@ -43,7 +47,9 @@ export function registerLab(context: CommandContext): void {
       (v, acc: string[]) => [...acc, v],
       [],
     )
-    .addOption(drbdVersionOption('DRBD syntax to read the DRBD files with (default 9)'))
+    .addOption(
+      drbdVersionOption("DRBD syntax to read the DRBD files with (default: a generated lab's own, else 9)"),
+    )
     .option('--quiet', 'report errors only')
     .action(async (dirs: string[], opts: LabCheckOptions) => {
       const { labCheck } = await import('../actions/lab.js');

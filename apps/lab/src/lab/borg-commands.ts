@@ -20,31 +20,49 @@ export interface BorgCommands {
   keyExportPaper(): string[];
   create(): string[];
   prune(): string[];
-  compact(): string[];
+  /** `borg compact` (borg 1.2 and later); `undefined` on borg 1.1, where prune frees the space itself. */
+  compact(): string[] | undefined;
   check(): string[];
   list(): string[];
   extractDryRun(archive: string): string[];
+  /** Extracts `paths` (relative, without the leading `/`) of `archive` into the current directory. */
+  extract(archive: string, paths: readonly string[]): string[];
 }
 
 /** The repository URL a client uses. */
-export function repositoryUrl(spec: LabSpec, backup: LabBackup): string {
+export function repositoryUrl(spec: LabSpec, backup: LabBackup, client?: LabBackupClient): string {
   const server = spec.nodes.find((n) => n.name === backup.server)!;
-  return `ssh://${backup.user}@${server.address}${repositoryPath(backup)}`;
+  return `ssh://${backup.user}@${server.address}${repositoryPath(backup, client)}`;
 }
 
-/** Absolute path of the repository on the server. */
-export function repositoryPath(backup: LabBackup): string {
-  return `${backup.home.replace(/\/+$/, '')}/${backup.repository}`;
+/**
+ * Absolute path of a client's repository on the server: `HOME/REPOSITORY` with one client (the
+ * original lab's `BackupRepo`), `HOME/REPOSITORY-NODE` with several. One repository per client:
+ * two clients sharing one would each `borg init` it with their own passphrase, and a client's
+ * `prune` would see the other's archives.
+ */
+export function repositoryPath(backup: LabBackup, client?: LabBackupClient): string {
+  const base = `${backup.home.replace(/\/+$/, '')}/${backup.repository}`;
+  return client && backup.clients.length > 1 ? `${base}-${client.node}` : base;
 }
 
-/** The borg version the commands target (Ubuntu 20.04 backports and Debian 12 ship 1.2). */
+/**
+ * The borg version the command builders are asked for. The lab's commands and options are the
+ * same in 1.1 and 1.2 except `compact` (1.2 only), which {@link borgCommands} leaves out for 1.1;
+ * a test checks every generated word against borg 1.1's documented commands and options.
+ */
 export const BORG_VERSION = '1.2';
 
 /**
  * argv builders for one client, bound to `repository` (a URL or, in tests, a local path). The
  * command lines come from `@ftkit/borg-json`'s builders.
  */
-export function borgCommands(backup: LabBackup, client: LabBackupClient, repository: string): BorgCommands {
+export function borgCommands(
+  backup: LabBackup,
+  client: LabBackupClient,
+  repository: string,
+  series: '1.1' | '1.2' = '1.2',
+): BorgCommands {
   const r = backup.retention;
   const base = { repo: repository, borgVersion: BORG_VERSION };
   const policy = {
@@ -69,10 +87,11 @@ export function borgCommands(backup: LabBackup, client: LabBackupClient, reposit
         excludeCaches: true,
       }),
     prune: () => buildPrune({ ...base, policy, list: true, glob: '{hostname}-*' }),
-    compact: () => buildCompact(base),
+    compact: () => (series === '1.1' ? undefined : buildCompact(base)),
     check: () => buildCheck({ ...base, verifyData: true }),
     list: () => buildList(base),
     extractDryRun: (archive) => buildExtract({ ...base, archive, dryRun: true, list: true }),
+    extract: (archive, paths) => buildExtract({ ...base, archive, paths }),
   };
 }
 

@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly rules?: RuleConfig;
   /** DRBD syntax the DRBD files are read with; default `9`. */
   readonly drbdVersion?: '9' | '8.4';
+  /** The borg series the units run with (`1.1` has no `compact`); default `1.2`. */
+  readonly borgVersion?: '1.1' | '1.2';
 }
 
 /**
@@ -31,7 +33,10 @@ export function checkLab(
   options: CheckOptions = {},
 ): { files: CheckedFile[]; facts: LabFacts; secrets: string[] } {
   const drbdVersion = options.drbdVersion ?? '9';
-  const facts = labFacts(trees, runbook, undefined, drbdVersion);
+  const facts = {
+    ...labFacts(trees, runbook, undefined, drbdVersion),
+    borgVersion: options.borgVersion ?? '1.2',
+  };
   const byFile = new Map<string, Diagnostic[]>();
   const secrets: string[] = [];
   const push = (file: string, d: Diagnostic) => {

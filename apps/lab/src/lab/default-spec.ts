@@ -1,8 +1,10 @@
 import type { LabSpec } from './spec.js';
 
 /**
- * The lab ftkit was born from: two Ubuntu 20.04 VMs with a spare disk `/dev/vdb`, DRBD resource
- * `r0` on port 7788, OCFS2 cluster `ocfs2cluster` on port 7777, and vm2 backing up `/home` to the
+ * The lab ftkit was born from (../shared/reference/original-lab.txt), in both of its phases:
+ * single-primary with ext4, then the dual-primary change with OCFS2, on two Ubuntu 20.04 VMs
+ * (in-tree DRBD 8.4.11 module, the distribution's borg 1.1) with a spare disk `/dev/vdb`, DRBD
+ * resource `r0` on port 7788, OCFS2 cluster `ocfs2cluster` on port 7777, and vm2 backing up `/home` to the
  * Borg repository `BackupRepo` on vm1. `ftkit lab generate` without a spec uses it.
  *
  * The public key is an example (its private half was thrown away): put the key of vm2's root
@@ -14,8 +16,9 @@ import type { LabSpec } from './spec.js';
  */
 export const defaultLabSpec: LabSpec = {
   name: 'ftkit seed lab',
-  mode: 'single-primary',
-  drbdVersion: '9',
+  mode: 'single-then-dual-primary',
+  platform: 'ubuntu-20.04',
+  fencing: 'none',
   primary: 'vm1',
   nodes: [
     { name: 'vm1', address: '10.1.1.61' },
@@ -30,6 +33,10 @@ export const defaultLabSpec: LabSpec = {
       port: 7788,
       protocol: 'C',
       verifyAlg: 'sha256',
+      resyncRate: '100M',
+      wfcTimeout: 60,
+      degrWfcTimeout: 15,
+      peerAuthentication: true,
       mount: { path: '/srv' },
     },
   ],

@@ -135,4 +135,6 @@ export interface LabFacts {
   readonly runbook?: RunbookFact;
   /** File texts by name, for positions and code frames. */
   readonly texts: ReadonlyMap<string, string>;
+  /** The borg series the lab's units run with (`1.1` has no `compact`); absent means 1.2. */
+  readonly borgVersion?: '1.1' | '1.2';
 }

@@ -8,15 +8,19 @@ export { checkLab } from './check.js';
 export { defaultLabSpec } from './default-spec.js';
 export type * from './facts.js';
 export type { GeneratedFile, GeneratedLab, GenerateOptions } from './generate.js';
-export { generateLab } from './generate.js';
+export { generateLab, LAB_SETTINGS_FILE, PHASE_DIRS } from './generate.js';
 export { loadLabSpec } from './load-spec.js';
-export type { DrbdVersion, LabPlan, PlannedHost, PlannedResource, PlanOptions } from './plan.js';
+export { emitCorosyncConf, emitPacemaker } from './pacemaker.js';
+export type { DrbdVersion, LabPlan, PlanMode, PlannedHost, PlannedResource, PlanOptions } from './plan.js';
 export { planLab } from './plan.js';
+export type { DrbdPackages, Platform, PlatformFacts } from './platform.js';
+export { borgSeries, platformFacts, resolveDrbd } from './platform.js';
 export { isLabOutput, readLabArgs, readNodeTree } from './read-tree.js';
 export type { LabReport, LabRule, LabRuleContext } from './rule.js';
 export { defineLabRule, LAB_RULE_URL } from './rule.js';
 export { labRules } from './rules/index.js';
-export { emitRunbook } from './runbook.js';
+export type { RunbookPhase } from './runbook.js';
+export { emitRunbook, RESTORE_DIR, restoreProbe, STAGING_DIR } from './runbook.js';
 export type { LoadSpecResult } from './source.js';
 export { LAB_SOURCE } from './source.js';
 export type {
@@ -38,6 +42,8 @@ export {
   MountSchema,
   NodeSchema,
   Ocfs2Schema,
+  PacemakerSchema,
+  PlatformSchema,
   ResourceSchema,
   RetentionSchema,
   ScheduleSchema,
@@ -51,4 +57,4 @@ export type { ValidateOptions } from './validate.js';
 export { validateLab } from './validate.js';
 export { validateSpecValue } from './validate-spec.js';
 export type { WriteOptions, WriteResult, WriteStatus } from './write.js';
-export { writeLab } from './write.js';
+export { MANIFEST_FILE, writeLab } from './write.js';

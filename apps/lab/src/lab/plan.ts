@@ -1,5 +1,9 @@
 import { type BorgCommands, borgCommands, repositoryPath, repositoryUrl } from './borg-commands.js';
-import type { LabBackupClient, LabMode, LabNode, LabSpec } from './spec.js';
+import { borgSeries, type DrbdPackages, type Platform, resolveDrbd } from './platform.js';
+import type { LabBackupClient, LabNode, LabSpec } from './spec.js';
+
+/** The mode of one set of files: the two-phase mode is planned once per phase. */
+export type PlanMode = 'single-primary' | 'dual-primary';
 
 /** DRBD syntax the resource files target. */
 export type DrbdVersion = '9' | '8.4';
@@ -27,6 +31,11 @@ export interface PlannedResource {
   readonly dualPrimary: boolean;
   /** Whether the hosts form a DRBD 9 connection mesh (more than two hosts). */
   readonly mesh: boolean;
+  readonly resyncRate?: string;
+  readonly wfcTimeout?: number;
+  readonly degrWfcTimeout?: number;
+  /** `cram-hmac-alg sha1` + this `shared-secret` (generated; never printed). */
+  readonly sharedSecret?: string;
   readonly mount: {
     readonly path: string;
     readonly fsType: 'ext4' | 'xfs' | 'ocfs2';
@@ -39,8 +48,14 @@ export interface PlannedResource {
 /** Everything the generator writes, decided once from the spec. */
 export interface LabPlan {
   readonly spec: LabSpec;
-  readonly mode: LabMode;
+  readonly mode: PlanMode;
+  readonly platform: Platform;
+  readonly drbdPackages: DrbdPackages;
   readonly drbdVersion: DrbdVersion;
+  /** `pacemaker`: crm-fence-peer handlers and a Pacemaker configuration; `none`: no cluster manager. */
+  readonly fencing: 'none' | 'pacemaker';
+  /** The platform's borg series: 1.1 has no `compact`. */
+  readonly borgSeries: '1.1' | '1.2';
   readonly primary: string;
   readonly nodes: readonly LabNode[];
   readonly resources: readonly PlannedResource[];
@@ -56,22 +71,40 @@ export interface LabPlan {
     readonly user: string;
     readonly home: string;
     readonly repositoryPath: string;
-    readonly clients: readonly { client: LabBackupClient; url: string; commands: BorgCommands }[];
+    readonly clients: readonly {
+      client: LabBackupClient;
+      url: string;
+      /** Absolute path of this client's repository on the server. */
+      repositoryPath: string;
+      commands: BorgCommands;
+    }[];
   };
 }
 
 /** Options of {@link planLab}. */
 export interface PlanOptions {
-  /** Overrides the spec's mode. */
-  readonly mode?: LabMode;
+  /** Overrides the spec's mode (the two-phase mode is planned per phase). */
+  readonly mode?: PlanMode;
   /** Overrides the spec's DRBD syntax. Resources on more than two nodes need 9. */
   readonly drbdVersion?: DrbdVersion;
+  /** DRBD shared secrets by resource name (peer authentication); a resource without one gets none. */
+  readonly secrets?: Readonly<Record<string, string>>;
 }
 
 /** Decides everything the lab's files say. Pure and deterministic. */
 export function planLab(spec: LabSpec, options: PlanOptions = {}): LabPlan {
-  const mode = options.mode ?? spec.mode;
-  const drbdVersion = options.drbdVersion ?? spec.drbdVersion;
+  const mode: PlanMode = options.mode ?? (spec.mode === 'dual-primary' ? 'dual-primary' : 'single-primary');
+  // `--drbd-version` picks the packages too: DRBD 9 syntax needs LINBIT's module.
+  const drbd = resolveDrbd(
+    options.drbdVersion
+      ? {
+          drbdVersion: options.drbdVersion,
+          drbdPackages: options.drbdVersion === '9' ? 'linbit' : 'distribution',
+        }
+      : spec,
+  );
+  const drbdVersion = options.drbdVersion ?? drbd.version;
+  const secrets = options.secrets ?? {};
   const primary = spec.primary ?? spec.nodes[0]!.name;
   const dual = mode === 'dual-primary';
   const byName = new Map(spec.nodes.map((n) => [n.name, n]));
@@ -104,6 +137,10 @@ export function planLab(spec: LabSpec, options: PlanOptions = {}): LabPlan {
       })),
       dualPrimary: dual,
       mesh,
+      ...(r.resyncRate !== undefined ? { resyncRate: r.resyncRate } : {}),
+      ...(r.wfcTimeout !== undefined ? { wfcTimeout: r.wfcTimeout } : {}),
+      ...(r.degrWfcTimeout !== undefined ? { degrWfcTimeout: r.degrWfcTimeout } : {}),
+      ...(r.peerAuthentication && secrets[r.name] !== undefined ? { sharedSecret: secrets[r.name]! } : {}),
       mount: { path: r.mount.path, fsType, options },
       mountedOn,
     };
@@ -130,15 +167,24 @@ export function planLab(spec: LabSpec, options: PlanOptions = {}): LabPlan {
         home: b.home,
         repositoryPath: repositoryPath(b),
         clients: b.clients.map((client) => {
-          const url = repositoryUrl(spec, b);
-          return { client, url, commands: borgCommands(b, client, url) };
+          const url = repositoryUrl(spec, b, client);
+          return {
+            client,
+            url,
+            repositoryPath: repositoryPath(b, client),
+            commands: borgCommands(b, client, url, borgSeries(spec.platform)),
+          };
         }),
       }
     : undefined;
   return {
     spec,
     mode,
+    platform: spec.platform,
+    drbdPackages: drbd.packages,
     drbdVersion,
+    fencing: spec.fencing,
+    borgSeries: borgSeries(spec.platform),
     primary,
     nodes: spec.nodes,
     resources,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolveDrbd } from './platform.js';
 
 const hostname = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const ipv4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -73,6 +74,33 @@ export const ResourceSchema = z
       .regex(/^[a-z0-9-]+$/)
       .default('sha256')
       .describe('Algorithm for `drbdadm verify` (online verification)'),
+    resyncRate: z
+      .string()
+      .regex(/^[1-9]\d{0,8}[KMG]?$/, 'Expected a rate such as `100M` (bytes per second, K/M/G suffix)')
+      .optional()
+      .describe("`disk { resync-rate }` (8.3's `syncer { rate }`); default DRBD's own"),
+    wfcTimeout: z
+      .number()
+      .int()
+      .min(0)
+      .max(300000)
+      .optional()
+      .describe(
+        '`startup { wfc-timeout }`: seconds the init script waits for the peer at boot (0 = forever)',
+      ),
+    degrWfcTimeout: z
+      .number()
+      .int()
+      .min(0)
+      .max(300000)
+      .optional()
+      .describe('`startup { degr-wfc-timeout }`: the same wait after a degraded cluster rebooted'),
+    peerAuthentication: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Peers prove they share a secret (`cram-hmac-alg sha1` + `shared-secret`); the secret is generated, written 0600 and never printed',
+      ),
     mount: MountSchema.prefault({}),
   })
   .strict()
@@ -167,7 +195,6 @@ export const Ocfs2Schema = z
       .number()
       .int()
       .min(1)
-      .max(255)
       .optional()
       .describe('Node slots for `mkfs.ocfs2 -N`; default the number of nodes'),
     heartbeatThreshold: z.number().int().min(7).default(31),
@@ -178,23 +205,70 @@ export const Ocfs2Schema = z
   .strict()
   .describe('OCFS2 cluster stack (o2cb) settings');
 
+/** The operating systems a lab can run on (each fixes the versions in {@link platformFacts}). */
+export const PlatformSchema = z
+  .enum(['ubuntu-20.04', 'ubuntu-22.04', 'ubuntu-24.04', 'debian-12'])
+  .describe(
+    'Operating system of every node; it fixes the DRBD module, drbd-utils, borg and ocfs2-tools versions',
+  );
+
+/** Pacemaker settings: the STONITH device that fences a VM through its hypervisor. */
+export const PacemakerSchema = z
+  .object({
+    hypervisor: z
+      .string()
+      .regex(ipv4, 'Expected a dotted-quad IPv4 address')
+      .describe('Address of the libvirt host the VMs run on (fence_virsh logs in there over SSH)'),
+    login: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_-]{0,31}$/)
+      .default('root')
+      .describe('User on the hypervisor allowed to run `virsh destroy`/`start`'),
+    identityFile: z
+      .string()
+      .regex(absPath)
+      .default('/root/.ssh/id_ed25519_fence')
+      .describe('Private key on every node for that login'),
+  })
+  .strict()
+  .describe('Pacemaker + Corosync with a `fence_virsh` STONITH device (fencing: pacemaker)');
+
 /** The whole lab: nodes, DRBD resources, the OCFS2 cluster and backups. */
 export const LabSpecSchema = z
   .object({
     $schema: z.string().optional().describe('JSON Schema for editors'),
     name: z.string().min(1).default('ftkit-lab').describe('Name of the lab (shown in RUNBOOK.md)'),
     mode: z
-      .enum(['single-primary', 'dual-primary'])
+      .enum(['single-primary', 'dual-primary', 'single-then-dual-primary'])
       .default('single-primary')
-      .describe('single-primary: ext4 on the primary only; dual-primary: OCFS2 mounted on every node'),
+      .describe(
+        'single-primary: ext4 on the primary only; dual-primary: OCFS2 mounted on every node; single-then-dual-primary: the original lab, first one then the other (two phases)',
+      ),
+    platform: PlatformSchema.default('ubuntu-20.04'),
+    drbdPackages: z
+      .enum(['distribution', 'linbit'])
+      .optional()
+      .describe(
+        "distribution: the kernel's in-tree DRBD 8.4.11 module; linbit: LINBIT's DRBD 9 packages (drbd-dkms). Default `linbit` when `drbdVersion` is 9, else `distribution`",
+      ),
     drbdVersion: z
       .enum(['9', '8.4'])
-      .default('9')
-      .describe('DRBD syntax of the resource files (`9` for drbd-utils 9, `8.4` for an 8.4 kernel module)'),
+      .optional()
+      .describe(
+        'DRBD syntax of the resource files; follows `drbdPackages` (8.4 for the distribution module, 9 for LINBIT)',
+      ),
+    fencing: z
+      .enum(['none', 'pacemaker'])
+      .default('none')
+      .describe(
+        'none: no cluster manager, DRBD resolves split brain by its after-sb policies; pacemaker: Pacemaker with STONITH fences the peer',
+      ),
+    pacemaker: PacemakerSchema.optional(),
     primary: NodeNameSchema.optional().describe(
       'The node that is primary in single-primary mode; default the first node',
     ),
-    nodes: z.array(NodeSchema).min(2).max(16),
+    // No fixed maximum: the limits depend on the DRBD version (see LabSpecCheckedSchema).
+    nodes: z.array(NodeSchema).min(2),
     resources: z.array(ResourceSchema).min(1).prefault([{}]),
     ocfs2: Ocfs2Schema.prefault({}),
     backup: BackupSchema.optional(),
@@ -235,6 +309,47 @@ export function labJsonSchema(): Record<string, unknown> {
  * must be unique). Issues carry paths, so loaders can point at the spec line.
  */
 export const LabSpecCheckedSchema = LabSpecSchema.superRefine((spec, ctx) => {
+  const drbd = resolveDrbd(spec);
+  const dual = spec.mode !== 'single-primary';
+  if (spec.drbdPackages === 'distribution' && spec.drbdVersion === '9')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['drbdVersion'],
+      message: `Expected \`8.4\` with \`drbdPackages: distribution\`, found \`9\`: ${spec.platform}'s kernel ships the DRBD 8.4.11 module, DRBD 9 needs LINBIT's packages`,
+    });
+  if (spec.drbdPackages === 'linbit' && spec.drbdVersion === '8.4')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['drbdVersion'],
+      message:
+        "Expected `9` with `drbdPackages: linbit`, found `8.4`: LINBIT's packages install the DRBD 9 module",
+    });
+  if (spec.fencing === 'pacemaker' && !spec.pacemaker)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fencing'],
+      message:
+        'Missing `pacemaker` settings: `fencing: pacemaker` needs the hypervisor the STONITH device fences through',
+    });
+  if (spec.fencing !== 'pacemaker' && spec.pacemaker)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['pacemaker'],
+      message: 'Unexpected `pacemaker` settings with `fencing: none`: set `fencing: pacemaker` to use them',
+    });
+  if ((spec.ocfs2.slots ?? 0) > 255)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ocfs2', 'slots'],
+      message: `Expected at most 255 slots, found ${spec.ocfs2.slots}: OCFS2 has 255 node slots`,
+    });
+  if (spec.fencing === 'pacemaker' && !dual)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fencing'],
+      message:
+        'Expected `fencing: none` in single-primary mode: the lab generates Pacemaker for the dual-primary OCFS2 setup only',
+    });
   const names = new Map<string, number>();
   const addresses = new Map<string, number>();
   spec.nodes.forEach((n, i) => {
@@ -293,11 +408,37 @@ export const LabSpecCheckedSchema = LabSpecSchema.superRefine((spec, ctx) => {
         path: ['resources', i, 'port'],
         message: `Expected a port other than ${r.port}: the OCFS2 cluster uses it`,
       });
-    if ((r.nodes?.length ?? spec.nodes.length) > 2 && spec.drbdVersion !== '9')
+    const count = r.nodes?.length ?? spec.nodes.length;
+    const nodesPath = r.nodes ? ['resources', i, 'nodes'] : ['nodes'];
+    if (count > 2 && drbd.version !== '9')
       ctx.addIssue({
         code: 'custom',
-        path: ['resources', i, 'nodes'],
-        message: 'Expected at most two nodes with `drbdVersion: 8.4`: more need DRBD 9',
+        path: r.nodes ? nodesPath : spec.drbdVersion ? ['drbdVersion'] : ['nodes'],
+        message: `Expected at most two nodes with DRBD 8.4, found ${count}: 8.4 replicates between two nodes, more need DRBD 9 (\`drbdPackages: linbit\`)`,
+      });
+    if (count > 32 && drbd.version === '9')
+      ctx.addIssue({
+        code: 'custom',
+        path: nodesPath,
+        message: `Expected at most 32 nodes on resource \`${r.name}\`, found ${count}: DRBD 9 connects at most 32 hosts per resource`,
+      });
+    if (dual && r.protocol !== 'C')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resources', i, 'protocol'],
+        message: `Expected protocol \`C\` in ${spec.mode} mode, found \`${r.protocol}\`: the kernel refuses two primaries without synchronous replication`,
+      });
+    if (dual && r.mount.fsType !== undefined && r.mount.fsType !== 'ocfs2')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resources', i, 'mount', 'fsType'],
+        message: `Expected \`ocfs2\` in ${spec.mode} mode, found \`${r.mount.fsType}\`: a non-cluster file system mounted on two primaries is corrupted`,
+      });
+    if (dual && count > 2)
+      ctx.addIssue({
+        code: 'custom',
+        path: nodesPath,
+        message: `Expected two nodes on resource \`${r.name}\` in ${spec.mode} mode, found ${count}: DRBD allows at most two primaries`,
       });
     if ((r.nodes?.length ?? spec.nodes.length) > 2 && r.metaDisk !== 'internal')
       ctx.addIssue({

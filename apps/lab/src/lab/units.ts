@@ -70,17 +70,16 @@ export function backupUnits(
   cmds: BorgCommands,
 ): [string, UnitFile][] {
   const s = spec.backup!.schedule;
+  const compact = cmds.compact();
+  const what = compact ? 'Prune and compact the Borg repository' : 'Prune the Borg repository';
   return [
     [
       'borg-backup.service',
       service('Borg backup of ' + client.paths.join(' '), [cmds.create()], client, true),
     ],
     ['borg-backup.timer', timer('Run the Borg backup', s.create, 'borg-backup.service')],
-    [
-      'borg-prune.service',
-      service('Prune and compact the Borg repository', [cmds.prune(), cmds.compact()], client, true),
-    ],
-    ['borg-prune.timer', timer('Prune and compact the Borg repository', s.prune, 'borg-prune.service')],
+    ['borg-prune.service', service(what, compact ? [cmds.prune(), compact] : [cmds.prune()], client, true)],
+    ['borg-prune.timer', timer(what, s.prune, 'borg-prune.service')],
     [
       'borg-check.service',
       service('Verify every chunk of the Borg repository', [cmds.check()], client, true),

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,9 @@ import {
   writeLab,
 } from '../../src/index.js';
 
-const spec = LabSpecCheckedSchema.parse(defaultLabSpec);
+// borg 1.2 (Debian 12), the borg installed here; the 1.1 commands are checked against its docs
+// in lab-borg11.test.ts.
+const spec = LabSpecCheckedSchema.parse({ ...defaultLabSpec, platform: 'debian-12' });
 
 /** Fails (never skips) when a real tool is missing. */
 function tool(path: string, pkg: string): string {
@@ -100,6 +102,14 @@ describe('the real tools accept the generated lab', () => {
     const r = spawnSync(sa, ['verify', ...names], { cwd: units, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+    // The original lab's units (borg 1.1: prune without compact) too.
+    const dir11 = mkdtempSync(join(tmpdir(), 'ftkit-lab-units11-'));
+    writeLab(dir11, generateLab(LabSpecCheckedSchema.parse(defaultLabSpec)).files);
+    const units11 = join(dir11, 'phase-2-dual-primary/vm2/etc/systemd/system');
+    expect(readFileSync(join(units11, 'borg-prune.service'), 'utf8')).not.toContain('compact');
+    const r11 = spawnSync(sa, ['verify', ...names], { cwd: units11, encoding: 'utf8' });
+    expect(r11.stderr).toBe('');
+    expect(r11.status).toBe(0);
   });
 
   // Eight borg processes, each starting Python (init also derives a key): about a minute on a busy
@@ -134,7 +144,7 @@ describe('the real tools accept the generated lab', () => {
     runBorg(cmds.check());
     const pruned = runBorg(cmds.prune());
     expect(pruned).toMatch(/Keeping archive \(rule: daily #1\)/);
-    runBorg(cmds.compact());
+    runBorg(cmds.compact()!);
     const listed = runBorg(cmds.list());
     const archive = listed.trim().split(/\s+/)[0]!;
     const files = runBorg(cmds.extractDryRun(archive));

@@ -17,6 +17,8 @@ const specArb: fc.Arbitrary<LabSpecInput> = fc
     resources: fc.integer({ min: 1, max: 3 }),
     protocol: fc.constantFrom('A' as const, 'B' as const, 'C' as const),
   })
+  // Two primaries at most: a dual-primary lab has two nodes.
+  .map((r) => ({ ...r, nodes: r.mode === 'dual-primary' ? 2 : r.nodes }))
   .map((r) => ({
     mode: r.mode,
     drbdVersion: r.nodes === 2 && r.v84 ? '8.4' : '9',
@@ -41,9 +43,11 @@ test.prop([specArb], { numRuns: 300 })('random labs are accepted by drbdadm and 
   const spec = LabSpecCheckedSchema.parse(input);
   const dir = mkdtempSync(join(tmpdir(), 'ftkit-lab-slow-'));
   try {
-    const lab = generateLab(spec);
+    const lab = generateLab(spec, {
+      secrets: Object.fromEntries(spec.resources.map((r) => [r.name, `slowSecret${r.name}0123456789`])),
+    });
     writeLab(dir, lab.files);
-    const drbdadm = spec.drbdVersion === '9' ? 'drbdadm' : '/usr/lib/drbd/drbdadm-84';
+    const drbdadm = lab.plan.drbdVersion === '9' ? 'drbdadm' : '/usr/lib/drbd/drbdadm-84';
     for (const n of spec.nodes) {
       for (const r of spec.resources) {
         const script = `hostname ${n.name} && ip link set lo up && ip addr add ${n.address}/32 dev lo && exec ${drbdadm} -c drbd.d/${r.name}.res dump ${r.name}`;

@@ -15,12 +15,30 @@ import type { LabPlan, PlannedResource } from '../plan.js';
 
 const SCRIPTS = '/usr/lib/drbd';
 
-/** The net, disk, startup and handlers options the mode asks for, per DRBD syntax. */
-function sectionsFor(r: PlannedResource, version: LabPlan['drbdVersion']) {
+/**
+ * The net, disk, startup and handlers options the mode asks for, per DRBD syntax and fencing.
+ * With Pacemaker: `fencing resource-and-stonith` and LINBIT's crm-fence-peer handlers (the 9
+ * scripts for DRBD 9). Without a cluster manager: what LINBIT documents for OCFS2 without
+ * Pacemaker (the 8.4 guide's "legacy OCFS2 management"): two primaries with the automatic
+ * split-brain recovery policies and no fencing, since a `fence-peer` handler that cannot reach a
+ * cluster manager exits 1 and `resource-and-stonith` then freezes I/O on the survivor.
+ */
+function sectionsFor(r: PlannedResource, plan: LabPlan) {
+  const version = plan.drbdVersion;
   const net: Record<string, string> = { protocol: r.protocol, 'verify-alg': r.verifyAlg };
   const disk: Record<string, string> = {};
   const startup: Record<string, string | string[]> = {};
   const handlers: Record<string, string> = { 'split-brain': `${SCRIPTS}/notify-split-brain.sh root` };
+  if (r.sharedSecret !== undefined) {
+    net['cram-hmac-alg'] = 'sha1';
+    net['shared-secret'] = r.sharedSecret;
+  }
+  // A fixed rate, as 8.3's `syncer { rate }` was: with the dynamic controller on (8.4 and 9
+  // default `c-plan-ahead 20`) `resync-rate` is only where it starts.
+  if (r.resyncRate !== undefined) Object.assign(disk, { 'c-plan-ahead': '0', 'resync-rate': r.resyncRate });
+  // DRBD 9 parses and drops the wfc timeouts' companion `become-primary-on`, but keeps these.
+  if (r.wfcTimeout !== undefined) startup['wfc-timeout'] = String(r.wfcTimeout);
+  if (r.degrWfcTimeout !== undefined) startup['degr-wfc-timeout'] = String(r.degrWfcTimeout);
   if (r.dualPrimary) {
     Object.assign(net, {
       'allow-two-primaries': 'yes',
@@ -28,16 +46,20 @@ function sectionsFor(r: PlannedResource, version: LabPlan['drbdVersion']) {
       'after-sb-1pri': 'discard-secondary',
       'after-sb-2pri': 'disconnect',
     });
-    // DRBD 9 moved `fencing` from the disk to the net section (reference §3.2).
-    if (version === '9') {
-      net.fencing = 'resource-and-stonith';
-      handlers['fence-peer'] = `${SCRIPTS}/crm-fence-peer.9.sh`;
-      handlers['unfence-peer'] = `${SCRIPTS}/crm-unfence-peer.9.sh`;
-    } else {
-      disk.fencing = 'resource-and-stonith';
-      handlers['fence-peer'] = `${SCRIPTS}/crm-fence-peer.sh`;
-      handlers['after-resync-target'] = `${SCRIPTS}/crm-unfence-peer.sh`;
-      startup['become-primary-on'] = 'both';
+    // 8.4 promotes both nodes when the init script starts DRBD; DRBD 9 drops the option (its
+    // auto-promote makes a node primary when the file system is mounted).
+    if (version === '8.4' && plan.fencing === 'none') startup['become-primary-on'] = 'both';
+    if (plan.fencing === 'pacemaker') {
+      // DRBD 9 moved `fencing` from the disk to the net section (reference §3.2).
+      if (version === '9') {
+        net.fencing = 'resource-and-stonith';
+        handlers['fence-peer'] = `${SCRIPTS}/crm-fence-peer.9.sh`;
+        handlers['unfence-peer'] = `${SCRIPTS}/crm-unfence-peer.9.sh`;
+      } else {
+        disk.fencing = 'resource-and-stonith';
+        handlers['fence-peer'] = `${SCRIPTS}/crm-fence-peer.sh`;
+        handlers['after-resync-target'] = `${SCRIPTS}/crm-unfence-peer.sh`;
+      }
     }
   }
   return { net, disk, startup, handlers };
@@ -50,7 +72,7 @@ function sectionsFor(r: PlannedResource, version: LabPlan['drbdVersion']) {
  */
 export function emitDrbdResource(plan: LabPlan, name: string): string {
   const r = plan.resources.find((x) => x.name === name)!;
-  const s = sectionsFor(r, plan.drbdVersion);
+  const s = sectionsFor(r, plan);
   const built = resourceModel({
     name: r.name,
     device: r.device,

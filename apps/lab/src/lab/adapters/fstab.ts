@@ -5,7 +5,10 @@ import type { LabPlan } from '../plan.js';
 /** The fstab fragment of one node (its DRBD mounts), written by the fstab package's emitter. */
 export function emitFstab(plan: LabPlan, node: string): string | undefined {
   const entries = plan.resources
-    .filter((r) => r.mountedOn.includes(node))
+    // A `noauto` entry goes to every host, so a standby can take over with `mount PATH`.
+    .filter((r) =>
+      r.mount.options.includes('noauto') ? r.hosts.some((h) => h.name === node) : r.mountedOn.includes(node),
+    )
     .map((r) => ({
       spec: r.device,
       file: r.mount.path,

@@ -19,6 +19,13 @@ export const borgRestrictPathMismatch = defineLabRule({
     for (const use of remoteUses(facts)) {
       const home = `/home/${use.keys[0]?.user ?? use.repo.user ?? 'root'}`;
       const repoPath = absoluteRepoPath(use.repo.path, home);
+      // Each client has its own key and repository: one key that covers the repository is enough.
+      const covers = use.keys.some((k) => {
+        const serve = forcedServe(k);
+        const paths = serve ? restrictedPaths(serve) : [];
+        return paths.some((p) => isUnder(repoPath, absoluteRepoPath(p, home)));
+      });
+      if (covers) continue;
       for (const k of use.keys) {
         const serve = forcedServe(k);
         if (!serve) continue;

@@ -6,7 +6,7 @@ import { drbdMounts, localFileSystems, resourceForDevice } from './util.js';
 export const localFsSharedMount = defineLabRule({
   meta: {
     id: 'local-fs-shared-mount',
-    description: 'A non-cluster file system on a DRBD device is mounted by one node only',
+    description: 'A non-cluster file system on a DRBD device is mounted at boot by one node only',
     defaultSeverity: 'error',
     fixable: false,
     messages: {
@@ -19,6 +19,8 @@ export const localFsSharedMount = defineLabRule({
     for (const n of facts.nodes)
       for (const e of drbdMounts(n)) {
         if (!localFileSystems.has(e.fsType.value)) continue;
+        // A `noauto` entry is mounted by hand on the primary only (the standby's failover entry).
+        if (e.options.some((o) => o.value === 'noauto')) continue;
         const r = resourceForDevice(n, e.spec.value);
         all.push({ node: n.node, e, res: r?.name.value ?? e.spec.value });
       }
