@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The rule-docs suite of a format package: every rule has `docs/rules/<pkg>/<id>.md` and the
- * `https://ftkit.dev/rules/<pkg>/<id>` url, its examples behave as the page says (each rule run
+ * `https://github.com/ftkit/ftkit/blob/main/docs/rules/<pkg>/<id>.md` url, its examples behave as the page says (each rule run
  * alone at its default severity, `--fix` output compared), and no page is left without a rule.
  */
 export function describeRuleDocs(
@@ -26,7 +26,7 @@ export function describeRuleDocs(
       const page = new URL(`${id}.md`, docs);
       const markdown = existsSync(page) ? readFileSync(page, 'utf8') : undefined;
       expect(rule.meta.id).toBe(id);
-      expect(rule.meta.url).toBe(`https://ftkit.dev/rules/${pkg}/${id}`);
+      expect(rule.meta.url).toBe(`https://github.com/ftkit/ftkit/blob/main/docs/rules/${pkg}/${id}.md`);
       const problems = checkRuleDocs(rule, markdown, (code, settings) => {
         // Rules run at their own severities; `only` keeps other rules quiet.
         const config = only(id);

@@ -20,6 +20,11 @@ export default defineConfig([
     clean: false,
     splitting: true,
     noExternal: [/.*/],
+    // CommonJS dependencies bundled into an ES module keep their free `__filename` and
+    // `__dirname` (write-file-atomic hashes `__filename` into its temporary file names), which
+    // ES modules do not define: tsup's shims give each chunk that uses them a definition from
+    // `import.meta.url`. Without them every command that writes a file crashed.
+    shims: true,
     // CommonJS dependencies (commander, picomatch, picocolors) call require() for Node's modules.
     banner: {
       js: "import { createRequire as __ftkitCreateRequire } from 'node:module';\nconst require = __ftkitCreateRequire(import.meta.url);",

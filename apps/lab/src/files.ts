@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { AnyFormatModule } from '@ftkit/core';
+import { type AnyFormatModule, decodeLossless } from '@ftkit/core';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
+import { readInputFile } from './input-file.js';
 import { type CliIo, UsageError } from './io.js';
 
 /** A file named on the command line (or found under a named directory). */
@@ -53,7 +54,10 @@ export async function readInputs(
         onlyFiles: true,
         dot: true,
         followSymbolicLinks: false,
-      }).sort();
+      })
+        // FIFOs, sockets and devices are skipped, never read (a FIFO would block forever).
+        .filter(isRegularFile)
+        .sort();
       for (const f of found) {
         const display = relative(io.cwd, f) || f;
         const byName = formatByName(f, candidates) !== undefined;
@@ -89,15 +93,18 @@ export async function readInputs(
   return out;
 }
 
-function readText(abs: string, shown: string): string {
+/** FIFOs, sockets and devices found while walking a directory are skipped, not read. */
+function isRegularFile(path: string): boolean {
   try {
-    return readFileSync(abs, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `Cannot read \`${shown}\`: ${code === 'EACCES' ? 'permission denied' : (code ?? 'read error')}`,
-    );
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
+}
+
+function readText(abs: string, shown: string): string {
+  // bytes that are not UTF-8 (a GBK comment) survive a rewrite: see decodeLossless
+  return decodeLossless(readInputFile(abs, shown));
 }
 
 /** The format whose file patterns match `path` (POSIX-normalised), if any. */

@@ -21,10 +21,38 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Reads all of standard input (for `-` arguments). */
   readonly readStdin: () => Promise<string>;
+  /**
+   * Standard input as it arrives, for the streaming commands (`borg items`, `borg log`,
+   * `events2`); without it they fall back to {@link CliIo.readStdin}.
+   */
+  readonly stdinStream?: () => AsyncIterable<Uint8Array | string>;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colours, progress bars). */
   readonly isTTY: boolean;
+}
+
+/**
+ * Largest input read whole (a file named on the command line, or standard input for commands that
+ * need the whole text), in bytes: 64 MiB, as `DEFAULT_MAX_FILE_BYTES` of `@ftkit/core/node` (not
+ * imported here: this module loads at start-up). Streaming commands (`borg items`, `borg log`,
+ * `events2`) have no total limit, only a per-line one.
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Reads all of the process's standard input, refusing more than {@link MAX_INPUT_BYTES}. */
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    total += (chunk as Buffer).length;
+    if (total > MAX_INPUT_BYTES)
+      throw new UsageError(`Cannot read \`<stdin>\`: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
+    chunks.push(chunk as Buffer);
+  }
+  // lazily: the start-up path loads no format code (bytes that are not UTF-8 are kept)
+  const { decodeLossless } = await import('@ftkit/core');
+  return decodeLossless(Buffer.concat(chunks));
 }
 
 /** The real process streams. */
@@ -32,11 +60,8 @@ export function processIo(): CliIo {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    readStdin: readProcessStdin,
+    stdinStream: () => process.stdin,
     cwd: process.cwd(),
     env: process.env,
     isTTY: process.stdout.isTTY === true,

@@ -30,6 +30,18 @@ describe('ftkit borg', () => {
     expect(b.stderr()).toMatch(/20:23/);
   });
 
+  it('items --summary lists an item type named after an Object.prototype member as itself', async () => {
+    // Reproduction: /work/shared/reliability/borg-items-type-constructor.jsonl crashed with
+    // `(TYPE_NAMES[t] ?? t).padEnd is not a function`.
+    const line = (t: string) =>
+      `{"type": "${t}", "mode": "-rw-r--r--", "user": "root", "group": "root", "uid": 0, "gid": 0, "path": "a", "healthy": true, "source": "", "linktarget": "", "flags": null, "mtime": "2024-01-01T00:00:00.000000", "size": 1}\n`;
+    const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', '-'];
+    const m = memoryIo(FIX, names.map(line).join(''));
+    expect(await run(['borg', 'items', '--summary', '-'], m.io)).toBe(0);
+    for (const n of names.slice(0, -1)) expect(m.stdout()).toMatch(new RegExp(`^  ${n} +1 `, 'm'));
+    expect(m.stdout()).toMatch(/^ {2}file +1 /m);
+  });
+
   it('items --summary counts types and sizes', async () => {
     const m = memoryIo(FIX);
     expect(await run(['borg', 'items', '--summary', '1.2/list-archive.jsonl'], m.io)).toBe(0);

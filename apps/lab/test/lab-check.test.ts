@@ -39,7 +39,7 @@ describe('ftkit lab check', () => {
       sarif.runs[0].tool.driver.rules.some(
         (r: { id: string; helpUri: string }) =>
           r.id === 'o2cb-bootcluster-unknown' &&
-          r.helpUri === 'https://ftkit.dev/rules/lab/o2cb-bootcluster-unknown',
+          r.helpUri === 'https://github.com/ftkit/ftkit/blob/main/docs/rules/lab/o2cb-bootcluster-unknown.md',
       ),
     ).toBe(true);
   });

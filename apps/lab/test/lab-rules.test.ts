@@ -364,7 +364,9 @@ describe('rule docs', () => {
       } catch {
         md = undefined;
       }
-      expect(rule.meta.url).toBe(`https://ftkit.dev/rules/lab/${rule.meta.id}`);
+      expect(rule.meta.url).toBe(
+        `https://github.com/ftkit/ftkit/blob/main/docs/rules/lab/${rule.meta.id}.md`,
+      );
       const problems = checkRuleDocs(rule, md, (code, settings) => ({
         diagnostics: checkBundle(code, {
           rules: Object.fromEntries(

@@ -81,7 +81,7 @@ describe('ftkit status', () => {
     expect(m.stdout()).toContain('DRBD 9 lists no devices in /proc/drbd');
     const e = memoryIo('/');
     expect(await run(['status', '/nonexistent/proc/drbd'], e.io)).toBe(2);
-    expect(e.stderr()).toBe('ftkit: Cannot read `/nonexistent/proc/drbd`: ENOENT\n');
+    expect(e.stderr()).toBe('ftkit: Cannot read `/nonexistent/proc/drbd`: no such file or directory\n');
   });
 });
 

@@ -12,6 +12,10 @@ export type BorgDiagnosticCode =
   | 'borg/invalid-value'
   /** A key this package does not know (kept in the model; newer borg versions add keys). */
   | 'borg/unknown-key'
+  /** JSON nested deeper than `MAX_JSON_DEPTH` (256) arrays and objects: not read further. */
+  | 'borg/too-deep'
+  /** More than `MAX_DIAGNOSTICS` (1000) in one document or stream: the rest are counted in this one. */
+  | 'borg/too-many-problems'
   /** An item or log line that is not a JSON object (streams). */
   | 'borg/bad-line'
   /** A stream line is longer than the configured limit. */
@@ -22,9 +26,9 @@ export type BorgDiagnosticCode =
 /** The `source` of every diagnostic of this package. */
 export const SOURCE = '@ftkit/borg-json';
 
-/** Documentation URL for a code. */
-export function codeUrl(code: BorgDiagnosticCode): string {
-  return `https://ftkit.dev/borg-json/diagnostics#${code.slice(5)}`;
+/** Documentation URL for a code: the Diagnostics section of docs/borg-json.md, which lists every code. */
+export function codeUrl(_code: BorgDiagnosticCode): string {
+  return 'https://github.com/ftkit/ftkit/blob/main/docs/borg-json.md#diagnostics';
 }
 
 /** JSON type name of a value for messages (`string`, `integer`, `number`, `array`, …). */
@@ -42,7 +46,8 @@ export function showValue(v: unknown): string {
   try {
     s = JSON.stringify(v) ?? String(v);
   } catch {
-    s = String(v);
+    // JSON.stringify and String() of a deeply nested array both overflow the stack.
+    s = Array.isArray(v) ? '[...]' : typeof v === 'object' && v !== null ? '{...}' : String(v);
   }
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

@@ -1,4 +1,4 @@
-import type { FormatModule } from '@ftkit/core';
+import type { FormatModule, LintOptions, LintResult } from '@ftkit/core';
 import {
   type DocumentCst,
   emitDocument,
@@ -9,6 +9,7 @@ import {
 import type { BorgDocument } from './documents/schema.js';
 import type { BorgLintDoc } from './lint/doc.js';
 import { lint, rules } from './lint/index.js';
+import { borgSecretsInText } from './secrets.js';
 import { sniffBorgText } from './sniff.js';
 
 /**
@@ -28,6 +29,11 @@ export const borgJsonFormat = {
   parseCst: parseDocumentCst,
   print: printDocument,
   emit: (model: BorgDocument | undefined) => (model ? emitDocument(model) : ''),
-  lint,
+  lint(text: string, options?: LintOptions): LintResult {
+    const result = lint(text, options);
+    const secrets = borgSecretsInText(text);
+    return secrets.length > 0 ? { ...result, secrets } : result;
+  },
   rules,
+  findSecrets: borgSecretsInText,
 } satisfies FormatModule<DocumentCst, BorgDocument | undefined, BorgLintDoc>;

@@ -56,6 +56,7 @@ export {
 } from './prune/plan.js';
 export type { PruneSvgOptions } from './prune/svg.js';
 export { RULE_COLORS, renderPruneSvg } from './prune/svg.js';
+export { borgSecretsInText } from './secrets.js';
 export type { BorgTextKind } from './sniff.js';
 export { sniffBorgText } from './sniff.js';
 export type { BorgErrorInfo } from './stream/errors.js';

@@ -64,25 +64,61 @@ export type DiagnosticInput = Omit<Diagnostic, 'position' | 'source' | 'file' | 
 };
 
 /**
+ * Diagnostics listed per file by default; further ones are counted in one summary diagnostic.
+ * A real configuration never comes close, while megabytes of garbage (8 MB of `}`, 10^7 bad
+ * stream lines) stay bounded in memory and in what a reporter prints.
+ */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** Options of {@link DiagnosticCollector} and {@link capDiagnostics}. */
+export interface DiagnosticLimitOptions {
+  /** Diagnostics kept (default {@link MAX_DIAGNOSTICS}); the rest are only counted. */
+  readonly limit?: number;
+  /** Code of the summary diagnostic that counts the rest (default `TOO_MANY_PROBLEMS`). */
+  readonly overflowCode?: string;
+}
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** `Too many problems: N more …`, the message of every summary diagnostic. */
+function overflowMessage(dropped: number, limit: number): string {
+  return `Too many problems: ${dropped} more after the first ${limit} are not listed`;
+}
+
+/**
  * Collects diagnostics for one text, computing positions with a shared {@link LineIndex}.
- * Producers hand in offsets only; nobody works out line numbers by hand.
+ * Producers hand in offsets only; nobody works out line numbers by hand. After `limit`
+ * diagnostics (default {@link MAX_DIAGNOSTICS}) the rest are counted in one summary diagnostic
+ * (code `overflowCode`, the worst severity dropped, placed at the first one dropped).
  */
 export class DiagnosticCollector {
   readonly items: Diagnostic[] = [];
   readonly text: string;
   readonly source: string;
   readonly file: string | undefined;
+  /** Diagnostics counted but not kept (see {@link MAX_DIAGNOSTICS}). */
+  dropped = 0;
   #lineIndex: LineIndex | undefined;
+  readonly #limit: number;
+  readonly #overflowCode: string;
 
   /**
    * `source` is the package name; `file` the name used in diagnostics. The line index is built
    * on the first diagnostic, so a clean parse of a large text never pays for it.
    */
-  constructor(text: string, source: string, file?: string, lineIndex?: LineIndex) {
+  constructor(
+    text: string,
+    source: string,
+    file?: string,
+    lineIndex?: LineIndex,
+    options: DiagnosticLimitOptions = {},
+  ) {
     this.text = text;
     this.source = source;
     this.file = file;
     this.#lineIndex = lineIndex;
+    this.#limit = options.limit ?? MAX_DIAGNOSTICS;
+    this.#overflowCode = options.overflowCode ?? 'TOO_MANY_PROBLEMS';
   }
 
   /** The line index of `text` (built on first use). */
@@ -91,10 +127,31 @@ export class DiagnosticCollector {
     return this.#lineIndex;
   }
 
-  /** Adds a diagnostic and returns it. */
+  /**
+   * Adds a diagnostic and returns it. Past the limit it is only counted: the summary diagnostic
+   * (the last item) is updated and the one given is returned without being kept.
+   */
   add(input: DiagnosticInput): Diagnostic {
     const d = makeDiagnostic(this.lineIndex, { file: this.file, source: this.source, ...input });
-    this.items.push(d);
+    if (this.items.length - (this.dropped > 0 ? 1 : 0) < this.#limit) {
+      if (this.dropped > 0) this.items.splice(this.items.length - 1, 0, d);
+      else this.items.push(d);
+      return d;
+    }
+    this.dropped++;
+    const prev = this.dropped > 1 ? this.items[this.items.length - 1]! : d;
+    const severity = severityRank[d.severity] < severityRank[prev.severity] ? d.severity : prev.severity;
+    const summary: Diagnostic = {
+      code: this.#overflowCode,
+      severity,
+      message: overflowMessage(this.dropped, this.#limit),
+      span: prev.span,
+      position: prev.position,
+      source: this.source,
+      ...(this.file !== undefined ? { file: this.file } : {}),
+    };
+    if (this.dropped > 1) this.items[this.items.length - 1] = summary;
+    else this.items.push(summary);
     return d;
   }
 
@@ -112,6 +169,60 @@ export class DiagnosticCollector {
   info(code: string, message: string, s: Span, extra: Partial<DiagnosticInput> = {}): Diagnostic {
     return this.add({ code, severity: 'info', message, span: s, ...extra });
   }
+}
+
+/**
+ * The first `limit` diagnostics of `list` per file (in {@link sortDiagnostics} order) plus, for
+ * each file with more, one summary diagnostic (code `overflowCode`, the worst severity dropped,
+ * placed at the first one dropped) that counts the rest. Summaries already in `list` (from a
+ * {@link DiagnosticCollector}) are kept and their counts added. A new array; the same items in
+ * the same order when no file has more than `limit`.
+ */
+export function capDiagnostics(
+  list: readonly Diagnostic[],
+  options: DiagnosticLimitOptions = {},
+): Diagnostic[] {
+  const limit = options.limit ?? MAX_DIAGNOSTICS;
+  const code = options.overflowCode ?? 'TOO_MANY_PROBLEMS';
+  if (list.length <= limit) return [...list];
+  const perFile = new Map<string, number>();
+  for (const d of list) perFile.set(d.file ?? '', (perFile.get(d.file ?? '') ?? 0) + 1);
+  if ([...perFile.values()].every((n) => n <= limit)) return [...list];
+  const out: Diagnostic[] = [];
+  const kept = new Map<string, number>();
+  const summaries = new Map<string, { first: Diagnostic; dropped: number; severity: Severity }>();
+  const countOf = (d: Diagnostic) => {
+    const m = d.code === code ? /: (\d+) more after/.exec(d.message) : null;
+    return m ? Number(m[1]) : 1;
+  };
+  for (const d of sortDiagnostics(list)) {
+    const f = d.file ?? '';
+    const isSummary = d.code === code && countOf(d) > 1;
+    const k = kept.get(f) ?? 0;
+    if (k < limit && !isSummary) {
+      kept.set(f, k + 1);
+      out.push(d);
+      continue;
+    }
+    const s = summaries.get(f);
+    if (!s) summaries.set(f, { first: d, dropped: countOf(d), severity: d.severity });
+    else {
+      s.dropped += countOf(d);
+      if (severityRank[d.severity] < severityRank[s.severity]) s.severity = d.severity;
+    }
+  }
+  for (const s of summaries.values()) {
+    out.push({
+      code,
+      severity: s.severity,
+      message: overflowMessage(s.dropped, limit),
+      span: s.first.span,
+      position: s.first.position,
+      source: s.first.source,
+      ...(s.first.file !== undefined ? { file: s.first.file } : {}),
+    });
+  }
+  return out;
 }
 
 /** Builds a full {@link Diagnostic} from offsets, deriving positions with `lineIndex`. */
@@ -135,8 +246,6 @@ export function makeDiagnostic(lineIndex: LineIndex, input: DiagnosticInput): Di
   };
   return d;
 }
-
-const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -68,8 +68,16 @@ export interface FormatModule<TCst = unknown, TModel = unknown, TDoc = unknown> 
   /** Rule registry, id to rule. */
   // biome-ignore lint/suspicious/noExplicitAny: rule options differ per rule
   readonly rules: Readonly<Record<string, Rule<TDoc, any>>>;
-  /** Canonical re-formatting for `ftkit fmt`, when the format supports it. */
-  format?(text: string, options?: { fileName?: string }): FormatResult;
+  /**
+   * Canonical re-formatting for `ftkit fmt`, when the format supports it. `settings` are the
+   * same facts `lint` takes (e.g. `drbdVersion`); formats ignore keys they do not know.
+   */
+  format?(text: string, options?: { fileName?: string; settings?: Readonly<Record<string, unknown>> }): FormatResult;
+  /**
+   * Secret values written in `text` (passwords, keys), found lexically so that malformed ones
+   * count too; callers pass them to reporters as `secrets`. Must be cheap and never throw.
+   */
+  findSecrets?(text: string): string[];
 }
 
 /**

@@ -1,11 +1,20 @@
 export type { CodeFrameOptions } from './code-frame.js';
 export { codeFrame } from './code-frame.js';
-export type { Diagnostic, DiagnosticInput, Fix, RelatedLocation, Severity } from './diagnostic.js';
+export type {
+  Diagnostic,
+  DiagnosticInput,
+  DiagnosticLimitOptions,
+  Fix,
+  RelatedLocation,
+  Severity,
+} from './diagnostic.js';
 export {
+  capDiagnostics,
   countBySeverity,
   DiagnosticCollector,
   formatDiagnosticLine,
   hasErrors,
+  MAX_DIAGNOSTICS,
   makeDiagnostic,
   ParseError,
   sortDiagnostics,
@@ -33,7 +42,7 @@ export type { ExampleLintResult, RuleExample } from './lint/rule-docs.js';
 export { checkRuleDocs, extractRuleExamples } from './lint/rule-docs.js';
 export type { ApplyFixesResult, RunRulesOptions } from './lint/runner.js';
 export { applyFixes, fixUntilStable, runRules } from './lint/runner.js';
-export { redactDiagnostics } from './redact.js';
+export { redactDiagnostics, redactReports } from './redact.js';
 export type { ReporterName } from './reporters/index.js';
 export { reporters } from './reporters/index.js';
 export type { JsonFinding } from './reporters/json.js';
@@ -41,7 +50,16 @@ export { json, toJsonFindings } from './reporters/json.js';
 export { sarif } from './reporters/sarif.js';
 export { stylish } from './reporters/stylish.js';
 export type { FileReport, Reporter, ReportOptions, RuleInfo } from './reporters/types.js';
-export { didYouMean, REDACTED, redactText, safeRecord } from './safe.js';
+export { decodeLossless, encodeLossless } from './lossless-text.js';
+export {
+  didYouMean,
+  findSecretSpans,
+  nearestCandidates,
+  REDACTED,
+  redactSpans,
+  redactText,
+  safeRecord,
+} from './safe.js';
 export type { ScaledNumber, ScaledNumberOptions } from './scaled-number.js';
 export { formatBytes, parseScaledNumber, SCALE_SHIFT, SUFFIX_SHIFT } from './scaled-number.js';
 export type { SourceReader } from './source-reader.js';

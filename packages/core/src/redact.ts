@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
+import type { FileReport } from './reporters/types.js';
 import { redactText } from './safe.js';
 
 /**
@@ -25,4 +26,16 @@ export function redactDiagnostics(list: readonly Diagnostic[], secrets: readonly
       ...(fix && !leaks ? { fix: { ...fix, description: r(fix.description) } } : {}),
     };
   });
+}
+
+/**
+ * The reports with {@link redactDiagnostics} applied to each file's diagnostics (the texts stay:
+ * code frames redact the lines they show). Reporters call this when given `secrets`.
+ */
+export function redactReports(
+  reports: readonly FileReport[],
+  secrets: readonly string[] | undefined,
+): readonly FileReport[] {
+  if (!secrets?.some((s) => s.length > 0)) return reports;
+  return reports.map((r) => ({ ...r, diagnostics: redactDiagnostics(r.diagnostics, secrets) }));
 }

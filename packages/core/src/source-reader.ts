@@ -10,6 +10,14 @@ export interface SourceReader {
   readFile(path: string): string | undefined;
   /** Absolute paths matching a glob pattern given as an absolute POSIX path, sorted. */
   glob(pattern: string): string[];
+  /**
+   * The canonical absolute path of `path` (symbolic links resolved), or `undefined` when it does
+   * not exist. Parsers use it to read each file once however it is reached; readers without it
+   * compare normalised paths.
+   */
+  realpath?(path: string): string | undefined;
+  /** The absolute directory reads are confined to, when the reader has one (see `fsReader`). */
+  readonly root?: string;
 }
 
 /** A reader over an in-memory file map (absolute POSIX path → text). */
@@ -20,6 +28,7 @@ export function memoryReader(
     files instanceof Map ? new Map(files) : new Map(Object.entries(files as Record<string, string>));
   return {
     readFile: (path) => map.get(normalizePath(path)),
+    realpath: (path) => (map.has(normalizePath(path)) ? normalizePath(path) : undefined),
     glob: (pattern) => {
       const isMatch = picomatch(normalizePath(pattern), { dot: false });
       return [...map.keys()].filter((p) => isMatch(p)).sort();

@@ -3,6 +3,7 @@ import {
   DiagnosticCollector,
   didYouMean,
   escapedByBackslash,
+  nearestCandidates,
   REDACTED,
   redactDiagnostics,
   safeRecord,
@@ -52,5 +53,15 @@ describe('escapedByBackslash', () => {
     expect(escapedByBackslash('a\\\\\\', 4)).toBe(true);
     expect(escapedByBackslash('abc', 3)).toBe(false);
     expect(escapedByBackslash('', 0)).toBe(false);
+  });
+
+  it('nearestCandidates orders by distance and keeps the given order on ties', () => {
+    expect(nearestCandidates('devise', ['on', 'disk', 'device', 'net', 'volume'], 3)).toEqual([
+      'device',
+      'disk',
+      'net',
+    ]);
+    expect(nearestCandidates('x', ['a', 'b'], 5)).toEqual(['a', 'b']);
+    expect(nearestCandidates('x', ['a', 'b'], 0)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { classifyWord, MAX_STRING } from './cst/lexer.js';
 import { KEYWORDS } from './model/keywords.js';
 import type { DrbdVersion } from './model/options.js';
+import { protocolSpan } from './model/protocol-span.js';
 import type {
   DrbdAddress,
   DrbdConfig,
@@ -166,21 +167,35 @@ export function emit(model: DrbdConfig, options: EmitOptions = {}): string {
     if (g.cmdTimeoutLong !== undefined) line(1, `cmd-timeout-long ${g.cmdTimeoutLong};`);
     line(0, '}');
   }
+  // A legacy `protocol` keeps its place among the sections: drbdadm appends it to the `net`
+  // options where it stands, so moving it would change the order `drbdadm dump` prints.
+  const sectionsWithProtocol = (owner: { protocol?: string; sections: readonly DrbdSection[] }) => {
+    const at = protocolSpan.get(owner)?.start;
+    let pending = owner.protocol;
+    const put = () => {
+      if (pending !== undefined) line(1, `protocol ${q(pending)};`);
+      pending = undefined;
+    };
+    if (at === undefined) put();
+    for (const s of owner.sections) {
+      if (at !== undefined && (s.span === undefined || s.span.start > at)) put();
+      section(1, s);
+    }
+    put();
+  };
   if (model.common) {
     blank();
     line(0, 'common {');
-    if (model.common.protocol !== undefined) line(1, `protocol ${q(model.common.protocol)};`);
-    for (const s of model.common.sections) section(1, s);
+    sectionsWithProtocol(model.common);
     line(0, '}');
   }
   for (const r of model.resources) {
     blank();
     line(0, `resource ${q(r.name)} {`);
     if (r.templateFile !== undefined) line(1, `template-file ${q(r.templateFile)};`);
-    if (r.protocol !== undefined) line(1, `protocol ${q(r.protocol)};`);
     for (const n of r.ignoreOn ?? []) line(1, `ignore-on ${q(n)};`);
     volumes(1, r.volumes);
-    for (const s of r.sections) section(1, s);
+    sectionsWithProtocol(r);
     for (const h of r.hosts) host(1, h);
     for (const c of r.connections) connection(1, c);
     for (const m of r.meshes) {

@@ -1,4 +1,13 @@
-import { applyEdits, type Diagnostic, type TextEdit } from '@ftkit/core';
+import {
+  applyEdits,
+  type Diagnostic,
+  LineIndex,
+  makeDiagnostic,
+  type Span,
+  sortEdits,
+  type TextEdit,
+} from '@ftkit/core';
+import { lex, type Token } from './cst/lexer.js';
 import { deleteStatement, indentUnit, insertBeforeClose } from './edit.js';
 import { quoteValue } from './emit.js';
 import { type SectionKind, SYNCER_84 } from './model/options.js';
@@ -14,10 +23,73 @@ export interface MigrateResult {
   readonly changes: readonly string[];
   /**
    * Problems in the 8.4 input (parse errors stop the migration), plus errors DRBD 9 would still
-   * report in the migrated text (for example enum values drbdadm-84 never checked); positions of
-   * the latter refer to `text`.
+   * report in the migrated text (for example enum values drbdadm-84 never checked). Every span
+   * refers to the input: a problem in a moved option points at the option where it was, one in
+   * other inserted text at the place of the insertion.
    */
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The comments written with a statement: own lines right above it, and one after it on its line. */
+interface Attached {
+  /** Comment texts on their own lines right above the statement (no CR), in order. */
+  readonly leading: readonly string[];
+  /** The comment after the statement on its last line. */
+  readonly trailing?: string;
+  /** Where the leading comments start (the statement's start when there are none). */
+  readonly start: number;
+  /** Where the trailing comment ends (the statement's end when there is none). */
+  readonly end: number;
+}
+
+const noCr = (c: string) => (c.endsWith('\r') ? c.slice(0, -1) : c);
+
+/**
+ * The comments that belong to the statement at `span`, from the tokens of the whole text: own-
+ * line comments directly above it (a comment on the line of the statement before belongs to that
+ * one) and a comment after it on its line.
+ */
+function attachedComments(tokens: readonly Token[], span: { start: number; end: number }): Attached {
+  let i = tokens.findIndex((t) => t.start >= span.start);
+  if (i < 0) i = tokens.length;
+  const leading: string[] = [];
+  let start = span.start;
+  for (let k = i - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'ws') continue;
+    if (t.kind !== 'comment') break;
+    const before = tokens[k - 1];
+    // on the line of an earlier token: that token's trailing comment
+    if (before && before.kind !== 'ws' && before.kind !== 'comment') break;
+    if (before?.kind === 'ws' && !before.text.includes('\n') && k - 2 >= 0) break;
+    leading.unshift(noCr(t.text));
+    start = t.start;
+  }
+  let j = tokens.findIndex((t) => t.start >= span.end);
+  if (j < 0) return { leading, start, end: span.end };
+  if (tokens[j]!.kind === 'ws' && !tokens[j]!.text.includes('\n')) j++;
+  const after = tokens[j];
+  if (after?.kind === 'comment')
+    return {
+      leading,
+      trailing: noCr(after.text),
+      start,
+      end: after.end - (after.text.endsWith('\r') ? 1 : 0),
+    };
+  return { leading, start, end: span.end };
+}
+
+/**
+ * Deletes a statement together with its attached comments when they fill whole lines (the usual
+ * layout); otherwise only the statement, as {@link deleteStatement} does.
+ */
+function deleteWithComments(text: string, span: { start: number; end: number }, at: Attached): TextEdit {
+  const ls = text.lastIndexOf('\n', at.start - 1) + 1;
+  let le = text.indexOf('\n', at.end);
+  if (le < 0) le = text.length;
+  if (text.slice(ls, at.start).trim() === '' && text.slice(at.end, le).trim() === '')
+    return { start: ls, end: Math.min(le + 1, text.length), text: '' };
+  return deleteStatement(text, span);
 }
 
 const REMOVED = new Set([
@@ -48,35 +120,54 @@ export function migrate(text: string, options: { fileName?: string } = {}): Migr
   const edits: TextEdit[] = [];
   const changes: string[] = [];
   const unit = indentUnit(text);
+  // Option lines written into new places, with the span of the option they came from.
+  const moved: { line: string; from: Span }[] = [];
   const own = (x: { file?: string }) => x.file === undefined || x.file === options.fileName;
+  const tokens = lex(text);
 
   const migrateContainer = (c: DrbdResource | DrbdCommon, label: string) => {
     // Lines to add per target section, and sections we will delete entirely.
     const adds = new Map<SectionKind, string[]>();
-    const add = (k: SectionKind, o: DrbdOption, name: string) => {
+    // a moved option takes its comments along: the lines above it and the one after it
+    const add = (k: SectionKind, o: DrbdOption, name: string, at?: Attached) => {
       const value = o.value === undefined ? (o.negated ? 'no' : 'yes') : o.value;
-      adds.set(k, [...(adds.get(k) ?? []), `${name} ${quoteValue(value, '9')};`]);
+      const line = `${name} ${quoteValue(value, '9')};${at?.trailing !== undefined ? ` ${at.trailing}` : ''}`;
+      adds.set(k, [...(adds.get(k) ?? []), ...(at?.leading ?? []), line]);
+      if (o.span) moved.push({ line, from: o.span });
     };
     for (const sec of c.sections) {
       if (!own(sec) || !sec.span) continue;
       if (sec.kind === 'syncer') {
+        const claimed = new Set<string>();
+        let first: SectionKind | undefined;
         for (const o of sec.options) {
           const to = SYNCER_84.get(o.name);
+          const at = o.span ? attachedComments(tokens, o.span) : undefined;
+          for (const c of [...(at?.leading ?? []), ...(at?.trailing !== undefined ? [at.trailing] : [])])
+            claimed.add(c);
           if (!to) {
             changes.push(`${label}: dropped \`${o.name}\` (not used by DRBD 9)`);
             continue;
           }
-          add(to.section, o, to.name);
+          first ??= to.section;
+          add(to.section, o, to.name, at);
           changes.push(`${label}: moved \`syncer { ${o.name} }\` to \`${to.section} { ${to.name} }\``);
         }
+        // comments of the section that belong to no moved option go with the first one's lines
+        const rest = tokens
+          .filter((t) => t.kind === 'comment' && t.start > sec.span!.start && t.end <= sec.span!.end)
+          .map((t) => noCr(t.text))
+          .filter((c) => !claimed.has(c));
+        if (rest.length > 0 && first !== undefined) adds.set(first, [...(adds.get(first) ?? []), ...rest]);
         edits.push(deleteStatement(text, sec.span));
         continue;
       }
       for (const o of sec.options) {
         if (!o.span) continue;
         if (sec.kind === 'disk' && o.name === 'fencing') {
-          add('net', o, 'fencing');
-          edits.push(deleteStatement(text, o.span));
+          const at = attachedComments(tokens, o.span);
+          add('net', o, 'fencing', at);
+          edits.push(deleteWithComments(text, o.span, at));
           changes.push(`${label}: moved \`fencing\` from \`disk\` to \`net\``);
         } else if (sec.kind === 'disk' && (o.name === 'rate' || o.name === 'after')) {
           const name = o.name === 'rate' ? 'resync-rate' : 'resync-after';
@@ -172,10 +263,62 @@ export function migrate(text: string, options: { fileName?: string } = {}): Migr
     drbdVersion: '9',
     ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
   });
+  const lineIndex = new LineIndex(text);
+  const back = (d: Diagnostic): Diagnostic => {
+    const { position: _p, related, ...rest } = d;
+    return makeDiagnostic(lineIndex, {
+      ...rest,
+      span: mapBack(d.span, kept, moved),
+      ...(related
+        ? {
+            related: related.map((r) => ({
+              message: r.message,
+              span: mapBack(r.span, kept, moved),
+              ...(r.file !== undefined ? { file: r.file } : {}),
+            })),
+          }
+        : {}),
+    });
+  };
   return {
     text: migrated,
     edits: kept,
     changes,
-    diagnostics: [...parsed.diagnostics, ...after.diagnostics.filter((d) => d.severity === 'error')],
+    diagnostics: [
+      ...parsed.diagnostics,
+      ...after.diagnostics.filter((d) => d.severity === 'error').map((d) => (own(d) ? back(d) : d)),
+    ],
   };
+}
+
+/**
+ * The span in the input of a span of the migrated text (`edits` applied). Text outside the edits
+ * shifts by the edits before it; text inside an edit maps to the option it was moved from when
+ * `moved` knows the line, else to the whole edit's input span.
+ */
+function mapBack(s: Span, edits: readonly TextEdit[], moved: readonly { line: string; from: Span }[]): Span {
+  const sorted = sortEdits(edits);
+  const at = (p: number, isEnd: boolean): number | Span => {
+    let delta = 0;
+    for (const e of sorted) {
+      const start = e.start + delta;
+      const end = start + e.text.length;
+      if (p < start || (isEnd && p === start)) break;
+      if (p < end) {
+        const q = p - start;
+        for (const m of moved) {
+          const i = e.text.indexOf(m.line);
+          if (i >= 0 && q >= i && q < i + m.line.length) return m.from;
+        }
+        return { start: e.start, end: e.end };
+      }
+      delta += e.text.length - (e.end - e.start);
+    }
+    return p - delta;
+  };
+  const a = at(s.start, false);
+  const b = at(s.end, true);
+  if (typeof a !== 'number') return a;
+  if (typeof b !== 'number') return { start: a, end: Math.max(a, b.end) };
+  return { start: a, end: Math.max(a, b) };
 }

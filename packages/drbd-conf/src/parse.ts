@@ -3,6 +3,7 @@ import { parseCst } from './cst/parse-cst.js';
 import type { DocumentNode } from './cst/types.js';
 import { CODES } from './diagnostics.js';
 import { checkModel } from './model/check.js';
+import { checkEightThree } from './model/check-eight-three.js';
 import {
   type ComposeOptions,
   Composer,
@@ -48,7 +49,10 @@ export function parse(text: string, options: ParseOptions = {}): DrbdParseResult
   const fallback = composer.files[0]!.diagnostics;
   const hasSyntaxErrors = composer.files.some((f) => f.diagnostics.items.some((d) => d.severity === 'error'));
   // drbdadm runs its post-parse checks only when parsing was clean; so do we (no follow-on noise).
-  if (!hasSyntaxErrors) checkModel(composer.model, (file) => byFile.get(file) ?? fallback);
+  if (!hasSyntaxErrors) {
+    checkModel(composer.model, (file) => byFile.get(file) ?? fallback);
+    if (composer.v83) checkEightThree(composer.model, (file) => byFile.get(file) ?? fallback);
+  }
   const diagnostics: Diagnostic[] = sortDiagnostics(composer.files.flatMap((f) => f.diagnostics.items));
   const files = composer.files;
   return {

@@ -13,8 +13,11 @@ export type { DrbdCode } from './diagnostics.js';
 export { CODE_DOCS, CODES } from './diagnostics.js';
 export type { MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';
+export { MAX_INCLUDE_DEPTH } from './model/compose.js';
 export type { DumpOptions } from './model/dump.js';
 export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
+export type { DrbdVersionGuess } from './detect-version.js';
+export { detectDrbdVersion } from './detect-version.js';
 export type { DrbdVersion } from './model/options.js';
 export type { QuickDumpOptions } from './model/quick-dump.js';
 export { quickDump } from './model/quick-dump.js';
@@ -39,4 +42,4 @@ export type {
   DrbdSection,
   DrbdVolume,
 } from './schema.js';
-export { collectSecrets } from './secrets.js';
+export { collectSecrets, secretsInText } from './secrets.js';

@@ -10,7 +10,7 @@ describe('lint rules', () => {
     expect(ids.length).toBeGreaterThanOrEqual(40);
     for (const id of ids) {
       expect(existsSync(join(import.meta.dirname, `../src/lint/rules/${id}.ts`)), id).toBe(true);
-      expect(rules[id]!.meta.url).toBe(`https://ftkit.dev/rules/drbd-conf/${id}`);
+      expect(rules[id]!.meta.url).toBe(`https://github.com/ftkit/ftkit/blob/main/docs/rules/drbd-conf/${id}.md`);
     }
   });
 });

@@ -15,7 +15,8 @@ export interface ParseOptions {
 /** What {@link parse} returns. */
 export type FstabParseResult = ParseResult<FstabCst, Fstab>;
 
-const URL_BASE = 'https://ftkit.dev/fstab#';
+/** The Diagnostics section of docs/fstab.md, which lists every code. */
+const DIAGNOSTICS_URL = 'https://github.com/ftkit/ftkit/blob/main/docs/fstab.md#diagnostics';
 const FIELD_LABEL = ['a device', 'a mount point', 'a filesystem type'];
 
 function shown(s: string): string {
@@ -44,7 +45,7 @@ export function parse(text: string, options: ParseOptions = {}): FstabParseResul
           start: last.end,
           end: last.end,
         },
-        { note: ignored, url: `${URL_BASE}missing-field`, expected: [FIELD_LABEL[f.length]!] },
+        { note: ignored, url: DIAGNOSTICS_URL, expected: [FIELD_LABEL[f.length]!] },
       );
     } else if (problem === 'freq' || problem === 'passno') {
       const field = problem === 'freq' ? f[4]! : f[5]!;
@@ -52,7 +53,7 @@ export function parse(text: string, options: ParseOptions = {}): FstabParseResul
         'INVALID_NUMBER',
         `Expected a number for ${problem === 'freq' ? 'fs_freq (dump)' : 'fs_passno (fsck pass)'}, found ${shown(field.raw)}`,
         field,
-        { note: ignored, url: `${URL_BASE}invalid-number`, actual: field.raw },
+        { note: ignored, url: DIAGNOSTICS_URL, actual: field.raw },
       );
     }
     if (f.length > 6 && problem === undefined) {
@@ -63,7 +64,7 @@ export function parse(text: string, options: ParseOptions = {}): FstabParseResul
         extra,
         {
           note: 'libmount ignores fields after the sixth; fstab has no trailing comments, put them on their own `#` line',
-          url: `${URL_BASE}extra-field`,
+          url: DIAGNOSTICS_URL,
         },
       );
     }

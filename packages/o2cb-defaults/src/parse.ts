@@ -15,7 +15,8 @@ export interface ParseOptions {
 /** What {@link parse} returns. */
 export type O2cbParseResult = ParseResult<O2cbCst, O2cbDefaults>;
 
-const URL_BASE = 'https://ftkit.dev/o2cb-defaults#';
+/** The Diagnostics section of docs/o2cb-defaults.md, which lists every code. */
+const DIAGNOSTICS_URL = 'https://github.com/ftkit/ftkit/blob/main/docs/o2cb-defaults.md#diagnostics';
 
 /** ` (not set: `A`, `B`)` for the assignments at and after a fatal line, or `''`. */
 function lostAssignments(cst: O2cbCst, fatal: RecoveryLine): string {
@@ -51,7 +52,7 @@ export function parse(text: string, options: ParseOptions = {}): O2cbParseResult
         message: line.reason,
         span: line.problem,
         note: `bash stops reading the file here, so the init script goes on without this line and every line after it${lost}; dash (the Debian config script) exits`,
-        url: `${URL_BASE}shell-syntax`,
+        url: DIAGNOSTICS_URL,
       });
       continue;
     }
@@ -73,7 +74,7 @@ export function parse(text: string, options: ParseOptions = {}): O2cbParseResult
       message: line.reason,
       span: line.problem,
       note,
-      url: URL_BASE + code.toLowerCase().replace(/_/g, '-'),
+      url: DIAGNOSTICS_URL,
     });
   }
   const diagnostics: Diagnostic[] = dc.items;

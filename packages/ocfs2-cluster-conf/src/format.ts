@@ -35,7 +35,10 @@ function canonicalValue(kind: string, a: AttributeLine): string {
 
 function renderBlock(b: Block): string {
   const kind = b.view.kind;
-  const order = (ATTRIBUTE_ORDER as Record<string, readonly string[] | undefined>)[kind] ?? [];
+  // `kind` is the stanza name from the file: `constructor` must not find Object.prototype's.
+  const order = Object.hasOwn(ATTRIBUTE_ORDER, kind)
+    ? ATTRIBUTE_ORDER[kind as keyof typeof ATTRIBUTE_ORDER]
+    : [];
   // Comments inside a stanza travel with the attribute below them.
   const entries: { a: AttributeLine; comments: string[] }[] = [];
   let pending: string[] = [];

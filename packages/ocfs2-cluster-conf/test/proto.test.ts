@@ -1,6 +1,6 @@
 import { applyEdits } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { addNode, emit, lint, listCluster, parse, rules, summarize } from '../src/index.js';
+import { addNode, emit, format, lint, listCluster, parse, rules, summarize } from '../src/index.js';
 
 const evil = `cluster:
 \tname = __proto__
@@ -54,5 +54,30 @@ describe('names such as __proto__ and constructor', () => {
     );
     expect(() => lint(evil, { settings })).not.toThrow();
     expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+});
+
+describe('a stanza named after an Object.prototype member', () => {
+  // Reproduction: /work/shared/reliability/ocfs2-constructor-stanza.conf made format() throw
+  // `order.indexOf is not a function` and two rules fail with `keys.includes is not a function`.
+  const names = [
+    'constructor',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    '__proto__',
+    '__defineGetter__',
+    'isPrototypeOf',
+  ];
+  it.each(names)('`%s:` is an unknown stanza for format() and every rule', (name) => {
+    const text = `cluster:\n\tnode_count = 1\n\tname = c\n\n${name}:\n\tname = x\n\tnumber = 1\n\t${name} = 2\n`;
+    const f = format(text);
+    expect(f.text).toContain(`${name}:\n`);
+    const codes = lint(text).diagnostics.map((d) => `${d.code} ${d.message}`);
+    expect(codes.filter((c) => c.includes('failed'))).toEqual([]);
+    expect(codes.some((c) => c.startsWith('stanza-unknown'))).toBe(true);
+    // The same names in the other case spelling reach keyword-case's lower-casing path.
+    const upper = text.replace(`${name}:`, `${name[0]!.toUpperCase()}${name.slice(1)}:`);
+    expect(lint(upper).diagnostics.filter((d) => d.message.includes('failed'))).toEqual([]);
   });
 });

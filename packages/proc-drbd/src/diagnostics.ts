@@ -26,6 +26,8 @@ export const diagnosticCodes = {
   INVALID_STATUS_LINE: 'A `drbdadm status` line has an unexpected shape',
   INVALID_EVENT_LINE: 'An events2 line has an unexpected shape',
   UNKNOWN_SOURCE: 'The text is none of /proc/drbd, status JSON, status text or events2',
+  TOO_MANY_PROBLEMS:
+    'More than 1000 problems in one file (`MAX_DIAGNOSTICS`): the rest are counted in this one',
   DRBD9_NO_DEVICES: 'DRBD 9 lists no devices in /proc/drbd (info): read `drbdsetup status --json` or events2',
 } as const;
 

@@ -1,9 +1,10 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   archiveGlob,
   type BorgItem,
   borgErrorInfo,
+  borgSecretsInText,
   emitDocument,
   formatPruneLines,
   type LogRecord,
@@ -20,36 +21,65 @@ import {
   sniffBorgText,
   type TextSource,
 } from '@ftkit/borg-json';
-import { type Diagnostic, hasErrors, reporters } from '@ftkit/core';
+import { type Diagnostic, hasErrors, redactText, reporters } from '@ftkit/core';
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
+import { openInputFile, readInputFile } from '../input-file.js';
 import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
 
 interface Input {
   readonly display: string;
-  /** A stream for files (bounded memory), the whole text for stdin. */
-  readonly source: TextSource;
-  /** Reads everything (small inputs: documents, logs). */
-  readonly text: () => string;
+  /** The input as a stream (files and standard input alike: bounded memory). */
+  readonly stream: () => TextSource;
+  /** Reads everything, up to `MAX_INPUT_BYTES` (documents need the whole text). */
+  readonly text: () => Promise<string>;
 }
 
-async function openInput(file: string | undefined, io: CliIo): Promise<Input> {
+/**
+ * A file or standard input for the borg commands. A named file must be a regular file (a FIFO
+ * would block forever, a device never end): it is opened here, so errors come before any output.
+ */
+function openInput(file: string | undefined, io: CliIo): Input {
   if (file === undefined || file === '-') {
-    const text = await io.readStdin();
-    return { display: '<stdin>', source: text, text: () => text };
+    return {
+      display: '<stdin>',
+      stream: () => io.stdinStream?.() ?? once(io.readStdin()),
+      text: () => io.readStdin(),
+    };
   }
   const abs = resolve(io.cwd, file);
-  try {
-    if (statSync(abs).isDirectory()) throw new UsageError(`Cannot read \`${file}\`: is a directory`);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read \`${file}\`: no such file or directory`);
-  }
+  const fd = openInputFile(abs, file);
   return {
     display: file,
-    source: createReadStream(abs, { highWaterMark: 1 << 20 }),
-    text: () => readFileSync(abs, 'utf8'),
+    stream: () => createReadStream(abs, { fd, highWaterMark: 1 << 20 }),
+    text: async () => {
+      closeSync(fd);
+      return readInputFile(abs, file).toString('utf8');
+    },
   };
+}
+
+async function* once(text: Promise<string>): AsyncGenerator<string> {
+  yield await text;
+}
+
+/**
+ * Redacts borg secrets (`BORG_PASSPHRASE=…`, key blobs, passphrase values) from printed text.
+ * Secrets found in one line stay known for the rest of the run, so a value seen once with its
+ * `BORG_PASSPHRASE=` is also hidden where a later line quotes it alone.
+ */
+class Redactor {
+  readonly known = new Set<string>();
+  /** Adds the secrets written in `text`. */
+  learn(text: string): void {
+    // A bound on what one run remembers; real logs hold one or two passphrases.
+    for (const s of borgSecretsInText(text)) if (this.known.size < 10_000) this.known.add(s);
+  }
+  /** `text` with every known secret (and any written in it) as «redacted». */
+  clean(text: string): string {
+    this.learn(text);
+    return this.known.size === 0 ? text : redactText(text, [...this.known]);
+  }
 }
 
 function report(
@@ -58,11 +88,15 @@ function report(
   file: string,
   diagnostics: readonly Diagnostic[],
   text?: string,
+  redactor?: Redactor,
 ): void {
   if (diagnostics.length === 0) return;
+  if (text !== undefined) redactor?.learn(text);
+  for (const d of diagnostics) redactor?.learn(`${d.message}\n${d.note ?? ''}\n${d.actual ?? ''}`);
   io.stderr(
     reporters.stylish([{ file, diagnostics: [...diagnostics], ...(text !== undefined ? { text } : {}) }], {
       color,
+      secrets: [...(redactor?.known ?? [])],
     }),
   );
 }
@@ -101,8 +135,8 @@ export async function borgValidate(
   file: string | undefined,
   opts: BorgValidateOptions,
 ): Promise<void> {
-  const input = await openInput(file, io);
-  const text = input.text();
+  const input = openInput(file, io);
+  const text = await input.text();
   const kind = sniffBorgText(text, input.display);
   let diagnostics: Diagnostic[];
   let summary: string;
@@ -124,7 +158,7 @@ export async function borgValidate(
     if (opts.emit && m) io.stdout(emitDocument(m));
   }
   const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-  report(io, state.color, input.display, shown, text);
+  report(io, state.color, input.display, shown, text, new Redactor());
   const failed = hasErrors(diagnostics);
   if (!opts.emit) io.stdout(`${input.display}: ${summary}${failed ? '' : ', valid'}\n`);
   state.exitCode = failed ? ExitCode.findings : ExitCode.ok;
@@ -144,8 +178,8 @@ export async function borgItems(
   file: string | undefined,
   opts: BorgItemsOptions,
 ): Promise<void> {
-  const input = await openInput(file, io);
-  const reader = readItems(input.source, { fileName: input.display, onBadLine: opts.onBadLine });
+  const input = openInput(file, io);
+  const reader = readItems(input.stream(), { fileName: input.display, onBadLine: opts.onBadLine });
   const c = colors(state.color);
   const byType = new Map<string, { count: number; size: number }>();
   const byDir = new Map<string, number>();
@@ -191,7 +225,9 @@ export async function borgItems(
   if (opts.summary) {
     const lines = [`${c.bold(`${count}`)} items, ${fmtSize(total)} (${total} bytes)`, '', 'by type:'];
     for (const [t, e] of [...byType.entries()].sort((a, b) => b[1].count - a[1].count)) {
-      lines.push(`  ${(TYPE_NAMES[t] ?? t).padEnd(14)} ${String(e.count).padStart(9)}  ${fmtSize(e.size)}`);
+      // `t` comes from the file: `constructor` must not find Object.prototype's.
+      const name = Object.hasOwn(TYPE_NAMES, t) ? TYPE_NAMES[t]! : t;
+      lines.push(`  ${name.padEnd(14)} ${String(e.count).padStart(9)}  ${fmtSize(e.size)}`);
     }
     lines.push('', `largest directories (depth ${opts.depth}):`);
     for (const [d, s] of [...byDir.entries()].sort((a, b) => b[1] - a[1]).slice(0, opts.top)) {
@@ -199,7 +235,7 @@ export async function borgItems(
     }
     io.stdout(`${lines.join('\n')}\n`);
   }
-  report(io, state.color, input.display, reader.diagnostics);
+  report(io, state.color, input.display, reader.diagnostics, undefined, new Redactor());
   state.exitCode = hasErrors(reader.diagnostics) ? ExitCode.findings : ExitCode.ok;
 }
 
@@ -214,9 +250,10 @@ export async function borgLog(
   file: string | undefined,
   opts: BorgLogOptions,
 ): Promise<void> {
-  const input = await openInput(file, io);
-  const reader = readLog(input.source, { fileName: input.display });
+  const input = openInput(file, io);
+  const reader = readLog(input.stream(), { fileName: input.display });
   const c = colors(state.color);
+  const redactor = new Redactor();
   const out: string[] = [];
   const clock = (t: unknown) =>
     typeof t === 'number' ? new Date(t * 1000).toISOString().slice(11, 23) : '            ';
@@ -234,6 +271,8 @@ export async function borgLog(
             ? c.dim(` [${e.msgid}${info ? `, exit ${info.legacy} legacy / ${info.modern} modern` : ''}]`)
             : '';
         const msg = String(e.message);
+        // Learnt before the lines are indented, so a key blob's base64 lines are recognised.
+        redactor.learn(msg);
         const [first, ...more] = msg.split('\n');
         out.push(`${c.dim(clock(e.time))} ${paint(lvl.padEnd(7))} ${first}${tag}`);
         for (const m of more) out.push(`${' '.repeat(21)}${m}`);
@@ -280,14 +319,17 @@ export async function borgLog(
           for (const m of lines.slice(1)) out.push(`${' '.repeat(14)} ${m}`);
         } else out.push(`${' '.repeat(12)} ${c.dim(`${e.type}:`)} ${JSON.stringify(e)}`);
     }
-    if (out.length >= 1000) io.stdout(`${out.splice(0).join('\n')}\n`);
+    // Log messages quote shell lines with `BORG_PASSPHRASE=…`; nothing is printed unredacted.
+    if (out.length >= 1000) io.stdout(redactor.clean(`${out.splice(0).join('\n')}\n`));
   }
-  if (out.length) io.stdout(`${out.join('\n')}\n`);
+  if (out.length) io.stdout(redactor.clean(`${out.join('\n')}\n`));
   report(
     io,
     state.color,
     input.display,
     reader.diagnostics.filter((d) => d.severity !== 'info'),
+    undefined,
+    redactor,
   );
   state.exitCode = hasErrors(reader.diagnostics) ? ExitCode.findings : ExitCode.ok;
 }
@@ -312,13 +354,13 @@ export async function borgPrunePlan(
   file: string | undefined,
   opts: BorgPrunePlanOptions,
 ): Promise<void> {
-  const input = await openInput(file, io);
-  const text = input.text();
+  const input = openInput(file, io);
+  const text = await input.text();
   const parsed = parseDocument(text, { fileName: input.display });
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   const model = parsed.model;
   if (errors.length > 0 || !model || !('archives' in model.data)) {
-    report(io, state.color, input.display, errors.length ? errors : parsed.diagnostics, text);
+    report(io, state.color, input.display, errors.length ? errors : parsed.diagnostics, text, new Redactor());
     if (errors.length === 0) io.stderr(`ftkit: \`${input.display}\` is not \`borg list --json\` output\n`);
     state.exitCode = ExitCode.findings;
     return;

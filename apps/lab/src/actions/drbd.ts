@@ -1,31 +1,36 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { redactDiagnostics, reporters } from '@ftkit/core';
+import { dirname, resolve } from 'node:path';
+import { decodeLossless, encodeLossless, redactDiagnostics, reporters } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 // The zod-free entry: dump and migrate only read (zod alone costs about 0.1 s of start-up).
-import { collectSecrets, dump, migrate, parse, quickDump } from '@ftkit/drbd-conf/read';
+import {
+  collectSecrets,
+  detectDrbdVersion,
+  dump,
+  migrate,
+  parse,
+  quickDump,
+  secretsInText,
+} from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
+import { type CliDrbdVersion, DUMP_83_NOTE, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
+import { readInputFile } from '../input-file.js';
 import { type CliIo, ExitCode, UsageError } from '../io.js';
 
 async function readInput(file: string, io: CliIo): Promise<{ text: string; path: string; display: string }> {
   if (file === '-')
     return { text: await io.readStdin(), path: resolve(io.cwd, 'stdin.conf'), display: '<stdin>' };
   const path = resolve(io.cwd, file);
-  try {
-    return { text: await readFile(path, 'utf8'), path, display: file };
-  } catch (error) {
-    throw new UsageError(
-      `Cannot read \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
+  return { text: decodeLossless(readInputFile(path, file)), path, display: file };
 }
 
 /** Options of `ftkit drbd dump`. */
 export interface DumpOptions {
-  readonly drbdVersion: '9' | '8.4';
+  /** Without it the content decides (quick path first: a file DRBD 9 reads cleanly is DRBD 9). */
+  readonly drbdVersion?: CliDrbdVersion;
   readonly host?: string;
-  readonly root: string;
+  /** Directory included files must stay inside; default: the file's directory (stdin: the cwd). */
+  readonly root?: string;
   readonly redact?: boolean;
 }
 
@@ -39,8 +44,10 @@ export async function drbdDump(
   const host = opts.host ?? io.env.__DRBD_NODE__ ?? io.env.HOSTNAME ?? 'localhost';
   // Most files take the quick path (no CST, no kept model); it declines anything it does not
   // know, and everything with a problem, and then the full parser below reports it.
+  if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${DUMP_83_NOTE}\n`);
+  const chosen = opts.drbdVersion !== undefined ? grammarOf(opts.drbdVersion) : undefined;
   const quick = quickDump(input.text, {
-    drbdVersion: opts.drbdVersion,
+    drbdVersion: chosen ?? '9',
     host,
     configPath: input.path,
     definedAt: true,
@@ -51,19 +58,30 @@ export async function drbdDump(
     io.stdout(quick);
     return;
   }
-  const r = parse(input.text, {
-    drbdVersion: opts.drbdVersion,
-    fileName: input.path,
-    reader: fsReader({ root: opts.root }),
-    root: opts.root,
-  });
+  const root = opts.root !== undefined ? resolve(io.cwd, opts.root) : dirname(input.path);
+  const parseOptions = { fileName: input.path, reader: fsReader({ root }), root };
+  let r: ReturnType<typeof parse>;
+  let drbdVersion: '9' | '8.4';
+  if (chosen !== undefined) {
+    // 8.3 is checked with drbdadm-83's rules; the model (and the dump) is 8.4's
+    r = parse(input.text, { drbdVersion: opts.drbdVersion === '8.3' ? '8.3' : chosen, ...parseOptions });
+    drbdVersion = chosen;
+  } else {
+    const guess = detectDrbdVersion(input.text, parseOptions);
+    r = guess.result;
+    drbdVersion = guess.version;
+    // stdout stays exactly what drbdadm prints; say on stderr which parser that is and why
+    if (guess.version !== '9')
+      io.stderr(`ftkit: assumed DRBD ${guess.version}: ${guess.reason} (choose with --drbd-version)\n`);
+  }
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     const byFile = new Map<string, typeof errors>();
     for (const d of errors)
       byFile.set(d.file ?? input.path, [...(byFile.get(d.file ?? input.path) ?? []), d]);
     const texts = new Map(r.files.map((f) => [f.fileName ?? input.path, f.text]));
-    const secrets = collectSecrets(r.model);
+    // The model holds well-formed secrets only; the lexical scan finds malformed ones too.
+    const secrets = [...collectSecrets(r.model), ...r.files.flatMap((f) => secretsInText(f.text))];
     io.stderr(
       reporters.stylish(
         [...byFile].map(([f, ds]) => ({
@@ -71,7 +89,7 @@ export async function drbdDump(
           diagnostics: redactDiagnostics(ds, secrets),
           text: texts.get(f) ?? '',
         })),
-        { color: state.color },
+        { color: state.color, secrets },
       ),
     );
     state.exitCode = ExitCode.findings;
@@ -79,7 +97,7 @@ export async function drbdDump(
   }
   io.stdout(
     dump(r.model, {
-      drbdVersion: opts.drbdVersion,
+      drbdVersion,
       host,
       configPath: input.path,
       definedAt: (x) => r.definedAt(x),
@@ -91,6 +109,8 @@ export async function drbdDump(
 /** Options of `ftkit drbd migrate`. */
 export interface MigrateOptions {
   readonly to: '9';
+  /** The version of the input: 8.4 (default) or 8.3 (read with the 8.4 grammar). */
+  readonly drbdVersion?: CliDrbdVersion;
   readonly write?: boolean;
 }
 
@@ -100,21 +120,34 @@ export async function drbdMigrate(
   file: string,
   opts: MigrateOptions,
 ): Promise<void> {
+  if (opts.drbdVersion === '9')
+    throw new UsageError('--drbd-version 9: the file is already DRBD 9; migrate reads DRBD 8.4 or 8.3 files');
+  if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${GRAMMAR_83_NOTE}\n`);
   const input = await readInput(file, io);
   const m = migrate(input.text, { fileName: input.path });
   const errors = m.diagnostics.filter((d) => d.severity === 'error');
   for (const c of m.changes) io.stderr(`${c}\n`);
   if (errors.length > 0) {
+    // errors of a migrated file are what DRBD 9 would still reject: positions in the migrated text
+    const migrated = m.text !== input.text;
     io.stderr(
-      reporters.stylish([{ file: input.display, diagnostics: errors, text: input.text }], {
-        color: state.color,
-      }),
+      reporters.stylish(
+        [
+          {
+            file: migrated ? `${input.display} (migrated)` : input.display,
+            diagnostics: errors,
+            text: m.text,
+          },
+        ],
+        { color: state.color, secrets: [...secretsInText(input.text), ...secretsInText(m.text)] },
+      ),
     );
     io.stderr('ftkit: some problems need a manual fix before DRBD 9 accepts the file\n');
     state.exitCode = ExitCode.findings;
   }
   if (opts.write) {
     if (file === '-') throw new UsageError('--write needs a file, not standard input');
-    if (m.text !== input.text && errors.length === 0) await writeFileAtomic(input.path, m.text);
+    if (m.text !== input.text && errors.length === 0)
+      await writeFileAtomic(input.path, Buffer.from(encodeLossless(m.text)));
   } else io.stdout(m.text);
 }

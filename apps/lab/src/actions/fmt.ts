@@ -1,5 +1,6 @@
-import { hasErrors, reporters } from '@ftkit/core';
+import { encodeLossless, hasErrors, reporters } from '@ftkit/core';
 import writeFileAtomic from 'write-file-atomic';
+import type { CliDrbdVersion } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { detectFormat, formatByKind, readInputs } from '../files.js';
 import { ExitCode, UsageError } from '../io.js';
@@ -9,6 +10,8 @@ export interface FmtOptions {
   readonly check?: boolean;
   readonly write?: boolean;
   readonly kind?: string;
+  /** `--drbd-version`: the grammar DRBD files are read with (else their content decides). */
+  readonly drbdVersion?: CliDrbdVersion;
 }
 
 /** `ftkit fmt <files...>`: rewrites files in their format's canonical layout, keeping comments. */
@@ -33,11 +36,15 @@ export async function fmt(
       throw new UsageError(`Unknown file kind: no ftkit format recognises \`${input.display}\``);
     }
     if (!format.format) throw new UsageError(`Formatting is not supported for ${format.name} files`);
-    const result = format.format(input.text, { fileName: input.display });
+    const result = format.format(input.text, {
+      fileName: input.display,
+      ...(opts.drbdVersion !== undefined ? { settings: { drbdVersion: opts.drbdVersion } } : {}),
+    });
     if (hasErrors(result.diagnostics)) {
       io.stderr(
         reporters.stylish([{ file: input.display, diagnostics: result.diagnostics }], {
           color: state.color,
+          secrets: format.findSecrets?.(input.text) ?? [],
         }),
       );
       state.exitCode = ExitCode.findings;
@@ -46,7 +53,8 @@ export async function fmt(
     if (opts.check) {
       if (result.text !== input.text) unformatted.push(input.display);
     } else if (opts.write) {
-      if (result.text !== input.text && input.path !== '-') await writeFileAtomic(input.path, result.text);
+      if (result.text !== input.text && input.path !== '-')
+        await writeFileAtomic(input.path, Buffer.from(encodeLossless(result.text)));
     } else {
       io.stdout(result.text);
     }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -7,9 +7,12 @@ import {
   type FileReport,
   hasErrors,
   redactDiagnostics,
+  redactText,
   reporters,
 } from '@ftkit/core';
+import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
+import { readInputFile } from '../input-file.js';
 import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
 import { checkLab } from '../lab/check.js';
 import { defaultLabSpec } from '../lab/default-spec.js';
@@ -49,18 +52,27 @@ export async function readSpec(
     const out = new DiagnosticCollector('', LAB_SOURCE, path);
     return { result: validateSpecValue(value, out), file: path, text: '' };
   }
-  const text = readFileSync(abs, 'utf8');
+  const text = readInputFile(abs, path).toString('utf8');
   // Only YAML and JSON specs need the yaml package; the built-in lab and TS specs skip it.
   const { loadLabSpec } = await import('../lab/load-spec.js');
   return { result: loadLabSpec(text, path), file: path, text };
 }
 
-function report(io: CliIo, reports: FileReport[], format: string, color: boolean, version: string): void {
+function report(
+  io: CliIo,
+  reports: FileReport[],
+  format: string,
+  color: boolean,
+  version: string,
+  secrets: readonly string[] = [],
+): void {
   const reporter = reporters[format as keyof typeof reporters];
   io.stdout(
     reporter(reports, {
       color,
       codeFrame: format === 'stylish',
+      // Frames are always on here: the reporter prints every secret on a shown line as «redacted».
+      secrets,
       rules: Object.values(labRules).map((r) => ({
         id: r.meta.id,
         description: r.meta.description,
@@ -70,6 +82,19 @@ function report(io: CliIo, reports: FileReport[], format: string, color: boolean
       toolVersion: version,
     }),
   );
+}
+
+/**
+ * Secrets written on either side of a unified diff: the `+`/`-`/` ` column is dropped so each
+ * format's lexical `findSecrets` sees the lines as they stand in the file.
+ */
+function diffSecrets(diff: string): string[] {
+  const body = diff
+    .split('\n')
+    .filter((l) => !l.startsWith('+++') && !l.startsWith('---') && !l.startsWith('@@'))
+    .map((l) => l.slice(1))
+    .join('\n');
+  return labFormats.flatMap((f) => f.findSecrets?.(body) ?? []);
 }
 
 /** Trees of a generated lab, as `lab check` would read them after writing. */
@@ -144,6 +169,7 @@ export async function labGenerate(
       opts.format,
       state.color,
       state.version,
+      checked.secrets,
     );
     state.exitCode = ExitCode.findings;
     return;
@@ -165,9 +191,16 @@ export async function labGenerate(
     io.stdout(
       `${mark} ${shown}/${r.path}${r.status === 'conflict' ? c.red('  (exists and differs)') : ''}\n`,
     );
-    if (opts.dryRun && r.diff) io.stdout(r.diff.endsWith('\n') ? r.diff : `${r.diff}\n`);
+    if (opts.dryRun && r.diff) {
+      // The diff shows lines of the file on disk too (say, an old shared-secret): redact what
+      // every format finds in either side, and the generated lab's own secrets.
+      const diff = redactText(r.diff, [...checked.secrets, ...diffSecrets(r.diff)]);
+      io.stdout(diff.endsWith('\n') ? diff : `${diff}\n`);
+    }
   }
-  if (conflicts.length > 0) {
+  // --dry-run shows the diffs of the conflicting files and writes nothing either way: what the
+  // user asked for worked, and the same command without --dry-run reports the conflicts.
+  if (conflicts.length > 0 && !opts.dryRun) {
     io.stderr(
       `ftkit: ${conflicts.length} file(s) exist and differ; nothing was written (use --force to overwrite, --dry-run to see the diffs)\n`,
     );
@@ -188,7 +221,8 @@ export async function labGenerate(
 export interface LabCheckOptions {
   readonly format: string;
   readonly rule: readonly string[];
-  readonly drbdVersion: '9' | '8.4';
+  /** `--drbd-version` (8.3 is read with the 8.4 grammar); the lab checker defaults to 9. */
+  readonly drbdVersion?: CliDrbdVersion;
   readonly quiet?: boolean;
 }
 
@@ -205,10 +239,11 @@ export async function labCheck(
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const rules = parseRules(opts.rule);
+  if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${GRAMMAR_83_NOTE}\n`);
   const checked = checkLab(read.trees, read.runbook, {
     formats: await loadFormats(),
     rules,
-    drbdVersion: opts.drbdVersion,
+    ...(opts.drbdVersion !== undefined ? { drbdVersion: grammarOf(opts.drbdVersion) } : {}),
   });
   const reports: FileReport[] = checked.files.map((f) => {
     const kept: Diagnostic[] = opts.quiet
@@ -216,7 +251,7 @@ export async function labCheck(
       : [...f.diagnostics];
     return { file: f.file, diagnostics: redactDiagnostics(kept, checked.secrets), text: f.text };
   });
-  report(io, reports, opts.format, state.color, state.version);
+  report(io, reports, opts.format, state.color, state.version, checked.secrets);
   if (opts.format === 'stylish' && !reports.some((r) => r.diagnostics.length)) {
     const n = read.trees.reduce((a, t) => a + t.files.length, 0);
     io.stdout(`✔ ${n} files on ${read.trees.length} node(s): no problems\n`);

@@ -1,5 +1,8 @@
+import { dirname, resolve } from 'node:path';
 import {
   type Diagnostic,
+  didYouMean,
+  encodeLossless,
   type FileReport,
   hasErrors,
   LineIndex,
@@ -9,6 +12,7 @@ import {
 } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 import writeFileAtomic from 'write-file-atomic';
+import { type CliDrbdVersion, parseDrbdVersion } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { detectFormat, formatByKind, readInputs } from '../files.js';
 import { ExitCode, UsageError } from '../io.js';
@@ -23,16 +27,62 @@ function settingValue(v: string): unknown {
   }
 }
 
+/**
+ * Every `--set` key some format's rules read. A key not listed is a typo that would otherwise be
+ * ignored silently: it is a usage error (exit 2) with the nearest key. Add new settings here.
+ */
+export const KNOWN_SETTINGS: readonly string[] = [
+  'drbdVersion',
+  'hostname',
+  'cluster',
+  'regionDevices',
+  'peerFiles',
+  'clusterNames',
+  'debian',
+  'heartbeatMode',
+  'systemd',
+  'allowTwoPrimaries',
+];
+
 /** Parses repeated `--set key=value` options into lint settings. */
 function parseSettings(list: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null);
   for (const item of list) {
     const i = item.indexOf('=');
     if (i <= 0) throw new UsageError(`Invalid --set \`${item}\`: expected KEY=VALUE`);
+    const key = item.slice(0, i);
+    if (!KNOWN_SETTINGS.includes(key)) {
+      const near = didYouMean(key, KNOWN_SETTINGS);
+      throw new UsageError(
+        `Unknown --set key \`${key}\`${near !== undefined ? `: did you mean \`${near}\`?` : ''} (known: ${KNOWN_SETTINGS.join(', ')})`,
+      );
+    }
     const v = item.slice(i + 1);
-    out[item.slice(0, i)] = settingValue(v);
+    out[key] = settingValue(v);
   }
   return out;
+}
+
+/**
+ * The DRBD version from `--drbd-version` and its alias `--set drbdVersion=…` (checked like the
+ * option; the two must agree), or `undefined` when neither is given and the content decides.
+ */
+function drbdVersionOf(opts: LintOptions, settings: Record<string, unknown>): CliDrbdVersion | undefined {
+  let fromSet: CliDrbdVersion | undefined;
+  if (settings.drbdVersion !== undefined) {
+    try {
+      fromSet = parseDrbdVersion(settings.drbdVersion);
+    } catch (error) {
+      throw new UsageError(
+        `Invalid --set drbdVersion=${String(settings.drbdVersion)}: ${(error as Error).message}`,
+      );
+    }
+  }
+  if (opts.drbdVersion !== undefined && fromSet !== undefined && opts.drbdVersion !== fromSet)
+    throw new UsageError(
+      `--drbd-version ${opts.drbdVersion} and --set drbdVersion=${fromSet} disagree: give one of them`,
+    );
+  return opts.drbdVersion ?? fromSet;
 }
 
 /** Options of `ftkit lint`. */
@@ -46,7 +96,10 @@ export interface LintOptions {
   readonly codeFrame?: boolean;
   /** `false` with `--no-redact`. */
   readonly redact: boolean;
-  readonly root: string;
+  /** Directory included files must stay inside; default: each file's own directory. */
+  readonly root?: string;
+  /** `--drbd-version`: the DRBD version of DRBD files (else `--set drbdVersion`, else content). */
+  readonly drbdVersion?: CliDrbdVersion;
 }
 
 /** `ftkit lint <paths...>`: parses, validates and lints files of every known format. */
@@ -57,11 +110,12 @@ export async function lint(
 ): Promise<void> {
   const rules = parseRules(opts.rule);
   const settings = parseSettings(opts.set);
+  const drbdVersion = drbdVersionOf(opts, settings);
+  if (drbdVersion !== undefined) settings.drbdVersion = drbdVersion;
   const formats = await loadFormats();
   const forced = opts.kind ? formatByKind(opts.kind, formats) : undefined;
   const notRecognised: string[] = [];
   const inputs = await readInputs(paths, io, formats, notRecognised);
-  const reader = fsReader({ root: opts.root });
   const reports: FileReport[] = [];
   // Diagnostics name included files by path: show them under the name the walk gave them.
   const displayOf = new Map(inputs.map((i) => [i.path, i.display]));
@@ -69,7 +123,7 @@ export async function lint(
   // files found by walking a directory.
   const includedBy = new Set<string>();
   const ownWalked = new Set<FileReport>();
-  let secrets: string[] = [];
+  const secrets: string[] = [];
   for (const input of inputs) {
     const format = forced ?? detectFormat(input.path, input.text, formats);
     if (!format) {
@@ -95,13 +149,22 @@ export async function lint(
       fileName: input.path === '-' ? input.display : input.path,
       rules,
       settings,
-      reader,
+      // Includes stay inside --root, by default the file's own directory (stdin: the cwd), so a
+      // hostile `include "/proc/self/environ";` is refused instead of read and framed.
+      reader: fsReader({
+        root:
+          opts.root !== undefined
+            ? resolve(io.cwd, opts.root)
+            : input.path === '-'
+              ? io.cwd
+              : dirname(input.path),
+      }),
       fix: opts.fix === true,
     });
     if (opts.fix && result.output !== undefined && result.output !== input.text && input.path !== '-') {
-      await writeFileAtomic(input.path, result.output);
+      await writeFileAtomic(input.path, Buffer.from(encodeLossless(result.output)));
     }
-    secrets = [...secrets, ...(result.secrets ?? [])];
+    secrets.push(...(result.secrets ?? []), ...(format.findSecrets?.(input.text) ?? []));
     // Diagnostics name files by path; show the name the user typed for the file itself.
     const own = input.path === '-' ? input.display : input.path;
     const byFile = new Map<string, Diagnostic[]>();
@@ -141,6 +204,8 @@ export async function lint(
     reporter(shown, {
       color: state.color,
       codeFrame: opts.codeFrame === true,
+      // Frames show source lines: the reporter prints every secret on them as «redacted».
+      ...(opts.redact === false ? {} : { secrets }),
       rules: rulesInfo,
       toolVersion: state.version,
     }),

@@ -1,21 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { didYouMean, reporters } from '@ftkit/core';
 // The zod-free entry: list-cluster only reads (zod alone costs about 0.1 s of start-up).
 import { clusterNames, listCluster, parse } from '@ftkit/ocfs2-cluster-conf/read';
 import type { CommandContext } from '../commands/types.js';
-import { type CliIo, ExitCode, UsageError } from '../io.js';
+import { readInputFile } from '../input-file.js';
+import { type CliIo, ExitCode } from '../io.js';
 
 async function readInput(file: string, io: CliIo): Promise<string> {
   if (file === '-') return io.readStdin();
-  try {
-    // UTF-8 in and out: o2cb passes value bytes through unchanged, so valid UTF-8 round-trips.
-    return await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `Cannot read \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
+  // UTF-8 in and out: o2cb passes value bytes through unchanged, so valid UTF-8 round-trips.
+  return readInputFile(resolve(io.cwd, file), file).toString('utf8');
 }
 
 /** Options of `ftkit ocfs2 list-cluster`. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Diagnostic, hasErrors } from '@ftkit/core';
 import {
@@ -12,6 +12,7 @@ import {
   toPrometheus,
 } from '@ftkit/proc-drbd';
 import type { CommandContext } from '../commands/types.js';
+import { openInputFile, readInputFile } from '../input-file.js';
 import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
 
 type Colors = ReturnType<typeof colors>;
@@ -19,11 +20,11 @@ type Colors = ReturnType<typeof colors>;
 async function readInput(file: string, io: CliIo): Promise<string> {
   if (file === '-') return io.readStdin();
   try {
-    return await readFile(resolve(io.cwd, file), 'utf8');
+    return readInputFile(resolve(io.cwd, file), file).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const hint = file === '/proc/drbd' && code === 'ENOENT' ? ' (is the drbd kernel module loaded?)' : '';
-    throw new UsageError(`Cannot read \`${file}\`: ${code ?? String(error)}${hint}`);
+    if (error instanceof UsageError && file === '/proc/drbd' && !existsSync(file))
+      throw new UsageError(`${error.message} (is the drbd kernel module loaded?)`);
+    throw error;
   }
 }
 
@@ -278,38 +279,48 @@ export async function events2(
       }
     }
   };
+  // Problems are printed as they come and dropped, so a stream of bad lines holds no memory.
+  const problems = () => {
+    for (const p of parser.problems.splice(0)) io.stderr(`${file}:${p.line}: ${p.message}\n`);
+  };
   let seen = false;
   for await (const chunk of chunksOf(file, io)) {
     const events = parser.push(chunk);
     seen ||= events.length > 0;
     emit(events);
+    problems();
   }
   const last = parser.end();
   seen ||= last.length > 0;
   emit(last);
+  problems();
   if (seen && !reducer.initialDumpDone && !opts.json) {
     // A capture cut before `exists -` (or `drbdsetup events2` without --now of an old version):
     // the initial dump was held back waiting for it, so show the state it describes.
     io.stdout(renderSummary(reducer.toStatus(), c));
     io.stderr(`${file}: the input ended before \`exists -\` (the end of the initial state); shown as read\n`);
   }
-  for (const p of parser.problems) io.stderr(`${file}:${p.line}: ${p.message}\n`);
   state.exitCode = ExitCode.ok;
 }
 
 /**
- * Chunks of the input as they arrive: standard input of the real process is streamed (so a live
- * `drbdsetup events2` pipe is followed); files and in-memory test input come as one chunk.
+ * Chunks of the input as they arrive: files and standard input are streamed (so a live
+ * `drbdsetup events2` pipe is followed and a big capture is never held whole); FIFOs, sockets and
+ * devices named as FILE are refused. Test input without a stream comes as one chunk.
  */
 async function* chunksOf(file: string, io: CliIo): AsyncGenerator<string> {
+  let source: AsyncIterable<Uint8Array | string>;
   if (file !== '-') {
-    yield await readInput(file, io);
+    const fd = openInputFile(resolve(io.cwd, file), file);
+    source = createReadStream(file, { fd, highWaterMark: 1 << 16 });
+  } else if (io.stdinStream) source = io.stdinStream();
+  else {
+    yield await io.readStdin();
     return;
   }
-  if (io.env === process.env) {
-    process.stdin.setEncoding('utf8');
-    for await (const chunk of process.stdin) yield chunk as string;
-    return;
-  }
-  yield await io.readStdin();
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of source)
+    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const tail = decoder.decode();
+  if (tail) yield tail;
 }

@@ -1,4 +1,5 @@
 import type { FmtOptions } from '../actions/fmt.js';
+import { drbdVersionOption } from './drbd-version.js';
 import type { CommandContext } from './types.js';
 
 /** `ftkit fmt <files...>`: rewrite files in their format's canonical layout, keeping comments. */
@@ -10,6 +11,7 @@ export function registerFmt(context: CommandContext): void {
     .option('--check', 'only report files that are not formatted (exit 1 if any)')
     .option('--write', 'write the formatted text back (atomically)')
     .option('--kind <name>', 'treat every file as this format instead of detecting it')
+    .addOption(drbdVersionOption('DRBD version of DRBD files (default: from their content)'))
     .action(async (files: string[], opts: FmtOptions) => {
       const { fmt } = await import('../actions/fmt.js');
       await fmt(context, files, opts);

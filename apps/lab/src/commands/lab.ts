@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { LabCheckOptions, LabGenerateOptions } from '../actions/lab.js';
+import { drbdVersionOption } from './drbd-version.js';
 import { reporterNames } from './reporter-names.js';
 import type { CommandContext } from './types.js';
 
@@ -42,11 +43,7 @@ export function registerLab(context: CommandContext): void {
       (v, acc: string[]) => [...acc, v],
       [],
     )
-    .addOption(
-      new Option('--drbd-version <v>', 'DRBD syntax to read the DRBD files with')
-        .choices(['9', '8.4'])
-        .default('9'),
-    )
+    .addOption(drbdVersionOption('DRBD syntax to read the DRBD files with (default 9)'))
     .option('--quiet', 'report errors only')
     .action(async (dirs: string[], opts: LabCheckOptions) => {
       const { labCheck } = await import('../actions/lab.js');

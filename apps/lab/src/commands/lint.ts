@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { LintOptions } from '../actions/lint.js';
+import { drbdVersionOption } from './drbd-version.js';
 import { reporterNames } from './reporter-names.js';
 import type { CommandContext } from './types.js';
 
@@ -17,9 +18,10 @@ export function registerLint(context: CommandContext): void {
       (v, acc: string[]) => [...acc, v],
       [],
     )
+    .addOption(drbdVersionOption('DRBD version of DRBD files (default: from their content)'))
     .option(
       '--set <key=value>',
-      'a setting for rules, e.g. hostname=alice or devices=["/dev/sdb"] (JSON values are parsed; repeatable)',
+      'a setting for rules, e.g. hostname=alice or regionDevices=["/dev/sdb"] (JSON values are parsed; repeatable; drbdVersion=V is --drbd-version)',
       (v, acc: string[]) => [...acc, v],
       [],
     )
@@ -27,7 +29,10 @@ export function registerLint(context: CommandContext): void {
     .option('--quiet', 'report errors only')
     .option('--code-frame', 'show the source lines under each finding (stylish)')
     .option('--no-redact', 'show secret values (e.g. DRBD shared-secret) in messages')
-    .option('--root <dir>', 'directory that included files must stay inside', '/')
+    .option(
+      '--root <dir>',
+      'directory that included files must stay inside (default: each file’s own directory)',
+    )
     .action(async (paths: string[], opts: LintOptions) => {
       const { lint } = await import('../actions/lint.js');
       await lint(context, paths, opts);

@@ -2,7 +2,7 @@ import { defineRule, type Rule, type RuleMeta } from '@ftkit/core';
 import type { LabFacts, Loc } from './facts.js';
 
 /** Where the cross-file rules' docs live. */
-export const LAB_RULE_URL = 'https://ftkit.dev/rules/lab/';
+export const LAB_RULE_URL = 'https://github.com/ftkit/ftkit/blob/main/docs/rules/lab/';
 
 /** A finding of a cross-file rule: the main place plus every other place involved. */
 export interface LabReport {
@@ -31,7 +31,7 @@ export function defineLabRule(rule: {
   meta: Omit<RuleMeta, 'url'>;
   check(context: LabRuleContext): void;
 }): Rule<LabFacts> {
-  const meta: RuleMeta = { ...rule.meta, url: `${LAB_RULE_URL}${rule.meta.id}` };
+  const meta: RuleMeta = { ...rule.meta, url: `${LAB_RULE_URL}${rule.meta.id}.md` };
   return defineRule<LabFacts>({
     meta,
     check(ctx) {

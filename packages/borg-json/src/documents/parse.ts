@@ -3,6 +3,7 @@ import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseEr
 import type { z } from 'zod';
 import { codeUrl, jsonTypeOf, SOURCE, showValue } from '../diagnostics.js';
 import { isBorgFloatKey } from '../json/float-keys.js';
+import { findTooDeep, MAX_JSON_DEPTH } from '../json/nesting.js';
 import { pyDumps } from '../json/py-json.js';
 import { type BorgDocument, type BorgMajor, type DocumentKind, documentSchemas } from './schema.js';
 
@@ -19,6 +20,8 @@ export interface DocumentCst {
 
 /** Builds the node tree of a JSON text (strict JSON: comments and trailing commas are errors). */
 export function parseDocumentCst(text: string): DocumentCst {
+  // jsonc-parser recurses once per level: a text nested deeper than MAX_JSON_DEPTH gets no tree.
+  if (findTooDeep(text) >= 0) return { text, tree: undefined, errors: [] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   return { text, tree, errors };
@@ -102,7 +105,22 @@ export function parseDocument(
   options: ParseDocumentOptions = {},
 ): ParseResult<DocumentCst, BorgDocument | undefined> {
   const lineIndex = new LineIndex(text);
-  const dc = new DiagnosticCollector(text, SOURCE, options.fileName, lineIndex);
+  const dc = new DiagnosticCollector(text, SOURCE, options.fileName, lineIndex, {
+    overflowCode: 'borg/too-many-problems',
+  });
+  const deep = findTooDeep(text);
+  if (deep >= 0) {
+    dc.error(
+      'borg/too-deep',
+      `Expected at most ${MAX_JSON_DEPTH} nested arrays and objects, found more`,
+      { start: deep, end: deep + 1 },
+      {
+        url: codeUrl('borg/too-deep'),
+        note: 'borg never nests its output this deep; the text is not read further',
+      },
+    );
+    return { cst: { text, tree: undefined, errors: [] }, model: undefined, diagnostics: dc.items };
+  }
   let value: unknown;
   let ok = true;
   try {
@@ -185,8 +203,35 @@ export function parseDocument(
       );
     }
   }
+  if (result.success && text.includes('"__proto__"')) restoreProtoKeys(value, result.data);
   const model = result.success ? ({ kind, major, data: result.data } as BorgDocument) : undefined;
   return { cst: cstCache ?? { text, tree: undefined, errors: [] }, model, diagnostics: dc.items };
+}
+
+/**
+ * zod copies the unknown keys of a loose object with `out[key] = value`, so a `__proto__` key
+ * from the text becomes the copy's prototype instead of a key, and `emit` loses it. Puts every
+ * such key back as an own property (and the prototype back to `Object.prototype`), walking the
+ * parsed JSON and zod's output side by side. Depth is bounded by {@link MAX_JSON_DEPTH}.
+ */
+function restoreProtoKeys(raw: unknown, data: unknown): void {
+  if (typeof raw !== 'object' || raw === null || typeof data !== 'object' || data === null) return;
+  if (Array.isArray(raw)) {
+    if (Array.isArray(data)) for (let i = 0; i < raw.length; i++) restoreProtoKeys(raw[i], data[i]);
+    return;
+  }
+  const r = raw as Record<string, unknown>;
+  const d = data as Record<string, unknown>;
+  if (Object.hasOwn(r, '__proto__') && !Object.hasOwn(d, '__proto__')) {
+    Object.setPrototypeOf(d, Object.prototype);
+    Object.defineProperty(d, '__proto__', {
+      value: Object.getOwnPropertyDescriptor(r, '__proto__')?.value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  for (const k of Object.keys(r)) if (k !== '__proto__' && Object.hasOwn(d, k)) restoreProtoKeys(r[k], d[k]);
 }
 
 function describeJsonError(e: ParseError): string {

@@ -1,4 +1,11 @@
-import { type LintOptions, type LintResult, type Rule, runRules, sortDiagnostics } from '@ftkit/core';
+import {
+  capDiagnostics,
+  type LintOptions,
+  type LintResult,
+  type Rule,
+  runRules,
+  sortDiagnostics,
+} from '@ftkit/core';
 import { SOURCE } from '../diagnostics.js';
 import { type DocumentCst, parseDocument, parseDocumentCst } from '../documents/parse.js';
 import { sniffBorgText } from '../sniff.js';
@@ -43,5 +50,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     ...(options.rules !== undefined ? { config: options.rules } : {}),
     ...(options.settings !== undefined ? { settings: options.settings } : {}),
   });
-  return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...found]) };
+  return {
+    diagnostics: capDiagnostics(sortDiagnostics([...parsed.diagnostics, ...found]), {
+      overflowCode: 'borg/too-many-problems',
+    }),
+  };
 }

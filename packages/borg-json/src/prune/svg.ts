@@ -48,8 +48,13 @@ export function renderPruneSvg(plan: PrunePlan, options: PruneSvgOptions = {}): 
   const rowH = 28;
   const height = top + rows.length * rowH + 40;
   const times = plan.decisions.map((d) => d.epochMs);
-  const min = times.length ? Math.min(...times) : 0;
-  const max = times.length ? Math.max(...times) : 1;
+  // A loop, not Math.min(...times): spreading 10^5 archives overflows the call stack.
+  let min = times.length ? Number.POSITIVE_INFINITY : 0;
+  let max = times.length ? Number.NEGATIVE_INFINITY : 1;
+  for (const t of times) {
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
   const span = Math.max(1, max - min);
   const x = (ms: number) => left + ((ms - min) / span) * (width - left - right);
   const out: string[] = [];

@@ -1,8 +1,16 @@
 import type { Diagnostic } from '@ftkit/core';
 import { jsonTypeOf, showValue } from '../diagnostics.js';
 import { isBorgFloatKey } from '../json/float-keys.js';
+import { findTooDeep, MAX_JSON_DEPTH } from '../json/nesting.js';
 import { pyDumps } from '../json/py-json.js';
-import { type LineOptions, lineDiagnostic, type SourceLine, type TextSource } from './lines.js';
+import {
+  type LineOptions,
+  lineDiagnostic,
+  loneCrCount,
+  pushCapped,
+  type SourceLine,
+  type TextSource,
+} from './lines.js';
 
 /**
  * One archive item of `borg list --json-lines ARCHIVE`, 1.2/1.4 and 2.0 keys together. Only
@@ -181,6 +189,15 @@ export interface ReadItemsOptions extends LineOptions {
 /** Set by {@link checkItem}: the item has a key this package does not know. */
 let hasUnknown = false;
 
+/**
+ * JSON.parse of one item line; throws for a line nested deeper than {@link MAX_JSON_DEPTH}
+ * (the caller reports it as a bad line), because emit and value previews recurse per level.
+ */
+function parseLine(t: string): unknown {
+  if (findTooDeep(t) >= 0) throw new RangeError('too deep');
+  return JSON.parse(t);
+}
+
 /** A problem of one line: `borg/missing-key` for an absent key (as in documents), else `borg/bad-line`. */
 interface LineProblem {
   readonly code: 'borg/missing-key' | 'borg/bad-line';
@@ -243,8 +260,10 @@ export class ItemReader implements AsyncIterable<BorgItem> {
     this.options = options;
   }
 
+  private dropped = 0;
+
   private report(d: Diagnostic): void {
-    this.diagnostics.push(d);
+    this.dropped = pushCapped(this.diagnostics, d, this.dropped);
     this.options.onDiagnostic?.(d);
   }
 
@@ -302,7 +321,7 @@ export class ItemReader implements AsyncIterable<BorgItem> {
       let v: unknown;
       let problem: LineProblem | undefined;
       try {
-        v = JSON.parse(t);
+        v = parseLine(t);
         problem = checkItem(v);
       } catch {
         problem = badLine(`Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``);
@@ -338,7 +357,11 @@ export class ItemReader implements AsyncIterable<BorgItem> {
       let go = true;
       while (nl !== -1) {
         if (skipping) skipping = false;
-        else go = handle(text, start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl, out);
+        else {
+          const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+          go = handle(text, start, end, out);
+          lineNo += loneCrCount(text, start, end);
+        }
         lineNo++;
         start = nl + 1;
         if (!go) break;
@@ -397,28 +420,33 @@ export function parseItems(
   const items: BorgItem[] = [];
   // Synchronous twin of ItemReader.batches for in-memory text.
   const diagnostics: Diagnostic[] = [];
+  let dropped = 0;
+  const report = (d: Diagnostic) => {
+    dropped = pushCapped(diagnostics, d, dropped);
+    options.onDiagnostic?.(d);
+  };
   const seen = new Set<string>();
   const stop = (options.onBadLine ?? 'stop') === 'stop';
   let offset = 0;
   const lines = text.split('\n');
+  let lineNo = 1;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const l: SourceLine = { line: i + 1, offset, text: t };
+    const l: SourceLine = { line: lineNo, offset, text: t };
+    lineNo += 1 + loneCrCount(t);
     offset += raw.length + 1;
     if (t.length === 0) continue;
     let v: unknown;
     let problem: LineProblem | undefined;
     try {
-      v = JSON.parse(t);
+      v = parseLine(t);
       problem = checkItem(v);
     } catch {
       problem = badLine(`Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``);
     }
     if (problem !== undefined) {
-      diagnostics.push(
-        lineDiagnostic(l, problem.code, 'error', problem.message, { fileName: options.fileName }),
-      );
+      report(lineDiagnostic(l, problem.code, 'error', problem.message, { fileName: options.fileName }));
       if (stop) break;
       continue;
     }
@@ -427,7 +455,7 @@ export function parseItems(
         if (!ITEM_KEYS.has(k) && !seen.has(k)) {
           seen.add(k);
           const col = t.indexOf(`"${k}"`);
-          diagnostics.push(
+          report(
             lineDiagnostic(l, 'borg/unknown-key', 'info', `Unknown item key \`${k}\``, {
               fileName: options.fileName,
               column: Math.max(0, col),

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@ftkit/core';
+import { type Diagnostic, MAX_DIAGNOSTICS } from '@ftkit/core';
 import { type BorgDiagnosticCode, codeUrl, SOURCE } from '../diagnostics.js';
 
 /** Anything a stream reader accepts: a Node `Readable`, `process.stdin`, a web stream, an array. */
@@ -52,6 +52,7 @@ export async function* lineBatches(
         const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
         if (end - start > max) onLong?.(lineNo, base + start, end - start);
         else batch.push({ line: lineNo, offset: base + start, text: text.slice(start, end) });
+        lineNo += loneCrCount(text, start, end);
       }
       lineNo++;
       start = nl + 1;
@@ -75,6 +76,25 @@ export async function* lineBatches(
   if (!skipping && tail.length > 0) yield [{ line: lineNo, offset: base, text: tail.slice(0, end) }];
 }
 
+/**
+ * The number of `\r` in `text.slice(start, end)`. A line never contains the `\r` of a `\r\n`
+ * (it is cut off), so each one is a lone `\r`, which ends a line too (docs/architecture.md).
+ */
+export function loneCrCount(text: string, start = 0, end = text.length): number {
+  let n = 0;
+  for (let i = text.indexOf('\r', start); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) n++;
+  return n;
+}
+
+/** Line (0-based, relative) and column (1-based) of `col` in a line text with lone `\r`s. */
+function within(text: string | undefined, col: number): { dl: number; column: number } {
+  if (text === undefined) return { dl: 0, column: col + 1 };
+  const before = Math.min(col, text.length);
+  const dl = loneCrCount(text, 0, before);
+  if (dl === 0) return { dl: 0, column: col + 1 };
+  return { dl, column: col - text.lastIndexOf('\r', before - 1) };
+}
+
 /** A diagnostic about one stream line (positions from the line number, not a whole-text index). */
 export function lineDiagnostic(
   line: SourceLine | { line: number; offset: number; text?: string },
@@ -87,18 +107,50 @@ export function lineDiagnostic(
   const len = options.length ?? Math.max(0, (line.text?.length ?? 0) - col);
   const start = line.offset + col;
   const end = start + len;
+  const a = within(line.text, col);
+  const b = within(line.text, col + len);
   return {
     code,
     severity,
     message,
     span: { start, end },
     position: {
-      start: { line: line.line, column: col + 1, offset: start },
-      end: { line: line.line, column: col + len + 1, offset: end },
+      start: { line: line.line + a.dl, column: a.column, offset: start },
+      end: { line: line.line + b.dl, column: b.column, offset: end },
     },
     url: codeUrl(code),
     source: SOURCE,
     ...(options.fileName !== undefined ? { file: options.fileName } : {}),
     ...(options.note !== undefined ? { note: options.note } : {}),
   };
+}
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Appends `d` to `list` unless `list` already holds {@link MAX_DIAGNOSTICS}; past that, the
+ * last element is one `borg/too-many-problems` diagnostic (worst severity, placed at the first
+ * one dropped) whose message counts the rest. `dropped` is the count so far; returns the new
+ * count. Keeps a stream of 10^7 bad lines at a thousand diagnostics in memory.
+ */
+export function pushCapped(list: Diagnostic[], d: Diagnostic, dropped: number): number {
+  if (dropped === 0 && list.length < MAX_DIAGNOSTICS) {
+    list.push(d);
+    return 0;
+  }
+  const n = dropped + 1;
+  const prev = dropped > 0 ? list[list.length - 1]! : d;
+  const summary: Diagnostic = {
+    code: 'borg/too-many-problems',
+    severity: RANK[d.severity] < RANK[prev.severity] ? d.severity : prev.severity,
+    message: `Too many problems: ${n} more after the first ${MAX_DIAGNOSTICS} are not listed`,
+    span: prev.span,
+    position: prev.position,
+    url: codeUrl('borg/too-many-problems'),
+    source: SOURCE,
+    ...(prev.file !== undefined ? { file: prev.file } : {}),
+  };
+  if (dropped > 0) list[list.length - 1] = summary;
+  else list.push(summary);
+  return n;
 }

@@ -1,7 +1,16 @@
 import type { Diagnostic } from '@ftkit/core';
 import { z } from 'zod';
 import { jsonTypeOf } from '../diagnostics.js';
-import { type LineOptions, lineBatches, lineDiagnostic, type SourceLine, type TextSource } from './lines.js';
+import { findTooDeep } from '../json/nesting.js';
+import {
+  type LineOptions,
+  lineBatches,
+  lineDiagnostic,
+  loneCrCount,
+  pushCapped,
+  type SourceLine,
+  type TextSource,
+} from './lines.js';
 
 const msgid = z.string().nullable();
 
@@ -143,11 +152,41 @@ const KNOWN = new Set<string>([
 ]);
 
 function parseObject(text: string): unknown {
+  // Deeper values are refused before JSON.parse: later steps (emit, previews) recurse per level.
+  if (findTooDeep(text) >= 0) return undefined;
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The offset of the `{"` that opens the JSON object ending `t` (a `}` preceded by a balanced
+ * run of brackets, strings skipped), or -1. Scans backwards once: outside strings, a `"` not
+ * preceded by an odd run of backslashes toggles the string state.
+ */
+export function trailingObjectStart(t: string): number {
+  let end = t.length - 1;
+  while (end >= 0 && (t.charCodeAt(end) === 32 || t.charCodeAt(end) === 9)) end--;
+  if (end < 0 || t.charCodeAt(end) !== 125) return -1;
+  let depth = 0;
+  let inString = false;
+  for (let i = end; i >= 0; i--) {
+    const c = t.charCodeAt(i);
+    if (c === 34) {
+      let k = i - 1;
+      while (k >= 0 && t.charCodeAt(k) === 92) k--;
+      if ((i - 1 - k) % 2 === 0) inString = !inString;
+    } else if (inString) {
+    } else if (c === 125 || c === 93) {
+      depth++;
+    } else if (c === 123 || c === 91) {
+      if (--depth === 0) return c === 123 && t.charCodeAt(i + 1) === 34 ? i : -1;
+      if (depth < 0) return -1;
+    }
+  }
+  return -1;
 }
 
 /** Turns one line into records, reporting problems. Handles a text prefix before `{`. */
@@ -158,13 +197,11 @@ function lineRecords(l: SourceLine, options: ReadLogOptions, report: (d: Diagnos
   let v: unknown;
   if (t.charCodeAt(0) === 123) v = parseObject(t);
   if (v === undefined) {
-    // borg can print a prompt without newline and the JSON error right after it.
-    start = t.indexOf('{"');
-    while (start > 0) {
-      v = parseObject(t.slice(start));
-      if (v !== undefined) break;
-      start = t.indexOf('{"', start + 1);
-    }
+    // borg can print a prompt without newline and the JSON error right after it. The object
+    // then ends the line, so its `{` is the one matching the last `}`: found in one backward
+    // pass and parsed once (trying every `{"` from the left was quadratic).
+    start = trailingObjectStart(t);
+    v = start > 0 ? parseObject(t.slice(start)) : undefined;
     if (v === undefined) start = -1;
   }
   const out: LogRecord[] = [];
@@ -259,8 +296,9 @@ export class LogReader implements AsyncIterable<LogRecord> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<LogRecord> {
+    let dropped = 0;
     const report = (d: Diagnostic) => {
-      this.diagnostics.push(d);
+      dropped = pushCapped(this.diagnostics, d, dropped);
       this.options.onDiagnostic?.(d);
     };
     for await (const lines of lineBatches(this.source, this.options, (line, offset) =>
@@ -286,14 +324,18 @@ export function parseLog(
   options: ReadLogOptions = {},
 ): { records: LogRecord[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  let dropped = 0;
   const records: LogRecord[] = [];
   let offset = 0;
   const lines = text.split('\n');
-  lines.forEach((raw, i) => {
+  let lineNo = 1;
+  lines.forEach((raw) => {
     const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const line = lineNo;
+    lineNo += 1 + loneCrCount(t);
     records.push(
-      ...lineRecords({ line: i + 1, offset, text: t }, options, (d) => {
-        diagnostics.push(d);
+      ...lineRecords({ line, offset, text: t }, options, (d) => {
+        dropped = pushCapped(diagnostics, d, dropped);
         options.onDiagnostic?.(d);
       }),
     );

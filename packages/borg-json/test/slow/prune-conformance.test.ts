@@ -13,7 +13,7 @@ import {
   rng,
   runTool,
   scratch,
-} from '../harness.js';
+} from '../conformance/harness.js';
 
 /**
  * Many random archive histories × random policies against the real tools, under two time zones.

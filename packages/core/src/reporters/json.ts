@@ -1,5 +1,6 @@
 import { sortDiagnostics } from '../diagnostic.js';
-import type { FileReport } from './types.js';
+import { redactReports } from '../redact.js';
+import type { FileReport, ReportOptions } from './types.js';
 
 /**
  * One finding in the `json` reporter's output. This shape is stable: fields are only added,
@@ -41,6 +42,6 @@ export function toJsonFindings(reports: readonly FileReport[]): JsonFinding[] {
 }
 
 /** The `json` reporter: a JSON array of {@link JsonFinding}, two-space indented, newline-terminated. */
-export function json(reports: readonly FileReport[]): string {
-  return `${JSON.stringify(toJsonFindings(reports), null, 2)}\n`;
+export function json(reports: readonly FileReport[], options: ReportOptions = {}): string {
+  return `${JSON.stringify(toJsonFindings(redactReports(reports, options.secrets)), null, 2)}\n`;
 }

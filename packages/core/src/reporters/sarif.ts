@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { sortDiagnostics } from '../diagnostic.js';
+import { redactReports } from '../redact.js';
 import type { FileReport, ReportOptions, RuleInfo } from './types.js';
 
 const levels = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -20,7 +21,8 @@ function region(d: Diagnostic | { position: Diagnostic['position'] }) {
  * every rule id or diagnostic code that appears, and one result per diagnostic. Columns are
  * UTF-16 code units, 1-based, end exclusive, as SARIF's default `columnKind` says.
  */
-export function sarif(reports: readonly FileReport[], options: ReportOptions = {}): string {
+export function sarif(input: readonly FileReport[], options: ReportOptions = {}): string {
+  const reports = redactReports(input, options.secrets);
   const known = new Map<string, RuleInfo>((options.rules ?? []).map((r) => [r.id, r]));
   const ruleIds: string[] = [];
   const index = new Map<string, number>();

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { codeFrame } from '../code-frame.js';
 import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
+import { redactReports } from '../redact.js';
 import type { FileReport, ReportOptions } from './types.js';
 
 function plural(n: number, word: string): string {
@@ -11,7 +12,8 @@ function plural(n: number, word: string): string {
  * ESLint-style output: a heading per file with findings, one aligned row per finding
  * (`line:col  severity  message  rule-or-code`), and a totals line. Empty string when clean.
  */
-export function stylish(reports: readonly FileReport[], options: ReportOptions = {}): string {
+export function stylish(input: readonly FileReport[], options: ReportOptions = {}): string {
+  const reports = redactReports(input, options.secrets);
   const c = pc.createColors(options.color === true);
   const out: string[] = [];
   const all = reports.flatMap((r) => r.diagnostics);
@@ -33,7 +35,7 @@ export function stylish(reports: readonly FileReport[], options: ReportOptions =
       out.push(`  ${c.dim(loc.padEnd(locW))}  ${coloured}  ${d.message.padEnd(msgW)}  ${c.dim(id)}`);
       if (d.note) out.push(`  ${' '.repeat(locW)}  ${' '.repeat(sevW)}  ${c.dim(d.note)}`);
       if (options.codeFrame && report.text !== undefined) {
-        const frame = codeFrame(report.text, d.position);
+        const frame = codeFrame(report.text, d.position, options.secrets ? { secrets: options.secrets } : {});
         out.push(...frame.split('\n').map((l) => c.dim(`    ${l}`)));
       }
     }

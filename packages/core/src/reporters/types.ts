@@ -25,6 +25,11 @@ export interface ReportOptions {
   readonly codeFrame?: boolean;
   /** Rule metadata for SARIF's rule table and help URIs. */
   readonly rules?: readonly RuleInfo[];
+  /**
+   * Secret values (for example DRBD `shared-secret`s): every reporter redacts them from messages,
+   * and code frames print them as `«redacted»`. Matching is by whole token (see `redactText`).
+   */
+  readonly secrets?: readonly string[];
   /** Tool version recorded in SARIF. */
   readonly toolVersion?: string;
 }

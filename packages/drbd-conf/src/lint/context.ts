@@ -1,5 +1,6 @@
 import type { RuleReport } from '@ftkit/core';
 import type { DrbdVersion, SectionKind } from '../model/options.js';
+import { commonOf } from '../model/template.js';
 import type { DrbdParseResult } from '../parse.js';
 import type { DrbdConfig, DrbdOption, DrbdResource, DrbdSection } from '../schema.js';
 
@@ -64,7 +65,8 @@ const ALIAS: Readonly<Record<string, string>> = {
 
 /**
  * The effective value of an option for a resource: resource-level sections first (with the
- * legacy `protocol` statement and 8.4 `syncer` options), then `common`. `found` is the option
+ * legacy `protocol` statement and 8.4 `syncer` options), then `common` (the resource's
+ * `template-file` common when it was read). `found` is the option
  * that set it (for positions), absent for defaults and the legacy protocol statement.
  */
 export function effective(
@@ -89,7 +91,10 @@ export function effective(
   };
   return (
     (r && look(r.sections, r.protocol)) ??
-    (cfg.common && look(cfg.common.sections, cfg.common.protocol)) ?? { value: undefined, set: false }
+    ((common) => common && look(common.sections, common.protocol))(commonOf(cfg, r)) ?? {
+      value: undefined,
+      set: false,
+    }
   );
 }
 
@@ -114,4 +119,5 @@ export function at(
 }
 
 /** A rule's docs URL. */
-export const ruleUrl = (id: string) => `https://ftkit.dev/rules/drbd-conf/${id}`;
+export const ruleUrl = (id: string) =>
+  `https://github.com/ftkit/ftkit/blob/main/docs/rules/drbd-conf/${id}.md`;

@@ -1,15 +1,20 @@
 import {
+  capDiagnostics,
+  type Diagnostic,
   fixUntilStable,
   type LineIndex,
   type LintOptions,
   type LintResult,
+  makeDiagnostic,
   type Rule,
   runRules,
   sortDiagnostics,
 } from '@ftkit/core';
+import { detectDrbdVersion } from '../detect-version.js';
+import { CODES } from '../diagnostics.js';
 import type { DrbdVersion } from '../model/options.js';
 import { parse, SOURCE } from '../parse.js';
-import { collectSecrets } from '../secrets.js';
+import { collectSecrets, secretsInText } from '../secrets.js';
 import type { DrbdLintDoc } from './context.js';
 import { addressLoopback } from './rules/address-loopback.js';
 import { alExtentsRange } from './rules/al-extents-range.js';
@@ -126,9 +131,13 @@ export const rules: Readonly<Record<string, Rule<DrbdLintDoc>>> = Object.freeze(
 
 /** Options of {@link lint}: core's lint options plus the DRBD version. */
 export interface DrbdLintOptions extends LintOptions {
-  /** Parser to mirror; also read from `settings.drbdVersion`. Default `'9'`. */
-  readonly drbdVersion?: DrbdVersion;
-  /** Included files must stay below this directory (default `/`). */
+  /**
+   * Parser to mirror; also read from `settings.drbdVersion`. Without either, the content decides
+   * ({@link detectDrbdVersion}) and an info diagnostic `drbd/version-assumed` says when 8.4 was
+   * assumed and why.
+   */
+  readonly drbdVersion?: DrbdVersion | '8.3';
+  /** Included files must stay below this directory (default: the directory of `fileName`). */
   readonly root?: string;
 }
 
@@ -144,17 +153,44 @@ export function lint(text: string, options: DrbdLintOptions = {}): LintResult {
   return { ...lintOnce(fixed.text, options), output: fixed.text };
 }
 
+/** `settings.drbdVersion` as a version (`'9'`, `9`, `'8.4'`, `8.4`, `'8.3'`, `8.3`), or `undefined`. */
+function versionSetting(v: unknown): DrbdVersion | '8.3' | undefined {
+  if (v === '8.3' || v === 8.3) return '8.3';
+  if (v === '9' || v === 9) return '9';
+  if (v === '8.4' || v === 8.4) return '8.4';
+  return undefined;
+}
+
 function lintOnce(text: string, options: DrbdLintOptions): LintResult {
   const settings = options.settings ?? {};
-  const fromSettings = settings.drbdVersion;
-  const version: DrbdVersion =
-    options.drbdVersion ?? (fromSettings === '8.4' || fromSettings === 8.4 ? '8.4' : '9');
-  const result = parse(text, {
-    drbdVersion: version,
+  const chosen = options.drbdVersion ?? versionSetting(settings.drbdVersion);
+  const parseOptions = {
     ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
     ...(options.reader ? { reader: options.reader } : {}),
     ...(options.root !== undefined ? { root: options.root } : {}),
-  });
+  };
+  // Without a version, the content decides (the original lab's 8.4 `syncer { rate …; }` must not
+  // be read as DRBD 9), and a version other than the default 9 is said, with the reason.
+  const guess = chosen === undefined ? detectDrbdVersion(text, parseOptions) : undefined;
+  const result = guess?.result ?? parse(text, { drbdVersion: chosen ?? '9', ...parseOptions });
+  // rules read 8.3 files with the 8.4 option tables (8.3 checks are the parser's)
+  const version: DrbdVersion = chosen === '8.3' ? '8.4' : (chosen ?? guess!.version);
+  const assumed: Diagnostic[] = [];
+  if (guess && guess.version !== '9') {
+    const ev = guess.evidence;
+    const f = result.files.find((x) => x.fileName === ev?.file) ?? result.files[0]!;
+    assumed.push(
+      makeDiagnostic(f.diagnostics.lineIndex, {
+        code: CODES.versionAssumed,
+        severity: 'info',
+        message: `Assumed DRBD ${guess.version}: ${guess.reason}`,
+        span: ev?.span ?? { start: 0, end: 0 },
+        source: SOURCE,
+        ...(f.fileName !== undefined ? { file: f.fileName } : {}),
+        note: 'Choose the version with --drbd-version (the `drbdVersion` option of the API)',
+      }),
+    );
+  }
   const doc: DrbdLintDoc = { result, model: result.model, version, text, fileName: options.fileName };
   const indexes = new Map<string, LineIndex>();
   for (const f of result.files)
@@ -170,8 +206,13 @@ function lintOnce(text: string, options: DrbdLintOptions): LintResult {
     lineIndex: result.files[0]!.diagnostics.lineIndex,
     lineIndexFor: (f) => indexes.get(f),
   });
-  const diagnostics = sortDiagnostics([...result.diagnostics, ...found]);
-  const secrets = collectSecrets(result.model);
+  const diagnostics = capDiagnostics(sortDiagnostics([...result.diagnostics, ...assumed, ...found]), {
+    overflowCode: CODES.tooMany,
+  });
+  // Malformed secrets never reach the model; the lexical scan of every file finds them too.
+  const secrets = [
+    ...new Set([...collectSecrets(result.model), ...result.files.flatMap((f) => secretsInText(f.text))]),
+  ];
   const texts: Record<string, string> = Object.create(null);
   for (const f of result.files.slice(1)) if (f.fileName !== undefined) texts[f.fileName] = f.text;
   return {

@@ -197,7 +197,13 @@ export function checkModel(
         else addrs.set(k2, { loc: a, res: r.name });
       }
     }
-    if (v === '9') checkNine(r, err, warn);
+    if (v === '9')
+      checkNine(
+        r,
+        (lower) => model.resources.find((x) => x.name === lower)?.hosts.flatMap((x) => x.names) ?? [],
+        err,
+        warn,
+      );
     else checkEightFour(r, names, err);
     // resync-after target
     for (const sec of r.sections) {
@@ -222,6 +228,7 @@ export function checkModel(
 
 function checkNine(
   r: DrbdResource,
+  lowerHostNames: (lower: string) => readonly string[],
   err: (code: string, m: string, at: Loc, note?: string) => void,
   warn: (code: string, m: string, at: Loc, note?: string) => void,
 ) {
@@ -270,9 +277,18 @@ function checkNine(
       `Missing \`connection\` sections in resource \`${r.name}\`: more than two hosts need explicit connections or a \`connection-mesh\``,
       r,
     );
+  // A stacked resource's connections name the hosts of its lower resources: drbdadm resolves
+  // them through `stacked-on-top-of` (drbd-utils' tests/v9/stacked_multi_path_2sites_3nodes.res).
   const known =
     r.connections.length > 0 || r.meshes.length > 0
-      ? new Set(hosts.flatMap((h) => h.names.map((n) => n.toLowerCase())))
+      ? new Set(
+          hosts.flatMap((h) =>
+            (h.kind === 'stacked-on-top-of' && h.lower !== undefined
+              ? [...h.names, ...lowerHostNames(h.lower)]
+              : h.names
+            ).map((n) => n.toLowerCase()),
+          ),
+        )
       : new Set<string>();
   for (const c of r.connections) {
     for (const e of [...c.endpoints, ...c.paths.flatMap((p) => p.endpoints)]) {

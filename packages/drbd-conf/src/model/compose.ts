@@ -3,6 +3,7 @@ import {
   didYouMean,
   dirname,
   isInside,
+  nearestCandidates,
   normalizePath,
   resolvePath,
   type SourceReader,
@@ -26,6 +27,7 @@ import type {
   DrbdVolume,
 } from '../schema.js';
 import { DRBD_DEVICE } from './check.js';
+import { knownIn83, sectionsKnowing83 } from './eight-three.js';
 import { GLOBAL_KEYWORDS, HOST_KEYWORDS, KEYWORDS, RESOURCE_KEYWORDS, TOP_KEYWORDS } from './keywords.js';
 import {
   type DrbdVersion,
@@ -36,19 +38,36 @@ import {
   scaledValue,
   sectionsKnowing,
 } from './options.js';
+import { protocolSpan } from './protocol-span.js';
+import { templateCommon, templatePath } from './template.js';
 
 /** The package name recorded as diagnostic `source`. */
 export const SOURCE = '@ftkit/drbd-conf';
 
+/**
+ * How many files deep includes may nest. drbdadm keeps each including file open, so with the usual
+ * limit of 1,024 open files it fails near 1,000 levels; 512 is far above any real configuration
+ * and keeps composition well inside the JavaScript stack.
+ */
+export const MAX_INCLUDE_DEPTH = 512;
+
 /** Options of {@link compose} and `parse`. */
 export interface ComposeOptions {
-  /** Which drbdadm parser to mirror; default `'9'`. */
-  readonly drbdVersion?: DrbdVersion;
+  /**
+   * Which drbdadm parser to mirror; default `'9'`. `'8.3'` reads with the 8.4 grammar plus the
+   * restrictions of drbdadm-83 (its options per section, valueless flags, `protocol` required at
+   * resource level, no `volume` or `options` sections); the model is an 8.4 model.
+   */
+  readonly drbdVersion?: DrbdVersion | '8.3';
   /** Name used in diagnostics; also the base for relative `include` patterns (absolute path). */
   readonly fileName?: string;
   /** Reader for `include`d files; without one, includes are recorded but not followed. */
   readonly reader?: SourceReader;
-  /** Included files must lie inside this directory (default `/`). */
+  /**
+   * Included files must lie inside this directory. Default: the reader's `root` when it has one,
+   * else the directory of `fileName` when that is absolute (so `include "/proc/self/environ";` is
+   * refused), else `/`.
+   */
   readonly root?: string;
 }
 
@@ -72,6 +91,8 @@ const describe = (t: Token | undefined): string => {
   const shown = t.text.length > 40 ? `${t.text.slice(0, 37)}...` : t.text;
   return `\`${shown}\``;
 };
+/** Keywords an unknown-keyword message lists at most (the nearest ones when there are more). */
+const MAX_LISTED = 6;
 const list = (xs: readonly string[]): string =>
   xs.length <= 1
     ? `\`${xs[0] ?? ''}\``
@@ -125,23 +146,34 @@ export class Composer {
   readonly opts: ComposeOptions;
   readonly model: DrbdConfig;
   readonly files: ParsedFile[] = [];
+  /** Canonical paths (symbolic links resolved) of every file read so far. */
   readonly seen = new Set<string>();
+  /** Matches of each absolute glob pattern, listed once however often it is included. */
+  private readonly globs = new Map<string, string[]>();
+  /** Canonical paths already asked of the reader (a repeated glob asks for the same ones). */
+  private readonly realpaths = new Map<string, string>();
+  /** How many includes deep the file being composed is (the main file is 0). */
+  private depth = 0;
   private ctx!: FileCtx;
   private resourceSeen = false;
   private readonly topNames = new Map<string, { span: { start: number; end: number }; file?: string }>();
 
+  /** Whether drbdadm-83's restrictions apply on top of the 8.4 grammar. */
+  readonly v83: boolean;
+
   constructor(opts: ComposeOptions) {
     this.opts = opts;
-    this.v = opts.drbdVersion ?? '9';
+    this.v83 = opts.drbdVersion === '8.3';
+    this.v = opts.drbdVersion === '8.3' ? '8.4' : (opts.drbdVersion ?? '9');
     this.model = { drbdVersion: this.v, resources: [], includes: [], requires: [] };
   }
 
   /** Composes one file's text (the main file, or an include at its position). */
   file(text: string, fileName: string | undefined, cst = parseCst(text)): ParsedFile {
-    const d = new DiagnosticCollector(text, SOURCE, fileName);
+    const d = new DiagnosticCollector(text, SOURCE, fileName, undefined, { overflowCode: CODES.tooMany });
     const pf: ParsedFile = { fileName, text, cst, diagnostics: d };
     this.files.push(pf);
-    if (fileName !== undefined) this.seen.add(normalizePath(fileName));
+    if (fileName !== undefined) this.seen.add(this.canonical(fileName));
     const saved = this.ctx;
     this.ctx = { d, file: fileName, text };
     for (const item of contentOf(cst)) this.topItem(item);
@@ -151,6 +183,35 @@ export class Composer {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * The path drbdadm would compare: symbolic links resolved when the reader can, so a directory
+   * reached through two aliases is read once (as drbdadm does) instead of again for every alias.
+   */
+  private canonical(path: string): string {
+    let c = this.realpaths.get(path);
+    if (c === undefined) {
+      c = this.opts.reader?.realpath?.(path) ?? normalizePath(path);
+      this.realpaths.set(path, c);
+    }
+    return c;
+  }
+
+  /** An 8.4 construct drbdadm-83 rejects. */
+  private not83(t: Token, where: string) {
+    this.err(
+      CODES.version,
+      `Unexpected \`${t.text}\` in ${where}: DRBD 8.3 does not have it`,
+      spanOf(t),
+      `\`${t.text}\` exists only in DRBD 8.4 and 9`,
+    );
+  }
+
+  /** Errors reported so far in the current file (to keep follow-on errors out of the report). */
+  private errorCount(): number {
+    let n = 0;
+    for (const d of this.ctx.d.items) if (d.severity === 'error') n++;
+    return n;
+  }
   private err(code: string, message: string, span: { start: number; end: number }, note?: string) {
     this.ctx.d.error(code, message, span, note !== undefined ? { note } : {});
   }
@@ -214,15 +275,29 @@ export class Composer {
     else this.err(CODES.syntax, 'Unexpected `}` without a matching `{`', spanOf(item.token));
   }
 
-  /** Checks a block for a missing `}` and returns its statements (reporting strays). */
-  private statements(block: BlockNode): StatementNode[] {
-    if (!block.close)
-      this.err(
-        CODES.syntax,
-        'Expected `}`, found end of file',
-        { start: this.ctx.text.length, end: this.ctx.text.length },
-        'This block was opened here and never closed',
-      );
+  /**
+   * Checks a block for a missing `}` and returns its statements (reporting strays). `atEof` names
+   * a top-level section (`resource`, `common`) that drbdadm closes silently at the end of the
+   * file: its statement loop simply ends there, so a missing `}` is only a warning.
+   */
+  private statements(block: BlockNode, atEof?: string): StatementNode[] {
+    if (!block.close) {
+      const end = { start: this.ctx.text.length, end: this.ctx.text.length };
+      if (atEof !== undefined)
+        this.warn(
+          CODES.unclosed,
+          `Missing \`}\` at end of file: the \`${atEof}\` section is still open`,
+          end,
+          'drbdadm closes it here; add `}` so that nothing appended to the file lands inside it',
+        );
+      else
+        this.err(
+          CODES.syntax,
+          'Expected `}`, found end of file',
+          end,
+          'This block was opened here and never closed',
+        );
+    }
     // contentOf made a new array: keep its statements in place instead of copying them
     const items = contentOf(block);
     let n = 0;
@@ -336,12 +411,14 @@ export class Composer {
         : sections.length > 0
           ? `\`${t.text}\` is an option: put it inside ${list(sections.map((s) => `${s} { }`))}`
           : undefined;
-    this.err(
-      CODES.unknownKeyword,
-      `Expected ${list(allowed)} in ${where}, found ${describe(t)}`,
-      spanOf(t),
-      note,
-    );
+    // a long list helps nobody: name the few nearest to what was written, then `…`
+    const expected =
+      allowed.length <= MAX_LISTED
+        ? list(allowed)
+        : `one of ${nearestCandidates(t.text, allowed, MAX_LISTED - 1)
+            .map((k) => `\`${k}\``)
+            .join(', ')}, …`;
+    this.err(CODES.unknownKeyword, `Expected ${expected} in ${where}, found ${describe(t)}`, spanOf(t), note);
   }
 
   // ---------------------------------------------------------------- top level
@@ -432,6 +509,47 @@ export class Composer {
     this.skipContent(s);
   }
 
+  /**
+   * Reads a resource's `template-file` (with a reader): a file holding one `common` section that
+   * drbdadm uses instead of the configuration's `common` for this resource. A file that cannot be
+   * read is an error, as in drbdadm ("Failed to open template file"); so is other content.
+   */
+  private readTemplate(r: DrbdResource, t: Token) {
+    if (r.templateFile === undefined) return;
+    const base = this.ctx.file?.startsWith('/') ? dirname(this.ctx.file) : '/';
+    const abs = resolvePath(base, r.templateFile);
+    if (this.ctx.file?.startsWith('/') || r.templateFile.startsWith('/')) templatePath.set(r, abs);
+    const reader = this.opts.reader;
+    if (!reader) return;
+    const root = this.opts.root ?? '/';
+    if (!isInside(root, abs)) {
+      this.err(
+        CODES.include,
+        `Template file \`${r.templateFile}\` lies outside the allowed root \`${root}\``,
+        spanOf(t),
+      );
+      return;
+    }
+    const text = reader.readFile(abs);
+    if (text === undefined) {
+      this.err(CODES.include, `Failed to open template file \`${r.templateFile}\``, spanOf(t));
+      return;
+    }
+    const sub = new Composer({ drbdVersion: this.v, root });
+    sub.file(text, normalizePath(abs));
+    this.files.push(...sub.files);
+    const m = sub.model;
+    if (!m.common || m.global || m.resources.length > 0 || m.includes.length > 0 || m.requires.length > 0) {
+      this.err(
+        CODES.include,
+        `Invalid template file \`${r.templateFile}\`: it must hold exactly one \`common\` section`,
+        spanOf(t),
+      );
+      return;
+    }
+    templateCommon.set(r, m.common);
+  }
+
   private include(c: Cursor) {
     const t = c.next();
     if (
@@ -458,7 +576,8 @@ export class Composer {
     if (!reader) return;
     const base = this.ctx.file?.startsWith('/') ? dirname(this.ctx.file) : '/';
     const abs = resolvePath(base, pattern);
-    const root = this.opts.root ?? '/';
+    const main = this.opts.fileName;
+    const root = this.opts.root ?? reader.root ?? (main?.startsWith('/') ? dirname(main) : '/');
     if (!isInside(root, abs)) {
       this.err(
         CODES.include,
@@ -468,13 +587,18 @@ export class Composer {
       return;
     }
     const isGlob = /[*?[]/.test(pattern);
-    const paths = isGlob ? reader.glob(abs).filter((p) => isInside(root, p)) : [abs];
+    let paths = [abs];
+    if (isGlob) {
+      const cached = this.globs.get(abs);
+      paths = cached ?? reader.glob(abs).filter((p) => isInside(root, p));
+      if (!cached) this.globs.set(abs, paths);
+    }
     for (const p of paths) {
-      const key = normalizePath(p);
+      const key = this.canonical(p);
       if (this.seen.has(key)) {
         if (
-          this.files.some((f) => f.fileName !== undefined && normalizePath(f.fileName) === key) &&
-          !isGlob
+          !isGlob &&
+          this.files.some((f) => f.fileName !== undefined && this.canonical(f.fileName) === key)
         ) {
           this.warn(
             CODES.includeCycle,
@@ -484,12 +608,26 @@ export class Composer {
         }
         continue;
       }
+      if (this.depth >= MAX_INCLUDE_DEPTH) {
+        this.err(
+          CODES.includeDepth,
+          `Invalid include \`${pattern}\`: includes nest more than ${MAX_INCLUDE_DEPTH} files deep`,
+          spanOf(t),
+          'drbdadm keeps every including file open and fails with "Too many open files" near 1,000',
+        );
+        return;
+      }
       const text = reader.readFile(p);
       if (text === undefined) {
         if (!isGlob) this.err(CODES.include, `Failed to open include file \`${pattern}\``, spanOf(t));
         continue;
       }
-      this.file(text, key);
+      this.depth++;
+      try {
+        this.file(text, normalizePath(p));
+      } finally {
+        this.depth--;
+      }
     }
   }
 
@@ -523,6 +661,10 @@ export class Composer {
         this.unknownKeyword(head, GLOBAL_KEYWORDS, 'the `global` section');
         continue;
       }
+      if (this.v83 && name.startsWith('cmd-timeout-')) {
+        this.not83(head, 'the `global` section');
+        continue;
+      }
       if (name === 'disable-ip-verification' || name === 'udev-always-use-vnr') {
         if (!this.expectEnd(sc)) continue;
         if (name === 'disable-ip-verification') g.disableIpVerification = true;
@@ -550,7 +692,9 @@ export class Composer {
         continue;
       }
       if (!this.expectEnd(sc)) continue;
-      const [min, max] = name === 'minor-count' ? [1, 255] : name === 'dialog-refresh' ? [0, 600] : [0, 900];
+      // drbdadm-83 allows 256 minors, 8.4 and 9 at most 255
+      const [min, max] =
+        name === 'minor-count' ? [1, this.v83 ? 256 : 255] : name === 'dialog-refresh' ? [0, 600] : [0, 900];
       const num = scaledValue(val.text)!;
       if (num < min || num > max) {
         this.err(CODES.range, `Invalid \`${name}\` \`${val.text}\`: expected ${min} to ${max}`, spanOf(val));
@@ -598,7 +742,7 @@ export class Composer {
     if (!this.claimTopName('common', spanOf(head), 'section')) return;
     const common: DrbdCommon = this.at({ sections: [] }, spanOf(c.stmt));
     this.model.common = common;
-    for (const s of this.statements(block)) {
+    for (const s of this.statements(block, 'common')) {
       const h = s.words[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected a section keyword, found `{`', spanOf(s.block!.open));
@@ -627,6 +771,10 @@ export class Composer {
         h.kind === 'word' &&
         ['disk', 'net', 'syncer', 'startup', 'options', 'handlers', 'proxy'].includes(h.text)
       ) {
+        if (this.v83 && h.text === 'options') {
+          this.not83(h, 'the `common` section');
+          continue;
+        }
         const sec = this.section(sc, h.text as SectionKind, common.sections, `common`);
         if (sec) common.sections.push(sec);
         continue;
@@ -661,6 +809,7 @@ export class Composer {
       return;
     }
     target.protocol = v;
+    protocolSpan.set(target, spanOf(c.stmt));
   }
 
   // ---------------------------------------------------------------- sections and options
@@ -737,6 +886,31 @@ export class Composer {
     if (spec && peerDeviceOnly && !spec.peerDevice) spec = undefined;
     if (!spec) {
       this.unknownOption(head, kind, peerDeviceOnly);
+      return undefined;
+    }
+    if (this.v83 && !knownIn83(kind, head.text)) {
+      const home = sectionsKnowing83(head.text);
+      this.err(
+        CODES.unknownOption,
+        `Unknown option ${describe(head)} in ${kind === 'options' ? 'resource options' : `\`${kind}\` options`}`,
+        spanOf(head),
+        head.text === 'protocol'
+          ? 'DRBD 8.3 takes `protocol` at resource level (or in `common`), not in `net`'
+          : home.length > 0
+            ? `In DRBD 8.3 \`${head.text}\` belongs in ${list(home.map((k) => `${k} { }`))}`
+            : `\`${head.text}\` exists only in DRBD 8.4 and 9`,
+      );
+      return undefined;
+    }
+    // drbdadm-83's switches take no value (`allow-two-primaries;`, never `… yes;`)
+    if (this.v83 && spec.type === 'bool' && s.words.length > 1) {
+      const vt = s.words[1]!;
+      this.err(
+        CODES.syntax,
+        `Expected \`;\`, found ${describe(vt)}`,
+        spanOf(vt),
+        `\`${head.text}\` takes no value in DRBD 8.3`,
+      );
       return undefined;
     }
     if (s.block) {
@@ -973,7 +1147,7 @@ export class Composer {
     resourceOpenOffset.set(r, block.open.start);
     const implicit: DrbdVolume = {};
     let implicitUsed = false;
-    for (const s of this.statements(block)) {
+    for (const s of this.statements(block, `resource ${nm.value}`)) {
       const h = s.words[0];
       if (!h) {
         this.err(CODES.syntax, 'Expected a keyword, found `{`', spanOf(s.block!.open));
@@ -993,6 +1167,10 @@ export class Composer {
       const sc = new Cursor(s);
       sc.next();
       const kw = h.kind === 'word' && RESOURCE_KEYWORDS[this.v].includes(h.text) ? h.text : '';
+      if (this.v83 && (kw === 'volume' || kw === 'options')) {
+        this.not83(h, `resource \`${r.name}\``);
+        continue;
+      }
       switch (kw) {
         case 'protocol':
           this.protocolStmt(sc, r);
@@ -1027,7 +1205,7 @@ export class Composer {
           if (s.block) {
             const sec = this.section(sc, 'disk', r.sections, `resource \`${r.name}\``);
             if (sec) r.sections.push(sec);
-          } else if (this.diskStmt(sc, implicit)) implicitUsed = true;
+          } else if (this.diskStmt(sc, implicit, true)) implicitUsed = true;
           break;
         case 'net':
         case 'syncer':
@@ -1044,7 +1222,7 @@ export class Composer {
           break;
         case 'meta-disk':
         case 'flexible-meta-disk':
-          if (this.metaDiskStmt(sc, implicit, kw === 'flexible-meta-disk')) implicitUsed = true;
+          if (this.metaDiskStmt(sc, implicit, kw === 'flexible-meta-disk', true)) implicitUsed = true;
           break;
         case 'volume': {
           const vol = this.volume(sc, 'resource');
@@ -1074,6 +1252,7 @@ export class Composer {
           }
           if (!this.expectEnd(sc)) break;
           r.templateFile = unquote(t);
+          this.readTemplate(r, t);
           break;
         }
         default:
@@ -1171,6 +1350,10 @@ export class Composer {
       const sc = new Cursor(s);
       sc.next();
       const kw = h.kind === 'word' && allowed.includes(h.text) ? h.text : '';
+      if (this.v83 && (kw === 'volume' || kw === 'options' || kw === 'alternate-link-address')) {
+        this.not83(h, where);
+        continue;
+      }
       const dupStmt = (what: string) => {
         this.err(CODES.duplicate, `Duplicate \`${what}\` statement in ${where}`, spanOf(h));
       };
@@ -1403,7 +1586,24 @@ export class Composer {
     );
   }
 
-  private diskStmt(c: Cursor, vol: DrbdVolume): boolean {
+  /**
+   * Duplicate `disk`/`device`/`meta-disk` statements: drbdadm keeps the last one inside a
+   * `volume N { }` section and (disk, meta-disk) at resource level, and rejects them in a host
+   * section ("conflicting use of … statement"). `lastWins` selects the first behaviour; we warn.
+   */
+  private duplicateVolumeStmt(c: Cursor, what: string, lastWins: boolean): boolean {
+    if (lastWins)
+      this.warn(
+        CODES.duplicate,
+        `Duplicate \`${what}\` statement: the last one is used`,
+        spanOf(c.stmt),
+        'drbdadm keeps the last value and ignores the earlier one',
+      );
+    else this.err(CODES.duplicate, `Duplicate \`${what}\` statement`, spanOf(c.stmt));
+    return lastWins;
+  }
+
+  private diskStmt(c: Cursor, vol: DrbdVolume, lastWins = false): boolean {
     const t = c.next();
     if (!t || (t.kind !== 'word' && t.kind !== 'string')) {
       const f = t ?? c.foundToken();
@@ -1420,16 +1620,13 @@ export class Composer {
       this.err(CODES.version, 'Unexpected `disk none`: diskless volumes need DRBD 9', spanOf(t));
       return false;
     }
-    if (vol.disk !== undefined) {
-      this.err(CODES.duplicate, 'Duplicate `disk` statement', spanOf(c.stmt));
-      return false;
-    }
+    if (vol.disk !== undefined && !this.duplicateVolumeStmt(c, 'disk', lastWins)) return false;
     vol.disk = v;
     diskSpan.set(vol, spanOf(c.stmt));
     return true;
   }
 
-  private deviceStmt(c: Cursor, vol: DrbdVolume): boolean {
+  private deviceStmt(c: Cursor, vol: DrbdVolume, lastWins = false): boolean {
     let name: string | undefined;
     let minor: number | undefined;
     const t = c.next();
@@ -1471,10 +1668,7 @@ export class Composer {
       return false;
     }
     if (!this.expectEnd(c)) return false;
-    if (vol.device) {
-      this.err(CODES.duplicate, 'Duplicate `device` statement', spanOf(c.stmt));
-      return false;
-    }
+    if (vol.device && !this.duplicateVolumeStmt(c, 'device', lastWins)) return false;
     // Device name checks (reference §2.1 / §5 #15).
     const span = spanOf(c.stmt);
     if (name !== undefined) {
@@ -1516,7 +1710,7 @@ export class Composer {
     return true;
   }
 
-  private metaDiskStmt(c: Cursor, vol: DrbdVolume, flexible: boolean): boolean {
+  private metaDiskStmt(c: Cursor, vol: DrbdVolume, flexible: boolean, lastWins = false): boolean {
     const t = c.next();
     if (!t || (t.kind !== 'word' && t.kind !== 'string')) {
       const f = t ?? c.foundToken();
@@ -1545,11 +1739,19 @@ export class Composer {
       }
       index = scaledValue(n.text);
     }
-    if (!this.expectEnd(c)) return false;
-    if (vol.metaDisk) {
-      this.err(CODES.duplicate, 'Duplicate `meta-disk` statement', spanOf(c.stmt));
+    if (this.v83 && !flexible && path !== 'internal' && index === undefined) {
+      const f = c.peek() ?? c.foundToken();
+      this.err(
+        CODES.syntax,
+        `Expected \`[\`, found ${describe(f)}`,
+        f ? spanOf(f) : c.endSpan(),
+        'DRBD 8.3 needs an index for an external meta-disk (`meta-disk /dev/sdb1 [0];`), or `flexible-meta-disk`',
+      );
       return false;
     }
+    if (!this.expectEnd(c)) return false;
+    if (vol.metaDisk && !this.duplicateVolumeStmt(c, 'meta-disk', lastWins)) return false;
+    delete vol.flexibleMetaDisk;
     vol.metaDisk =
       path === 'internal'
         ? { kind: 'internal' }
@@ -1580,7 +1782,7 @@ export class Composer {
       sc.next();
       switch (h.kind === 'word' ? h.text : '') {
         case 'device':
-          this.deviceStmt(sc, vol);
+          this.deviceStmt(sc, vol, true);
           break;
         case 'disk':
           if (s.block) {
@@ -1593,11 +1795,11 @@ export class Composer {
             const sec: DrbdSection = this.at<DrbdSection>({ kind: 'disk', options: [] }, spanOf(s));
             this.sectionBody(b2, sec);
             vol.diskOptions = sec;
-          } else this.diskStmt(sc, vol);
+          } else this.diskStmt(sc, vol, true);
           break;
         case 'meta-disk':
         case 'flexible-meta-disk':
-          this.metaDiskStmt(sc, vol, h.text === 'flexible-meta-disk');
+          this.metaDiskStmt(sc, vol, h.text === 'flexible-meta-disk', true);
           break;
         default:
           this.unknownKeyword(h, ['device', 'disk', 'meta-disk'], `volume ${vol.number}`);
@@ -1608,6 +1810,7 @@ export class Composer {
   }
 
   private connection(c: Cursor): DrbdConnection | undefined {
+    const connErrorsBefore = this.errorCount();
     let name: string | undefined;
     if (!c.done) {
       const n = this.name(c, 'a connection name or `{`');
@@ -1668,6 +1871,7 @@ export class Composer {
           const b2 = this.expectBlock(sc);
           if (!b2) break;
           const path: DrbdConnection['paths'][number] = this.at({ endpoints: [] }, spanOf(s));
+          const errorsBefore = this.errorCount();
           for (const ps of this.statements(b2)) {
             const ph = ps.words[0];
             if (!ph || !this.stmtSyntax(ps)) continue;
@@ -1689,7 +1893,8 @@ export class Composer {
             }
             path.endpoints.push(ep);
           }
-          if (path.endpoints.length !== 2)
+          // a path whose statements were already reported is not also "missing" an endpoint
+          if (path.endpoints.length !== 2 && this.errorCount() === errorsBefore)
             this.err(CODES.semantic, 'Expected two endpoints in this `path`', spanOf(h));
           conn.paths.push(path);
           break;
@@ -1752,7 +1957,7 @@ export class Composer {
           this.unknownKeyword(h, ['host', 'path', 'net', 'disk', 'volume'], 'the connection');
       }
     }
-    if (conn.paths.length === 0 && conn.endpoints.length !== 2)
+    if (conn.paths.length === 0 && conn.endpoints.length !== 2 && this.errorCount() === connErrorsBefore)
       this.err(
         CODES.semantic,
         'Expected two endpoints in this connection',

@@ -16,6 +16,8 @@ import { DRBD_DEVICE } from './check.js';
 import { localHosts } from './hosts.js';
 import { implicitNodeIds } from './node-id.js';
 import { type DrbdVersion, optionSpec, type SectionKind, SYNCER_84 } from './options.js';
+import { protocolSpan } from './protocol-span.js';
+import { templatePath } from './template.js';
 
 /** Options of {@link dump}. */
 export interface DumpOptions {
@@ -138,30 +140,50 @@ function printSection(
 
 const ORDER: readonly SectionKind[] = ['options', 'net', 'disk', 'startup', 'proxy', 'handlers'];
 
-/** The sections of a resource/common after 8.4's syncer redistribution and protocol move. */
-function sectionPairs(ctx: DumpCtx, sections: readonly DrbdSection[], protocol: string | undefined) {
+/**
+ * The sections of a resource/common after 8.4's syncer redistribution and protocol move. drbdadm
+ * appends a legacy `protocol` to the `net` options where it stands in the source: before the
+ * options of a `net` section written after it, after those of one written before it. `protocolAt`
+ * is its offset (unknown for a model not read from text: then it comes first).
+ */
+function sectionPairs(
+  ctx: DumpCtx,
+  sections: readonly DrbdSection[],
+  protocol: string | undefined,
+  protocolAt?: number,
+) {
   const map = new Map<SectionKind, [string, string | undefined][]>();
   const get = (k: SectionKind) => {
     const l = map.get(k) ?? [];
     map.set(k, l);
     return l;
   };
-  if (protocol !== undefined)
-    get('net').push(['protocol', ctx.v === '8.4' ? protocol.toUpperCase() : dumpQuote(protocol)]);
+  let pending = protocol;
+  const putProtocol = () => {
+    if (pending === undefined) return;
+    get('net').push(['protocol', ctx.v === '8.4' ? pending.toUpperCase() : dumpQuote(pending)]);
+    pending = undefined;
+  };
+  if (protocolAt === undefined) putProtocol();
   let plugins: string[] | undefined;
   for (const sec of sections) {
+    if (protocolAt !== undefined && (sec.span === undefined || sec.span.start > protocolAt)) putProtocol();
     if (sec.kind === 'syncer') {
       for (const o of sec.options) {
         const target =
           ctx.v === '8.4' ? (SYNCER_84.get(o.name)?.section ?? 'disk') : sectionOfSyncer9(o.name);
         const pairs = normOptions(ctx, ctx.v === '8.4' ? 'syncer' : target, [o]);
-        get(target).push(...pairs);
+        const list = get(target);
+        for (const p of pairs) list.push(p);
       }
       continue;
     }
-    get(sec.kind).push(...normOptions(ctx, sec.kind, sec.options));
+    // A loop, not push(...): a section of ~130k options overflowed the call stack.
+    const list = get(sec.kind);
+    for (const p of normOptions(ctx, sec.kind, sec.options)) list.push(p);
     if (sec.plugins) plugins = [...(plugins ?? []), ...sec.plugins];
   }
+  putProtocol();
   // stacked-timeouts (value-less) prints after the valued startup options
   for (const [k, l] of map) {
     const flags = l.filter((p) => p[1] === undefined);
@@ -182,8 +204,9 @@ export function printSections(
   depth: number,
   sections: readonly DrbdSection[],
   protocol: string | undefined,
+  protocolAt?: number,
 ): string {
-  const { map, plugins } = sectionPairs(ctx, sections, protocol);
+  const { map, plugins } = sectionPairs(ctx, sections, protocol, protocolAt);
   let s = '';
   for (const k of ORDER)
     s += printSection(ctx, depth, k, map.get(k) ?? [], k === 'proxy' ? plugins : undefined);
@@ -198,14 +221,9 @@ function volumeBody(ctx: DumpCtx, depth: number, v: DrbdVolume, resourceLevel9 =
   if (v.disk !== undefined) s += kwLine(depth, 'disk', dumpQuote(v.disk), w);
   // drbdadm 9 records `disk { … }` without a backing disk as an explicitly diskless volume
   else if (ctx.v === '9' && v.diskOptions) s += kwLine(depth, 'disk', 'none', w);
-  // drbdadm quirk: at resource level an external meta-disk is padded to 16 columns, internal to 20
-  if (v.metaDisk)
-    s += kwLine(
-      depth,
-      'meta-disk',
-      metaText(v.metaDisk),
-      resourceLevel9 && v.metaDisk.kind === 'external' ? 16 : w,
-    );
+  // drbdadm quirk (9 and 8.4): an external meta-disk is always padded to 16 columns, whatever the
+  // depth; `internal` follows the other statements of its level
+  if (v.metaDisk) s += kwLine(depth, 'meta-disk', metaText(v.metaDisk), v.metaDisk.kind === 'external' ? 16 : w);
   return s;
 }
 
@@ -277,10 +295,11 @@ function hostText(ctx: DumpCtx, r: DrbdResource, h: DrbdHost, nodeId: number | u
   else if (h.kind === 'on') head = `on ${h.names.join(' ')} {`;
   else head = `${h.kind} {`;
   let s = `${I(d)}${head}\n`;
-  if (h.kind === 'stacked-on-top-of' && ctx.v === '8.4') {
+  if (h.kind === 'stacked-on-top-of') {
+    // both versions name the lower resource's hosts, each followed by a space
     const lower = ctx.cfg.resources.find((x) => x.name === h.lower);
     const names = lower?.hosts.flatMap((x) => x.names) ?? [];
-    s += `${I(d + 1)}# on ${names.join(' ')}\n`;
+    s += `${I(d + 1)}# on ${names.map((n) => `${n} `).join('')}\n`;
   }
   if (ctx.v === '9' && nodeId !== undefined) s += `${I(d + 1)}node-id ${nodeId};\n`;
   if (h.options) s += printSection(ctx, d + 1, 'options', normOptions(ctx, 'options', h.options.options));
@@ -373,12 +392,21 @@ let flattenSink = 0;
 function resourceText(ctx: DumpCtx, r: DrbdResource, o: DumpOptions): string {
   const local = localHosts(r, o.host, ctx.v);
   const stacked = r.hosts.some((h) => h.kind === 'stacked-on-top-of');
-  let s = `# resource ${r.name} on ${o.host ?? ''}: ${local.length > 0 || r.hosts.some((h) => h.kind === 'floating') ? 'not ' : ''}ignored, ${stacked ? '' : 'not '}stacked\n`;
+  // a stacked resource runs where its lower resource runs
+  const lowerLocal =
+    o.host !== undefined &&
+    r.hosts.some((h) => {
+      if (h.kind !== 'stacked-on-top-of') return false;
+      const lower = ctx.cfg.resources.find((x) => x.name === h.lower);
+      return lower !== undefined && localHosts(lower, o.host, ctx.v).length > 0;
+    });
+  let s = `# resource ${r.name} on ${o.host ?? ''}: ${local.length > 0 || lowerLocal || r.hosts.some((h) => h.kind === 'floating') ? 'not ' : ''}ignored, ${stacked ? '' : 'not '}stacked\n`;
   const at = o.definedAt?.(r);
   if (at !== undefined) s += `# defined at ${at}\n`;
   s += `resource ${dumpQuote(r.name)} {\n`;
+  // drbdadm prints the path resolved against the configuration's directory, after one space
   if (ctx.v === '9' && r.templateFile !== undefined)
-    s += kwLine(1, 'template-file', dumpQuote(r.templateFile));
+    s += `${I(1)}template-file ${dumpQuote(templatePath.get(r) ?? r.templateFile)};\n`;
   if (ctx.v === '9') s += printVolumes(ctx, 1, r.volumes, true);
   const ids = ctx.v === '9' ? effectiveNodeIds(r) : new Map<DrbdHost, number>();
   for (const h of r.hosts) s += hostText(ctx, r, h, ids.get(h));
@@ -390,7 +418,7 @@ function resourceText(ctx: DumpCtx, r: DrbdResource, o: DumpOptions): string {
       s += `${I(1)}}\n`;
     }
   }
-  s += printSections(ctx, 1, r.sections, r.protocol);
+  s += printSections(ctx, 1, r.sections, r.protocol, protocolSpan.get(r)?.start);
   return `${s}}\n\n`;
 }
 
@@ -421,12 +449,25 @@ export function dump(model: DrbdConfig, options: DumpOptions = {}): string {
     if (g.dialogRefresh !== undefined && g.dialogRefresh !== '1')
       body += `${I(1)}dialog-refresh ${g.dialogRefresh};\n`;
     if (g.usageCount !== undefined && g.usageCount !== 'ask') body += `${I(1)}usage-count ${g.usageCount};\n`;
-    if (body && v === '8.4') body += `${I(1)}cmd-timeout-medium 600;\n${I(1)}cmd-timeout-long 0;\n`;
+    // drbdadm-84 adds the command timeouts to a printed global section: `short` when set, `medium`
+    // and `long` always (defaults 600 and 0); alone they print nothing, and 9 never prints them
+    if (body && v === '8.4') {
+      if (g.cmdTimeoutShort !== undefined) body += `${I(1)}cmd-timeout-short ${g.cmdTimeoutShort};\n`;
+      body += `${I(1)}cmd-timeout-medium ${g.cmdTimeoutMedium ?? 600};\n`;
+      body += `${I(1)}cmd-timeout-long ${g.cmdTimeoutLong ?? 0};\n`;
+    }
     if (body) s += `global {\n${body}}\n\n`;
   }
   if (model.common) {
-    const body = printSections(ctx, 1, model.common.sections, model.common.protocol);
-    if (body) s += `common {\n${body}}\n\n`;
+    const body = printSections(
+      ctx,
+      1,
+      model.common.sections,
+      model.common.protocol,
+      protocolSpan.get(model.common)?.start,
+    );
+    // drbdadm prints a `common` section even when it is empty (drbd-utils' stock global_common.conf)
+    s += `common {\n${body}}\n\n`;
   }
   for (const r of model.resources) s += flatten(resourceText(ctx, r, options));
   return s;

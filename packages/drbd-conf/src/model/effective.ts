@@ -10,6 +10,7 @@ import {
   SYNCER_84,
   scaledValue,
 } from './options.js';
+import { commonOf } from './template.js';
 
 /** One option after inheritance: its value text, the number in the option's scale, and where it was set. */
 export interface EffectiveOption {
@@ -64,9 +65,10 @@ export function effectiveHost(model: DrbdConfig, resource: string, host: string)
     sections.set(target, m);
     m.set(name, { name, value, ...(num !== undefined ? { number: num } : {}), from, option: o });
   };
-  for (const s of model.common?.sections ?? []) for (const o of s.options) put(s.kind, o, 'common');
-  if (model.common?.protocol !== undefined)
-    put('net', { name: 'protocol', value: model.common.protocol }, 'common');
+  // a `template-file` (when read) replaces the configuration's common for this resource
+  const common = commonOf(model, r);
+  for (const s of common?.sections ?? []) for (const o of s.options) put(s.kind, o, 'common');
+  if (common?.protocol !== undefined) put('net', { name: 'protocol', value: common.protocol }, 'common');
   if (r.protocol !== undefined) put('net', { name: 'protocol', value: r.protocol }, 'resource');
   for (const s of r.sections) for (const o of s.options) put(s.kind, o, 'resource');
   for (const kind of ['disk', 'net', 'options', 'startup'] as const) {

@@ -622,7 +622,8 @@ function volumeText(v: DrbdVolume, depth: number, resourceLevel: boolean): strin
   if (v.device) s += `${lead(body, 'device', w)}${deviceText(v.device)};\n`;
   if (v.disk !== undefined) s += `${lead(body, 'disk', w)}${dumpQuote(v.disk)};\n`;
   if (v.metaDisk) {
-    const mw = v.number === undefined && resourceLevel && v.metaDisk.kind === 'external' ? 16 : w;
+    // as in dump: an external meta-disk is always padded to 16 columns
+    const mw = v.metaDisk.kind === 'external' ? 16 : w;
     s += `${lead(body, 'meta-disk', mw)}${metaText(v.metaDisk)};\n`;
   }
   return v.number === undefined ? s : `${I(depth)}volume ${v.number} {\n${s}${I(depth)}}\n`;

@@ -5,7 +5,7 @@ import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { dump, emit, parse } from '../../src/index.js';
 import { configArb } from '../arbitraries.js';
-import { NODE, runDrbdadm, stripComments } from '../drbdadm.js';
+import { NODE, runDrbdadm, stripComments } from '../conformance/drbdadm.js';
 import { strip } from '../strip.js';
 
 describe('1,000 random models', () => {

@@ -49,7 +49,7 @@ export function lintDoc(cst: FstabCst): FstabLintDoc {
 
 /** The documentation URL of a rule. */
 export function ruleUrl(id: string): string {
-  return `https://ftkit.dev/rules/fstab/${id}`;
+  return `https://github.com/ftkit/ftkit/blob/main/docs/rules/fstab/${id}.md`;
 }
 
 /** Shows source text in backticks for a message. */

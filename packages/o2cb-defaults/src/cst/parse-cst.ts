@@ -202,13 +202,23 @@ function scanLine(raw: string, start: number, newline: '' | '\n'): O2cbLine {
   NAME_RE.lastIndex = i;
   const nm = NAME_RE.exec(raw);
   if (!nm) {
+    const w = firstWord(raw, i);
+    // `export` and nothing after it: there is no word to point at (the span stays on the line).
+    if (w === '' && exportKeyword) {
+      return recover(
+        new Fail('unsupported', 'Expected `NAME=value` after `export`', {
+          start: exportKeyword.start,
+          end: exportKeyword.end,
+        }),
+      );
+    }
     return recover(
       new Fail(
         'unsupported',
-        `Unexpected ${quoteText(firstWord(raw, i))}; only \`NAME=value\` lines and comments can be read`,
+        `Unexpected ${quoteText(w || raw.slice(i, i + 1))}; only \`NAME=value\` lines and comments can be read`,
         {
           start: start + i,
-          end: start + i + Math.max(1, firstWord(raw, i).length),
+          end: Math.min(end, start + i + Math.max(1, w.length)),
         },
       ),
     );

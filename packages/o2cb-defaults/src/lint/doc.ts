@@ -22,7 +22,7 @@ export function lintDoc(cst: O2cbCst, model: O2cbDefaults): O2cbLintDoc {
 
 /** The documentation URL of a rule. */
 export function ruleUrl(id: string): string {
-  return `https://ftkit.dev/rules/o2cb-defaults/${id}`;
+  return `https://github.com/ftkit/ftkit/blob/main/docs/rules/o2cb-defaults/${id}.md`;
 }
 
 /** Shows a value in backticks for a message (control characters made visible, long values cut). */

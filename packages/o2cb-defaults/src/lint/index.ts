@@ -1,5 +1,5 @@
 import type { Diagnostic, LintOptions, LintResult, Rule } from '@ftkit/core';
-import { fixUntilStable, runRules, sortDiagnostics } from '@ftkit/core';
+import { capDiagnostics, fixUntilStable, runRules, sortDiagnostics } from '@ftkit/core';
 import { SOURCE } from '../diagnostics.js';
 import { parse } from '../parse.js';
 import type { O2cbLintDoc } from './doc.js';
@@ -51,7 +51,8 @@ function lintOnce(text: string, options: LintOptions): Diagnostic[] {
     ...(options.rules ? { config: options.rules } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
   });
-  return sortDiagnostics([...diagnostics, ...found]);
+  // At most MAX_DIAGNOSTICS per file; the rest are counted in one TOO_MANY_PROBLEMS.
+  return capDiagnostics(sortDiagnostics([...diagnostics, ...found]));
 }
 
 /**

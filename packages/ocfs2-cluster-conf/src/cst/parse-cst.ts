@@ -551,13 +551,15 @@ export function parseCst(text: string): Document {
       case 'comment':
         if (header && !line.indented) pending.push(line);
         else if (header) {
-          body.push(...pending, line);
+          for (const p of pending) body.push(p);
+          body.push(line);
           pending = [];
         } else items.push(line);
         break;
       case 'invalid':
         if (header && line.tokens[0]?.kind === 'indent') {
-          body.push(...pending, line);
+          for (const p of pending) body.push(p);
+          body.push(line);
           pending = [];
         } else if (header) pending.push(line);
         else items.push(line);
@@ -575,7 +577,8 @@ export function parseCst(text: string): Document {
               note: `A blank line ends a stanza for o2cb, so \`${show(line.key.text)}\` below it belongs to no stanza; remove the blank line`,
             }));
           }
-          body.push(...pending, line);
+          for (const p of pending) body.push(p);
+          body.push(line);
           pending = [];
         } else {
           items.push(line);

@@ -1,4 +1,11 @@
-import { type Diagnostic, fixUntilStable, type LintOptions, type LintResult, runRules } from '@ftkit/core';
+import {
+  capDiagnostics,
+  type Diagnostic,
+  fixUntilStable,
+  type LintOptions,
+  type LintResult,
+  runRules,
+} from '@ftkit/core';
 import { SOURCE, sortByPosition } from '../diagnostics.js';
 import { parse } from '../parse.js';
 import { clusterDrift } from './rules/cluster-drift.js';
@@ -112,5 +119,8 @@ function lintOnce(text: string, options: LintOptions): readonly Diagnostic[] {
     ...(options.rules ? { config: options.rules } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
   });
-  return found.length === 0 ? parsed.diagnostics : sortByPosition([...parsed.diagnostics, ...found]);
+  // At most MAX_DIAGNOSTICS per file; the rest are counted in one TOO_MANY_PROBLEMS.
+  return found.length === 0
+    ? parsed.diagnostics
+    : capDiagnostics(sortByPosition([...parsed.diagnostics, ...found]));
 }

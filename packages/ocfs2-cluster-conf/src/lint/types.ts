@@ -1,4 +1,4 @@
-import type { Rule, Span } from '@ftkit/core';
+import { type Rule, type Span, safeRecord } from '@ftkit/core';
 import type { AttributeLine, Document } from '../cst/types.js';
 import type { ModelLinks, StanzaView } from '../model/compose.js';
 import type { Cluster, ClusterConf } from '../schema.js';
@@ -15,7 +15,7 @@ export type ClusterConfRule = Rule<ClusterConfDoc>;
 
 /** The docs URL of a rule. */
 export function ruleUrl(id: string): string {
-  return `https://ftkit.dev/rules/ocfs2-cluster-conf/${id}`;
+  return `https://github.com/ftkit/ftkit/blob/main/docs/rules/ocfs2-cluster-conf/${id}.md`;
 }
 
 /** The span of a stanza's header word. */
@@ -42,12 +42,17 @@ export function attr(v: StanzaView | undefined, key: string): AttributeLine | un
   return v?.attrs.get(key);
 }
 
-/** Known keys per known stanza type. */
-export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
-  cluster: ['name', 'heartbeat_mode', 'node_count'],
-  node: ['name', 'cluster', 'number', 'ip_address', 'ip_port'],
-  heartbeat: ['region', 'cluster'],
-};
+/**
+ * Known keys per known stanza type. A null-prototype object: it is indexed with stanza names from
+ * the file, and `constructor:` or `toString:` must find nothing rather than an Object method.
+ */
+export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = Object.freeze(
+  safeRecord<readonly string[]>([
+    ['cluster', ['name', 'heartbeat_mode', 'node_count']],
+    ['node', ['name', 'cluster', 'number', 'ip_address', 'ip_port']],
+    ['heartbeat', ['region', 'cluster']],
+  ]),
+);
 
 /** The three stanza types o2cb reads. */
 export const KNOWN_STANZAS: readonly string[] = ['cluster', 'node', 'heartbeat'];

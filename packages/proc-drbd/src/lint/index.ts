@@ -1,4 +1,11 @@
-import { type LintOptions, type LintResult, type Rule, runRules, sortDiagnostics } from '@ftkit/core';
+import {
+  capDiagnostics,
+  type LintOptions,
+  type LintResult,
+  type Rule,
+  runRules,
+  sortDiagnostics,
+} from '@ftkit/core';
 import { SOURCE } from '../diagnostics.js';
 import { readStatus } from '../read.js';
 import { makeStatusDoc, type StatusDoc } from './doc.js';
@@ -42,5 +49,6 @@ export function lintStatus(text: string, options: LintOptions = {}): LintResult 
     ...(options.rules ? { config: options.rules } : {}),
     ...(options.settings ? { settings: options.settings } : {}),
   });
-  return { diagnostics: sortDiagnostics([...read.diagnostics, ...findings]) };
+  // At most MAX_DIAGNOSTICS per file; the rest are counted in one TOO_MANY_PROBLEMS.
+  return { diagnostics: capDiagnostics(sortDiagnostics([...read.diagnostics, ...findings])) };
 }

@@ -1,2 +1,3 @@
 /** Documentation address of a rule. */
-export const ruleUrl = (id: string): string => `https://ftkit.dev/rules/proc-drbd/${id}`;
+export const ruleUrl = (id: string): string =>
+  `https://github.com/ftkit/ftkit/blob/main/docs/rules/proc-drbd/${id}.md`;

@@ -364,6 +364,17 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
           break;
         }
         const minor = Number(m[1]);
+        if (!Number.isSafeInteger(minor)) {
+          // The kernel's minors are far below 2^53; a longer digit run would read as Infinity.
+          dev = undefined;
+          out.push({
+            code: 'INVALID_STATE_LINE',
+            severity: 'error',
+            message: `Expected a minor number, found \`${shown(m[1]!)}\``,
+            span: { start: l.start + t.indexOf(m[1]!), end: l.start + t.indexOf(m[1]!) + m[1]!.length },
+          });
+          break;
+        }
         dev = newDevice(minor, m[2]!);
         devLine = l;
         if (m[3] !== undefined) {

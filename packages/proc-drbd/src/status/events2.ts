@@ -58,8 +58,20 @@ export class Events2Parser {
   private lineNo = 0;
   /** The event of the last line read: an indented `key:value` line continues it. */
   private last: Events2Event | undefined;
+  /** Inside an over-long line: its bytes are dropped up to the next line break. */
+  private skipping = false;
+  private readonly maxLineLength: number;
   /** Lines that could not be read, with the reason. */
   readonly problems: Events2Problem[] = [];
+
+  /**
+   * @param options.maxLineLength - Longest line kept, in UTF-16 units (default 1 MiB; real
+   *   events2 lines are well under 1 KiB). A longer line is reported once in `problems` and
+   *   skipped, so memory stays bounded by this length whatever the stream holds.
+   */
+  constructor(options: { readonly maxLineLength?: number } = {}) {
+    this.maxLineLength = options.maxLineLength ?? 1024 * 1024;
+  }
 
   /** Parses every complete line in `chunk` (plus what was left over from earlier chunks). */
   push(chunk: string): Events2Event[] {
@@ -69,10 +81,17 @@ export class Events2Parser {
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl === -1) break;
-      this.handle(text.slice(start, nl), out);
+      if (this.skipping) this.skipping = false;
+      else if (nl - start > this.maxLineLength) this.tooLong(text.slice(start, start + this.headLength));
+      else this.handle(text.slice(start, nl), out);
       start = nl + 1;
     }
-    this.rest = text.slice(start);
+    this.rest = this.skipping ? '' : text.slice(start);
+    if (this.rest.length > this.maxLineLength) {
+      this.tooLong(this.rest.slice(0, this.headLength));
+      this.rest = '';
+      this.skipping = true;
+    }
     text = '';
     return out;
   }
@@ -80,9 +99,26 @@ export class Events2Parser {
   /** Parses the last line if the stream did not end with a line break. */
   end(): Events2Event[] {
     const out: Events2Event[] = [];
-    if (this.rest.length > 0) this.handle(this.rest, out);
+    if (this.rest.length > 0 && !this.skipping) this.handle(this.rest, out);
     this.rest = '';
+    this.skipping = false;
     return out;
+  }
+
+  /** How much of an over-long line `problems` shows: the same however the stream was split. */
+  private get headLength(): number {
+    return Math.min(40, this.maxLineLength + 1);
+  }
+
+  /** Records an over-long line (it counts as one line, and is not parsed). */
+  private tooLong(head: string): void {
+    this.lineNo++;
+    this.last = undefined;
+    this.problems.push({
+      line: this.lineNo,
+      text: `${head}…`,
+      message: `Unexpected line longer than ${this.maxLineLength} characters (skipped)`,
+    });
   }
 
   private handle(raw: string, out: Events2Event[]): void {

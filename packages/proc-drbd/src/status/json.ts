@@ -147,11 +147,33 @@ export function repairStatusJson(text: string): string {
   );
 }
 
-function issueMessage(i: z.core.$ZodIssue): string {
+/** The value at a zod issue path in the parsed JSON (own properties only). */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+/** A JSON type name for messages; JSON's `1e309` parses to Infinity, which JSON cannot hold. */
+function foundText(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'a number too large for a double';
+  return typeof v === 'number' ? 'number' : typeof v;
+}
+
+function issueMessage(i: z.core.$ZodIssue, raw: unknown): string {
   const where = `\`${i.path.map(String).join('.') || '(root)'}\``;
   if (i.code === 'invalid_type') {
-    const found = /received (\w+)/.exec(i.message)?.[1];
-    return `Expected ${i.expected} at ${where}${found ? `, found ${found}` : ''}`;
+    const v = valueAt(raw, i.path);
+    if (v === undefined && i.path.length > 0) {
+      const parent = i.path.slice(0, -1).map(String).join('.') || '(root)';
+      return `Missing key \`${String(i.path[i.path.length - 1])}\` (${i.expected}) in \`${parent}\``;
+    }
+    return `Expected ${i.expected} at ${where}, found ${foundText(v)}`;
   }
   return `Invalid value at ${where}: ${i.message}`;
 }
@@ -181,7 +203,7 @@ export function parseStatusJson(text: string): { data: StatusJson | null; proble
     data: null,
     problems: r.error.issues.map((i) => ({
       code: 'SCHEMA_MISMATCH' as const,
-      message: issueMessage(i),
+      message: issueMessage(i, raw),
       path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     })),
   };

@@ -11,7 +11,7 @@ export const repositoryUnencrypted = defineRule<BorgLintDoc>({
     description: 'Repositories encrypt their data (encryption mode is not `none` or `authenticated*`)',
     defaultSeverity: 'warning',
     fixable: false,
-    url: 'https://ftkit.dev/rules/borg-json/repository-unencrypted',
+    url: 'https://github.com/ftkit/ftkit/blob/main/docs/rules/borg-json/repository-unencrypted.md',
     messages: {
       clear: 'Unexpected encryption `{{mode}}`: repository `{{location}}` stores backups unencrypted',
     },

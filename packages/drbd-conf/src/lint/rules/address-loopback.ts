@@ -1,7 +1,11 @@
 import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
-/** Replication over loopback addresses never leaves the machine. */
+/**
+ * Replication over loopback addresses never leaves the machine. A host with a `proxy` section is
+ * the exception: DRBD then talks to the local DRBD Proxy, and a loopback `address` is the usual
+ * setup (the DRBD 8.4 user guide's proxy example uses 127.0.0.1).
+ */
 export const addressLoopback = defineRule<DrbdLintDoc>({
   meta: {
     id: 'address-loopback',
@@ -15,7 +19,7 @@ export const addressLoopback = defineRule<DrbdLintDoc>({
     for (const r of ctx.doc.model.resources)
       for (const h of r.hosts) {
         const ip = h.address?.ip;
-        if (h.kind === 'on' && h.address && ip && (ip.startsWith('127.') || ip === '::1'))
+        if (h.kind === 'on' && !h.proxy && h.address && ip && (ip.startsWith('127.') || ip === '::1'))
           ctx.report({ messageId: 'loop', data: { ip, host: h.names.join(' ') }, ...at(h.address, ctx.doc) });
       }
   },

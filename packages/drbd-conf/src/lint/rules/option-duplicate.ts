@@ -2,7 +2,11 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, optionValue, ruleUrl, sections } from '../context.js';
 import { removeLine } from './become-primary-on-ignored.js';
 
-/** DRBD021: the same option twice in one section (9 `adjust` fails; 8.4 passes both to drbdsetup). */
+/**
+ * DRBD021: the same option twice in one section. With different values it is an error (9 `adjust`
+ * fails; 8.4 passes both to drbdsetup). An exact repeat (`allow-two-primaries;` then
+ * `allow-two-primaries yes;`) is accepted by drbdadm and means the same: only a warning, with a fix.
+ */
 export const optionDuplicate = defineRule<DrbdLintDoc>({
   meta: {
     id: 'option-duplicate',
@@ -33,6 +37,7 @@ export const optionDuplicate = defineRule<DrbdLintDoc>({
           messageId: same ? 'same' : 'differ',
           data: { name: o.name, first: secret ? '…' : optionValue(prev) },
           ...at(o, ctx.doc),
+          ...(same ? { severity: 'warning' as const } : {}),
           ...(fix ? { fix } : {}),
           ...(prev.span
             ? {

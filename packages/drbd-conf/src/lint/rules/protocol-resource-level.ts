@@ -1,4 +1,5 @@
 import { defineRule } from '@ftkit/core';
+import { protocolSpan } from '../../model/protocol-span.js';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD053: resource-level `protocol X;` is legacy; it belongs in `net`. */
@@ -13,7 +14,14 @@ export const protocolResourceLevel = defineRule<DrbdLintDoc>({
   },
   check(ctx) {
     for (const r of ctx.doc.model.resources)
-      if (r.protocol !== undefined)
-        ctx.report({ messageId: 'legacy', data: { value: r.protocol }, ...at(r, ctx.doc) });
+      if (r.protocol !== undefined) {
+        // point at the `protocol X;` statement, not the whole resource
+        const span = protocolSpan.get(r) ?? r.span;
+        ctx.report({
+          messageId: 'legacy',
+          data: { value: r.protocol },
+          ...at({ ...(span ? { span } : {}), ...(r.file !== undefined ? { file: r.file } : {}) }, ctx.doc),
+        });
+      }
   },
 });

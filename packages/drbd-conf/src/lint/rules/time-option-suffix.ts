@@ -2,11 +2,17 @@ import { defineRule } from '@ftkit/core';
 import { optionSpec } from '../../model/options.js';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
-/** DRBD026: `s` means sectors, not seconds; size suffixes on times and counts are almost always wrong. */
+/**
+ * DRBD026: `s` means sectors, not seconds; a size suffix on a time option is almost always wrong.
+ * Counts (`max-buffers 36k`, pages) are left alone: there `K` multiplies by 1024 as intended, and
+ * LINBIT's own tuning advice writes them that way.
+ */
+const TIME_UNITS = new Set(['s', '0.1 s', 'ms']);
+
 export const timeOptionSuffix = defineRule<DrbdLintDoc>({
   meta: {
     id: 'time-option-suffix',
-    description: 'Unit suffixes (`K M G s`) on time and count options are size units, not time units',
+    description: 'Unit suffixes (`K M G s`) on time options are size units, not time units',
     defaultSeverity: 'warning',
     fixable: false,
     url: ruleUrl('time-option-suffix'),
@@ -19,7 +25,7 @@ export const timeOptionSuffix = defineRule<DrbdLintDoc>({
   check(ctx) {
     for (const { option, section } of options(ctx.doc.model)) {
       const spec = optionSpec(ctx.doc.version, section.kind, option.name);
-      if (spec?.type !== 'num' || spec.scale !== '1' || /bytes/.test(spec.unit ?? '')) continue;
+      if (spec?.type !== 'num' || spec.scale !== '1' || !TIME_UNITS.has(spec.unit ?? '')) continue;
       const m = /^\d+([KkMmGgs])$/.exec(option.value ?? '');
       if (!m) continue;
       ctx.report({
