@@ -68,6 +68,21 @@ describe('what real copies need', () => {
     ]);
   });
 
+  it('joins events2 lines a document broke for readability to the event above', () => {
+    const r = readStatus(read('linbitdoc-ug9-events2-statistics-docwrapped.txt'));
+    const peer = r.status.resources[0]!.connections[0]!;
+    expect([peer.peerRole, peer.peerDevices.map((p) => [p.replication, p.peerDisk, p.sentBytes])]).toEqual([
+      'Secondary',
+      [
+        ['Established', 'UpToDate', 131844 * 1024],
+        ['Established', 'UpToDate', 6634548 * 1024],
+      ],
+    ]);
+    expect(
+      lintStatus(read('linbitdoc-ug9-events2-statistics-docwrapped.txt')).diagnostics.filter((d) => d.ruleId),
+    ).toEqual([]);
+  });
+
   it('skips an events2 object type it does not know, with a warning', () => {
     const r = readStatus(
       'exists resource name:r0 role:Primary\nexists widget name:r0 conn-name:x\nexists -\n',

@@ -56,6 +56,8 @@ const reAnsi = /\x1b\[[0-9;]*m/g;
 export class Events2Parser {
   private rest = '';
   private lineNo = 0;
+  /** The event of the last line read: an indented `key:value` line continues it. */
+  private last: Events2Event | undefined;
   /** Inside an over-long line: its bytes are dropped up to the next line break. */
   private skipping = false;
   private readonly maxLineLength: number;
@@ -111,6 +113,7 @@ export class Events2Parser {
   /** Records an over-long line (it counts as one line, and is not parsed). */
   private tooLong(head: string): void {
     this.lineNo++;
+    this.last = undefined;
     this.problems.push({
       line: this.lineNo,
       text: `${head}…`,
@@ -126,6 +129,23 @@ export class Events2Parser {
     let p = 0;
     while (p < n && line.charCodeAt(p) === 32) p++;
     if (p === n) return;
+    if (p > 0 && this.last !== undefined) {
+      // drbdsetup never breaks a line, but documentation does ("lines broken for readability"
+      // in LINBIT's guide): an indented line of `key:value` items continues the event above.
+      // Its fields join that event (in a stream they come after it was handed out).
+      const sp = line.indexOf(' ', p);
+      const first = line.slice(p, sp === -1 ? n : sp);
+      const colon = first.indexOf(':');
+      if (colon > 0 && !actions.has(first) && !reTimestamp.test(first)) {
+        this.problems.push({
+          line: this.lineNo,
+          text: raw,
+          message: `Unexpected line break before \`${first.length > 30 ? `${first.slice(0, 30)}…` : first}\`: read as the rest of line ${this.last.line}`,
+        });
+        this.readFields(line, p, this.last.fields as Record<string, string>, raw);
+        return;
+      }
+    }
     let timestamp: string | null = null;
     // A timestamp is 32 characters with `T` at 10: checked cheaply, then by pattern.
     if (line.charCodeAt(p + 10) === 84 && line.charCodeAt(p + 4) === 45) {
@@ -147,6 +167,7 @@ export class Events2Parser {
       return;
     }
     if (object === '' || !actions.has(action)) {
+      this.last = undefined;
       this.problems.push({
         line: this.lineNo,
         text: raw,
@@ -155,6 +176,7 @@ export class Events2Parser {
       return;
     }
     if (!objects.has(object)) {
+      this.last = undefined;
       // A newer drbdsetup (or a test) may add object types: skipped, never taken for one we know
       // (it used to become a phantom connection of the resource it names).
       this.problems.push({
@@ -165,8 +187,17 @@ export class Events2Parser {
       return;
     }
     const fields = new FieldBag();
+    this.readFields(line, s2 === -1 ? n : s2 + 1, fields, raw);
+    const event: Events2Event = { timestamp, action, object, fields, line: this.lineNo };
+    this.last = event;
+    out.push(event);
+  }
+
+  /** Reads the `key:value` items of `line` from offset `p` into `fields`. */
+  private readFields(line: string, from: number, fields: Record<string, string>, raw: string): void {
+    const n = line.length;
     const diff = line.includes('->');
-    p = s2 === -1 ? n : s2 + 1;
+    let p = from;
     while (p < n) {
       let end = line.indexOf(' ', p);
       if (end === -1) end = n;
@@ -190,7 +221,6 @@ export class Events2Parser {
         arrow !== -1 && arrow < end ? line.slice(arrow + 2, end) : line.slice(colon + 1, end);
       p = end + 1;
     }
-    out.push({ timestamp, action, object, fields, line: this.lineNo });
   }
 }
 
