@@ -334,6 +334,31 @@ describe('ftkit lab generate', () => {
     expect(walk(join(dir, 'out')).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('checks --mode and --drbd-version with the spec: impossible ones at the spec line, nothing written', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'lab.yaml'),
+      'nodes:\n  - {name: a, address: 10.0.0.1}\n  - {name: b, address: 10.0.0.2}\n  - {name: c, address: 10.0.0.3}\ndrbdPackages: linbit\n',
+    );
+    const dual = memoryIo(dir);
+    expect(await run(['lab', 'generate', 'lab.yaml', '-o', 'out', '--mode', 'dual-primary'], dual.io)).toBe(
+      1,
+    );
+    expect(dual.stdout()).toMatch(
+      /1:1 +error +Expected two nodes on resource `r0` in dual-primary mode, found 3: DRBD allows at most two primaries/,
+    );
+    const v84 = memoryIo(dir);
+    expect(await run(['lab', 'generate', 'lab.yaml', '-o', 'out', '--drbd-version', '8.4'], v84.io)).toBe(1);
+    expect(v84.stdout()).toContain('Expected at most two nodes with DRBD 8.4, found 3');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    // On the built-in lab, --drbd-version 9 means LINBIT's packages: the runbook installs them.
+    const nine = memoryIo(dir);
+    expect(await run(['lab', 'generate', '-o', 'out', '--drbd-version', '9'], nine.io)).toBe(0);
+    const runbook = readFileSync(join(dir, 'out/RUNBOOK.md'), 'utf8');
+    expect(runbook).toContain('add-apt-repository -y ppa:linbit/linbit-drbd9-stack');
+    expect(runbook).toContain('apt-get install -y drbd-utils drbd-dkms ocfs2-tools borgbackup');
+  });
+
   it('reports spec errors at the spec line and writes nothing', async () => {
     const dir = tmp();
     writeFileSync(
