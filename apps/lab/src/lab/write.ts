@@ -285,6 +285,10 @@ export function writeLab(
     const status = results[i]!.status;
     if (status === 'unchanged') return;
     const target = join(root, ...f.path.split('/'));
+    // Checked again right before writing: a directory swapped for a symlink since the first check
+    // must not receive the file (mkdir -p would follow it).
+    const problem = symlinkProblem(root, f.path);
+    if (problem) throw new Error(`Refusing to write \`${f.path}\`: ${problem}`);
     mkdirSync(dirname(target), { recursive: true });
     writeAtomic(target, f.text, f.mode);
   });
