@@ -265,11 +265,15 @@ describe('ftkit lab generate', () => {
     );
     expect(existsSync(join(dir, 'out/vm1/etc/ocfs2/cluster.conf'))).toBe(false);
     expect(existsSync(join(dir, 'out/vm2/etc/default/o2cb'))).toBe(false);
+    // The directories only the other mode used are gone too.
+    expect(existsSync(join(dir, 'out/vm1/etc/ocfs2'))).toBe(false);
+    expect(existsSync(join(dir, 'out/vm1/etc/drbd.d'))).toBe(true);
     // The two-phase default replaces the flat trees with phase directories: nothing flat is left.
     const phased = memoryIo(dir);
     expect(await run(gen(), phased.io)).toBe(0);
     expect(phased.stdout()).toContain('- out/vm1/etc/drbd.d/r0.res');
     expect(walk(join(dir, 'out')).filter((f) => f.startsWith('vm'))).toEqual([]);
+    expect(existsSync(join(dir, 'out/vm1'))).toBe(false);
     expect(existsSync(join(dir, 'out/phase-2-dual-primary/vm2/etc/ocfs2/cluster.conf'))).toBe(true);
     // A stale file edited by hand is not removed silently.
     writeFileSync(join(dir, 'out/phase-2-dual-primary/vm1/etc/ocfs2/cluster.conf'), '# mine\n');
