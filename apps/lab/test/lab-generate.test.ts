@@ -164,6 +164,10 @@ describe('ftkit lab generate', () => {
     expect(await run(line.split(' '), c.io)).toBe(0);
     expect(c.stdout()).toContain('phase-2-dual-primary/vm1/etc/drbd.d/r0.res');
     expect(c.stdout()).not.toMatch(/\berror\b/);
+    // One phase directory is read with the lab's settings too.
+    const phase = memoryIo(dir);
+    expect(await run(['lab', 'check', 'lab-out/phase-1-single-primary'], phase.io)).toBe(0);
+    expect(phase.stdout()).not.toContain('Missing `borg compact`');
     // Without the settings file, the borg 1.1 prune without compact is reported: the settings matter.
     rmSync(join(dir, 'lab-out/ftkit-lab.json'));
     const bare = memoryIo(dir);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type Diagnostic,
@@ -310,7 +310,12 @@ export async function labCheck(
   opts: LabCheckOptions,
 ): Promise<void> {
   // A generated lab carries its settings; a two-phase lab is checked phase by phase.
-  const settings = dirs.length === 1 ? labSettings(resolve(io.cwd, dirs[0]!)) : undefined;
+  const one = dirs.length === 1 ? resolve(io.cwd, dirs[0]!) : undefined;
+  // A phase directory of a two-phase lab takes its settings from the lab around it.
+  const settings = one
+    ? (labSettings(one) ??
+      (/^phase-\d+-[a-z-]+$/.test(basename(one)) ? { ...labSettings(dirname(one)), phases: [] } : undefined))
+    : undefined;
   const groups = settings?.phases.length ? settings.phases.map((p) => [join(dirs[0]!, p)]) : [dirs];
   let reads: ReturnType<typeof readLabArgs>[];
   try {
