@@ -164,6 +164,10 @@ describe('ftkit lab generate', () => {
     expect(await run(line.split(' '), c.io)).toBe(0);
     expect(c.stdout()).toContain('phase-2-dual-primary/vm1/etc/drbd.d/r0.res');
     expect(c.stdout()).not.toMatch(/\berror\b/);
+    // One phase directory is read with the lab's settings too.
+    const phase = memoryIo(dir);
+    expect(await run(['lab', 'check', 'lab-out/phase-1-single-primary'], phase.io)).toBe(0);
+    expect(phase.stdout()).not.toContain('Missing `borg compact`');
     // Without the settings file, the borg 1.1 prune without compact is reported: the settings matter.
     rmSync(join(dir, 'lab-out/ftkit-lab.json'));
     const bare = memoryIo(dir);
@@ -265,11 +269,15 @@ describe('ftkit lab generate', () => {
     );
     expect(existsSync(join(dir, 'out/vm1/etc/ocfs2/cluster.conf'))).toBe(false);
     expect(existsSync(join(dir, 'out/vm2/etc/default/o2cb'))).toBe(false);
+    // The directories only the other mode used are gone too.
+    expect(existsSync(join(dir, 'out/vm1/etc/ocfs2'))).toBe(false);
+    expect(existsSync(join(dir, 'out/vm1/etc/drbd.d'))).toBe(true);
     // The two-phase default replaces the flat trees with phase directories: nothing flat is left.
     const phased = memoryIo(dir);
     expect(await run(gen(), phased.io)).toBe(0);
     expect(phased.stdout()).toContain('- out/vm1/etc/drbd.d/r0.res');
     expect(walk(join(dir, 'out')).filter((f) => f.startsWith('vm'))).toEqual([]);
+    expect(existsSync(join(dir, 'out/vm1'))).toBe(false);
     expect(existsSync(join(dir, 'out/phase-2-dual-primary/vm2/etc/ocfs2/cluster.conf'))).toBe(true);
     // A stale file edited by hand is not removed silently.
     writeFileSync(join(dir, 'out/phase-2-dual-primary/vm1/etc/ocfs2/cluster.conf'), '# mine\n');
@@ -332,6 +340,31 @@ describe('ftkit lab generate', () => {
     expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('precious\n');
     expect(readFileSync(join(dir, 'out/vm1/etc/hostname'), 'utf8')).toBe('vm1\n');
     expect(walk(join(dir, 'out')).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('checks --mode and --drbd-version with the spec: impossible ones at the spec line, nothing written', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'lab.yaml'),
+      'nodes:\n  - {name: a, address: 10.0.0.1}\n  - {name: b, address: 10.0.0.2}\n  - {name: c, address: 10.0.0.3}\ndrbdPackages: linbit\n',
+    );
+    const dual = memoryIo(dir);
+    expect(await run(['lab', 'generate', 'lab.yaml', '-o', 'out', '--mode', 'dual-primary'], dual.io)).toBe(
+      1,
+    );
+    expect(dual.stdout()).toMatch(
+      /1:1 +error +Expected two nodes on resource `r0` in dual-primary mode, found 3: DRBD allows at most two primaries/,
+    );
+    const v84 = memoryIo(dir);
+    expect(await run(['lab', 'generate', 'lab.yaml', '-o', 'out', '--drbd-version', '8.4'], v84.io)).toBe(1);
+    expect(v84.stdout()).toContain('Expected at most two nodes with DRBD 8.4, found 3');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    // On the built-in lab, --drbd-version 9 means LINBIT's packages: the runbook installs them.
+    const nine = memoryIo(dir);
+    expect(await run(['lab', 'generate', '-o', 'out', '--drbd-version', '9'], nine.io)).toBe(0);
+    const runbook = readFileSync(join(dir, 'out/RUNBOOK.md'), 'utf8');
+    expect(runbook).toContain('add-apt-repository -y ppa:linbit/linbit-drbd9-stack');
+    expect(runbook).toContain('apt-get install -y drbd-utils drbd-dkms ocfs2-tools borgbackup');
   });
 
   it('reports spec errors at the spec line and writes nothing', async () => {

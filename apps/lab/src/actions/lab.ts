@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type Diagnostic,
@@ -29,14 +29,26 @@ import { parseRules } from './rule-options.js';
 /**
  * Reads a spec file (YAML, JSON, or TypeScript/JavaScript with a default export), or the default.
  * The schema (and zod with it) is loaded only for a spec file: the built-in spec is complete and
- * valid as written (tested), so `ftkit lab generate` without a spec starts without it.
+ * valid as written (tested), so `ftkit lab generate` without a spec starts without it — unless
+ * `overrides` (from `--mode`, `--drbd-version`) change it: then it is checked like a spec file.
  */
 export async function readSpec(
   path: string | undefined,
   io: CliIo,
+  overrides: Readonly<Record<string, unknown>> = {},
 ): Promise<{ result: LoadSpecResult; file: string; text: string }> {
-  if (path === undefined)
-    return { result: { spec: defaultLabSpec, diagnostics: [] }, file: '<default lab>', text: '' };
+  const overridden = Object.keys(overrides).length > 0;
+  if (path === undefined) {
+    if (!overridden)
+      return { result: { spec: defaultLabSpec, diagnostics: [] }, file: '<default lab>', text: '' };
+    const { validateSpecValue } = await import('../lab/validate-spec.js');
+    const out = new DiagnosticCollector('', LAB_SOURCE, '<default lab>');
+    return {
+      result: validateSpecValue({ ...defaultLabSpec, ...overrides }, out),
+      file: '<default lab>',
+      text: '',
+    };
+  }
   const abs = resolve(io.cwd, path);
   if (!existsSync(abs)) throw new UsageError(`Cannot read \`${path}\`: no such file or directory`);
   const ext = extname(abs);
@@ -52,12 +64,14 @@ export async function readSpec(
     const value = mod.default ?? mod.lab;
     const { validateSpecValue } = await import('../lab/validate-spec.js');
     const out = new DiagnosticCollector('', LAB_SOURCE, path);
-    return { result: validateSpecValue(value, out), file: path, text: '' };
+    const merged =
+      overridden && value && typeof value === 'object' ? { ...(value as object), ...overrides } : value;
+    return { result: validateSpecValue(merged, out), file: path, text: '' };
   }
   const text = readInputFile(abs, path).toString('utf8');
   // Only YAML and JSON specs need the yaml package; the built-in lab and TS specs skip it.
   const { loadLabSpec } = await import('../lab/load-spec.js');
-  return { result: loadLabSpec(text, path), file: path, text };
+  return { result: loadLabSpec(text, path, overrides), file: path, text };
 }
 
 function report(
@@ -198,7 +212,18 @@ export async function labGenerate(
   opts: LabGenerateOptions,
 ): Promise<void> {
   const c = colors(state.color);
-  const { result, file, text } = await readSpec(specPath, io);
+  // `--mode` and `--drbd-version` become part of the spec, so what they make impossible (three
+  // primaries, three nodes on 8.4) is a spec error at the spec's lines, before anything is made.
+  const overrides = {
+    ...(opts.mode ? { mode: opts.mode } : {}),
+    ...(opts.drbdVersion
+      ? {
+          drbdVersion: opts.drbdVersion,
+          drbdPackages: opts.drbdVersion === '9' ? 'linbit' : 'distribution',
+        }
+      : {}),
+  };
+  const { result, file, text } = await readSpec(specPath, io, overrides);
   if (!result.spec) {
     report(io, [{ file, diagnostics: result.diagnostics, text }], opts.format, state.color, state.version);
     state.exitCode = ExitCode.findings;
@@ -207,12 +232,7 @@ export async function labGenerate(
   const outDir = resolve(io.cwd, opts.out);
   const shown = relative(io.cwd, outDir) || '.';
   const secrets = labSecrets(result.spec, outDir);
-  const generated = generateLab(result.spec, {
-    ...(opts.mode ? { mode: opts.mode } : {}),
-    ...(opts.drbdVersion ? { drbdVersion: opts.drbdVersion } : {}),
-    outDir: shown,
-    secrets,
-  });
+  const generated = generateLab(result.spec, { outDir: shown, secrets });
   // Every phase is checked as the lab it is on the machines (phase 2 replaces phase 1's files).
   const problems = generated.phases.flatMap((phase) => {
     const prefix = phase.dir ? `${phase.dir}/` : '';
@@ -322,7 +342,12 @@ export async function labCheck(
   opts: LabCheckOptions,
 ): Promise<void> {
   // A generated lab carries its settings; a two-phase lab is checked phase by phase.
-  const settings = dirs.length === 1 ? labSettings(resolve(io.cwd, dirs[0]!)) : undefined;
+  const one = dirs.length === 1 ? resolve(io.cwd, dirs[0]!) : undefined;
+  // A phase directory of a two-phase lab takes its settings from the lab around it.
+  const settings = one
+    ? (labSettings(one) ??
+      (/^phase-\d+-[a-z-]+$/.test(basename(one)) ? { ...labSettings(dirname(one)), phases: [] } : undefined))
+    : undefined;
   const groups = settings?.phases.length ? settings.phases.map((p) => [join(dirs[0]!, p)]) : [dirs];
   let reads: ReturnType<typeof readLabArgs>[];
   try {

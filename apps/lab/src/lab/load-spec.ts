@@ -10,9 +10,14 @@ import { validateSpecValue } from './validate-spec.js';
 /**
  * Reads a lab spec written in YAML or JSON (JSON is read by the same YAML 1.2 parser, so the
  * positions are exact in both). Never throws: syntax errors (`LAB_SPEC_SYNTAX`) and schema
- * issues (`LAB_SPEC_INVALID`) come back as diagnostics pointing at the spec line.
+ * issues (`LAB_SPEC_INVALID`) come back as diagnostics pointing at the spec line. `overrides`
+ * (top-level fields, e.g. from `--mode`) replace the spec's before it is checked.
  */
-export function loadLabSpec(text: string, fileName?: string): LoadSpecResult {
+export function loadLabSpec(
+  text: string,
+  fileName?: string,
+  overrides: Readonly<Record<string, unknown>> = {},
+): LoadSpecResult {
   const out = new DiagnosticCollector(text, LAB_SOURCE, fileName);
   const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
   for (const e of [...doc.errors, ...doc.warnings]) {
@@ -43,7 +48,13 @@ export function loadLabSpec(text: string, fileName?: string): LoadSpecResult {
     );
     return { spec: undefined, diagnostics: out.items };
   }
-  return validateSpecValue(value, out, (path, key) => locate(doc.contents, path, text.length, key));
+  // Command-line overrides (`--mode`, `--drbd-version`) are checked with the spec, so what they
+  // make impossible is reported at the spec's lines too.
+  const merged =
+    Object.keys(overrides).length && value && typeof value === 'object' && !Array.isArray(value)
+      ? { ...(value as Record<string, unknown>), ...overrides }
+      : value;
+  return validateSpecValue(merged, out, (path, key) => locate(doc.contents, path, text.length, key));
 }
 
 /**

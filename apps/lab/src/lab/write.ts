@@ -9,6 +9,7 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   unlinkSync,
   writeSync,
@@ -279,12 +280,26 @@ export function writeLab(
   for (const f of files) dirs.add(dirname(join(root, ...f.path.split('/'))));
   for (const d of dirs) removeStaleTemps(d);
   results.forEach((r) => {
-    if (r.status === 'removed') rmSync(join(root, ...r.path.split('/')), { force: true });
+    if (r.status !== 'removed') return;
+    rmSync(join(root, ...r.path.split('/')), { force: true });
+    // Directories the removal emptied go too (another mode's `etc/ocfs2`, a whole phase).
+    const parts = r.path.split('/').slice(0, -1);
+    while (parts.length > 0) {
+      const d = join(root, ...parts);
+      const st = lstatOrUndefined(d);
+      if (!st?.isDirectory() || readdirSync(d).length > 0) break;
+      rmdirSync(d);
+      parts.pop();
+    }
   });
   files.forEach((f, i) => {
     const status = results[i]!.status;
     if (status === 'unchanged') return;
     const target = join(root, ...f.path.split('/'));
+    // Checked again right before writing: a directory swapped for a symlink since the first check
+    // must not receive the file (mkdir -p would follow it).
+    const problem = symlinkProblem(root, f.path);
+    if (problem) throw new Error(`Refusing to write \`${f.path}\`: ${problem}`);
     mkdirSync(dirname(target), { recursive: true });
     writeAtomic(target, f.text, f.mode);
   });

@@ -194,5 +194,25 @@ describe('fencing: pacemaker', () => {
     const res = g.files.find((f) => f.path === 'phase-2-dual-primary/vm1/etc/drbd.d/r0.res')!.text;
     expect(res).toContain('fence-peer /usr/lib/drbd/crm-fence-peer.sh;');
     expect(res).not.toContain('become-primary-on');
+    // DRBD 9 (LINBIT's packages): fencing in `net`, the .9 handlers, and drbdadm 9 passes it on.
+    const nine = lab({
+      ...defaultLabSpec,
+      drbdPackages: 'linbit',
+      fencing: 'pacemaker',
+      pacemaker: { hypervisor: '10.1.1.1' },
+    });
+    const res9 = nine.g.files.find((f) => f.path === 'phase-2-dual-primary/vm1/etc/drbd.d/r0.res')!.text;
+    expect(res9).toContain('fence-peer /usr/lib/drbd/crm-fence-peer.9.sh;');
+    expect(res9).toContain('unfence-peer /usr/lib/drbd/crm-unfence-peer.9.sh;');
+    const up9 = asHost('vm1', '10.1.1.61', [
+      tool('/usr/sbin/drbdadm', 'drbd-utils'),
+      '-d',
+      '-c',
+      join(nine.dir, 'phase-2-dual-primary/vm1/etc/drbd.d/r0.res'),
+      'up',
+      'r0',
+    ]);
+    expect(up9.status).toBe(0);
+    expect(up9.stdout).toMatch(/new-peer r0 1 .*--fencing=resource-and-stonith/);
   });
 });
