@@ -90,7 +90,10 @@ describe('--drbd-version', () => {
     expect(await run(['lint', '--drbd-version', '8.3', 'drbd.conf'], io)).toBe(0);
     expect(stdout()).not.toContain('version-assumed');
     const d = dir();
-    writeFileSync(join(d, 'r.res'), originalLab.replace('protocol C; ', '').replace('net {', 'net { protocol C;'));
+    writeFileSync(
+      join(d, 'r.res'),
+      originalLab.replace('protocol C; ', '').replace('net {', 'net { protocol C;'),
+    );
     const eight = memoryIo(d);
     expect(await run(['lint', '--drbd-version', '8.3', 'r.res'], eight.io)).toBe(1);
     expect(eight.stdout()).toMatch(/error +Unknown option `protocol` in `net` options/);

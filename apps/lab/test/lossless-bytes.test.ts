@@ -40,9 +40,9 @@ describe('bytes that are not UTF-8 survive a rewrite', () => {
     const d = file(resource('protocol C;'));
     expect(await run(['fmt', '--write', 'r0.res'], memoryIo(d).io)).toBe(0);
     const after = readFileSync(join(d, 'r0.res'));
-    expect(after.subarray(0, 14 + 4 + GBK.length).equals(Buffer.concat([ascii('resource r0 {\n    '), GBK]))).toBe(
-      true,
-    );
+    expect(
+      after.subarray(0, 14 + 4 + GBK.length).equals(Buffer.concat([ascii('resource r0 {\n    '), GBK])),
+    ).toBe(true);
     expect(after.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(false);
   });
 

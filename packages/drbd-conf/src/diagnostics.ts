@@ -60,6 +60,7 @@ export const CODE_DOCS: Readonly<Record<DrbdCode, string>> = {
   'drbd/global-order': '`global` written after a resource (drbdadm warns)',
   'drbd/include': 'An include file that cannot be read, or that lies outside the allowed root',
   'drbd/include-cycle': 'A file included again (drbdadm reads every file once)',
-  'drbd/version-assumed': 'No version was given and the content chose DRBD 8.4 (info, with the construct that decided)',
+  'drbd/version-assumed':
+    'No version was given and the content chose DRBD 8.4 (info, with the construct that decided)',
   'drbd/internal': 'A bug in ftkit while reading the file (parse never throws); please report it',
 };

@@ -220,7 +220,8 @@ function volumeBody(ctx: DumpCtx, depth: number, v: DrbdVolume, resourceLevel9 =
   else if (ctx.v === '9' && v.diskOptions) s += kwLine(depth, 'disk', 'none', w);
   // drbdadm quirk (9 and 8.4): an external meta-disk is always padded to 16 columns, whatever the
   // depth; `internal` follows the other statements of its level
-  if (v.metaDisk) s += kwLine(depth, 'meta-disk', metaText(v.metaDisk), v.metaDisk.kind === 'external' ? 16 : w);
+  if (v.metaDisk)
+    s += kwLine(depth, 'meta-disk', metaText(v.metaDisk), v.metaDisk.kind === 'external' ? 16 : w);
   return s;
 }
 
