@@ -165,6 +165,24 @@ export class Composer {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * A `device`, `disk PATH` or `meta-disk` statement (the implicit volume) after a `volume N { }`
+   * section of the same level: drbdadm 9 and 8.4 reject it ("mixing explicit and implicit volumes
+   * is not allowed"); before the first `volume` it is accepted. Reports and returns `true` then.
+   */
+  private implicitAfterVolume(s: StatementNode, kw: string): boolean {
+    const implicitStmt =
+      kw === 'device' || kw === 'meta-disk' || kw === 'flexible-meta-disk' || (kw === 'disk' && !s.block);
+    if (!implicitStmt) return false;
+    this.err(
+      CODES.semantic,
+      `Unexpected \`${kw}\` after a \`volume\` section: explicit and implicit volumes cannot be mixed`,
+      spanOf(s.words[0]!),
+      'Put the statement inside a `volume N { }` section, or before the first one',
+    );
+    return true;
+  }
+
   /** An 8.4 construct drbdadm-83 rejects. */
   private not83(t: Token, where: string) {
     this.err(
@@ -1096,6 +1114,7 @@ export class Composer {
     resourceOpenOffset.set(r, block.open.start);
     const implicit: DrbdVolume = {};
     let implicitUsed = false;
+    let sawVolume = false;
     for (const s of this.statements(block, `resource ${nm.value}`)) {
       const h = s.words[0];
       if (!h) {
@@ -1120,6 +1139,8 @@ export class Composer {
         this.not83(h, `resource \`${r.name}\``);
         continue;
       }
+      if (kw === 'volume') sawVolume = true;
+      else if (sawVolume && this.implicitAfterVolume(s, kw)) continue;
       switch (kw) {
         case 'protocol':
           this.protocolStmt(sc, r);
@@ -1282,6 +1303,7 @@ export class Composer {
   private hostBody(block: BlockNode, host: DrbdHost) {
     const implicit: DrbdVolume = {};
     let implicitUsed = false;
+    let sawVolume = false;
     const allowed = HOST_KEYWORDS[this.v];
     const where =
       host.kind === 'on' ? `host section \`${host.names.join(' ')}\`` : `\`${host.kind}\` section`;
@@ -1303,6 +1325,8 @@ export class Composer {
         this.not83(h, where);
         continue;
       }
+      if (kw === 'volume') sawVolume = true;
+      else if (sawVolume && this.implicitAfterVolume(s, kw)) continue;
       const dupStmt = (what: string) => {
         this.err(CODES.duplicate, `Duplicate \`${what}\` statement in ${where}`, spanOf(h));
       };
