@@ -259,8 +259,13 @@ function proxyText(ctx: DumpCtx, depth: number, p: DrbdProxyHost): string {
 /** 8.4: resource-level volumes are copied into every host (host statements win per field). */
 function mergedVolumes84(r: DrbdResource, h: DrbdHost): DrbdVolume[] {
   const byNum = new Map<number | undefined, DrbdVolume>();
-  for (const v of r.volumes)
-    if (!byNum.has(v.number)) byNum.set(v.number, { number: v.number as number, ...pick(v, false) });
+  for (const v of r.volumes) {
+    // drbdadm-84: a resource-level `volume 0 { }` after implicit statements is that implicit
+    // volume; it only fills in what they left unset (and the dump shows no `volume 0` wrapper)
+    const implicit = byNum.get(undefined);
+    if (v.number === 0 && implicit) byNum.set(undefined, { ...pick(v, false), ...implicit });
+    else if (!byNum.has(v.number)) byNum.set(v.number, { number: v.number as number, ...pick(v, false) });
+  }
   for (const v of h.volumes) {
     const prev = byNum.get(v.number);
     byNum.set(
