@@ -100,6 +100,15 @@ describe('--drbd-version', () => {
     expect(eight.stdout()).toContain('DRBD 8.3 takes `protocol` at resource level');
   });
 
+  it('drbd dump --drbd-version 8.3 prints what drbdadm-83 prints', async () => {
+    const { io, stdout } = memoryIo(dir());
+    expect(await run(['drbd', 'dump', '--drbd-version', '8.3', '--host', 'vm1', 'drbd.conf'], io)).toBe(0);
+    // 8.3 keeps `syncer`, prints the resource's protocol above its hosts and no `# defined at`
+    expect(stdout()).toContain('common {\n    syncer {\n        rate             100M;\n    }\n}\n');
+    expect(stdout()).toContain('resource r0 {\n    protocol               C;\n    on vm1 {\n');
+    expect(stdout()).not.toContain('# defined at');
+  });
+
   it('drbd migrate defaults to --to 9; 8.3 input is read with the 8.4 grammar and says so', async () => {
     const { io, stdout, stderr } = memoryIo(dir());
     expect(await run(['drbd', 'migrate', '--drbd-version', '8.3', 'drbd.conf'], io)).toBe(0);

@@ -5,7 +5,7 @@ import { fsReader } from '@ftkit/core/node';
 // The zod-free entry: dump and migrate only read (zod alone costs about 0.1 s of start-up).
 import { collectSecrets, detectDrbdVersion, dump, migrate, parse, quickDump } from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
-import { type CliDrbdVersion, DUMP_83_NOTE, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
+import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { type CliIo, ExitCode, UsageError } from '../io.js';
 
@@ -41,7 +41,6 @@ export async function drbdDump(
   const host = opts.host ?? io.env.__DRBD_NODE__ ?? io.env.HOSTNAME ?? 'localhost';
   // Most files take the quick path (no CST, no kept model); it declines anything it does not
   // know, and everything with a problem, and then the full parser below reports it.
-  if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${DUMP_83_NOTE}\n`);
   const chosen = opts.drbdVersion !== undefined ? grammarOf(opts.drbdVersion) : undefined;
   const quick = quickDump(input.text, {
     drbdVersion: chosen ?? '9',
@@ -57,11 +56,11 @@ export async function drbdDump(
   }
   const parseOptions = { fileName: input.path, reader: fsReader({ root: opts.root }), root: opts.root };
   let r: ReturnType<typeof parse>;
-  let drbdVersion: '9' | '8.4';
+  let drbdVersion: '9' | '8.4' | '8.3';
   if (chosen !== undefined) {
-    // 8.3 is checked with drbdadm-83's rules; the model (and the dump) is 8.4's
-    r = parse(input.text, { drbdVersion: opts.drbdVersion === '8.3' ? '8.3' : chosen, ...parseOptions });
-    drbdVersion = chosen;
+    // 8.3: checked and printed as drbdadm-83 does (the model is 8.4's)
+    drbdVersion = opts.drbdVersion === '8.3' ? '8.3' : chosen;
+    r = parse(input.text, { drbdVersion, ...parseOptions });
   } else {
     const guess = detectDrbdVersion(input.text, parseOptions);
     r = guess.result;
