@@ -53,4 +53,16 @@ describe('bytes that are not UTF-8 survive a rewrite', () => {
     expect(after.includes(GBK)).toBe(true);
     expect(after.includes(ascii('resync-rate 10M;'))).toBe(true);
   });
+
+  it('fmt to standard output prints the comment byte for byte', async () => {
+    const d = file(resource('protocol C;'));
+    const base = memoryIo(d);
+    const chunks: Uint8Array[] = [];
+    const io = { ...base.io, stdoutBytes: (b: Uint8Array) => void chunks.push(b) };
+    expect(await run(['fmt', 'r0.res'], io)).toBe(0);
+    const out = Buffer.concat(chunks);
+    expect(out.includes(GBK)).toBe(true);
+    expect(out.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(false);
+    expect(base.stdout()).toBe('');
+  });
 });

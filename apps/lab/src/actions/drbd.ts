@@ -8,6 +8,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { type CliIo, ExitCode, UsageError } from '../io.js';
+import { writeFileText } from '../output.js';
 
 async function readInput(file: string, io: CliIo): Promise<{ text: string; path: string; display: string }> {
   if (file === '-')
@@ -143,5 +144,5 @@ export async function drbdMigrate(
     if (file === '-') throw new UsageError('--write needs a file, not standard input');
     if (m.text !== input.text && errors.length === 0)
       await writeFileAtomic(input.path, Buffer.from(encodeLossless(m.text)));
-  } else io.stdout(m.text);
+  } else writeFileText(io, m.text);
 }
