@@ -80,6 +80,16 @@ const describe = (t: Token | undefined): string => {
   const shown = t.text.length > 40 ? `${t.text.slice(0, 37)}...` : t.text;
   return `\`${shown}\``;
 };
+/**
+ * DRBD 0.7 statements that no drbdadm reads any more, with what replaced them (real 0.7-era
+ * configurations are still copied around).
+ */
+const DRBD_07: Readonly<Record<string, string>> = {
+  'incon-degr-cmd': 'DRBD 0.7 syntax: since 8.0 write `handlers { pri-on-incon-degr "…"; }`',
+  'on-disconnect': 'DRBD 0.7 syntax that no drbdadm since 8.0 reads: DRBD reconnects by itself',
+  group: 'DRBD 0.7 syntax: since 8.0 order resyncs with `after RESOURCE;` (8.4 and 9: `resync-after`)',
+};
+
 /** Keywords an unknown-keyword message lists at most (the nearest ones when there are more). */
 const MAX_LISTED = 6;
 const list = (xs: readonly string[]): string =>
@@ -391,13 +401,15 @@ export class Composer {
       t.kind === 'word' &&
       [...TOP_KEYWORDS[other], ...RESOURCE_KEYWORDS[other], ...HOST_KEYWORDS[other]].includes(t.text) &&
       ![...TOP_KEYWORDS[this.v], ...RESOURCE_KEYWORDS[this.v], ...HOST_KEYWORDS[this.v]].includes(t.text);
-    const note = otherOnly
-      ? `\`${t.text}\` exists only in DRBD ${other}`
-      : hint !== undefined
-        ? `Did you mean \`${hint}\`?`
-        : sections.length > 0
-          ? `\`${t.text}\` is an option: put it inside ${list(sections.map((s) => `${s} { }`))}`
-          : undefined;
+    const note = Object.hasOwn(DRBD_07, t.text)
+      ? DRBD_07[t.text]
+      : otherOnly
+        ? `\`${t.text}\` exists only in DRBD ${other}`
+        : hint !== undefined
+          ? `Did you mean \`${hint}\`?`
+          : sections.length > 0
+            ? `\`${t.text}\` is an option: put it inside ${list(sections.map((s) => `${s} { }`))}`
+            : undefined;
     // a long list helps nobody: name the few nearest to what was written, then `…`
     const expected =
       allowed.length <= MAX_LISTED
@@ -922,7 +934,8 @@ export class Composer {
     const other: DrbdVersion = this.v === '9' ? '8.4' : '9';
     const inOther = head.kind === 'word' && OPTION_TABLES[other][kind]?.has(head.text);
     let note: string | undefined;
-    if (head.kind === 'word' && this.v === '9' && kind === 'disk' && head.text === 'fencing')
+    if (head.kind === 'word' && Object.hasOwn(DRBD_07, head.text)) note = DRBD_07[head.text];
+    else if (head.kind === 'word' && this.v === '9' && kind === 'disk' && head.text === 'fencing')
       note = 'DRBD 9 moved `fencing` to the `net` section';
     else if (elsewhere.length > 0)
       note = `\`${head.text}\` belongs in ${list(elsewhere.map((k) => `${k} { }`))}`;
