@@ -18,6 +18,11 @@ export class UsageError extends Error {
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
+  /**
+   * Writes bytes to standard output as they are: file text with bytes that are not UTF-8 (see
+   * `encodeLossless` in @ftkit/core). Optional; without it such text goes through `stdout`.
+   */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
   readonly stderr: (text: string) => void;
   /** Reads all of standard input (for `-` arguments). */
   readonly readStdin: () => Promise<string>;
@@ -59,6 +64,7 @@ async function readProcessStdin(): Promise<string> {
 export function processIo(): CliIo {
   return {
     stdout: (t) => process.stdout.write(t),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (t) => process.stderr.write(t),
     readStdin: readProcessStdin,
     stdinStream: () => process.stdin,

@@ -90,11 +90,23 @@ describe('--drbd-version', () => {
     expect(await run(['lint', '--drbd-version', '8.3', 'drbd.conf'], io)).toBe(0);
     expect(stdout()).not.toContain('version-assumed');
     const d = dir();
-    writeFileSync(join(d, 'r.res'), originalLab.replace('protocol C; ', '').replace('net {', 'net { protocol C;'));
+    writeFileSync(
+      join(d, 'r.res'),
+      originalLab.replace('protocol C; ', '').replace('net {', 'net { protocol C;'),
+    );
     const eight = memoryIo(d);
     expect(await run(['lint', '--drbd-version', '8.3', 'r.res'], eight.io)).toBe(1);
     expect(eight.stdout()).toMatch(/error +Unknown option `protocol` in `net` options/);
     expect(eight.stdout()).toContain('DRBD 8.3 takes `protocol` at resource level');
+  });
+
+  it('drbd dump --drbd-version 8.3 prints what drbdadm-83 prints', async () => {
+    const { io, stdout } = memoryIo(dir());
+    expect(await run(['drbd', 'dump', '--drbd-version', '8.3', '--host', 'vm1', 'drbd.conf'], io)).toBe(0);
+    // 8.3 keeps `syncer`, prints the resource's protocol above its hosts and no `# defined at`
+    expect(stdout()).toContain('common {\n    syncer {\n        rate             100M;\n    }\n}\n');
+    expect(stdout()).toContain('resource r0 {\n    protocol               C;\n    on vm1 {\n');
+    expect(stdout()).not.toContain('# defined at');
   });
 
   it('drbd migrate defaults to --to 9; 8.3 input is read with the 8.4 grammar and says so', async () => {

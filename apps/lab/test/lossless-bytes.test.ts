@@ -40,9 +40,9 @@ describe('bytes that are not UTF-8 survive a rewrite', () => {
     const d = file(resource('protocol C;'));
     expect(await run(['fmt', '--write', 'r0.res'], memoryIo(d).io)).toBe(0);
     const after = readFileSync(join(d, 'r0.res'));
-    expect(after.subarray(0, 14 + 4 + GBK.length).equals(Buffer.concat([ascii('resource r0 {\n    '), GBK]))).toBe(
-      true,
-    );
+    expect(
+      after.subarray(0, 14 + 4 + GBK.length).equals(Buffer.concat([ascii('resource r0 {\n    '), GBK])),
+    ).toBe(true);
     expect(after.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(false);
   });
 
@@ -52,5 +52,17 @@ describe('bytes that are not UTF-8 survive a rewrite', () => {
     const after = readFileSync(join(d, 'r0.res'));
     expect(after.includes(GBK)).toBe(true);
     expect(after.includes(ascii('resync-rate 10M;'))).toBe(true);
+  });
+
+  it('fmt to standard output prints the comment byte for byte', async () => {
+    const d = file(resource('protocol C;'));
+    const base = memoryIo(d);
+    const chunks: Uint8Array[] = [];
+    const io = { ...base.io, stdoutBytes: (b: Uint8Array) => void chunks.push(b) };
+    expect(await run(['fmt', 'r0.res'], io)).toBe(0);
+    const out = Buffer.concat(chunks);
+    expect(out.includes(GBK)).toBe(true);
+    expect(out.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(false);
+    expect(base.stdout()).toBe('');
   });
 });

@@ -72,7 +72,10 @@ export interface FormatModule<TCst = unknown, TModel = unknown, TDoc = unknown> 
    * Canonical re-formatting for `ftkit fmt`, when the format supports it. `settings` are the
    * same facts `lint` takes (e.g. `drbdVersion`); formats ignore keys they do not know.
    */
-  format?(text: string, options?: { fileName?: string; settings?: Readonly<Record<string, unknown>> }): FormatResult;
+  format?(
+    text: string,
+    options?: { fileName?: string; settings?: Readonly<Record<string, unknown>> },
+  ): FormatResult;
   /**
    * Secret values written in `text` (passwords, keys), found lexically so that malformed ones
    * count too; callers pass them to reporters as `secrets`. Must be cheap and never throw.

@@ -68,6 +68,7 @@ export const CODE_DOCS: Readonly<Record<DrbdCode, string>> = {
     'Includes nested more than 512 files deep (drbdadm runs out of open files near 1,000)',
   'drbd/too-many-problems':
     'More than 1000 problems in one file (`MAX_DIAGNOSTICS`): the rest are counted in this one, placed at the first not listed',
-  'drbd/version-assumed': 'No version was given and the content chose DRBD 8.4 (info, with the construct that decided)',
+  'drbd/version-assumed':
+    'No version was given and the content chose DRBD 8.4 (info, with the construct that decided)',
   'drbd/internal': 'A bug in ftkit while reading the file (parse never throws); please report it',
 };

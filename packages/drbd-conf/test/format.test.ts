@@ -50,4 +50,11 @@ describe('format keeps each comment with its statement', () => {
       JSON.stringify(parse(text).model.common?.sections.map((s) => s.options.map((o) => o.value))),
     );
   });
+
+  it('keeps escaped bytes of a non-UTF-8 comment (core decodeLossless) untouched', () => {
+    // "# 主节点" in GBK as decodeLossless gives it: one lone surrogate per byte that is not UTF-8
+    const comment = '# \uDCD6\uDCF7\uDCBD\uDCDA\uDCB5\uDCE3';
+    const text = `resource r0 { ${comment}\n net { protocol C; }\n}\n`;
+    expect(format(text).text).toBe(`resource r0 { ${comment}\n    net {\n        protocol C;\n    }\n}\n`);
+  });
 });

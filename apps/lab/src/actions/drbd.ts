@@ -12,10 +12,11 @@ import {
   secretsInText,
 } from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
-import { type CliDrbdVersion, DUMP_83_NOTE, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
+import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { readInputFile } from '../input-file.js';
 import { type CliIo, ExitCode, UsageError } from '../io.js';
+import { writeFileText } from '../output.js';
 
 async function readInput(file: string, io: CliIo): Promise<{ text: string; path: string; display: string }> {
   if (file === '-')
@@ -44,7 +45,6 @@ export async function drbdDump(
   const host = opts.host ?? io.env.__DRBD_NODE__ ?? io.env.HOSTNAME ?? 'localhost';
   // Most files take the quick path (no CST, no kept model); it declines anything it does not
   // know, and everything with a problem, and then the full parser below reports it.
-  if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${DUMP_83_NOTE}\n`);
   const chosen = opts.drbdVersion !== undefined ? grammarOf(opts.drbdVersion) : undefined;
   const quick = quickDump(input.text, {
     drbdVersion: chosen ?? '9',
@@ -61,11 +61,11 @@ export async function drbdDump(
   const root = opts.root !== undefined ? resolve(io.cwd, opts.root) : dirname(input.path);
   const parseOptions = { fileName: input.path, reader: fsReader({ root }), root };
   let r: ReturnType<typeof parse>;
-  let drbdVersion: '9' | '8.4';
+  let drbdVersion: '9' | '8.4' | '8.3';
   if (chosen !== undefined) {
-    // 8.3 is checked with drbdadm-83's rules; the model (and the dump) is 8.4's
-    r = parse(input.text, { drbdVersion: opts.drbdVersion === '8.3' ? '8.3' : chosen, ...parseOptions });
-    drbdVersion = chosen;
+    // 8.3: checked and printed as drbdadm-83 does (the model is 8.4's)
+    drbdVersion = opts.drbdVersion === '8.3' ? '8.3' : chosen;
+    r = parse(input.text, { drbdVersion, ...parseOptions });
   } else {
     const guess = detectDrbdVersion(input.text, parseOptions);
     r = guess.result;
@@ -149,5 +149,5 @@ export async function drbdMigrate(
     if (file === '-') throw new UsageError('--write needs a file, not standard input');
     if (m.text !== input.text && errors.length === 0)
       await writeFileAtomic(input.path, Buffer.from(encodeLossless(m.text)));
-  } else io.stdout(m.text);
+  } else writeFileText(io, m.text);
 }

@@ -4,6 +4,7 @@ import type { CliDrbdVersion } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { detectFormat, formatByKind, readInputs } from '../files.js';
 import { ExitCode, UsageError } from '../io.js';
+import { writeFileText } from '../output.js';
 
 /** Options of `ftkit fmt`. */
 export interface FmtOptions {
@@ -56,7 +57,7 @@ export async function fmt(
       if (result.text !== input.text && input.path !== '-')
         await writeFileAtomic(input.path, Buffer.from(encodeLossless(result.text)));
     } else {
-      io.stdout(result.text);
+      writeFileText(io, result.text);
     }
   }
   if (opts.check) {

@@ -32,10 +32,6 @@ export function parseDrbdVersion(value: unknown): CliDrbdVersion {
   );
 }
 
-/** What `drbd dump` says on stderr for DRBD 8.3: files are checked as drbdadm-83 checks them. */
-export const DUMP_83_NOTE =
-  'DRBD 8.3 is checked as drbdadm-83 checks it, but printed in the drbdadm-84 layout';
-
 /** What commands that only know the 8.4 model (`drbd migrate`, `lab check`) say for DRBD 8.3. */
 export const GRAMMAR_83_NOTE =
   'DRBD 8.3 files are read with the 8.4 grammar here: what only drbdadm-83 rejects is not reported';

@@ -91,6 +91,16 @@ const describe = (t: Token | undefined): string => {
   const shown = t.text.length > 40 ? `${t.text.slice(0, 37)}...` : t.text;
   return `\`${shown}\``;
 };
+/**
+ * DRBD 0.7 statements that no drbdadm reads any more, with what replaced them (real 0.7-era
+ * configurations are still copied around).
+ */
+const DRBD_07: Readonly<Record<string, string>> = {
+  'incon-degr-cmd': 'DRBD 0.7 syntax: since 8.0 write `handlers { pri-on-incon-degr "…"; }`',
+  'on-disconnect': 'DRBD 0.7 syntax that no drbdadm since 8.0 reads: DRBD reconnects by itself',
+  group: 'DRBD 0.7 syntax: since 8.0 order resyncs with `after RESOURCE;` (8.4 and 9: `resync-after`)',
+};
+
 /** Keywords an unknown-keyword message lists at most (the nearest ones when there are more). */
 const MAX_LISTED = 6;
 const list = (xs: readonly string[]): string =>
@@ -194,6 +204,24 @@ export class Composer {
       this.realpaths.set(path, c);
     }
     return c;
+  }
+
+  /**
+   * A `device`, `disk PATH` or `meta-disk` statement (the implicit volume) after a `volume N { }`
+   * section of the same level: drbdadm 9 and 8.4 reject it ("mixing explicit and implicit volumes
+   * is not allowed"); before the first `volume` it is accepted. Reports and returns `true` then.
+   */
+  private implicitAfterVolume(s: StatementNode, kw: string): boolean {
+    const implicitStmt =
+      kw === 'device' || kw === 'meta-disk' || kw === 'flexible-meta-disk' || (kw === 'disk' && !s.block);
+    if (!implicitStmt) return false;
+    this.err(
+      CODES.semantic,
+      `Unexpected \`${kw}\` after a \`volume\` section: explicit and implicit volumes cannot be mixed`,
+      spanOf(s.words[0]!),
+      'Put the statement inside a `volume N { }` section, or before the first one',
+    );
+    return true;
   }
 
   /** An 8.4 construct drbdadm-83 rejects. */
@@ -404,13 +432,15 @@ export class Composer {
       t.kind === 'word' &&
       [...TOP_KEYWORDS[other], ...RESOURCE_KEYWORDS[other], ...HOST_KEYWORDS[other]].includes(t.text) &&
       ![...TOP_KEYWORDS[this.v], ...RESOURCE_KEYWORDS[this.v], ...HOST_KEYWORDS[this.v]].includes(t.text);
-    const note = otherOnly
-      ? `\`${t.text}\` exists only in DRBD ${other}`
-      : hint !== undefined
-        ? `Did you mean \`${hint}\`?`
-        : sections.length > 0
-          ? `\`${t.text}\` is an option: put it inside ${list(sections.map((s) => `${s} { }`))}`
-          : undefined;
+    const note = Object.hasOwn(DRBD_07, t.text)
+      ? DRBD_07[t.text]
+      : otherOnly
+        ? `\`${t.text}\` exists only in DRBD ${other}`
+        : hint !== undefined
+          ? `Did you mean \`${hint}\`?`
+          : sections.length > 0
+            ? `\`${t.text}\` is an option: put it inside ${list(sections.map((s) => `${s} { }`))}`
+            : undefined;
     // a long list helps nobody: name the few nearest to what was written, then `…`
     const expected =
       allowed.length <= MAX_LISTED
@@ -955,7 +985,8 @@ export class Composer {
     const other: DrbdVersion = this.v === '9' ? '8.4' : '9';
     const inOther = head.kind === 'word' && OPTION_TABLES[other][kind]?.has(head.text);
     let note: string | undefined;
-    if (head.kind === 'word' && this.v === '9' && kind === 'disk' && head.text === 'fencing')
+    if (head.kind === 'word' && Object.hasOwn(DRBD_07, head.text)) note = DRBD_07[head.text];
+    else if (head.kind === 'word' && this.v === '9' && kind === 'disk' && head.text === 'fencing')
       note = 'DRBD 9 moved `fencing` to the `net` section';
     else if (elsewhere.length > 0)
       note = `\`${head.text}\` belongs in ${list(elsewhere.map((k) => `${k} { }`))}`;
@@ -1147,6 +1178,7 @@ export class Composer {
     resourceOpenOffset.set(r, block.open.start);
     const implicit: DrbdVolume = {};
     let implicitUsed = false;
+    let sawVolume = false;
     for (const s of this.statements(block, `resource ${nm.value}`)) {
       const h = s.words[0];
       if (!h) {
@@ -1171,6 +1203,8 @@ export class Composer {
         this.not83(h, `resource \`${r.name}\``);
         continue;
       }
+      if (kw === 'volume') sawVolume = true;
+      else if (sawVolume && this.implicitAfterVolume(s, kw)) continue;
       switch (kw) {
         case 'protocol':
           this.protocolStmt(sc, r);
@@ -1333,6 +1367,7 @@ export class Composer {
   private hostBody(block: BlockNode, host: DrbdHost) {
     const implicit: DrbdVolume = {};
     let implicitUsed = false;
+    let sawVolume = false;
     const allowed = HOST_KEYWORDS[this.v];
     const where =
       host.kind === 'on' ? `host section \`${host.names.join(' ')}\`` : `\`${host.kind}\` section`;
@@ -1354,6 +1389,8 @@ export class Composer {
         this.not83(h, where);
         continue;
       }
+      if (kw === 'volume') sawVolume = true;
+      else if (sawVolume && this.implicitAfterVolume(s, kw)) continue;
       const dupStmt = (what: string) => {
         this.err(CODES.duplicate, `Duplicate \`${what}\` statement in ${where}`, spanOf(h));
       };

@@ -21,8 +21,11 @@ import { templatePath } from './template.js';
 
 /** Options of {@link dump}. */
 export interface DumpOptions {
-  /** Parser to mirror (default: the model's `drbdVersion`). */
-  readonly drbdVersion?: DrbdVersion;
+  /**
+   * Parser to mirror (default: the model's `drbdVersion`). `'8.3'` prints drbdadm-83's layout of
+   * an 8.4 model read with `drbdVersion: '8.3'`.
+   */
+  readonly drbdVersion?: DrbdVersion | '8.3';
   /** The local node name (`__DRBD_NODE__` / `uname -n`): decides the "ignored" header. */
   readonly host?: string;
   /** Canonical path printed in the first comment line. */
@@ -76,6 +79,8 @@ export function metaText(m: DrbdMetaDisk): string {
 export interface DumpCtx {
   readonly redact?: boolean;
   readonly v: DrbdVersion;
+  /** drbdadm-83's layout (with `v` = `'8.4'`). */
+  readonly v83?: boolean;
   readonly cfg: DrbdConfig;
   readonly names: Set<string>;
 }
@@ -90,9 +95,15 @@ function normOptions(
   const tail: [string, string | undefined][] = [];
   for (const o of options) {
     const spec = optionSpec(ctx.v, kind, o.name);
-    let name = spec?.alias ?? o.name;
+    // drbdadm-83 prints the 8.3 names (`rate`, `after`), 8.4 the new ones (`resync-rate` …)
+    let name = ctx.v83 && kind === 'syncer' ? o.name : (spec?.alias ?? o.name);
     if (ctx.v === '8.4' && spec?.ignored) continue;
-    if (kind === 'syncer' && ctx.v === '8.4') name = SYNCER_84.get(o.name)?.name ?? name;
+    if (kind === 'syncer' && ctx.v === '8.4' && !ctx.v83) name = SYNCER_84.get(o.name)?.name ?? name;
+    // drbdadm-83's switches have no value: printed as written, in their place
+    if (ctx.v83 && spec?.type === 'bool') {
+      out.push([o.negated ? `no-${name}` : name, undefined]);
+      continue;
+    }
     if (name === 'become-primary-on') {
       if (ctx.v === '9') continue;
       out.push([name, [o.value ?? '', ...(o.more ?? [])].join(' ')]);
@@ -139,6 +150,8 @@ function printSection(
 }
 
 const ORDER: readonly SectionKind[] = ['options', 'net', 'disk', 'startup', 'proxy', 'handlers'];
+/** drbdadm-83's section order: no `options`, `syncer` kept. */
+const ORDER_83: readonly SectionKind[] = ['net', 'disk', 'syncer', 'startup', 'proxy', 'handlers'];
 
 /**
  * The sections of a resource/common after 8.4's syncer redistribution and protocol move. drbdadm
@@ -158,7 +171,8 @@ function sectionPairs(
     map.set(k, l);
     return l;
   };
-  let pending = protocol;
+  // drbdadm-83 prints `protocol` above the sections (see printSections), not in `net`
+  let pending = ctx.v83 ? undefined : protocol;
   const putProtocol = () => {
     if (pending === undefined) return;
     get('net').push(['protocol', ctx.v === '8.4' ? pending.toUpperCase() : dumpQuote(pending)]);
@@ -168,7 +182,7 @@ function sectionPairs(
   let plugins: string[] | undefined;
   for (const sec of sections) {
     if (protocolAt !== undefined && (sec.span === undefined || sec.span.start > protocolAt)) putProtocol();
-    if (sec.kind === 'syncer') {
+    if (sec.kind === 'syncer' && !ctx.v83) {
       for (const o of sec.options) {
         const target =
           ctx.v === '8.4' ? (SYNCER_84.get(o.name)?.section ?? 'disk') : sectionOfSyncer9(o.name);
@@ -184,12 +198,13 @@ function sectionPairs(
     if (sec.plugins) plugins = [...(plugins ?? []), ...sec.plugins];
   }
   putProtocol();
-  // stacked-timeouts (value-less) prints after the valued startup options
-  for (const [k, l] of map) {
-    const flags = l.filter((p) => p[1] === undefined);
-    const vals = l.filter((p) => p[1] !== undefined);
-    map.set(k, [...vals, ...flags]);
-  }
+  // stacked-timeouts (value-less) prints after the valued startup options (8.4 and 9)
+  if (!ctx.v83)
+    for (const [k, l] of map) {
+      const flags = l.filter((p) => p[1] === undefined);
+      const vals = l.filter((p) => p[1] !== undefined);
+      map.set(k, [...vals, ...flags]);
+    }
   return { map, plugins };
 }
 
@@ -207,8 +222,8 @@ export function printSections(
   protocolAt?: number,
 ): string {
   const { map, plugins } = sectionPairs(ctx, sections, protocol, protocolAt);
-  let s = '';
-  for (const k of ORDER)
+  let s = ctx.v83 && protocol !== undefined ? optLine(depth, 'protocol', protocol.toUpperCase()) : '';
+  for (const k of ctx.v83 ? ORDER_83 : ORDER)
     s += printSection(ctx, depth, k, map.get(k) ?? [], k === 'proxy' ? plugins : undefined);
   return s;
 }
@@ -223,7 +238,8 @@ function volumeBody(ctx: DumpCtx, depth: number, v: DrbdVolume, resourceLevel9 =
   else if (ctx.v === '9' && v.diskOptions) s += kwLine(depth, 'disk', 'none', w);
   // drbdadm quirk (9 and 8.4): an external meta-disk is always padded to 16 columns, whatever the
   // depth; `internal` follows the other statements of its level
-  if (v.metaDisk) s += kwLine(depth, 'meta-disk', metaText(v.metaDisk), v.metaDisk.kind === 'external' ? 16 : w);
+  if (v.metaDisk)
+    s += kwLine(depth, 'meta-disk', metaText(v.metaDisk), v.metaDisk.kind === 'external' ? 16 : w);
   return s;
 }
 
@@ -261,8 +277,13 @@ function proxyText(ctx: DumpCtx, depth: number, p: DrbdProxyHost): string {
 /** 8.4: resource-level volumes are copied into every host (host statements win per field). */
 function mergedVolumes84(r: DrbdResource, h: DrbdHost): DrbdVolume[] {
   const byNum = new Map<number | undefined, DrbdVolume>();
-  for (const v of r.volumes)
-    if (!byNum.has(v.number)) byNum.set(v.number, { number: v.number as number, ...pick(v, false) });
+  for (const v of r.volumes) {
+    // drbdadm-84: a resource-level `volume 0 { }` after implicit statements is that implicit
+    // volume; it only fills in what they left unset (and the dump shows no `volume 0` wrapper)
+    const implicit = byNum.get(undefined);
+    if (v.number === 0 && implicit) byNum.set(undefined, { ...pick(v, false), ...implicit });
+    else if (!byNum.has(v.number)) byNum.set(v.number, { number: v.number as number, ...pick(v, false) });
+  }
   for (const v of h.volumes) {
     const prev = byNum.get(v.number);
     byNum.set(
@@ -281,6 +302,7 @@ function pick(v: DrbdVolume, withDiskOptions: boolean): Partial<DrbdVolume> {
     ...(v.device ? { device: v.device } : {}),
     ...(v.disk !== undefined ? { disk: v.disk } : {}),
     ...(v.metaDisk ? { metaDisk: v.metaDisk } : {}),
+    ...(v.flexibleMetaDisk ? { flexibleMetaDisk: true } : {}),
     ...(withDiskOptions && v.diskOptions ? { diskOptions: v.diskOptions } : {}),
   };
 }
@@ -306,6 +328,17 @@ function hostText(ctx: DumpCtx, r: DrbdResource, h: DrbdHost, nodeId: number | u
   const vols = ctx.v === '8.4' ? mergedVolumes84(r, h) : h.volumes;
   const shown =
     ctx.v === '9' && h.kind === 'stacked-on-top-of' ? vols.map(({ device: _d, ...rest }) => rest) : vols;
+  if (ctx.v83) {
+    // drbdadm-83: device, disk, address, then the meta-disk (flexible-meta-disk as written)
+    const v = vols.find((x) => x.number === undefined) ?? vols[0];
+    if (v?.device) s += kwLine(d + 1, 'device', deviceText(v.device));
+    if (v?.disk !== undefined) s += kwLine(d + 1, 'disk', dumpQuote(v.disk));
+    if (h.address && h.kind !== 'floating') s += kwLine(d + 1, 'address', addr(h.address));
+    if (v?.metaDisk)
+      s += kwLine(d + 1, v.flexibleMetaDisk ? 'flexible-meta-disk' : 'meta-disk', metaText(v.metaDisk));
+    if (h.proxy) s += proxyText(ctx, d + 1, h.proxy);
+    return `${s}${I(d)}}\n`;
+  }
   s += printVolumes(ctx, d + 1, shown);
   if (h.address && h.kind !== 'floating') s += kwLine(d + 1, 'address', addr(h.address));
   if (h.alternateLinkAddress && ctx.v === '8.4')
@@ -401,9 +434,11 @@ function resourceText(ctx: DumpCtx, r: DrbdResource, o: DumpOptions): string {
       return lower !== undefined && localHosts(lower, o.host, ctx.v).length > 0;
     });
   let s = `# resource ${r.name} on ${o.host ?? ''}: ${local.length > 0 || lowerLocal || r.hosts.some((h) => h.kind === 'floating') ? 'not ' : ''}ignored, ${stacked ? '' : 'not '}stacked\n`;
-  const at = o.definedAt?.(r);
+  // drbdadm-83 prints no `# defined at`, and the resource's protocol above its hosts
+  const at = ctx.v83 ? undefined : o.definedAt?.(r);
   if (at !== undefined) s += `# defined at ${at}\n`;
   s += `resource ${dumpQuote(r.name)} {\n`;
+  if (ctx.v83 && r.protocol !== undefined) s += optLine(1, 'protocol', r.protocol.toUpperCase());
   // drbdadm prints the path resolved against the configuration's directory, after one space
   if (ctx.v === '9' && r.templateFile !== undefined)
     s += `${I(1)}template-file ${dumpQuote(templatePath.get(r) ?? r.templateFile)};\n`;
@@ -418,14 +453,15 @@ function resourceText(ctx: DumpCtx, r: DrbdResource, o: DumpOptions): string {
       s += `${I(1)}}\n`;
     }
   }
-  s += printSections(ctx, 1, r.sections, r.protocol, protocolSpan.get(r)?.start);
+  s += printSections(ctx, 1, r.sections, ctx.v83 ? undefined : r.protocol, protocolSpan.get(r)?.start);
   return `${s}}\n\n`;
 }
 
 /** The printing context of `model` (its resource names decide which `resync-after` stays). */
 export function dumpContext(model: DrbdConfig, options: DumpOptions = {}): DumpCtx {
   return {
-    v: options.drbdVersion ?? model.drbdVersion,
+    v: options.drbdVersion === '8.3' ? '8.4' : (options.drbdVersion ?? model.drbdVersion),
+    ...(options.drbdVersion === '8.3' ? { v83: true } : {}),
     cfg: model,
     names: new Set(model.resources.map((r) => r.name)),
     ...(options.redact ? { redact: true } : {}),
@@ -448,10 +484,12 @@ export function dump(model: DrbdConfig, options: DumpOptions = {}): string {
     if (g.minorCount !== undefined) body += `${I(1)}minor-count ${g.minorCount};\n`;
     if (g.dialogRefresh !== undefined && g.dialogRefresh !== '1')
       body += `${I(1)}dialog-refresh ${g.dialogRefresh};\n`;
-    if (g.usageCount !== undefined && g.usageCount !== 'ask') body += `${I(1)}usage-count ${g.usageCount};\n`;
+    // drbdadm-83 never prints usage-count or the command timeouts
+    if (g.usageCount !== undefined && g.usageCount !== 'ask' && !ctx.v83)
+      body += `${I(1)}usage-count ${g.usageCount};\n`;
     // drbdadm-84 adds the command timeouts to a printed global section: `short` when set, `medium`
     // and `long` always (defaults 600 and 0); alone they print nothing, and 9 never prints them
-    if (body && v === '8.4') {
+    if (body && v === '8.4' && !ctx.v83) {
       if (g.cmdTimeoutShort !== undefined) body += `${I(1)}cmd-timeout-short ${g.cmdTimeoutShort};\n`;
       body += `${I(1)}cmd-timeout-medium ${g.cmdTimeoutMedium ?? 600};\n`;
       body += `${I(1)}cmd-timeout-long ${g.cmdTimeoutLong ?? 0};\n`;

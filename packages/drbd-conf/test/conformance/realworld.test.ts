@@ -39,7 +39,12 @@ describe.each(['9', '8.4'] as const)('real-world files against drbdadm %s', (ver
     if (!ours) return;
     // the whole output, comment lines included (`# resource … ignored`, `# on …` of stacked hosts)
     expect(
-      dump(r.model, { host: row.node, drbdVersion: version, configPath: path, definedAt: (x) => r.definedAt(x) }),
+      dump(r.model, {
+        host: row.node,
+        drbdVersion: version,
+        configPath: path,
+        definedAt: (x) => r.definedAt(x),
+      }),
     ).toBe(run.stdout);
     if (version === '9' && !text.includes('include')) {
       const quick = quickDump(text, { host: row.node });
