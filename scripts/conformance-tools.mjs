@@ -21,6 +21,14 @@ const tools = [
   ['systemd-analyze', 'systemd'],
   ['dash', 'dash'],
   ['bash', 'bash'],
+  // The lab: the Pacemaker variant, its fence agent and resource agents, and sshd for the
+  // runbook's borg steps.
+  ['crm_verify', 'pacemaker-cli-utils'],
+  ['corosync', 'corosync'],
+  ['fence_virsh', 'fence-agents'],
+  ['/usr/lib/ocf/resource.d/heartbeat/Filesystem', 'resource-agents'],
+  ['/usr/sbin/sshd', 'openssh-server'],
+  ['/usr/sbin/adduser', 'adduser'],
 ];
 
 const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin'];

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,7 +122,7 @@ describe('--drbd-version', () => {
     expect(stdout()).toContain('common {\n    syncer {\n        rate 100M;\n    }\n}');
   });
 
-  it('drbd migrate names problems DRBD 9 would still reject at their place in the migrated text', async () => {
+  it('drbd migrate names problems DRBD 9 would still reject at their place in the input', async () => {
     // /work/shared/reliability/migrate-wrong-position.res: the error was shown at 3:17 of a one-line file
     const d = dir();
     writeFileSync(join(d, 'r.res'), 'resource r{disk{fencing l;}}\n');
@@ -133,7 +133,31 @@ describe('--drbd-version', () => {
         .split('\n')
         .findIndex((l) => l.includes('fencing l;')) + 1;
     expect(line).toBe(3);
-    expect(stderr()).toContain('r.res (migrated)');
-    expect(stderr()).toMatch(/3:\d+ +error +Invalid value `l` for `fencing`/);
+    // `fencing l;` moved from `disk` to `net`: reported where it stands in the one-line input
+    expect(stderr()).toMatch(/^r\.res\n {2}1:17 +error +Invalid value `l` for `fencing`/m);
+  });
+});
+
+describe('lab check without --drbd-version', () => {
+  // A node tree laid out like `/` that holds the original lab's 8.4 drbd.conf, as on its machines.
+  function node() {
+    const d = mkdtempSync(join(tmpdir(), 'ftkit-lab-check-84-'));
+    mkdirSync(join(d, 'vm1/etc'), { recursive: true });
+    writeFileSync(join(d, 'vm1/etc/hostname'), 'vm1\n');
+    writeFileSync(join(d, 'vm1/etc/drbd.conf'), originalLab);
+    return d;
+  }
+
+  it('reads an 8.4 tree as 8.4, as lint does, and says why', async () => {
+    const { io, stdout } = memoryIo(node());
+    expect(await run(['lab', 'check', '--no-color', 'vm1=vm1'], io)).toBe(0);
+    expect(stdout()).toContain('drbd/version-assumed');
+    expect(stdout()).toContain('(0 errors,');
+  });
+
+  it('still reads it as DRBD 9 when asked, and then finds the 8.4-only syntax', async () => {
+    const { io, stdout } = memoryIo(node());
+    expect(await run(['lab', 'check', '--no-color', '--drbd-version', '9', 'vm1=vm1'], io)).toBe(1);
+    expect(stdout()).toMatch(/`rate`/);
   });
 });

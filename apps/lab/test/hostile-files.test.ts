@@ -170,3 +170,17 @@ describe('streams are read as they arrive (issue 13 item 10)', () => {
     expect(seenBeforeEnd).toContain('"role":"Primary"');
   });
 });
+
+describe('lab check reads only regular files', () => {
+  it('a FIFO named RUNBOOK.md or etc/drbd.conf does not block it', async () => {
+    const lab = mkdtempSync(join(tmpdir(), 'ftkit-lab-fifo-'));
+    mkdirSync(join(lab, 'vm1/etc'), { recursive: true });
+    writeFileSync(join(lab, 'vm1/etc/hostname'), 'vm1\n');
+    execFileSync('mkfifo', [join(lab, 'RUNBOOK.md')]);
+    execFileSync('mkfifo', [join(lab, 'vm1/etc/drbd.conf')]);
+    const m = memoryIo(lab);
+    const t0 = performance.now();
+    expect(await run(['lab', 'check', '--no-color', '.'], m.io)).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});

@@ -128,19 +128,13 @@ export async function drbdMigrate(
   const errors = m.diagnostics.filter((d) => d.severity === 'error');
   for (const c of m.changes) io.stderr(`${c}\n`);
   if (errors.length > 0) {
-    // errors of a migrated file are what DRBD 9 would still reject: positions in the migrated text
-    const migrated = m.text !== input.text;
+    // What DRBD 9 would still reject, at its place in the input: `migrate` maps positions in the
+    // migrated text back to the statement the user wrote (a moved option to where it stood).
     io.stderr(
-      reporters.stylish(
-        [
-          {
-            file: migrated ? `${input.display} (migrated)` : input.display,
-            diagnostics: errors,
-            text: m.text,
-          },
-        ],
-        { color: state.color, secrets: [...secretsInText(input.text), ...secretsInText(m.text)] },
-      ),
+      reporters.stylish([{ file: input.display, diagnostics: errors, text: input.text }], {
+        color: state.color,
+        secrets: [...secretsInText(input.text), ...secretsInText(m.text)],
+      }),
     );
     io.stderr('ftkit: some problems need a manual fix before DRBD 9 accepts the file\n');
     state.exitCode = ExitCode.findings;

@@ -358,13 +358,12 @@ export async function labCheck(
   const rules = parseRules(opts.rule);
   const formats = await loadFormats();
   if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${GRAMMAR_83_NOTE}\n`);
-  const drbdVersion =
-    opts.drbdVersion !== undefined ? grammarOf(opts.drbdVersion) : (settings?.drbdVersion ?? '9');
+  const drbdVersion = opts.drbdVersion !== undefined ? grammarOf(opts.drbdVersion) : settings?.drbdVersion;
   const checkedAll = reads.map((read) =>
     checkLab(read.trees, read.runbook, {
       formats,
       rules,
-      drbdVersion,
+      ...(drbdVersion !== undefined ? { drbdVersion } : {}),
       ...(settings?.borgVersion ? { borgVersion: settings.borgVersion } : {}),
     }),
   );

@@ -1,7 +1,8 @@
 import type { AnyFormatModule, Diagnostic, RuleConfig } from '@ftkit/core';
+import { detectDrbdVersion } from '@ftkit/drbd-conf/lite';
 import picomatch from 'picomatch';
 import type { LabFacts } from './facts.js';
-import { labFacts, type NodeTree } from './tree.js';
+import { labFacts, labFileKind, type NodeTree } from './tree.js';
 import { validateLab } from './validate.js';
 
 /** One file's findings, for reporters. */
@@ -17,7 +18,10 @@ export interface CheckOptions {
   readonly formats?: readonly AnyFormatModule[];
   /** Rule configuration for the per-file lints and the cross-file rules. */
   readonly rules?: RuleConfig;
-  /** DRBD syntax the DRBD files are read with; default `9`. */
+  /**
+   * DRBD syntax the DRBD files are read with. Default: the content decides, as in `ftkit lint`
+   * (8.4 when a DRBD file of the lab reads as 8.4 only; each file's lint then says why).
+   */
   readonly drbdVersion?: '9' | '8.4';
   /** The borg series the units run with (`1.1` has no `compact`); default `1.2`. */
   readonly borgVersion?: '1.1' | '1.2';
@@ -32,7 +36,7 @@ export function checkLab(
   runbook: { display: string; text: string } | undefined,
   options: CheckOptions = {},
 ): { files: CheckedFile[]; facts: LabFacts; secrets: string[] } {
-  const drbdVersion = options.drbdVersion ?? '9';
+  const drbdVersion = options.drbdVersion ?? contentDrbdVersion(trees);
   const facts = {
     ...labFacts(trees, runbook, undefined, drbdVersion),
     borgVersion: options.borgVersion ?? '1.2',
@@ -55,7 +59,8 @@ export function checkLab(
       if (!format) continue;
       const r = format.lint(file.text, {
         fileName: file.display,
-        settings: { hostname, drbdVersion },
+        // Without a chosen version each DRBD file's lint detects it and says what it assumed.
+        settings: options.drbdVersion !== undefined ? { hostname, drbdVersion } : { hostname },
         ...(options.rules ? { rules: options.rules } : {}),
       });
       secrets.push(...(r.secrets ?? []));
@@ -72,4 +77,12 @@ export function checkLab(
   for (const [file, diagnostics] of byFile)
     if (!facts.texts.has(file)) files.push({ file, text: '', diagnostics });
   return { files, facts, secrets };
+}
+
+/** The DRBD syntax of a lab's DRBD files when none was chosen: 8.4 if any file reads as 8.4 only. */
+function contentDrbdVersion(trees: readonly NodeTree[]): '9' | '8.4' {
+  for (const t of trees)
+    for (const f of t.files)
+      if (labFileKind(f.rel) === 'drbd' && detectDrbdVersion(f.text).version === '8.4') return '8.4';
+  return '9';
 }

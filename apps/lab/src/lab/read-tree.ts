@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { decodeLossless } from '@ftkit/core';
+import { readRegularFile } from '@ftkit/core/node';
 import { labFileKind, type NodeTree, type TreeFile } from './tree.js';
 
 /** The directories a walk never enters when checking a real machine's `/`. */
@@ -53,11 +55,13 @@ export function readNodeTree(node: string, dir: string, cwd: string): NodeTree {
       if (st.isDirectory()) walk(childAbs, childRel, depth + 1);
       else if (st.isFile() && labFileKind(childRel)) {
         try {
-          files.push({
-            rel: childRel,
-            display: relative(cwd, childAbs) || childAbs,
-            text: readFileSync(childAbs, 'utf8'),
-          });
+          const read = readRegularFile(childAbs);
+          if (read.ok)
+            files.push({
+              rel: childRel,
+              display: relative(cwd, childAbs) || childAbs,
+              text: decodeLossless(read.bytes),
+            });
         } catch {
           // Unreadable (permissions on a real machine): nothing to check.
         }
@@ -100,7 +104,9 @@ export function readLabArgs(
           trees.push(readNodeTree(d, join(dir, d), cwd));
       }
       const rb = join(dir, 'RUNBOOK.md');
-      if (existsSync(rb)) runbook = { display: relative(cwd, rb) || rb, text: readFileSync(rb, 'utf8') };
+      // A regular file only: a FIFO named RUNBOOK.md would block `lab check` forever.
+      const read = readRegularFile(rb);
+      if (read.ok) runbook = { display: relative(cwd, rb) || rb, text: decodeLossless(read.bytes) };
       continue;
     }
     trees.push(readNodeTree(m ? m[1]! : dir === '/' ? 'localhost' : basename(dir), dir, cwd));
