@@ -155,6 +155,25 @@ describe('diagnostic cap (issue 13 item 5)', () => {
     expect(lintItems.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
   });
 
+  it('bad lines cost linear time in streams (no rescan of the chunk per line)', async () => {
+    // Counting lone CRs with indexOf searched the rest of the chunk for every line.
+    const chunked = (n: number) => Array.from({ length: n / 1000 }, () => 'x\n'.repeat(1000)).join('');
+    const run = async (n: number) => {
+      const t = chunked(n);
+      const c0 = process.cpuUsage();
+      for await (const _ of readItems([t], { onBadLine: 'continue' }));
+      for await (const _ of readLog([t]));
+      parseItems(t, { onBadLine: 'continue' });
+      const c = process.cpuUsage(c0);
+      return (c.user + c.system) / 1000;
+    };
+    await run(20_000);
+    const small = Math.min(await run(20_000), await run(20_000));
+    const big = Math.min(await run(160_000), await run(160_000));
+    // 8x the lines: about 8x the CPU time when linear, 64x when quadratic.
+    expect(big / Math.max(small, 1)).toBeLessThan(24);
+  });
+
   it('readItems and readLog (streams) are capped the same way and still call onDiagnostic for each', async () => {
     const chunks = Array.from({ length: 50 }, () => 'x\n'.repeat(1000));
     let seen = 0;
