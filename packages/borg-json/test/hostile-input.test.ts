@@ -222,3 +222,15 @@ describe('a lone `\\r` ends a line in stream positions (issue 13, low)', () => {
     },
   );
 });
+
+describe('messages never say `found undefined` (issue 13, low)', () => {
+  it('a missing union-typed key is `Missing key`', () => {
+    // Found by `npm run fuzz` (seed 11): `chunker_params` renamed away gave "Expected a list or
+    // `""` at `archives[0].chunker_params`, found undefined `undefined`".
+    const text = fixture('2.0.0b5/info-all.json').replace('"chunker_params"', '"constructor"');
+    const r = parseDocument(text);
+    const messages = r.diagnostics.map((d) => d.message);
+    expect(messages).toContain('Missing key `chunker_params` in `archives[0]`');
+    for (const m of messages) expect(m).not.toMatch(/found undefined/);
+  });
+});
