@@ -155,6 +155,25 @@ describe('diagnostic cap (issue 13 item 5)', () => {
     expect(lintItems.diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
   });
 
+  it('bad lines cost linear time in streams (no rescan of the chunk per line)', async () => {
+    // Counting lone CRs with indexOf searched the rest of the chunk for every line.
+    const chunked = (n: number) => Array.from({ length: n / 1000 }, () => 'x\n'.repeat(1000)).join('');
+    const run = async (n: number) => {
+      const t = chunked(n);
+      const c0 = process.cpuUsage();
+      for await (const _ of readItems([t], { onBadLine: 'continue' }));
+      for await (const _ of readLog([t]));
+      parseItems(t, { onBadLine: 'continue' });
+      const c = process.cpuUsage(c0);
+      return (c.user + c.system) / 1000;
+    };
+    await run(20_000);
+    const small = Math.min(await run(20_000), await run(20_000));
+    const big = Math.min(await run(160_000), await run(160_000));
+    // 8x the lines: about 8x the CPU time when linear, 64x when quadratic.
+    expect(big / Math.max(small, 1)).toBeLessThan(24);
+  });
+
   it('readItems and readLog (streams) are capped the same way and still call onDiagnostic for each', async () => {
     const chunks = Array.from({ length: 50 }, () => 'x\n'.repeat(1000));
     let seen = 0;
@@ -202,4 +221,16 @@ describe('a lone `\\r` ends a line in stream positions (issue 13, low)', () => {
       check(log.diagnostics);
     },
   );
+});
+
+describe('messages never say `found undefined` (issue 13, low)', () => {
+  it('a missing union-typed key is `Missing key`', () => {
+    // Found by `npm run fuzz` (seed 11): `chunker_params` renamed away gave "Expected a list or
+    // `""` at `archives[0].chunker_params`, found undefined `undefined`".
+    const text = fixture('2.0.0b5/info-all.json').replace('"chunker_params"', '"constructor"');
+    const r = parseDocument(text);
+    const messages = r.diagnostics.map((d) => d.message);
+    expect(messages).toContain('Missing key `chunker_params` in `archives[0]`');
+    for (const m of messages) expect(m).not.toMatch(/found undefined/);
+  });
 });

@@ -24,6 +24,9 @@ describe('DiagnosticCollector limit', () => {
       span: { start: MAX_DIAGNOSTICS, end: MAX_DIAGNOSTICS + 1 },
       file: 'f',
     });
+    // Reporters copy and serialise diagnostics: the summary reads as plain data.
+    expect(JSON.parse(JSON.stringify(last)).message).toBe(last.message);
+    expect({ ...last }.severity).toBe('error');
   });
 
   test.prop([fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 10 })])(

@@ -293,7 +293,9 @@ function reportIssue(
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const tree = cst().tree;
   const actual = valueAt(value, path);
-  const missing = issue.code === 'invalid_type' && actual === undefined;
+  // JSON has no undefined: an undefined value is an absent key, whatever zod's issue code (a
+  // missing union member was reported as `found undefined`).
+  const missing = actual === undefined && path.length > 0;
   // A missing key has no node: point at the enclosing object's opening brace.
   const nodePath = missing ? path.slice(0, -1) : path;
   const node = tree ? findNodeAtLocation(tree, nodePath) : undefined;

@@ -43,6 +43,7 @@ export async function* lineBatches(
     const s = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     const batch: SourceLine[] = [];
     let text = rest + s;
+    const cr = text.indexOf('\r') !== -1;
     let start = 0;
     let nl = text.indexOf('\n');
     while (nl !== -1) {
@@ -52,7 +53,7 @@ export async function* lineBatches(
         const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
         if (end - start > max) onLong?.(lineNo, base + start, end - start);
         else batch.push({ line: lineNo, offset: base + start, text: text.slice(start, end) });
-        lineNo += loneCrCount(text, start, end);
+        if (cr) lineNo += loneCrCount(text, start, end);
       }
       lineNo++;
       start = nl + 1;
@@ -81,8 +82,9 @@ export async function* lineBatches(
  * (it is cut off), so each one is a lone `\r`, which ends a line too (docs/architecture.md).
  */
 export function loneCrCount(text: string, start = 0, end = text.length): number {
+  // A loop over the range: indexOf would search on to the end of a whole chunk for every line.
   let n = 0;
-  for (let i = text.indexOf('\r', start); i !== -1 && i < end; i = text.indexOf('\r', i + 1)) n++;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 13) n++;
   return n;
 }
 

@@ -328,11 +328,12 @@ export function parseLog(
   const records: LogRecord[] = [];
   let offset = 0;
   const lines = text.split('\n');
+  const cr = text.indexOf('\r') !== -1;
   let lineNo = 1;
   lines.forEach((raw) => {
     const t = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const line = lineNo;
-    lineNo += 1 + loneCrCount(t);
+    lineNo += cr ? 1 + loneCrCount(t) : 1;
     records.push(
       ...lineRecords({ line, offset, text: t }, options, (d) => {
         dropped = pushCapped(diagnostics, d, dropped);
