@@ -60,14 +60,17 @@ describe('secrets never reach the terminal (issue 13 items 1 and 8)', () => {
 
   it('lab check frames and lab generate --dry-run diffs hide a planted secret', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ftkit-lab-secret-'));
-    expect((await ftkit(['lab', 'generate', '-o', 'out'], dir)).code).toBe(0);
+    expect((await ftkit(['lab', 'generate', '-o', 'out', '--mode', 'dual-primary'], dir)).code).toBe(0);
     const res = readdirSync(join(dir, 'out/vm1/etc/drbd.d')).find((f) => f.endsWith('.res'))!;
     copyFileSync(join(HOSTILE, 'secret-code-frame.res'), join(dir, 'out/vm1/etc/drbd.d', res));
     expect(readFileSync(join(dir, 'out/vm1/etc/drbd.d', res), 'utf8')).toMatch(SECRET);
     const check = await ftkit(['lab', 'check', 'out'], dir);
     expect(check.out).toContain('«redacted»');
     expect(check.out).not.toMatch(SECRET);
-    const dry = await ftkit(['lab', 'generate', '-o', 'out', '--dry-run', '--force'], dir);
+    const dry = await ftkit(
+      ['lab', 'generate', '-o', 'out', '--mode', 'dual-primary', '--dry-run', '--force'],
+      dir,
+    );
     expect(dry.out).toContain('-    shared-secret "«redacted»";\n');
     expect(dry.out).not.toMatch(SECRET);
   });
