@@ -10,7 +10,7 @@ export const sharedSecretWeak = defineRule<DrbdLintDoc>({
     fixable: false,
     url: ruleUrl('shared-secret-weak'),
     messages: {
-      short: 'Weak `shared-secret`: {{length}} characters, use at least 16 random characters',
+      short: 'Weak `shared-secret`: shorter than 16 characters, use at least 16 random characters',
       long: 'Invalid `shared-secret`: {{length}} characters, DRBD 9 allows at most 63',
       guessable: 'Weak `shared-secret`: it is a well-known example value',
     },
