@@ -114,4 +114,5 @@ export function at(
 }
 
 /** A rule's docs URL. */
-export const ruleUrl = (id: string) => `https://github.com/ftkit/ftkit/blob/main/docs/rules/drbd-conf/${id}.md`;
+export const ruleUrl = (id: string) =>
+  `https://github.com/ftkit/ftkit/blob/main/docs/rules/drbd-conf/${id}.md`;

@@ -1,2 +1,3 @@
 /** Documentation address of a rule. */
-export const ruleUrl = (id: string): string => `https://github.com/ftkit/ftkit/blob/main/docs/rules/proc-drbd/${id}.md`;
+export const ruleUrl = (id: string): string =>
+  `https://github.com/ftkit/ftkit/blob/main/docs/rules/proc-drbd/${id}.md`;
