@@ -10,7 +10,9 @@ describe('lint rules', () => {
     expect(ids.length).toBeGreaterThanOrEqual(40);
     for (const id of ids) {
       expect(existsSync(join(import.meta.dirname, `../src/lint/rules/${id}.ts`)), id).toBe(true);
-      expect(rules[id]!.meta.url).toBe(`https://github.com/ftkit/ftkit/blob/main/docs/rules/drbd-conf/${id}.md`);
+      expect(rules[id]!.meta.url).toBe(
+        `https://github.com/ftkit/ftkit/blob/main/docs/rules/drbd-conf/${id}.md`,
+      );
     }
   });
 });

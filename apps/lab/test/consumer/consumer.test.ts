@@ -1,8 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { nodesUnderTest, root, tempDir } from '../e2e/helpers.js';
+
+// tsc over the programs, the doc blocks and the packages' declarations takes 10-60 s, more on a loaded machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 // The packages as a user gets them: `npm pack` of every workspace package, the tarballs installed
 // into one throw-away project (zod and the other dependencies come from the registry or npm's

@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import {
   bin,
@@ -23,6 +23,9 @@ import {
   shell,
   tempDir,
 } from './helpers.js';
+
+// Each test starts several Node processes; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 240_000 });
 
 // The shipped command, run the way users run it: the `ftkit` that `npm ci` links into
 // node_modules/.bin (the committed launcher, which runs the bundle `npm run build` wrote to

@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bin, envFor, fixtures, nodesUnderTest, root, tempDir } from './helpers.js';
+
+// Each document runs a dozen commands, each a Node process; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 240_000 });
 
 // Every `ftkit` command in the ```sh blocks of README.md, docs/*.md and the package READMEs, run as
 // printed against the built binary, so a documented command cannot go stale (a removed option, a
