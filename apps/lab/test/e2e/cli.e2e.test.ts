@@ -195,13 +195,14 @@ describe.each(nodes)('ftkit on the $label ($version)', (node: NodeUnderTest) => 
       expect(bad.stdout + bad.stderr).toContain('Expected `;`, found `}`');
     });
 
-    it('migrate needs --to, prints, and --write writes the result', () => {
-      const noTo = ftkit(node, ['drbd', 'migrate', fx('drbd84.res')]);
-      expect(noTo.code).toBe(2);
-      expect(noTo.stderr).toContain("required option '--to <version>' not specified");
+    it('migrate prints (--to 9 by default), refuses another --to, and --write writes the result', () => {
+      const badTo = ftkit(node, ['drbd', 'migrate', '--to', '8.4', fx('drbd84.res')]);
+      expect(badTo.code).toBe(2);
+      expect(badTo.stderr).toMatch(/--to/);
       const printed = ftkit(node, ['drbd', 'migrate', '--to', '9', fx('drbd84.res')]);
       expect(printed.code).toBe(0);
       expect(printed.stdout).not.toBe(readFileSync(fx('drbd84.res'), 'utf8'));
+      expect(ftkit(node, ['drbd', 'migrate', fx('drbd84.res')]).stdout).toBe(printed.stdout);
       const file = copyOf('drbd84.res');
       const write = ftkit(node, ['drbd', 'migrate', '--to', '9', '--write', file]);
       expect(write.code).toBe(0);
@@ -323,11 +324,15 @@ describe.each(nodes)('ftkit on the $label ($version)', (node: NodeUnderTest) => 
     it('generate writes the tree, and lab check finds no problems in it', () => {
       const run = ftkit(node, ['lab', 'generate', '--out', lab]);
       expect(run.code).toBe(0);
+      // The default lab is the original lab's two phases, one tree per phase and node.
       for (const file of [
         'RUNBOOK.md',
-        'vm1/etc/drbd.d/r0.res',
-        'vm2/etc/drbd.d/r0.res',
-        'vm1/etc/hostname',
+        'ftkit-lab.json',
+        'phase-1-single-primary/vm1/etc/drbd.d/r0.res',
+        'phase-1-single-primary/vm2/etc/drbd.d/r0.res',
+        'phase-2-dual-primary/vm1/etc/drbd.d/r0.res',
+        'phase-2-dual-primary/vm1/etc/ocfs2/cluster.conf',
+        'phase-2-dual-primary/vm1/etc/hostname',
       ]) {
         expect(statSync(join(lab, file)).size).toBeGreaterThan(0);
       }
@@ -335,7 +340,7 @@ describe.each(nodes)('ftkit on the $label ($version)', (node: NodeUnderTest) => 
     });
 
     it('generate shows a changed file with --dry-run, keeps it without --force, overwrites it with --force', () => {
-      const res = join(lab, 'vm1/etc/drbd.d/r0.res');
+      const res = join(lab, 'phase-2-dual-primary/vm1/etc/drbd.d/r0.res');
       const original = readFileSync(res, 'utf8');
       writeFileSync(res, `${original}# edited by hand\n`);
       const dry = ftkit(node, ['lab', 'generate', '--dry-run', '--out', lab]);
@@ -354,7 +359,7 @@ describe.each(nodes)('ftkit on the $label ($version)', (node: NodeUnderTest) => 
     it('check exits 1 on a broken tree, generate 1 on an invalid spec', () => {
       const tree = join(tempDir(), 'lab');
       expect(ftkit(node, ['lab', 'generate', '--out', tree]).code).toBe(0);
-      copyFileSync(fx('missing-semicolon.res'), join(tree, 'vm1/etc/drbd.d/r0.res'));
+      copyFileSync(fx('missing-semicolon.res'), join(tree, 'phase-2-dual-primary/vm1/etc/drbd.d/r0.res'));
       const check = ftkit(node, ['lab', 'check', tree]);
       expect(check.code).toBe(1);
       expect(check.stdout).toContain('drbd/syntax');
