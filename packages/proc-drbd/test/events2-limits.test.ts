@@ -77,7 +77,9 @@ describe('events2 line-length limit (issue 13 item 10)', () => {
     const whole = run([text], max);
     expect(run(chunks, max)).toEqual(whole);
     // A stream has no whole text to index: the positions the parser works out itself must be
-    // the ones a collector over the whole text derives from the same spans.
+    // the ones a collector over the whole text derives from the same spans (the lines hold no
+    // lone CR, which only a collector counts as a line break).
+    if (/\r(?!\n)/.test(text)) return;
     const collector = new DiagnosticCollector(text, SOURCE, undefined, undefined, { limit: Infinity });
     const p = new Events2Parser({ maxLineLength: max, diagnostics: collector });
     p.push(text);

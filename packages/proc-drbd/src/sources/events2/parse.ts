@@ -53,7 +53,9 @@ export class Events2Parser {
    * Lines that could not be read (code `INVALID_EVENT_LINE`, warnings), each spanning the line
    * from its start (stream offsets). With `options.diagnostics` this is that collector's list;
    * without it the parser works positions out from its own line count, as a stream has no whole
-   * text to index, and a caller may empty the array as it reports them.
+   * text to index, and a caller may empty the array as it reports them. The two agree except on
+   * a line holding a lone carriage return, which a collector's `LineIndex` counts as a line
+   * break and events2 (split at `\n` only, like {@link Events2Event.line}) does not.
    */
   readonly diagnostics: Diagnostic[];
 
