@@ -3,9 +3,9 @@ import {
   emitProcDrbd,
   type ProcDevice,
   type ProcDrbd,
+  parse,
   parseProcDrbd,
   progressBar,
-  readStatus,
 } from '../src/index.js';
 
 /** /proc/drbd with `n` minors, every fourth one resyncing (built with the emitter). */
@@ -103,7 +103,7 @@ export function nodeExporterStyle(text: string): Map<string, Map<string, string>
 
 /** An events2 stream of `lines` lines: a 16-resource initial dump repeated as `change` lines. */
 export function events2Stream(lines: number): string {
-  const dump = emitEvents2(readStatus(procWithMinors(16)).status, {
+  const dump = emitEvents2(parse(procWithMinors(16)).model, {
     timestamp: '2024-06-20T10:15:42.118351+02:00',
   })
     .split('\n')

@@ -1,4 +1,4 @@
-import type { DiagnosticInput, Span } from '@ftkit/core';
+import { DiagnosticCollector } from '@ftkit/core';
 
 /** The package name recorded as `source` on every diagnostic. */
 export const SOURCE = '@ftkit/proc-drbd';
@@ -34,21 +34,27 @@ export const diagnosticCodes = {
 /** A parse diagnostic code of this package. */
 export type DiagnosticCode = keyof typeof diagnosticCodes;
 
-/** A diagnostic before positions are derived (collected cheaply; positions computed once at the end). */
-export interface PendingDiagnostic {
-  readonly code: DiagnosticCode;
-  readonly severity: 'error' | 'warning' | 'info';
-  readonly message: string;
-  readonly span: Span;
-}
-
 /** Shortens source text for messages: at most 40 characters, control characters shown as `\xNN`. */
 export function shown(text: string): string {
   const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return cut.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** Converts a pending diagnostic to the input of `DiagnosticCollector.add`. */
-export function toInput(p: PendingDiagnostic): DiagnosticInput {
-  return { code: p.code, severity: p.severity, message: p.message, span: p.span };
+/**
+ * Options every source parser takes (`parseProcDrbd`, `parseStatusJson`, `parseStatusText`,
+ * `parseEvents2`).
+ */
+export interface SourceParseOptions {
+  /** The file name recorded on diagnostics. */
+  readonly fileName?: string;
+  /**
+   * The collector to report into; the package's `parse` passes its own so that every source reports
+   * through one. Without it the parser makes one for `text` (named `fileName`).
+   */
+  readonly diagnostics?: DiagnosticCollector;
+}
+
+/** The collector of `options`, or a new one for `text`. */
+export function collectorFor(text: string, options: SourceParseOptions): DiagnosticCollector {
+  return options.diagnostics ?? new DiagnosticCollector(text, SOURCE, options.fileName);
 }

@@ -1,21 +1,55 @@
 import type { FormatModule } from '@ftkit/core';
+import { detectStatusSource } from './detect.js';
 import type { StatusDoc } from './lint/doc.js';
 import { lintStatus, rules } from './lint/index.js';
-import { type ProcDrbdCst, parseProcDrbdCst, printProcDrbd } from './proc/cst.js';
-import { emitProcDrbd } from './proc/emit.js';
-import { parseProcDrbd } from './proc/parse.js';
-import type { ProcDrbd } from './proc/schema.js';
-import { detectStatusSource } from './read.js';
+import { type ProcDrbdCst, parseProcDrbdCst, printProcDrbd } from './sources/proc/cst.js';
+import { emitProcDrbd } from './sources/proc/emit.js';
+import { parseProcDrbd } from './sources/proc/parse.js';
+import type { ProcDrbd } from './sources/proc/schema.js';
 
-export type { DiagnosticCode, PendingDiagnostic } from './diagnostics.js';
+export { detectStatusSource } from './detect.js';
+export type { DiagnosticCode, SourceParseOptions } from './diagnostics.js';
 export { diagnosticCodes, SOURCE } from './diagnostics.js';
 export type { StatusDoc } from './lint/doc.js';
 export { makeStatusDoc } from './lint/doc.js';
 export { lintStatus, rules } from './lint/index.js';
-export type { ProcDrbdCst, ProcLine, ProcLineKind } from './proc/cst.js';
-export { classifyLine, parseProcDrbdCst, printProcDrbd } from './proc/cst.js';
-export { emitProcDrbd, formatFinish, formatGrouped, progressBar, versionKey } from './proc/emit.js';
-export type { ProcDrbdParseResult } from './proc/parse.js';
+export type {
+  Connection,
+  Device,
+  DrbdStatus,
+  KernelInfo,
+  Path,
+  PeerDevice,
+  Resource,
+  StatusSource,
+  SyncProgress,
+} from './model.js';
+export {
+  ConnectionSchema,
+  DeviceSchema,
+  DrbdStatusSchema,
+  drbdStatusJsonSchema,
+  KernelInfoSchema,
+  PathSchema,
+  PeerDeviceSchema,
+  ResourceSchema,
+  StatusSourceSchema,
+  SyncProgressSchema,
+  syncingStates,
+} from './model.js';
+export type { StatusParseResult } from './parse.js';
+export { parse } from './parse.js';
+export type { MetricInfo } from './prometheus.js';
+export { metrics, toPrometheus } from './prometheus.js';
+export type { EmitEvents2Options } from './sources/events2/emit.js';
+export { emitEvents2 } from './sources/events2/emit.js';
+export type { Events2Event, Events2ParseResult, Events2ParserOptions } from './sources/events2/parse.js';
+export { Events2Parser, parseEvents2 } from './sources/events2/parse.js';
+export { Events2Reducer, events2ToStatus } from './sources/events2/to-status.js';
+export type { ProcDrbdCst, ProcLine, ProcLineKind } from './sources/proc/cst.js';
+export { classifyLine, parseProcDrbdCst, printProcDrbd } from './sources/proc/cst.js';
+export { emitProcDrbd, formatFinish, formatGrouped, progressBar, versionKey } from './sources/proc/emit.js';
+export type { ProcDrbdParseResult } from './sources/proc/parse.js';
 export {
   composeProcDrbd,
   decodeIoFlags,
@@ -23,7 +57,7 @@ export {
   parseGrouped,
   parseProcDrbd,
   parseVersionLine,
-} from './proc/parse.js';
+} from './sources/proc/parse.js';
 export type {
   Congestion,
   IoFlags,
@@ -37,7 +71,7 @@ export type {
   ProcSectorPos,
   ProcTransports,
   ProcVersion,
-} from './proc/schema.js';
+} from './sources/proc/schema.js';
 export {
   CongestionSchema,
   IoFlagsSchema,
@@ -51,58 +85,26 @@ export {
   ProcSectorPosSchema,
   ProcTransportsSchema,
   ProcVersionSchema,
-} from './proc/schema.js';
-export { procToStatus, translateLegacyState } from './proc/to-status.js';
-export type { MetricInfo } from './prometheus.js';
-export { metrics, toPrometheus } from './prometheus.js';
-export type { ReadStatusResult } from './read.js';
-export { detectStatusSource, readStatus } from './read.js';
-export type { EmitEvents2Options } from './status/emit-events2.js';
-export { emitEvents2 } from './status/emit-events2.js';
-export type { EmitStatusTextOptions } from './status/emit-text.js';
-export { emitStatusText } from './status/emit-text.js';
-export type { Events2Event, Events2Problem } from './status/events2.js';
-export { Events2Parser, Events2Reducer, events2ToStatus, parseEvents2 } from './status/events2.js';
-export type { StatusJson, StatusJsonProblem } from './status/json.js';
+} from './sources/proc/schema.js';
+export { procToStatus, translateLegacyState } from './sources/proc/to-status.js';
+export { emitStatusJson } from './sources/status-json/emit.js';
+export type { StatusJsonParseResult } from './sources/status-json/parse.js';
+export { parseStatusJson, repairStatusJson } from './sources/status-json/parse.js';
+export type { StatusJson } from './sources/status-json/schema.js';
 export {
-  emitStatusJson,
   LooseBoolSchema,
-  parseStatusJson,
-  repairStatusJson,
   StatusJsonConnectionSchema,
   StatusJsonDeviceSchema,
   StatusJsonPathSchema,
   StatusJsonPeerDeviceSchema,
   StatusJsonResourceSchema,
   StatusJsonSchema,
-  statusJsonToStatus,
-} from './status/json.js';
-export type {
-  Connection,
-  Device,
-  DrbdStatus,
-  KernelInfo,
-  Path,
-  PeerDevice,
-  Resource,
-  StatusSource,
-  SyncProgress,
-} from './status/model.js';
-export {
-  ConnectionSchema,
-  DeviceSchema,
-  DrbdStatusSchema,
-  drbdStatusJsonSchema,
-  KernelInfoSchema,
-  PathSchema,
-  PeerDeviceSchema,
-  ResourceSchema,
-  StatusSourceSchema,
-  SyncProgressSchema,
-  syncingStates,
-} from './status/model.js';
-export type { StatusTextProblem } from './status/text.js';
-export { parseStatusText } from './status/text.js';
+} from './sources/status-json/schema.js';
+export { statusJsonToStatus } from './sources/status-json/to-status.js';
+export type { EmitStatusTextOptions } from './sources/status-text/emit.js';
+export { emitStatusText } from './sources/status-text/emit.js';
+export type { StatusTextParseResult } from './sources/status-text/parse.js';
+export { parseStatusText } from './sources/status-text/parse.js';
 
 /**
  * The descriptor `ftkit lint` uses. These files are outputs, so `lint` runs health checks over

@@ -1,4 +1,4 @@
-import type { DrbdStatus } from './status/model.js';
+import type { DrbdStatus } from './model.js';
 
 type Labels = Readonly<Record<string, string | number>>;
 type Kind = 'gauge' | 'counter';

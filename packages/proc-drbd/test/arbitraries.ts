@@ -7,7 +7,7 @@ import {
   parseProcDrbd,
   progressBar,
 } from '../src/index.js';
-import { newDevice } from '../src/proc/parse.js';
+import { newDevice } from '../src/sources/proc/parse.js';
 
 /** fast-check arbitraries for the /proc/drbd model and the normalised model (shared with test/slow). */
 const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,11}$/);

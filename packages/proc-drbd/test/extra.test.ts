@@ -3,9 +3,9 @@ import {
   emitProcDrbd,
   events2ToStatus,
   lintStatus,
+  parse,
   parseEvents2,
   parseProcDrbd,
-  readStatus,
   toPrometheus,
 } from '../src/index.js';
 import { readFixture } from './helpers.js';
@@ -61,7 +61,7 @@ describe('rarer /proc/drbd lines round-trip', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.model.devices[0]!.progress).toMatchObject({ finishSeconds: null, speed: -1234 });
     expect(emitProcDrbd(r.model)).toBe(text);
-    expect(readStatus(text).status.resources[0]!.connections[0]!.peerDevices[0]!.sync).toMatchObject({
+    expect(parse(text).model.resources[0]!.connections[0]!.peerDevices[0]!.sync).toMatchObject({
       etaSeconds: null,
       speedBytesPerSecond: -1234 * 1024,
     });
@@ -80,23 +80,24 @@ describe('rarer /proc/drbd lines round-trip', () => {
 
 describe('events2 rarities', () => {
   it('old `- skipped N` lines and rename', () => {
-    const { events, problems } = parseEvents2(
+    const { model: events, diagnostics: problems } = parseEvents2(
       'exists resource name:a role:Secondary suspended:no\n- skipped 3\nrename resource name:a new_name:b\nexists -\n',
     );
     expect(problems).toEqual([]);
     expect(events.map((e) => e.action)).toEqual(['exists', 'skipped', 'rename', 'exists']);
     expect(events[1]!.fields.count).toBe('3');
     const st = events2ToStatus(
-      'exists resource name:a role:Secondary suspended:no\nrename resource name:a new_name:b\n',
-    ).status;
+      parseEvents2('exists resource name:a role:Secondary suspended:no\nrename resource name:a new_name:b\n')
+        .model,
+    );
     expect(st.resources.map((r) => r.name)).toEqual(['b']);
   });
   it('reports unreadable lines and keeps going', () => {
-    const { events, problems } = parseEvents2(
+    const { model: events, diagnostics: problems } = parseEvents2(
       'garbage\nexists resource name:a role:Primary suspended:no nocolon\n',
     );
     expect(events).toHaveLength(1);
-    expect(problems.map((p) => [p.line, p.message])).toEqual([
+    expect(problems.map((p) => [p.position.start.line, p.message])).toEqual([
       [1, 'Expected `ACTION OBJECT key:value …`, found `garbage`'],
       [2, 'Expected `key:value`, found `nocolon`'],
     ]);
@@ -122,7 +123,7 @@ describe('events2 rarities', () => {
 
 describe('Prometheus', () => {
   it('fixes what node_exporter gets wrong', () => {
-    const out = toPrometheus(readStatus(readFixture('proc-8.0.16-sync-stalled-lru-lines.txt')).status);
+    const out = toPrometheus(parse(readFixture('proc-8.0.16-sync-stalled-lru-lines.txt')).model);
     // nr in bytes, SyncTarget is connected, st: roles read, progress exported.
     expect(out).toContain(
       'drbd_peer_device_received_bytes_total{resource="drbd0",connection="peer",peer_node_id="",volume="0"} 1887436800',
@@ -137,10 +138,10 @@ describe('Prometheus', () => {
     );
   });
   it('works for DRBD 9 sources and escapes label values', () => {
-    const out = toPrometheus(readStatus(readFixture('status-json-three-node-paths-tls-open.json')).status);
+    const out = toPrometheus(parse(readFixture('status-json-three-node-paths-tls-open.json')).model);
     expect(out).toMatch(/^# HELP drbd_info /);
     expect(out).toContain('drbd_info{version="",api="",source="status-json"} 1');
-    const st = events2ToStatus('exists resource name:a"b\\c role:Primary suspended:no\n').status;
+    const st = events2ToStatus(parseEvents2('exists resource name:a"b\\c role:Primary suspended:no\n').model);
     expect(toPrometheus(st)).toContain('drbd_resource_primary{resource="a\\"b\\\\c"} 1');
   });
   it('every sample line is well-formed exposition text', () => {
@@ -149,7 +150,7 @@ describe('Prometheus', () => {
       'events2-now-timestamps-statistics-three-node.txt',
       'status-text-verbose-statistics-three-node-80col.txt',
     ]) {
-      for (const line of toPrometheus(readStatus(readFixture(name)).status)
+      for (const line of toPrometheus(parse(readFixture(name)).model)
         .trimEnd()
         .split('\n')) {
         expect(line).toMatch(

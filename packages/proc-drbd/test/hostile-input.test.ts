@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintStatus as lint, readStatus } from '../src/index.js';
+import { lintStatus as lint, parse } from '../src/index.js';
 
 describe('messages name what the text holds (issue 13, low)', () => {
   it('a minor of 309 digits is not `minor Infinity`', () => {
@@ -13,11 +13,11 @@ describe('messages name what the text holds (issue 13, low)', () => {
 
   it('status JSON: a missing key is `Missing key`, 1e309 is not `found Infinity`', () => {
     // /work/shared/reliability/proc-status-json-missing-keys.json and status-json-1e309.json
-    const missing = readStatus('[{"name":"r0","connections":[{}]}]', { source: 'status-json' }).diagnostics;
+    const missing = parse('[{"name":"r0","connections":[{}]}]', { source: 'status-json' }).diagnostics;
     const messages = missing.map((d) => d.message);
     expect(messages).toContain('Missing key `role` (string) in `0`');
     expect(messages).toContain('Missing key `name` (string) in `0.connections.0`');
-    const huge = readStatus('1e309', { source: 'status-json' }).diagnostics.map((d) => d.message);
+    const huge = parse('1e309', { source: 'status-json' }).diagnostics.map((d) => d.message);
     expect(huge).toEqual(['Expected array at `(root)`, found a number too large for a double']);
     for (const m of [...messages, ...huge]) expect(m).not.toMatch(/found (undefined|Infinity)/);
   });

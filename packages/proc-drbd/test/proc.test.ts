@@ -3,12 +3,12 @@ import {
   decodeIoFlags,
   emitProcDrbd,
   formatGrouped,
+  parse,
   parseGrouped,
   parseProcDrbd,
   parseProcDrbdCst,
   printProcDrbd,
   progressBar,
-  readStatus,
 } from '../src/index.js';
 import { fixtures, notKernelFormatted, readFixture } from './helpers.js';
 
@@ -46,9 +46,9 @@ describe('/proc/drbd fixtures', () => {
   );
 
   it.each(fixtures())('%s: normalised model matches the golden snapshot', async (name) => {
-    const r = readStatus(readFixture(name));
+    const r = parse(readFixture(name));
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    await expect(`${JSON.stringify(r.status, null, 2)}\n`).toMatchFileSnapshot(
+    await expect(`${JSON.stringify(r.model, null, 2)}\n`).toMatchFileSnapshot(
       `__snapshots__/${name}.status.json`,
     );
   });
@@ -116,14 +116,14 @@ describe('reference facts', () => {
   });
 
   it('pre-8.3.10 verify line is in 4-KiB blocks', () => {
-    const r = readStatus(readFixture('proc-8.2.7-st-verify-old-line-synctarget.txt'));
+    const r = parse(readFixture('proc-8.2.7-st-verify-old-line-synctarget.txt'));
     expect(r.proc!.devices[0]!.oldVerify).toEqual({
       percent: 37,
       oosBits: null,
       done: 485376,
       total: 1310720,
     });
-    expect(r.status.resources[0]!.connections[0]!.peerDevices[0]!.sync).toMatchObject({
+    expect(r.model.resources[0]!.connections[0]!.peerDevices[0]!.sync).toMatchObject({
       kind: 'verify',
       percentDone: 37,
       totalBytes: 1310720 * 4096,
@@ -183,7 +183,7 @@ describe('reference facts', () => {
       [false, false, true, null],
       [false, true, false, null],
     ]);
-    const st = readStatus(readFixture('proc-8.4.11-paused-sync-flags-a-p-u.txt')).status;
+    const st = parse(readFixture('proc-8.4.11-paused-sync-flags-a-p-u.txt')).model;
     expect(st.resources[1]!.connections[0]!.peerDevices[0]!.resyncSuspended).toEqual(['dependency']);
   });
 
@@ -233,7 +233,7 @@ describe('reference facts', () => {
   });
 
   it('normalises units: KiB counters to bytes, M progress to MiB, speeds to bytes/s', () => {
-    const st = readStatus(readFixture('proc-8.4.11-inkernel-syncsource-synctarget-M-want.txt')).status;
+    const st = parse(readFixture('proc-8.4.11-inkernel-syncsource-synctarget-M-want.txt')).model;
     const pd = st.resources[1]!.connections[0]!.peerDevices[0]!;
     expect(pd).toMatchObject({
       replication: 'SyncTarget',
@@ -345,14 +345,14 @@ describe('8.x state translation', () => {
     ]);
   });
   it('Unconfigured minors of 8.0 – 8.2.6 may be Primary: role Unknown', () => {
-    const st = readStatus(readFixture('proc-8.0.12-connected-unconfigured-gap.txt')).status;
+    const st = parse(readFixture('proc-8.0.12-connected-unconfigured-gap.txt')).model;
     expect(st.resources[1]).toMatchObject({
       name: 'drbd1',
       unconfigured: true,
       role: 'Unknown',
       connections: [],
     });
-    const st84 = readStatus(readFixture('proc-8.4.11-unconfigured-minors-gaps-3digit.txt')).status;
+    const st84 = parse(readFixture('proc-8.4.11-unconfigured-minors-gaps-3digit.txt')).model;
     expect(st84.resources[0]).toMatchObject({ unconfigured: true, role: 'Secondary' });
   });
 });
@@ -360,8 +360,8 @@ describe('8.x state translation', () => {
 describe('models satisfy their schemas', () => {
   it.each(fixtures())('%s', async (name) => {
     const { DrbdStatusSchema, ProcDrbdSchema } = await import('../src/index.js');
-    const r = readStatus(readFixture(name));
-    expect(DrbdStatusSchema.safeParse(r.status).error).toBeUndefined();
+    const r = parse(readFixture(name));
+    expect(DrbdStatusSchema.safeParse(r.model).error).toBeUndefined();
     if (r.proc) expect(ProcDrbdSchema.safeParse(r.proc).error).toBeUndefined();
   });
   it('DRBD 9 /proc/drbd says where the devices went', () => {

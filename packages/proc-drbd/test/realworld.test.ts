@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnosticLine } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { detectStatusSource, lintStatus, parseProcDrbdCst, printProcDrbd, readStatus } from '../src/index.js';
+import { detectStatusSource, lintStatus, parse, parseProcDrbdCst, printProcDrbd } from '../src/index.js';
 
 // /proc/drbd copies, `drbdadm status` / `drbdsetup status` text and JSON, and events2 captures
 // nobody on this project wrote (LINBIT's guides, monitoring plugins' tests, how-tos; some mangled
@@ -32,9 +32,9 @@ describe('real DRBD status samples', () => {
     const out: string[] = [];
     for (const name of samples) {
       const text = read(name);
-      const r = readStatus(text, { fileName: name });
+      const r = parse(text, { fileName: name });
       out.push(`## ${name} (${r.source ?? 'unknown'})`);
-      for (const res of r.status.resources) {
+      for (const res of r.model.resources) {
         const disks = res.devices.map((d) => `${d.volume}:${d.disk}`).join(' ');
         const peers = res.connections
           .map((c) => `${c.name}:${c.state}/${c.peerRole}[${c.peerDevices.map((p) => p.peerDisk).join(' ')}]`)
@@ -50,7 +50,7 @@ describe('real DRBD status samples', () => {
 
 describe('what real copies need', () => {
   it('reads counter lines that lost their indentation, with a warning', () => {
-    const r = readStatus(read('gh-20095200172-8.4.5-standalone-mangled.txt'));
+    const r = parse(read('gh-20095200172-8.4.5-standalone-mangled.txt'));
     expect(r.proc?.devices.map((d) => [d.minor, d.cs, d.counters?.oos])).toEqual([
       [0, 'StandAlone', 1048508],
     ]);
@@ -58,9 +58,9 @@ describe('what real copies need', () => {
   });
 
   it('reads `disk:` under a peer (drbd-utils before 8.9) as the peer disk', () => {
-    const r = readStatus(read('linbitdoc-ug9-drbdadm-status.txt'));
+    const r = parse(read('linbitdoc-ug9-drbdadm-status.txt'));
     expect(r.diagnostics).toEqual([]);
-    const home = r.status.resources[0]!;
+    const home = r.model.resources[0]!;
     expect(home.connections.map((c) => [c.name, c.peerDevices.map((p) => p.peerDisk)])).toEqual([
       ['nina', ['UpToDate']],
       ['nino', ['UpToDate']],
@@ -69,8 +69,8 @@ describe('what real copies need', () => {
   });
 
   it('joins events2 lines a document broke for readability to the event above', () => {
-    const r = readStatus(read('linbitdoc-ug9-events2-statistics-docwrapped.txt'));
-    const peer = r.status.resources[0]!.connections[0]!;
+    const r = parse(read('linbitdoc-ug9-events2-statistics-docwrapped.txt'));
+    const peer = r.model.resources[0]!.connections[0]!;
     expect([peer.peerRole, peer.peerDevices.map((p) => [p.replication, p.peerDisk, p.sentBytes])]).toEqual([
       'Secondary',
       [
@@ -84,10 +84,8 @@ describe('what real copies need', () => {
   });
 
   it('skips an events2 object type it does not know, with a warning', () => {
-    const r = readStatus(
-      'exists resource name:r0 role:Primary\nexists widget name:r0 conn-name:x\nexists -\n',
-    );
-    expect(r.status.resources[0]!.connections).toEqual([]);
+    const r = parse('exists resource name:r0 role:Primary\nexists widget name:r0 conn-name:x\nexists -\n');
+    expect(r.model.resources[0]!.connections).toEqual([]);
     expect(r.diagnostics.map(formatDiagnosticLine)).toEqual([
       '2:1-2:34 warning INVALID_EVENT_LINE Unknown events2 object `widget` (line skipped)',
     ]);

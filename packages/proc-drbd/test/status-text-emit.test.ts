@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { emitStatusText, parseStatusText, readStatus } from '../src/index.js';
+import { emitStatusText, parse, parseStatusText } from '../src/index.js';
 import { status } from './arbitraries.js';
 import { readFixture } from './helpers.js';
 
@@ -26,7 +26,7 @@ const cases: [string, Parameters<typeof emitStatusText>[1], string][] = [
 describe('emitStatusText', () => {
   it.each(cases)('%s is reproduced byte for byte', (name, options, missing) => {
     const text = readFixture(name);
-    expect(emitStatusText(readStatus(text).status, options)).toBe(text + missing);
+    expect(emitStatusText(parse(text).model, options)).toBe(text + missing);
   });
 
   it('no resources', () => {
@@ -43,8 +43,8 @@ describe('emitStatusText', () => {
       const o = { verbose, statistics, width, tty };
       const text = emitStatusText(m, o);
       const back = parseStatusText(text);
-      expect(back.problems).toEqual([]);
-      expect(emitStatusText(back.status, o)).toBe(text);
+      expect(back.diagnostics).toEqual([]);
+      expect(emitStatusText(back.model, o)).toBe(text);
     },
   );
 });

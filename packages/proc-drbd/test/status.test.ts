@@ -8,10 +8,10 @@ import {
   emitStatusJson,
   events2ToStatus,
   lintStatus,
+  parse,
   parseEvents2,
   parseStatusJson,
   parseStatusText,
-  readStatus,
   statusJsonToStatus,
 } from '../src/index.js';
 import { status } from './arbitraries.js';
@@ -30,17 +30,17 @@ describe('source detection', () => {
   });
   it('gives null for other text', () => {
     expect(detectStatusSource('resource r0 {\n  on a { }\n}\n')).toBeNull();
-    expect(readStatus('').diagnostics.map((d) => d.code)).toEqual(['UNKNOWN_SOURCE']);
+    expect(parse('').diagnostics.map((d) => d.code)).toEqual(['UNKNOWN_SOURCE']);
   });
 });
 
 describe('status --json', () => {
   it.each(fixtures('status-json'))('%s reads without problems', (name) => {
-    expect(parseStatusJson(readFixture(name)).problems).toEqual([]);
+    expect(parseStatusJson(readFixture(name)).diagnostics).toEqual([]);
   });
   it('accepts the old string booleans, nan, and the trailing blank in state values', () => {
     const text = `[\n{\n  "name": "r0",\n  "node-id": 0,\n  "role": "Primary",\n  "suspended": false,\n  "write-ordering": "flush",\n  "devices": [\n    {\n      "volume": 0,\n      "minor": 0,\n      "disk-state": "Diskless",\n      "client": "yes",\n      "quorum": "true"\n    } ],\n  "connections": [\n    {\n      "peer-node-id": 1,\n      "name": "b",\n      "connection-state": "Connected ",\n      "congested": false,\n      "peer-role": "Secondary",\n      "peer_devices": [\n        {\n          "volume": 0,\n          "replication-state": "SyncTarget",\n          "peer-disk-state": "UpToDate",\n          "peer-client": "unknown",\n          "percent-in-sync": nan,\n          "estimated-seconds-to-finish": 987654321\n        } ]\n    } ]\n}\n]\n\n`;
-    const { data, problems } = parseStatusJson(text);
+    const { model: data, diagnostics: problems } = parseStatusJson(text);
     expect(problems).toEqual([]);
     const st = statusJsonToStatus(data!);
     expect(st.resources[0]!.devices[0]).toMatchObject({ client: true, quorum: true });
@@ -52,7 +52,7 @@ describe('status --json', () => {
     });
   });
   it('keys with blanks and slashes: db1/dt1 [MiB/s]', () => {
-    const st = readStatus(readFixture('status-json-verify-and-synctarget.json')).status;
+    const st = parse(readFixture('status-json-verify-and-synctarget.json')).model;
     const sync = st.resources[0]!.connections[0]!.peerDevices[0]!.sync!;
     expect(sync).toMatchObject({
       kind: 'resync',
@@ -65,13 +65,13 @@ describe('status --json', () => {
     expect(verify.kind).toBe('verify');
   });
   it('reports syntax and schema errors as diagnostics, never throws', () => {
-    expect(readStatus('[\n{"name": 1}\n]\n').diagnostics.map((d) => d.code)).toContain('SCHEMA_MISMATCH');
-    expect(readStatus('[\n{"name": \n').diagnostics.map((d) => d.code)).toEqual(['INVALID_JSON']);
+    expect(parse('[\n{"name": 1}\n]\n').diagnostics.map((d) => d.code)).toContain('SCHEMA_MISMATCH');
+    expect(parse('[\n{"name": \n').diagnostics.map((d) => d.code)).toEqual(['INVALID_JSON']);
   });
   it('emitStatusJson output reads back to the same model (fields JSON carries)', () => {
     for (const name of fixtures('status-json')) {
-      const st = readStatus(readFixture(name)).status;
-      const again = readStatus(emitStatusJson(st)).status;
+      const st = parse(readFixture(name)).model;
+      const again = parse(emitStatusJson(st)).model;
       expect(again.resources.map((r) => r.name)).toEqual(st.resources.map((r) => r.name));
       expect(
         again.resources.map((r) =>
@@ -96,10 +96,10 @@ describe('status --json', () => {
 
 describe('status text', () => {
   it.each(fixtures('status-text'))('%s reads without problems', (name) => {
-    expect(parseStatusText(readFixture(name)).problems).toEqual([]);
+    expect(parseStatusText(readFixture(name)).diagnostics).toEqual([]);
   });
   it('attaches 80-column continuation lines to the right object', () => {
-    const st = readStatus(readFixture('status-text-verbose-statistics-three-node-80col.txt')).status;
+    const st = parse(readFixture('status-text-verbose-statistics-three-node-80col.txt')).model;
     const r = st.resources[0]!;
     expect(r).toMatchObject({
       name: 'web',
@@ -124,14 +124,14 @@ describe('status text', () => {
     expect(gamma.peerDevices[0]!.sync).toMatchObject({ percentDone: 43.75, etaSeconds: 115 });
   });
   it('strips ANSI colours', () => {
-    const st = parseStatusText('r0 role:\x1b[1;36mPrimary\x1b[0m\n  disk:\x1b[1;32mUpToDate\x1b[0m\n').status;
+    const st = parseStatusText('r0 role:\x1b[1;36mPrimary\x1b[0m\n  disk:\x1b[1;32mUpToDate\x1b[0m\n').model;
     expect(st.resources[0]).toMatchObject({
       role: 'Primary',
       devices: [expect.objectContaining({ disk: 'UpToDate' })],
     });
   });
   it('DRBD 8.4 through drbdsetup-84: peer named `peer`', () => {
-    const st = readStatus(readFixture('status-text-drbd84-kernel-three-resources.txt')).status;
+    const st = parse(readFixture('status-text-drbd84-kernel-three-resources.txt')).model;
     expect(
       st.resources.map((r) => [
         r.name,
@@ -148,11 +148,11 @@ describe('status text', () => {
 
 describe('events2', () => {
   it.each(fixtures('events2'))('%s reads without problems', (name) => {
-    expect(parseEvents2(readFixture(name)).problems).toEqual([]);
+    expect(parseEvents2(readFixture(name)).diagnostics).toEqual([]);
   });
   it.each(fixtures('events2'))('%s: any chunking gives the same events', (name) => {
     const text = readFixture(name);
-    const whole = parseEvents2(text).events;
+    const whole = parseEvents2(text).model;
     fc.assert(
       fc.property(fc.array(fc.nat({ max: text.length }), { maxLength: 8 }), (cuts) => {
         const p = new Events2Parser();
@@ -171,7 +171,7 @@ describe('events2', () => {
   it('reduces a stream: disconnect, resync and down leave nothing', () => {
     const text = readFixture('events2-stream-timestamps-statistics-disconnect-resync-down.txt');
     const r = new Events2Reducer();
-    const { events } = parseEvents2(text);
+    const { model: events } = parseEvents2(text);
     const atEstablished = events.findIndex((e) => e.fields.replication === 'SyncSource');
     r.applyAll(events.slice(0, atEstablished + 1));
     const pd = r.toStatus().resources[0]!.connections[0]!.peerDevices[0]!;
@@ -186,17 +186,17 @@ describe('events2', () => {
     expect(r.helperCalls.map((h) => [h.fields.helper, h.status])).toEqual([['before-resync-source', 0]]);
   });
   it('diff mode keeps the new values', () => {
-    const st = events2ToStatus(readFixture('events2-utils-testsuite-diff-mode.txt')).status;
+    const st = events2ToStatus(parseEvents2(readFixture('events2-utils-testsuite-diff-mode.txt')).model);
     expect(st.resources[0]!.devices[0]).toMatchObject({ disk: 'UpToDate', backingDev: '/dev/sda' });
     expect(st.resources[0]!.connections[0]).toMatchObject({ state: 'Connected', peerRole: 'Secondary' });
   });
   it('destroying a connection destroys its peer devices and paths', () => {
-    const st = events2ToStatus(readFixture('events2-utils-testsuite-create-destroy.txt')).status;
+    const st = events2ToStatus(parseEvents2(readFixture('events2-utils-testsuite-create-destroy.txt')).model);
     expect(st.resources).toEqual([]);
   });
   it('the three sources of the same three-node cluster agree', () => {
-    const ev = readStatus(readFixture('events2-now-timestamps-statistics-three-node.txt')).status;
-    const tx = readStatus(readFixture('status-text-verbose-statistics-three-node-80col.txt')).status;
+    const ev = parse(readFixture('events2-now-timestamps-statistics-three-node.txt')).model;
+    const tx = parse(readFixture('status-text-verbose-statistics-three-node-80col.txt')).model;
     const pick = (s: typeof ev) =>
       s.resources.map((r) => ({
         name: r.name,
@@ -235,17 +235,16 @@ describe('events2', () => {
   });
   it('emitEvents2 of every fixture model reads back to the same model', () => {
     for (const name of fixtures('events2')) {
-      const st = readStatus(readFixture(name)).status;
-      expect(
-        readStatus(emitEvents2(st, { timestamp: '2024-06-20T10:15:42.118351+02:00' })).status,
-        name,
-      ).toEqual(st);
+      const st = parse(readFixture(name)).model;
+      expect(parse(emitEvents2(st, { timestamp: '2024-06-20T10:15:42.118351+02:00' })).model, name).toEqual(
+        st,
+      );
     }
   });
   it('never lets names reach the prototype', () => {
     const st = events2ToStatus(
-      'exists resource name:__proto__ role:Primary constructor:x\nexists -\n',
-    ).status;
+      parseEvents2('exists resource name:__proto__ role:Primary constructor:x\nexists -\n').model,
+    );
     expect(st.resources[0]!.name).toBe('__proto__');
     expect(({} as Record<string, unknown>).role).toBeUndefined();
   });
@@ -255,7 +254,7 @@ describe('status --json schema positions', () => {
   it('points at the offending value', () => {
     const text =
       '[\n{\n  "name": "r0",\n  "role": "Primary",\n  "devices": [\n    {\n      "volume": "zero",\n      "minor": 0\n    } ]\n}\n]\n';
-    const d = readStatus(text).diagnostics;
+    const d = parse(text).diagnostics;
     expect(
       d.map((x) => `${x.position.start.line}:${x.position.start.column} ${x.code} ${x.message}`),
     ).toEqual(['7:17 SCHEMA_MISMATCH Expected number at `0.devices.0.volume`, found string']);
@@ -266,7 +265,7 @@ describe('status text defaults', () => {
   it('a peer-device line without replication: is Off under a connection that is not Connected', () => {
     const st = parseStatusText(
       'r0 role:Primary\n  disk:UpToDate\n  b connection:Connecting\n    peer-disk:DUnknown\n        received:0 sent:0\n',
-    ).status;
+    ).model;
     expect(st.resources[0]!.connections[0]!.peerDevices[0]!.replication).toBe('Off');
   });
 });
@@ -274,12 +273,12 @@ describe('status text defaults', () => {
 describe('status --json emitter', () => {
   test.prop([status], { numRuns: 200 })('emit(parse(emit(m))) === emit(m), valid JSON, no problems', (m) => {
     const text = emitStatusJson(m);
-    const { data, problems } = parseStatusJson(text);
+    const { model: data, diagnostics: problems } = parseStatusJson(text);
     expect(problems).toEqual([]);
     expect(emitStatusJson(statusJsonToStatus(data!))).toBe(text);
   });
   it('keeps drbd-utils cosmetics: blank after the connection state, `} ]` closers, empty document', () => {
-    const text = emitStatusJson(readStatus(readFixture('status-json-verify-and-synctarget.json')).status);
+    const text = emitStatusJson(parse(readFixture('status-json-verify-and-synctarget.json')).model);
     expect(text).toContain('"connection-state": "Connected", \n');
     expect(text).toContain('\n    } ],\n');
     expect(text.endsWith('}\n]\n\n')).toBe(true);
@@ -292,13 +291,13 @@ describe('status --json emitter', () => {
 describe('Events2Reducer.toStatus', () => {
   it('returns a copy the caller may change', () => {
     const r = new Events2Reducer().applyAll(
-      parseEvents2(readFixture('events2-now-timestamps-statistics-three-node.txt')).events,
+      parseEvents2(readFixture('events2-now-timestamps-statistics-three-node.txt')).model,
     );
     const a = r.toStatus();
     a.resources[0]!.connections[0]!.peerDevices[0]!.resyncSuspended.push('user');
     a.resources[0]!.devices[0]!.disk = 'Failed';
     expect(r.toStatus()).toEqual(
-      readStatus(readFixture('events2-now-timestamps-statistics-three-node.txt')).status,
+      parse(readFixture('events2-now-timestamps-statistics-three-node.txt')).model,
     );
   });
 });

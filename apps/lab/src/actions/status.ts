@@ -7,7 +7,7 @@ import {
   Events2Parser,
   Events2Reducer,
   lintStatus,
-  readStatus,
+  parse as parseStatus,
   type StatusSource,
   toPrometheus,
 } from '@ftkit/proc-drbd';
@@ -208,19 +208,19 @@ export async function status(
   for (;;) {
     const text = await readInput(file, io);
     const at = Date.now();
-    const read = readStatus(text, { ...(opts.source ? { source: opts.source } : {}), fileName: file });
+    const read = parseStatus(text, { ...(opts.source ? { source: opts.source } : {}), fileName: file });
     const lint = lintStatus(text, { fileName: file, settings });
     const findings = lint.diagnostics;
     // Under --watch every reading is one JSON line (NDJSON), otherwise pretty-printed.
     if (opts.json)
-      io.stdout(`${JSON.stringify(read.status, null, opts.watch === undefined ? 2 : undefined)}\n`);
-    else if (opts.prometheus) io.stdout(toPrometheus(read.status));
+      io.stdout(`${JSON.stringify(read.model, null, opts.watch === undefined ? 2 : undefined)}\n`);
+    else if (opts.prometheus) io.stdout(toPrometheus(read.model));
     else {
       const rates = previous
-        ? counterRates(previous.status, read.status, (at - previous.at) / 1000)
+        ? counterRates(previous.status, read.model, (at - previous.at) / 1000)
         : undefined;
       if (opts.watch !== undefined) io.stdout(c.dim(`--- ${new Date(at).toISOString()}\n`));
-      io.stdout(renderSummary(read.status, c, rates));
+      io.stdout(renderSummary(read.model, c, rates));
       io.stdout(renderFindings(findings, c));
     }
     if (opts.json || opts.prometheus) {
@@ -232,7 +232,7 @@ export async function status(
     state.exitCode = hasErrors(findings) ? ExitCode.findings : ExitCode.ok;
     readings++;
     if (opts.watch === undefined || (opts.count !== undefined && readings >= opts.count)) break;
-    previous = { status: read.status, at };
+    previous = { status: read.model, at };
     await sleep(opts.watch * 1000);
   }
 }
@@ -281,7 +281,8 @@ export async function events2(
   };
   // Problems are printed as they come and dropped, so a stream of bad lines holds no memory.
   const problems = () => {
-    for (const p of parser.problems.splice(0)) io.stderr(`${file}:${p.line}: ${p.message}\n`);
+    for (const d of parser.diagnostics.splice(0))
+      io.stderr(`${file}:${d.position.start.line}: ${d.message}\n`);
   };
   let seen = false;
   for await (const chunk of chunksOf(file, io)) {

@@ -91,8 +91,8 @@ console.log(JSON.stringify(lint(text, { fix: true }).output));`,
   },
   {
     pkg: '@ftkit/proc-drbd',
-    imports: ['readStatus', 'toPrometheus'],
-    body: `const { status } = readStatus(${JSON.stringify(procDrbd)});
+    imports: ['parse', 'toPrometheus'],
+    body: `const { model: status } = parse(${JSON.stringify(procDrbd)});
 console.log(JSON.stringify([status.resources.length, status.resources[0]?.role, toPrometheus(status).includes('drbd_')]));`,
     expected: '[1,"Primary",true]',
   },

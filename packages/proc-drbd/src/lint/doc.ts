@@ -1,5 +1,5 @@
 import type { Span } from '@ftkit/core';
-import type { DrbdStatus, StatusSource } from '../status/model.js';
+import type { DrbdStatus, StatusSource } from '../model.js';
 
 /** What health-check rules receive: the normalised status plus a way to point into the text. */
 export interface StatusDoc {

@@ -7,7 +7,7 @@ import {
   sortDiagnostics,
 } from '@ftkit/core';
 import { SOURCE } from '../diagnostics.js';
-import { readStatus } from '../read.js';
+import { parse } from '../parse.js';
 import { makeStatusDoc, type StatusDoc } from './doc.js';
 import { dualPrimaryUnexpected } from './rules/dual-primary-unexpected.js';
 import { ioSuspended } from './rules/io-suspended.js';
@@ -38,8 +38,8 @@ export const rules: Readonly<Record<string, Rule<StatusDoc>>> = Object.freeze({
  * primary) are what `ftkit status` exits 1 on.
  */
 export function lintStatus(text: string, options: LintOptions = {}): LintResult {
-  const read = readStatus(text, options.fileName !== undefined ? { fileName: options.fileName } : {});
-  const doc = makeStatusDoc(read.status, read.source, text, read.helperCalls);
+  const read = parse(text, options.fileName !== undefined ? { fileName: options.fileName } : {});
+  const doc = makeStatusDoc(read.model, read.source, text, read.helperCalls);
   const findings = runRules({
     rules: Object.values(rules),
     doc,

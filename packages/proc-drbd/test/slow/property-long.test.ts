@@ -7,11 +7,11 @@ import {
   emitProcDrbd,
   emitStatusText,
   lintStatus,
+  parse,
   parseProcDrbd,
   parseProcDrbdCst,
   parseStatusText,
   printProcDrbd,
-  readStatus,
 } from '../../src/index.js';
 import { procModel, status } from '../arbitraries.js';
 
@@ -32,7 +32,7 @@ test.prop([fc.string({ unit: 'binary', maxLength: 2000 })], { numRuns: 100_000 }
   'garbage never throws',
   (s) => {
     expect(printProcDrbd(parseProcDrbdCst(s))).toBe(s);
-    readStatus(s);
+    parse(s);
     lintStatus(s);
   },
 );
@@ -42,5 +42,5 @@ test.prop([status, fc.boolean(), fc.boolean(), fc.integer({ min: 20, max: 200 })
 })('status text: emit(parse(emit(m))) === emit(m)', (m, verbose, statistics, width, tty) => {
   const o = { verbose, statistics, width, tty };
   const text = emitStatusText(m, o);
-  expect(emitStatusText(parseStatusText(text).status, o)).toBe(text);
+  expect(emitStatusText(parseStatusText(text).model, o)).toBe(text);
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { syncingStates } from '../../status/model.js';
+import { syncingStates } from '../../model.js';
 import type { StatusDoc } from '../doc.js';
 import { ruleUrl } from '../url.js';
 

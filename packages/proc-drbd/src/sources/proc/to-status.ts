@@ -7,7 +7,7 @@ import {
   emptyResource,
   type Resource,
   type SyncProgress,
-} from '../status/model.js';
+} from '../../model.js';
 import { versionKey } from './emit.js';
 import type { ProcDevice, ProcDrbd } from './schema.js';
 

@@ -1,3 +1,5 @@
+import type { Diagnostic } from '@ftkit/core';
+import { collectorFor, type SourceParseOptions } from '../../diagnostics.js';
 import {
   type Connection,
   type Device,
@@ -8,15 +10,7 @@ import {
   emptyResource,
   type PeerDevice,
   type Resource,
-} from './model.js';
-
-/** A line of `drbdadm status` text the parser could not place. */
-export interface StatusTextProblem {
-  /** 0-based offset of the line. */
-  readonly offset: number;
-  readonly length: number;
-  readonly message: string;
-}
+} from '../../model.js';
 
 const reAnsi = /\x1b\[[0-9;]*m/g;
 const KiB = 1024;
@@ -204,13 +198,21 @@ function syncOf(p: PeerDevice) {
   return p.sync;
 }
 
+/** The result of {@link parseStatusText}. */
+export interface StatusTextParseResult {
+  /** The normalised model: the text maps onto it directly, without a source model. */
+  readonly model: DrbdStatus;
+  /** Lines and items that could not be placed (code `INVALID_STATUS_LINE`, warnings). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /**
  * Parses `drbdadm status` / `drbdsetup status` text (default, `--verbose`, `--statistics`, with
  * the 80-column wrapped continuation lines and ANSI colours) into the normalised model. Never
- * throws; lines it cannot place are returned as problems.
+ * throws; lines it cannot place become warnings spanning the line.
  */
-export function parseStatusText(text: string): { status: DrbdStatus; problems: StatusTextProblem[] } {
-  const problems: StatusTextProblem[] = [];
+export function parseStatusText(text: string, options: SourceParseOptions = {}): StatusTextParseResult {
+  const diagnostics = collectorFor(text, options);
   const resources: Resource[] = [];
   let res: Resource | undefined;
   let level2: Target | undefined;
@@ -225,7 +227,10 @@ export function parseStatusText(text: string): { status: DrbdStatus; problems: S
     const indent = line.length - line.trimStart().length;
     const tokens = line.trim().split(/\s+/);
     const problem = (message: string) =>
-      problems.push({ offset: lineOffset, length: rawLine.length, message });
+      diagnostics.warning('INVALID_STATUS_LINE', message, {
+        start: lineOffset,
+        end: lineOffset + rawLine.length,
+      });
     let target: Target | undefined;
     let items = tokens;
     if (indent === 0) {
@@ -298,5 +303,5 @@ export function parseStatusText(text: string): { status: DrbdStatus; problems: S
       }
     }
   }
-  return { status: { source: 'status-text', kernel: null, resources }, problems };
+  return { model: { source: 'status-text', kernel: null, resources }, diagnostics: diagnostics.items };
 }

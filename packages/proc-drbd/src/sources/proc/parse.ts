@@ -1,5 +1,5 @@
-import { type Diagnostic, DiagnosticCollector, type ParseResult } from '@ftkit/core';
-import { type PendingDiagnostic, SOURCE, shown } from '../diagnostics.js';
+import type { DiagnosticCollector, ParseResult } from '@ftkit/core';
+import { collectorFor, type SourceParseOptions, shown } from '../../diagnostics.js';
 import { type ProcDrbdCst, type ProcLine, parseProcDrbdCst } from './cst.js';
 import type {
   Congestion,
@@ -240,27 +240,21 @@ export type ProcDrbdParseResult = ParseResult<ProcDrbdCst, ProcDrbd>;
  * {@link ProcDrbd} model. Never throws: problems become diagnostics. A read cut off in the middle
  * of a line gives every complete minor plus a `TRUNCATED_INPUT` warning.
  */
-export function parseProcDrbd(text: string, options: { fileName?: string } = {}): ProcDrbdParseResult {
+export function parseProcDrbd(text: string, options: SourceParseOptions = {}): ProcDrbdParseResult {
   const cst = parseProcDrbdCst(text);
-  const pending: PendingDiagnostic[] = [];
-  const model = composeProcDrbd(cst, pending);
-  let diagnostics: Diagnostic[] = [];
-  if (pending.length > 0) {
-    const c = new DiagnosticCollector(text, SOURCE, options.fileName);
-    for (const p of pending) c.add({ code: p.code, severity: p.severity, message: p.message, span: p.span });
-    diagnostics = c.items;
-  }
-  return { cst, model, diagnostics };
+  const diagnostics = collectorFor(text, options);
+  const model = composeProcDrbd(cst, diagnostics);
+  return { cst, model, diagnostics: diagnostics.items };
 }
 
 const lineSpan = (l: ProcLine) => ({ start: l.start, end: l.start + l.text.length });
 
-/** Builds the model from the CST, pushing problems to `out`. */
-export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): ProcDrbd {
+/** Builds the model from the CST, reporting problems to `out`. */
+export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): ProcDrbd {
   const lines = cst.lines;
   const model: ProcDrbd = { version: null, build: null, transports: null, devices: [] };
   if (lines.length === 0) {
-    out.push({
+    out.add({
       code: 'EMPTY_INPUT',
       severity: 'error',
       message: 'Expected a `version:` line, found nothing',
@@ -274,7 +268,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
   if (last.eol === '' && last.text.length > 0 && lines.length > 0) {
     truncated = true;
     count--;
-    out.push({
+    out.add({
       code: 'TRUNCATED_INPUT',
       severity: 'warning',
       message: `Expected a complete line, found \`${shown(last.text)}\` cut off at the end of the read`,
@@ -286,7 +280,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
   if (first.kind === 'version' && count > 0) {
     model.version = parseVersionLine(first.text);
     if (!model.version) {
-      out.push({
+      out.add({
         code: 'MISSING_VERSION_LINE',
         severity: 'error',
         message: `Expected \`version: X.Y.Z (api:N/proto:A-B)\`, found \`${shown(first.text)}\``,
@@ -302,7 +296,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
     if (v && v.major < 8 && /^\d+\.\d+/.test(v.release)) {
       // DRBD 0.7 prints `st:` and `ld:` in another layout: say so once instead of a state-line
       // error per device, and read no devices from it.
-      out.push({
+      out.add({
         code: 'UNSUPPORTED_VERSION',
         severity: 'error',
         message: `Expected DRBD 8.0 or later, found ${v.release} (older versions print another layout)`,
@@ -312,7 +306,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
     }
   } else if (count > 0 || !truncated) {
     i = 1;
-    out.push({
+    out.add({
       code: 'MISSING_VERSION_LINE',
       severity: 'error',
       message: `Expected \`version:\` on the first line, found \`${shown(first.text)}\``,
@@ -324,7 +318,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
   const seen = new Set<number>();
   const closeDevice = () => {
     if (dev && dev.cs !== 'Unconfigured' && dev.counters === null && devLine) {
-      out.push({
+      out.add({
         code: 'MISSING_COUNTER_LINE',
         severity: 'error',
         message: `Expected an \`ns:\` counter line after minor ${dev.minor}`,
@@ -342,7 +336,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
         const tr = parseTransports(t);
         if (tr) model.transports = tr;
         else
-          out.push({
+          out.add({
             code: 'UNKNOWN_LINE',
             severity: 'warning',
             message: `Expected \`Transports (api:N): name (version) …\`, found \`${shown(t)}\``,
@@ -355,7 +349,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
         const m = reState.exec(t);
         if (!m) {
           dev = undefined;
-          out.push({
+          out.add({
             code: 'INVALID_STATE_LINE',
             severity: 'error',
             message: `Expected \`N: cs:STATE ro:R/R ds:D/D P flags\`, found \`${shown(t)}\``,
@@ -367,7 +361,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
         if (!Number.isSafeInteger(minor)) {
           // The kernel's minors are far below 2^53; a longer digit run would read as Infinity.
           dev = undefined;
-          out.push({
+          out.add({
             code: 'INVALID_STATE_LINE',
             severity: 'error',
             message: `Expected a minor number, found \`${shown(m[1]!)}\``,
@@ -387,7 +381,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
           dev.flags = m[9]!;
           dev.io = decodeIoFlags(m[9]!);
         } else if (m[2] !== 'Unconfigured') {
-          out.push({
+          out.add({
             code: 'INVALID_STATE_LINE',
             severity: 'error',
             message: `Expected \`ro:\`, \`ds:\`, protocol and flags after \`cs:${shown(m[2]!)}\`, found \`${shown(m[11]!)}\``,
@@ -395,7 +389,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
           });
         }
         if (m[11]!.length > 0 && (m[3] !== undefined || m[2] === 'Unconfigured')) {
-          out.push({
+          out.add({
             code: 'INVALID_STATE_LINE',
             severity: 'warning',
             message: `Unexpected \`${shown(m[11]!)}\` at the end of the line of minor ${minor}`,
@@ -404,14 +398,14 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
         }
         const prev = model.devices[model.devices.length - 1];
         if (seen.has(minor)) {
-          out.push({
+          out.add({
             code: 'DUPLICATE_MINOR',
             severity: 'warning',
             message: `Duplicate minor ${minor}`,
             span: lineSpan(l),
           });
         } else if (prev && prev.minor > minor) {
-          out.push({
+          out.add({
             code: 'MINOR_OUT_OF_ORDER',
             severity: 'warning',
             message: `Expected a minor above ${prev.minor}, found ${minor}`,
@@ -427,14 +421,14 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
       case 'unknown':
         if (dev && (t.startsWith(' ') || t.startsWith('\t'))) {
           dev.otherLines.push(t);
-          out.push({
+          out.add({
             code: 'UNKNOWN_LINE',
             severity: 'info',
             message: `Unknown detail line \`${shown(t.trim())}\` (kept as text)`,
             span: lineSpan(l),
           });
         } else {
-          out.push({
+          out.add({
             code: 'UNKNOWN_LINE',
             severity: 'warning',
             message: `Unexpected line \`${shown(t)}\``,
@@ -444,7 +438,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
         break;
       default: {
         if (!dev) {
-          out.push({
+          out.add({
             code: 'ORPHAN_LINE',
             severity: 'warning',
             message: `Unexpected \`${shown(t.trim())}\` before the first device line`,
@@ -453,7 +447,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
           break;
         }
         if (t.charCodeAt(0) !== 32 && t.charCodeAt(0) !== 9) {
-          out.push({
+          out.add({
             code: 'UNINDENTED_LINE',
             severity: 'warning',
             message: `Expected indentation before \`${shown(t)}\`; read as a detail line of minor ${dev.minor}`,
@@ -474,7 +468,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
   } else if (dev && devLine && dev.cs !== 'Unconfigured' && dev.counters === null && dev.roleKey !== null) {
     // The read ended right after the last state line: that minor is incomplete too.
     model.devices.pop();
-    out.push({
+    out.add({
       code: 'TRUNCATED_INPUT',
       severity: 'warning',
       message: `Expected an \`ns:\` counter line after minor ${dev.minor}, found the end of the read`,
@@ -483,7 +477,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
   } else closeDevice();
   const v = model.version;
   if (v && v.major >= 9 && model.devices.length === 0 && lines.length >= 2) {
-    out.push({
+    out.add({
       code: 'DRBD9_NO_DEVICES',
       severity: 'info',
       message: `DRBD ${v.release} lists no devices in /proc/drbd: read \`drbdsetup status --json\` or \`drbdsetup events2 --now\` instead`,
@@ -493,7 +487,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: PendingDiagnostic[]): Pro
   return model;
 }
 
-function detailLine(dev: ProcDevice, l: ProcLine, out: PendingDiagnostic[]): void {
+function detailLine(dev: ProcDevice, l: ProcLine, out: DiagnosticCollector): void {
   const t = l.text;
   switch (l.kind) {
     case 'counters': {
@@ -517,7 +511,7 @@ function detailLine(dev: ProcDevice, l: ProcLine, out: PendingDiagnostic[]): voi
         if (colon === -1 || colon >= end || colon === p) {
           extra ??= [];
           extra.push([t.slice(p, end), '']);
-          out.push({
+          out.add({
             code: 'INVALID_COUNTER',
             severity: 'warning',
             message: `Expected \`key:value\`, found \`${shown(t.slice(p, end))}\``,
@@ -547,7 +541,7 @@ function detailLine(dev: ProcDevice, l: ProcLine, out: PendingDiagnostic[]): voi
         {
           const value = t.slice(colon + 1, end);
           if (knownCounters.has(key)) {
-            out.push({
+            out.add({
               code: 'INVALID_COUNTER',
               severity: 'warning',
               message: `Expected a number for \`${key}\`, found \`${shown(value)}\``,
@@ -561,7 +555,7 @@ function detailLine(dev: ProcDevice, l: ProcLine, out: PendingDiagnostic[]): voi
       }
       for (const k of requiredCounters) {
         if (c[k] === undefined) {
-          out.push({
+          out.add({
             code: 'INVALID_COUNTER',
             severity: 'warning',
             message: `Missing counter \`${k}\` on the line of minor ${dev.minor}`,
@@ -664,7 +658,7 @@ function detailLine(dev: ProcDevice, l: ProcLine, out: PendingDiagnostic[]): voi
       break;
   }
   dev.otherLines.push(t);
-  out.push({
+  out.add({
     code:
       l.kind.startsWith('progress') || l.kind === 'sector-pos' || l.kind === 'old-verify'
         ? 'INVALID_PROGRESS_LINE'

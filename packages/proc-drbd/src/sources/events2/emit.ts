@@ -1,4 +1,4 @@
-import type { DrbdStatus } from './model.js';
+import type { DrbdStatus } from '../../model.js';
 
 const KiB = 1024;
 const MiB = 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { DrbdStatus, Resource } from './model.js';
+import type { DrbdStatus, Resource } from '../../model.js';
 
 /** Options for {@link emitStatusText}: the `drbdadm status` flags and the output width. */
 export interface EmitStatusTextOptions {
