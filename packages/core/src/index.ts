@@ -42,6 +42,7 @@ export type { ExampleLintResult, RuleExample } from './lint/rule-docs.js';
 export { checkRuleDocs, extractRuleExamples } from './lint/rule-docs.js';
 export type { ApplyFixesResult, RunRulesOptions } from './lint/runner.js';
 export { applyFixes, fixUntilStable, runRules } from './lint/runner.js';
+export { decodeLossless, encodeLossless } from './lossless-text.js';
 export { redactDiagnostics, redactReports } from './redact.js';
 export type { ReporterName } from './reporters/index.js';
 export { reporters } from './reporters/index.js';
@@ -50,7 +51,6 @@ export { json, toJsonFindings } from './reporters/json.js';
 export { sarif } from './reporters/sarif.js';
 export { stylish } from './reporters/stylish.js';
 export type { FileReport, Reporter, ReportOptions, RuleInfo } from './reporters/types.js';
-export { decodeLossless, encodeLossless } from './lossless-text.js';
 export {
   didYouMean,
   findSecretSpans,
