@@ -8,25 +8,15 @@ import { type LabPlan, type PlanMode, type PlanOptions, planLab } from './plan.j
 import { emitRunbook, type RunbookPhase } from './runbook.js';
 import type { LabMode, LabSpec } from './spec.js';
 import { emitUnit } from './systemd-unit.js';
+import type { LabFile, LabPhase, LabTree, NodeTree, TreeFile } from './tree.js';
 import { backupUnits } from './units.js';
 
-/** One file of a generated lab tree. */
-export interface GeneratedFile {
-  /** POSIX path relative to the output directory, e.g. `vm1/etc/drbd.d/r0.res`. */
-  readonly path: string;
-  readonly text: string;
-  /** File mode (octal), e.g. `0o600` for authorized_keys. */
-  readonly mode: number;
-}
-
-/** What {@link generateLab} produces. */
-export interface GeneratedLab {
+/** What {@link generateLab} produces: the lab tree, with the plan of each phase. */
+export interface GeneratedLab extends LabTree {
   /** The plan of the last phase (the only one outside `single-then-dual-primary`). */
   readonly plan: LabPlan;
-  /** Every phase: its directory under the output (`''` for a one-phase lab) and its plan. */
-  readonly phases: readonly { readonly dir: string; readonly plan: LabPlan }[];
-  /** Every file, sorted by path. */
-  readonly files: readonly GeneratedFile[];
+  /** Every phase: its directory under the output (`''` for a one-phase lab), trees and plan. */
+  readonly phases: readonly (LabPhase & { readonly plan: LabPlan })[];
 }
 
 /** Options of {@link generateLab}. */
@@ -46,30 +36,36 @@ export const PHASE_DIRS: Readonly<Record<PlanMode, string>> = {
   'dual-primary': 'phase-2-dual-primary',
 };
 
-/** The files of one node tree set (every node) for one plan, paths relative to `prefix`. */
-function nodeFiles(plan: LabPlan, prefix: string, add: (path: string, text: string, mode?: number) => void) {
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** One phase of the lab for one plan: every node's tree, paths under `dir`. */
+function phaseTree(plan: LabPlan, dir: string): LabPhase & { plan: LabPlan } {
   const spec = plan.spec;
+  const prefix = dir ? `${dir}/` : '';
+  const nodes: NodeTree[] = [];
   for (const node of plan.nodes) {
-    const root = `${prefix}${node.name}`;
-    add(`${root}/etc/hostname`, `${node.name}\n`);
+    const files: TreeFile[] = [];
+    const add = (rel: string, text: string, mode = 0o644) =>
+      files.push({ rel, path: `${prefix}${node.name}/${rel}`, text, mode });
+    add('etc/hostname', `${node.name}\n`);
     for (const r of plan.resources.filter((x) => x.hosts.some((h) => h.name === node.name))) {
       // A file holding the shared secret is readable by root only.
-      add(`${root}/etc/drbd.d/${r.name}.res`, emitDrbdResource(plan, r.name), r.sharedSecret ? 0o600 : 0o644);
+      add(`etc/drbd.d/${r.name}.res`, emitDrbdResource(plan, r.name), r.sharedSecret ? 0o600 : 0o644);
     }
     const fstab = emitFstab(plan, node.name);
-    if (fstab !== undefined) add(`${root}/etc/fstab.d/ftkit-lab.fstab`, fstab);
+    if (fstab !== undefined) add('etc/fstab.d/ftkit-lab.fstab', fstab);
     if (plan.cluster?.nodes.some((n) => n.name === node.name)) {
       const cc = emitClusterConf(plan);
-      if (cc !== undefined) add(`${root}/etc/ocfs2/cluster.conf`, cc);
+      if (cc !== undefined) add('etc/ocfs2/cluster.conf', cc);
       const o2 = emitO2cbDefaults(plan);
-      if (o2 !== undefined) add(`${root}/etc/default/o2cb`, o2);
+      if (o2 !== undefined) add('etc/default/o2cb', o2);
     }
     if (plan.fencing === 'pacemaker' && plan.mode === 'dual-primary')
-      add(`${root}/etc/corosync/corosync.conf`, emitCorosyncConf(plan));
+      add('etc/corosync/corosync.conf', emitCorosyncConf(plan));
     const b = plan.backup;
     if (b && b.server === node.name) {
       add(
-        `${root}${b.home}/.ssh/authorized_keys`,
+        `${b.home.replace(/^\/+/, '')}/.ssh/authorized_keys`,
         emitAuthorizedKeys(
           b.clients.map(({ client, repositoryPath }) => ({
             options: [['command', `borg serve --restrict-to-path ${repositoryPath}`], ['restrict']],
@@ -82,12 +78,15 @@ function nodeFiles(plan: LabPlan, prefix: string, add: (path: string, text: stri
     for (const c of b?.clients ?? []) {
       if (c.client.node !== node.name) continue;
       for (const [name, unit] of backupUnits(spec, c.client, c.commands))
-        add(`${root}/etc/systemd/system/${name}`, emitUnit(unit));
+        add(`etc/systemd/system/${name}`, emitUnit(unit));
     }
+    nodes.push({ node: node.name, files: files.sort(byPath) });
   }
-  if (plan.fencing === 'pacemaker' && plan.mode === 'dual-primary') {
-    add(`${prefix}pacemaker-cib.xml`, emitPacemaker(plan));
-  }
+  const files: LabFile[] = [];
+  if (plan.fencing === 'pacemaker' && plan.mode === 'dual-primary')
+    files.push({ path: `${prefix}pacemaker-cib.xml`, text: emitPacemaker(plan), mode: 0o644 });
+  // Sorted like the directory listings `readLabArgs` reads, so both check in the same order.
+  return { dir, nodes: nodes.sort((a, b) => byPath({ path: a.node }, { path: b.node })), files, plan };
 }
 
 /**
@@ -101,36 +100,23 @@ export function generateLab(spec: LabSpec, options: GenerateOptions = {}): Gener
   const mode = options.mode ?? spec.mode;
   const { outDir, mode: _mode, ...planOptions } = options;
   const modes: PlanMode[] = mode === 'single-then-dual-primary' ? ['single-primary', 'dual-primary'] : [mode];
-  const files: GeneratedFile[] = [];
-  const add = (path: string, text: string, fileMode = 0o644) => files.push({ path, text, mode: fileMode });
-  const phases = modes.map((m) => {
-    const plan = planLab(spec, { ...planOptions, mode: m });
-    const dir = modes.length > 1 ? PHASE_DIRS[m] : '';
-    nodeFiles(plan, dir ? `${dir}/` : '', add);
-    return { dir, plan };
-  });
+  const phases = modes.map((m) =>
+    phaseTree(planLab(spec, { ...planOptions, mode: m }), modes.length > 1 ? PHASE_DIRS[m] : ''),
+  );
   const last = phases[phases.length - 1]!.plan;
-  add(
-    'RUNBOOK.md',
-    emitRunbook(
-      phases.map((p): RunbookPhase => ({ dir: p.dir, plan: p.plan })),
-      outDir ?? 'lab-out',
-      files,
-    ),
+  const runbook = emitRunbook(
+    phases.map((p): RunbookPhase => ({ dir: p.dir, plan: p.plan, nodes: p.nodes })),
+    outDir ?? 'lab-out',
   );
-  add(
-    LAB_SETTINGS_FILE,
-    `${JSON.stringify(
-      {
-        platform: last.platform,
-        drbdVersion: last.drbdVersion,
-        borgVersion: last.borgSeries,
-        phases: phases.map((p) => p.dir).filter(Boolean),
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { plan: last, phases, files };
+  const settings = {
+    platform: last.platform,
+    drbdVersion: last.drbdVersion,
+    borgVersion: last.borgSeries,
+    phases: phases.map((p) => p.dir).filter(Boolean),
+  };
+  const files: LabFile[] = [
+    { path: 'RUNBOOK.md', text: runbook, mode: 0o644 },
+    { path: LAB_SETTINGS_FILE, text: `${JSON.stringify(settings, null, 2)}\n`, mode: 0o644 },
+  ];
+  return { plan: last, phases, files: files.sort(byPath) };
 }

@@ -3,11 +3,11 @@ export { emitAuthorizedKey, emitAuthorizedKeys, parseAuthorizedKeys } from './au
 export type { BorgCommands } from './borg-commands.js';
 export { borgCommands, repositoryPath, repositoryUrl, shellLine } from './borg-commands.js';
 export { checkBundle, splitBundle } from './bundle.js';
-export type { CheckedFile, CheckOptions } from './check.js';
+export type { CheckedFile, CheckOptions, LabCheckResult } from './check.js';
 export { checkLab } from './check.js';
 export { defaultLabSpec } from './default-spec.js';
 export type * from './facts.js';
-export type { GeneratedFile, GeneratedLab, GenerateOptions } from './generate.js';
+export type { GeneratedLab, GenerateOptions } from './generate.js';
 export { generateLab, LAB_SETTINGS_FILE, PHASE_DIRS } from './generate.js';
 export { loadLabSpec } from './load-spec.js';
 export { emitCorosyncConf, emitPacemaker } from './pacemaker.js';
@@ -51,8 +51,8 @@ export {
 export { fillMarkers, rulesTableMarkdown, specReferenceMarkdown } from './spec-docs.js';
 export type { UnitFile } from './systemd-unit.js';
 export { emitUnit, execLine, parseUnit, quoteExecArg, splitExecLine } from './systemd-unit.js';
-export type { FactReaders, LabFileKind, NodeTree, TreeFile } from './tree.js';
-export { factReaders, labFacts, labFileKind, nodeFacts, runbookFacts } from './tree.js';
+export type { FactReaders, LabFile, LabFileKind, LabPhase, LabTree, NodeTree, TreeFile } from './tree.js';
+export { factReaders, labFacts, labFileKind, labFiles, nodeFacts, runbookFacts } from './tree.js';
 export type { ValidateOptions } from './validate.js';
 export { validateLab } from './validate.js';
 export { validateSpecValue } from './validate-spec.js';

@@ -40,19 +40,60 @@ export function labFileKind(rel: string): LabFileKind | undefined {
   return undefined;
 }
 
+/** One file of a lab tree outside the node trees (RUNBOOK.md, the settings file, pacemaker-cib.xml). */
+export interface LabFile {
+  /**
+   * Where the file is, POSIX: for a generated lab, relative to the output directory (for example
+   * `phase-1-single-primary/vm1/etc/drbd.d/r0.res`); for a lab read from disk, the name used in
+   * reports (relative to the working directory). {@link writeLab} writes it there.
+   */
+  readonly path: string;
+  readonly text: string;
+  /** File mode (octal) a generated file is written with; default `0o644`. */
+  readonly mode?: number;
+}
+
 /** One file of a node's tree. */
-export interface TreeFile {
+export interface TreeFile extends LabFile {
   /** Path relative to the node's `/` (POSIX), e.g. `etc/drbd.d/r0.res`. */
   readonly rel: string;
-  /** The name used in reports, e.g. `lab-out/vm1/etc/drbd.d/r0.res`. */
-  readonly display: string;
-  readonly text: string;
 }
 
 /** One node's files. */
 export interface NodeTree {
   readonly node: string;
   readonly files: readonly TreeFile[];
+}
+
+/** One phase of a lab: the node trees as they are on the machines at once, plus its own files. */
+export interface LabPhase {
+  /** The phase's directory under the lab's root (`''` for a one-phase lab). */
+  readonly dir: string;
+  readonly nodes: readonly NodeTree[];
+  /** Files of the phase outside the node trees (`pacemaker-cib.xml`, a phase's own RUNBOOK.md). */
+  readonly files: readonly LabFile[];
+}
+
+/**
+ * A lab: what {@link generateLab} returns, {@link writeLab} writes, {@link readLabArgs} reads and
+ * {@link checkLab} checks. Each phase is checked as the lab it is on the machines (the two-phase
+ * lab's second phase replaces the first's files).
+ */
+export interface LabTree {
+  /** Every phase, in order: one for a one-phase lab or a lab read from disk. */
+  readonly phases: readonly LabPhase[];
+  /** Files at the lab's root: RUNBOOK.md and the settings file. */
+  readonly files: readonly LabFile[];
+}
+
+/** Every file of a lab tree, sorted by path (the order {@link writeLab} writes them in). */
+export function labFiles(tree: LabTree): LabFile[] {
+  const all: LabFile[] = [...tree.files];
+  for (const phase of tree.phases) {
+    all.push(...phase.files);
+    for (const node of phase.nodes) all.push(...node.files);
+  }
+  return all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Readers of the format packages' files into facts; a missing reader means that package is not wired yet. */
@@ -126,29 +167,29 @@ export function nodeFacts(
         const m = /^\s*(\S+)/.exec(f.text);
         if (m) {
           const start = m.index + m[0].length - m[1]!.length;
-          hostname = { file: f.display, value: m[1]!, span: { start, end: start + m[1]!.length } };
+          hostname = { file: f.path, value: m[1]!, span: { start, end: start + m[1]!.length } };
         }
         break;
       }
       case 'drbd':
-        drbd.push(...(readers.drbd?.(f.text, f.display, drbdVersion) ?? []));
+        drbd.push(...(readers.drbd?.(f.text, f.path, drbdVersion) ?? []));
         break;
       case 'cluster-conf':
-        clusters.push(...(readers.clusterConf?.(f.text, f.display) ?? []));
+        clusters.push(...(readers.clusterConf?.(f.text, f.path) ?? []));
         break;
       case 'o2cb':
-        o2cb = readers.o2cb?.(f.text, f.display) ?? o2cb;
+        o2cb = readers.o2cb?.(f.text, f.path) ?? o2cb;
         break;
       case 'fstab':
-        fstab.push(...(readers.fstab?.(f.text, f.display) ?? []));
+        fstab.push(...(readers.fstab?.(f.text, f.path) ?? []));
         break;
       case 'authorized-keys': {
         const user = f.rel.startsWith('root/') ? 'root' : f.rel.split('/')[1]!;
-        authorizedKeys.push(...parseAuthorizedKeys(f.text, f.display, user).keys);
+        authorizedKeys.push(...parseAuthorizedKeys(f.text, f.path, user).keys);
         break;
       }
       case 'systemd-unit':
-        units.push(parseUnit(f.text, f.display, f.rel.slice(f.rel.lastIndexOf('/') + 1)).unit);
+        units.push(parseUnit(f.text, f.path, f.rel.slice(f.rel.lastIndexOf('/') + 1)).unit);
         break;
       default:
         break;
@@ -188,16 +229,16 @@ export function runbookFacts(text: string, file: string): RunbookFact {
 /** Facts of a whole lab: every node's tree, plus RUNBOOK.md when there is one. */
 export function labFacts(
   trees: readonly NodeTree[],
-  runbook?: { display: string; text: string },
+  runbook?: LabFile,
   readers: FactReaders = factReaders,
   drbdVersion: '9' | '8.4' = '9',
 ): LabFacts {
   const texts = new Map<string, string>();
-  for (const t of trees) for (const f of t.files) texts.set(f.display, f.text);
-  if (runbook) texts.set(runbook.display, runbook.text);
+  for (const t of trees) for (const f of t.files) texts.set(f.path, f.text);
+  if (runbook) texts.set(runbook.path, runbook.text);
   return {
     nodes: trees.map((t) => nodeFacts(t, readers, drbdVersion)),
-    ...(runbook ? { runbook: runbookFacts(runbook.text, runbook.display) } : {}),
+    ...(runbook ? { runbook: runbookFacts(runbook.text, runbook.path) } : {}),
     texts,
   };
 }
