@@ -122,6 +122,6 @@ function checkPhase(
 function contentDrbdVersion(trees: readonly NodeTree[]): '9' | '8.4' {
   for (const t of trees)
     for (const f of t.files)
-      if (labFileKind(f.rel) === 'drbd' && detectDrbdVersion(f.text).version === '8.4') return '8.4';
+      if (labFileKind(f.rel) === 'drbd-conf' && detectDrbdVersion(f.text).version === '8.4') return '8.4';
   return '9';
 }

@@ -51,7 +51,16 @@ export {
 export { fillMarkers, rulesTableMarkdown, specReferenceMarkdown } from './spec-docs.js';
 export type { UnitFile } from './systemd-unit.js';
 export { emitUnit, execLine, parseUnit, quoteExecArg, splitExecLine } from './systemd-unit.js';
-export type { FactReaders, LabFile, LabFileKind, LabPhase, LabTree, NodeTree, TreeFile } from './tree.js';
+export type {
+  FactReaders,
+  LabFile,
+  LabFileKind,
+  LabFormatName,
+  LabPhase,
+  LabTree,
+  NodeTree,
+  TreeFile,
+} from './tree.js';
 export { factReaders, labFacts, labFileKind, labFiles, nodeFacts, runbookFacts } from './tree.js';
 export type { ValidateOptions } from './validate.js';
 export { validateLab } from './validate.js';

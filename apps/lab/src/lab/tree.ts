@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { drbdFacts } from './adapters/drbd-conf.js';
 import { fstabFacts } from './adapters/fstab.js';
 import { o2cbFacts } from './adapters/o2cb-defaults.js';
@@ -16,28 +17,34 @@ import type {
   RunbookFact,
   UnitFact,
 } from './facts.js';
+import { labFormats } from './formats.js';
 import { parseUnit, splitExecLine } from './systemd-unit.js';
 
-/** The kinds of file a lab tree holds (paths relative to the node's `/`). */
-export type LabFileKind =
-  | 'hostname'
-  | 'drbd'
-  | 'cluster-conf'
-  | 'o2cb'
-  | 'fstab'
-  | 'authorized-keys'
-  | 'systemd-unit';
+/** The names of the format descriptors whose files the lab writes and reads ({@link labFormats}). */
+export type LabFormatName = 'drbd-conf' | 'ocfs2-cluster-conf' | 'o2cb-defaults' | 'fstab';
 
-/** Which kind a path (relative to a node's `/`, POSIX separators) is, if the lab reads it. */
+/**
+ * The kinds of file a lab tree holds: a lab format (named by its descriptor) or one of the lab's
+ * own kinds.
+ */
+export type LabFileKind = LabFormatName | 'hostname' | 'authorized-keys' | 'systemd-unit';
+
+const formatMatchers = labFormats.map((f) => ({
+  name: f.name as LabFormatName,
+  is: picomatch(f.filePatterns as string[], { dot: true }),
+}));
+
+/**
+ * Which kind a path (relative to a node's `/`, POSIX separators) is, if the lab reads it. The
+ * formats' kinds come from their descriptors' file patterns, under `etc/` only: `/usr` and `/lib`
+ * hold packaged files that share those names (drbd-utils' `tmpfiles.d/drbd.conf`).
+ */
 export function labFileKind(rel: string): LabFileKind | undefined {
   if (rel === 'etc/hostname') return 'hostname';
-  if (rel === 'etc/drbd.conf' || /^etc\/drbd\.d\/[^/]+\.(res|conf)$/.test(rel)) return 'drbd';
-  if (rel === 'etc/ocfs2/cluster.conf') return 'cluster-conf';
-  if (rel === 'etc/default/o2cb' || rel === 'etc/sysconfig/o2cb') return 'o2cb';
-  if (rel === 'etc/fstab' || /^etc\/fstab\.d\/[^/]+\.fstab$/.test(rel)) return 'fstab';
   if (/^(home\/[^/]+|root)\/\.ssh\/authorized_keys$/.test(rel)) return 'authorized-keys';
   if (/^(etc|usr\/lib|lib)\/systemd\/system\/[^/]+\.(service|timer)$/.test(rel)) return 'systemd-unit';
-  return undefined;
+  if (!rel.startsWith('etc/')) return undefined;
+  return formatMatchers.find((m) => m.is(`/${rel}`))?.name;
 }
 
 /** One file of a lab tree outside the node trees (RUNBOOK.md, the settings file, pacemaker-cib.xml). */
@@ -171,13 +178,13 @@ export function nodeFacts(
         }
         break;
       }
-      case 'drbd':
+      case 'drbd-conf':
         drbd.push(...(readers.drbd?.(f.text, f.path, drbdVersion) ?? []));
         break;
-      case 'cluster-conf':
+      case 'ocfs2-cluster-conf':
         clusters.push(...(readers.clusterConf?.(f.text, f.path) ?? []));
         break;
-      case 'o2cb':
+      case 'o2cb-defaults':
         o2cb = readers.o2cb?.(f.text, f.path) ?? o2cb;
         break;
       case 'fstab':
