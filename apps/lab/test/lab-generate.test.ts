@@ -23,7 +23,7 @@ import {
   run,
 } from '../src/index.js';
 import { labFormats } from '../src/lab/formats.js';
-import { writeLab } from '../src/lab/write.js';
+import { writeLab } from '../src/lab/generate/write.js';
 import { memoryIo } from './helpers.js';
 
 function tmp() {

@@ -15,14 +15,14 @@ import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drb
 import type { CommandContext } from '../commands/types.js';
 import { readInputFile } from '../input-file.js';
 import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
-import { checkLab } from '../lab/check.js';
-import { defaultLabSpec } from '../lab/default-spec.js';
+import { checkLab } from '../lab/check/check.js';
+import { readLabArgs } from '../lab/check/read-tree.js';
+import { labRules } from '../lab/check/rules/index.js';
 import { labFormats } from '../lab/formats.js';
-import { generateLab, LAB_SETTINGS_FILE } from '../lab/generate.js';
-import { readLabArgs } from '../lab/read-tree.js';
-import { labRules } from '../lab/rules/index.js';
-import { LAB_SOURCE, type LoadSpecResult } from '../lab/source.js';
-import type { LabSpec } from '../lab/spec.js';
+import { generateLab, LAB_SETTINGS_FILE } from '../lab/generate/generate.js';
+import { defaultLabSpec } from '../lab/spec/default-spec.js';
+import { LAB_SOURCE, type LoadSpecResult } from '../lab/spec/source.js';
+import type { LabSpec } from '../lab/spec/spec.js';
 import { type LabTree, labFiles } from '../lab/tree.js';
 import { parseRules } from './rule-options.js';
 
@@ -41,7 +41,7 @@ export async function readSpec(
   if (path === undefined) {
     if (!overridden)
       return { result: { spec: defaultLabSpec, diagnostics: [] }, file: '<default lab>', text: '' };
-    const { validateSpecValue } = await import('../lab/validate-spec.js');
+    const { validateSpecValue } = await import('../lab/spec/validate-spec.js');
     const out = new DiagnosticCollector('', LAB_SOURCE, '<default lab>');
     return {
       result: validateSpecValue({ ...defaultLabSpec, ...overrides }, out),
@@ -62,7 +62,7 @@ export async function readSpec(
       );
     }
     const value = mod.default ?? mod.lab;
-    const { validateSpecValue } = await import('../lab/validate-spec.js');
+    const { validateSpecValue } = await import('../lab/spec/validate-spec.js');
     const out = new DiagnosticCollector('', LAB_SOURCE, path);
     const merged =
       overridden && value && typeof value === 'object' ? { ...(value as object), ...overrides } : value;
@@ -70,7 +70,7 @@ export async function readSpec(
   }
   const text = readInputFile(abs, path).toString('utf8');
   // Only YAML and JSON specs need the yaml package; the built-in lab and TS specs skip it.
-  const { loadLabSpec } = await import('../lab/load-spec.js');
+  const { loadLabSpec } = await import('../lab/spec/load-spec.js');
   return { result: loadLabSpec(text, path, overrides), file: path, text };
 }
 
@@ -242,7 +242,7 @@ export async function labGenerate(
     return;
   }
   // The writer brings the diff library; `lab check` shares this module and never writes.
-  const { writeLab } = await import('../lab/write.js');
+  const { writeLab } = await import('../lab/generate/write.js');
   const hidden = [
     ...Object.values(secrets),
     ...(await oldSecrets(
@@ -383,6 +383,6 @@ function labSettings(
 
 /** `ftkit lab schema`: prints the JSON Schema of lab specs. */
 export async function labSchema({ io }: CommandContext): Promise<void> {
-  const { labJsonSchema } = await import('../lab/spec.js');
+  const { labJsonSchema } = await import('../lab/spec/spec.js');
   io.stdout(`${JSON.stringify(labJsonSchema(), null, 2)}\n`);
 }

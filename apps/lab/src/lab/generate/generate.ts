@@ -1,14 +1,14 @@
-import { emitDrbdResource } from './adapters/drbd-conf.js';
-import { emitFstab } from './adapters/fstab.js';
-import { emitO2cbDefaults } from './adapters/o2cb-defaults.js';
-import { emitClusterConf } from './adapters/ocfs2-cluster-conf.js';
-import { emitAuthorizedKeys } from './authorized-keys.js';
+import { emitDrbdResource } from '../adapters/drbd-conf.js';
+import { emitFstab } from '../adapters/fstab.js';
+import { emitO2cbDefaults } from '../adapters/o2cb-defaults.js';
+import { emitClusterConf } from '../adapters/ocfs2-cluster-conf.js';
+import { emitAuthorizedKeys } from '../authorized-keys.js';
+import type { LabMode, LabSpec } from '../spec/spec.js';
+import { emitUnit } from '../systemd-unit.js';
+import type { LabFile, LabPhase, LabTree, NodeTree, TreeFile } from '../tree.js';
 import { emitCorosyncConf, emitPacemaker } from './pacemaker.js';
 import { type LabPlan, type PlanMode, type PlanOptions, planLab } from './plan.js';
 import { emitRunbook, type RunbookPhase } from './runbook.js';
-import type { LabMode, LabSpec } from './spec.js';
-import { emitUnit } from './systemd-unit.js';
-import type { LabFile, LabPhase, LabTree, NodeTree, TreeFile } from './tree.js';
 import { backupUnits } from './units.js';
 
 /** What {@link generateLab} produces: the lab tree, with the plan of each phase. */

@@ -1,6 +1,6 @@
 import { type Diagnostic, LineIndex, type RuleConfig } from '@ftkit/core';
+import type { LabFile, NodeTree, TreeFile } from '../tree.js';
 import { checkLab } from './check.js';
-import type { LabFile, NodeTree, TreeFile } from './tree.js';
 
 /** A file of a bundle and where its text starts in the bundle. */
 interface BundleFile {

@@ -1,8 +1,10 @@
 import type { AnyFormatModule, Diagnostic, RuleConfig } from '@ftkit/core';
 import { detectDrbdVersion } from '@ftkit/drbd-conf/lite';
 import picomatch from 'picomatch';
+import type { LabFile, LabPhase, LabTree, NodeTree } from '../tree.js';
 import type { LabFacts } from './facts.js';
-import { type LabFile, type LabPhase, type LabTree, labFacts, labFileKind, type NodeTree } from './tree.js';
+import { labFileKind } from './file-kind.js';
+import { labFacts } from './lab-facts.js';
 import { validateLab } from './validate.js';
 
 /** One file's findings, for reporters. */

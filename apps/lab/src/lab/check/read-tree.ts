@@ -2,7 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { decodeLossless } from '@ftkit/core';
 import { readRegularFile } from '@ftkit/core/node';
-import { type LabFile, type LabTree, labFileKind, type NodeTree, type TreeFile } from './tree.js';
+import type { LabFile, LabTree, NodeTree, TreeFile } from '../tree.js';
+import { labFileKind } from './file-kind.js';
 
 /** The directories a walk never enters when checking a real machine's `/`. */
 const skip = new Set([

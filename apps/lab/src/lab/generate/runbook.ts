@@ -1,7 +1,7 @@
+import { platformFacts } from '../spec/platform.js';
+import type { NodeTree } from '../tree.js';
 import { shellLine } from './borg-commands.js';
 import type { LabPlan } from './plan.js';
-import { platformFacts } from './platform.js';
-import type { NodeTree } from './tree.js';
 import { PASSPHRASE_FILE } from './units.js';
 
 interface Step {

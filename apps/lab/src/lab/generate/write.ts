@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { type LabTree, labFiles } from './tree.js';
+import { type LabTree, labFiles } from '../tree.js';
 
 /**
  * What happened (or, with `dryRun`, would happen) to one file: `removed` is a file an earlier run
