@@ -103,6 +103,25 @@ describe('ftkit lab generate', () => {
     }
   }
 
+  it('checkLab checks a two-phase lab phase by phase, naming files under `dir`', () => {
+    const lab = generateLab(spec, { secrets: { r0: 'x'.repeat(24) } });
+    expect(lab.phases.map((p) => p.dir)).toEqual(['phase-1-single-primary', 'phase-2-dual-primary']);
+    const checked = checkLab(lab, { formats: labFormats, dir: 'lab-out' });
+    expect(checked.facts).toHaveLength(2);
+    expect(checked.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+    const names = checked.files.map((f) => f.file);
+    expect(names).toContain('lab-out/phase-1-single-primary/vm1/etc/drbd.d/r0.res');
+    expect(names).toContain('lab-out/phase-2-dual-primary/vm1/etc/ocfs2/cluster.conf');
+    // Each phase with the lab's one RUNBOOK.md.
+    expect(names.filter((n) => n === 'lab-out/RUNBOOK.md')).toHaveLength(2);
+    // Phase 1's ext4 next to phase 2's dual-primary DRBD would be an error if the phases mixed.
+    const mixed = checkLab({
+      files: lab.files,
+      phases: [{ ...lab.phases[0]!, nodes: lab.phases.flatMap((p) => p.nodes) }],
+    });
+    expect(mixed.files.flatMap((f) => f.diagnostics).some((d) => d.severity === 'error')).toBe(true);
+  });
+
   it('is deterministic', () => {
     const a = generateLab(spec, { mode: 'dual-primary' });
     const b = generateLab(structuredClone(spec), { mode: 'dual-primary' });
