@@ -11,15 +11,7 @@ import {
 
 const spec = LabSpecCheckedSchema.parse(defaultLabSpec);
 const lab = generateLab(spec, { mode: 'dual-primary' });
-const byNode = new Map<string, { rel: string; display: string; text: string }[]>();
-for (const f of lab.files) {
-  const i = f.path.indexOf('/');
-  if (i < 0) continue;
-  const list = byNode.get(f.path.slice(0, i)) ?? [];
-  list.push({ rel: f.path.slice(i + 1), display: f.path, text: f.text });
-  byNode.set(f.path.slice(0, i), list);
-}
-const trees = [...byNode].map(([node, files]) => ({ node, files }));
+const trees = lab.phases[0]!.nodes;
 const facts = labFacts(trees);
 
 // vitest 5 benchmarks are test-context fixtures: `bench(name, fn)` registers, `bench.compare` runs.
@@ -35,7 +27,7 @@ test('lab: default lab, dual-primary (in memory, no I/O)', { timeout: 300_000 },
       validateLab(facts);
     }),
     bench('checkLab (per-file lints + cross-file rules)', () => {
-      checkLab(trees, undefined, { formats });
+      checkLab({ phases: lab.phases, files: [] }, { formats });
     }),
   );
 });

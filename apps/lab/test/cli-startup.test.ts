@@ -108,9 +108,9 @@ vi.mock('yaml', record('yaml'));
 vi.mock('diff', record('diff'));
 vi.mock('zod', record('zod'));
 vi.mock('../src/formats.js', record('src/formats.ts'));
-vi.mock('../src/lab/load-spec.js', record('src/lab/load-spec.ts'));
-vi.mock('../src/lab/spec.js', record('src/lab/spec.ts'));
-vi.mock('../src/lab/validate-spec.js', record('src/lab/validate-spec.ts'));
+vi.mock('../src/lab/spec/load-spec.js', record('src/lab/spec/load-spec.ts'));
+vi.mock('../src/lab/spec/spec.js', record('src/lab/spec/spec.ts'));
+vi.mock('../src/lab/spec/validate-spec.js', record('src/lab/spec/validate-spec.ts'));
 
 /** `ftkit … --help` for every command and subcommand the CLI registers. */
 function helpCommands(): string[][] {
@@ -171,7 +171,7 @@ describe('CLI start-up, recorded', () => {
       '@ftkit/o2cb-defaults/lite',
       '@ftkit/ocfs2-cluster-conf/lite',
     ]);
-    for (const name of ['zod', 'src/lab/spec.ts', 'src/lab/validate-spec.ts', 'src/formats.ts'])
+    for (const name of ['zod', 'src/lab/spec/spec.ts', 'src/lab/spec/validate-spec.ts', 'src/formats.ts'])
       expect(loaded.has(name), name).toBe(false);
   });
 
@@ -179,12 +179,12 @@ describe('CLI start-up, recorded', () => {
     const out = mkdtempSync(join(tmpdir(), 'ftkit-startup-'));
     expect(await run(['lab', 'generate', '--out', out], memoryIo('/').io)).toBe(0);
     expect(await run(['lab', 'check', out], memoryIo('/').io)).toBe(0);
-    expect(loaded.has('src/lab/load-spec.ts')).toBe(false);
+    expect(loaded.has('src/lab/spec/load-spec.ts')).toBe(false);
     writeFileSync(join(out, 'lab.yaml'), 'nodes: []\n');
     expect(await run(['lab', 'generate', 'lab.yaml', '--out', 'x'], memoryIo(out).io)).toBe(1);
-    expect(loaded.has('src/lab/load-spec.ts')).toBe(true);
+    expect(loaded.has('src/lab/spec/load-spec.ts')).toBe(true);
     // A spec file is validated with the schema: the recording does see zod when it is loaded.
-    expect(loaded.has('src/lab/validate-spec.ts')).toBe(true);
+    expect(loaded.has('src/lab/spec/validate-spec.ts')).toBe(true);
     expect(loaded.has('zod')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultLabSpec, generateLab, LabSpecCheckedSchema, splitExecLine } from '../src/index.js';
+import { defaultLabSpec, generateLab, LabSpecCheckedSchema, labFiles, splitExecLine } from '../src/index.js';
 
 const usage = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/borg-1.1-usage.json'), 'utf8')) as {
   common: string[];
@@ -40,7 +40,7 @@ function unknownWords(line: string): string[] {
 describe('borg 1.1 (Ubuntu 20.04): every generated borg command and option exists', () => {
   it('the default lab uses only what borg 1.1 has, and no `compact`', () => {
     const g = generateLab(LabSpecCheckedSchema.parse(defaultLabSpec), { secrets: { r0: 'x'.repeat(24) } });
-    const lines = borgLines(g.files);
+    const lines = borgLines(labFiles(g));
     // Not vacuous: init, create, prune, check, list, extract, key export and serve are all here.
     for (const cmd of ['init', 'create', 'prune', 'check', 'list', 'extract', 'key export', 'serve'])
       expect(
@@ -48,12 +48,12 @@ describe('borg 1.1 (Ubuntu 20.04): every generated borg command and option exist
         cmd,
       ).toBe(true);
     expect(lines.flatMap((l) => unknownWords(l).map((w) => `${w} in: ${l}`))).toEqual([]);
-    expect(g.files.find((f) => f.path.endsWith('borg-prune.service'))!.text).not.toContain('compact');
+    expect(labFiles(g).find((f) => f.path.endsWith('borg-prune.service'))!.text).not.toContain('compact');
   });
 
   it('a borg 1.2 platform prunes and compacts, which the 1.1 table rejects', () => {
     const g = generateLab(LabSpecCheckedSchema.parse({ ...defaultLabSpec, platform: 'ubuntu-22.04' }));
-    const unknown = borgLines(g.files).flatMap(unknownWords);
+    const unknown = borgLines(labFiles(g)).flatMap(unknownWords);
     expect(unknown).toContain('compact');
   });
 });

@@ -18,11 +18,12 @@ import {
   formats,
   generateLab,
   LabSpecCheckedSchema,
+  labFiles,
   readLabArgs,
   run,
 } from '../src/index.js';
 import { labFormats } from '../src/lab/formats.js';
-import { writeLab } from '../src/lab/write.js';
+import { writeLab } from '../src/lab/generate/write.js';
 import { memoryIo } from './helpers.js';
 
 function tmp() {
@@ -46,24 +47,26 @@ describe('ftkit lab generate', () => {
     it(`lints its output (${mode}) with the formats it writes exactly as lab check does with every format`, () => {
       const generated = generateLab(spec, { mode });
       const dir = tmp();
-      writeLab(join(dir, 'lab-out'), generated.files, { force: false, dryRun: false });
-      const { trees, runbook } = readLabArgs(['lab-out'], dir);
-      const all = checkLab(trees, runbook, { formats });
-      const own = checkLab(trees, runbook, { formats: labFormats });
+      writeLab(join(dir, 'lab-out'), generated, { force: false, dryRun: false });
+      const read = readLabArgs(['lab-out'], dir);
+      const all = checkLab(read, { formats });
+      const own = checkLab(read, { formats: labFormats });
       expect(own.files.map((f) => [f.file, f.diagnostics])).toEqual(
         all.files.map((f) => [f.file, f.diagnostics]),
       );
       // Not vacuous: the lab's own formats do lint the files (a broken file is reported).
-      const drbd = trees[0]!.files.find((f) => f.rel.endsWith('.res'))!;
-      const broken = trees.map((t) => ({
+      const phase = read.phases[0]!;
+      const drbd = phase.nodes[0]!.files.find((f) => f.rel.endsWith('.res'))!;
+      const nodes = phase.nodes.map((t) => ({
         ...t,
         files: t.files.map((f) =>
           f === drbd ? { ...f, text: f.text.replace('protocol C;', 'protocol X;') } : f,
         ),
       }));
-      expect(
-        checkLab(broken, runbook, { formats: labFormats }).files.flatMap((f) => f.diagnostics),
-      ).toContainEqual(expect.objectContaining({ severity: 'error', source: '@ftkit/drbd-conf' }));
+      const broken = { ...read, phases: [{ ...phase, nodes }] };
+      expect(checkLab(broken, { formats: labFormats }).files.flatMap((f) => f.diagnostics)).toContainEqual(
+        expect.objectContaining({ severity: 'error', source: '@ftkit/drbd-conf' }),
+      );
     });
   }
 
@@ -94,18 +97,40 @@ describe('ftkit lab generate', () => {
         expect(await run(['lab', 'check', 'lab-out', '--quiet', '--drbd-version', drbdVersion], c.io)).toBe(
           0,
         );
-        const { trees, runbook } = readLabArgs(['lab-out'], dir);
-        const checked = checkLab(trees, runbook, { drbdVersion });
+        const checked = checkLab(readLabArgs(['lab-out'], dir), { drbdVersion });
         expect(checked.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
       });
     }
   }
 
+  it('checkLab checks a two-phase lab phase by phase, naming files under `dir`', () => {
+    const lab = generateLab(spec, { secrets: { r0: 'x'.repeat(24) } });
+    expect(lab.phases.map((p) => p.dir)).toEqual(['phase-1-single-primary', 'phase-2-dual-primary']);
+    const checked = checkLab(lab, { formats: labFormats, dir: 'lab-out' });
+    expect(checked.facts).toHaveLength(2);
+    expect(checked.files.flatMap((f) => f.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+    const names = checked.files.map((f) => f.file);
+    expect(names).toContain('lab-out/phase-1-single-primary/vm1/etc/drbd.d/r0.res');
+    expect(names).toContain('lab-out/phase-2-dual-primary/vm1/etc/ocfs2/cluster.conf');
+    // Each phase with the lab's one RUNBOOK.md.
+    expect(names.filter((n) => n === 'lab-out/RUNBOOK.md')).toHaveLength(2);
+    // Phase 1's ext4 next to phase 2's dual-primary DRBD would be an error if the phases mixed.
+    const mixed = checkLab({
+      files: lab.files,
+      phases: [{ ...lab.phases[0]!, nodes: lab.phases.flatMap((p) => p.nodes) }],
+    });
+    expect(mixed.files.flatMap((f) => f.diagnostics).some((d) => d.severity === 'error')).toBe(true);
+  });
+
   it('is deterministic', () => {
     const a = generateLab(spec, { mode: 'dual-primary' });
     const b = generateLab(structuredClone(spec), { mode: 'dual-primary' });
-    expect(b.files).toEqual(a.files);
-    expect(a.files.map((f) => f.path)).toEqual([...a.files.map((f) => f.path)].sort());
+    const tree = (g: typeof a) => ({ files: g.files, phases: g.phases.map(({ plan: _, ...p }) => p) });
+    expect(tree(b)).toEqual(tree(a));
+    // In the order lab check reads a written lab: nodes and each node's files sorted.
+    const nodes = a.phases[0]!.nodes;
+    expect(nodes.map((n) => n.node)).toEqual([...nodes.map((n) => n.node)].sort());
+    for (const n of nodes) expect(n.files.map((f) => f.path)).toEqual([...n.files.map((f) => f.path)].sort());
   });
 
   it('refuses to overwrite differing files without --force, shows diffs with --dry-run, leaves no temp files', async () => {
@@ -242,7 +267,7 @@ describe('ftkit lab generate', () => {
         },
       }),
     );
-    const text = (path: string) => lab.files.find((f) => f.path === path)!.text;
+    const text = (path: string) => labFiles(lab).find((f) => f.path === path)!.text;
     const keys = text('vm1/home/borg/.ssh/authorized_keys').trim().split('\n');
     expect(keys).toHaveLength(2);
     expect(keys[0]).toContain('--restrict-to-path /home/borg/BackupRepo-vm2');

@@ -6,11 +6,12 @@ import {
   checkBundle,
   checkLab,
   defaultLabSpec,
-  type GeneratedFile,
   generateLab,
+  type LabFile,
   LabSpecCheckedSchema,
+  type LabTree,
+  labFiles,
   labRules,
-  type NodeTree,
 } from '../src/index.js';
 
 // The variants were written against a DRBD 9 lab with Pacemaker fencing and borg 1.2 (so every
@@ -24,38 +25,31 @@ const spec = LabSpecCheckedSchema.parse({
   pacemaker: { hypervisor: '10.1.1.1' },
 });
 
-function trees(files: readonly GeneratedFile[]) {
-  const byNode = new Map<string, NodeTree['files'][number][]>();
-  let runbook: { display: string; text: string } | undefined;
-  for (const f of files) {
-    const i = f.path.indexOf('/');
-    if (i < 0) {
-      if (f.path === 'RUNBOOK.md') runbook = { display: f.path, text: f.text };
-      continue;
-    }
-    const list = byNode.get(f.path.slice(0, i)) ?? [];
-    list.push({ rel: f.path.slice(i + 1), display: f.path, text: f.text });
-    byNode.set(f.path.slice(0, i), list);
-  }
-  return { trees: [...byNode].map(([node, files]) => ({ node, files })), runbook };
-}
-
 /** Generates the default lab, applies `edits` (path → [search, replace]) and checks it. */
 function broken(mode: 'single-primary' | 'dual-primary', edits: Record<string, [string | RegExp, string][]>) {
-  const files = generateLab(spec, { mode }).files.map((f) => {
+  const lab = generateLab(spec, { mode });
+  const edited = new Set<string>();
+  const edit = <F extends LabFile>(f: F): F => {
     let text = f.text;
     for (const [from, to] of edits[f.path] ?? []) {
       const next = text.replace(from, to);
       if (next === text) throw new Error(`edit ${String(from)} did not apply to ${f.path}`);
       text = next;
+      edited.add(f.path);
     }
     return { ...f, text };
-  });
-  for (const path of Object.keys(edits))
-    if (!files.some((f) => f.path === path)) throw new Error(`no file ${path}`);
-  const t = trees(files);
-  const texts = new Map(files.map((f) => [f.path, f.text]));
-  const found = checkLab(t.trees, t.runbook).files.flatMap((f) => f.diagnostics);
+  };
+  const tree: LabTree = {
+    files: lab.files.map(edit),
+    phases: lab.phases.map((p) => ({
+      ...p,
+      files: p.files.map(edit),
+      nodes: p.nodes.map((n) => ({ ...n, files: n.files.map(edit) })),
+    })),
+  };
+  for (const path of Object.keys(edits)) if (!edited.has(path)) throw new Error(`no file ${path}`);
+  const texts = new Map(labFiles(tree).map((f) => [f.path, f.text]));
+  const found = checkLab(tree).files.flatMap((f) => f.diagnostics);
   return { found, texts };
 }
 

@@ -15,15 +15,15 @@ import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drb
 import type { CommandContext } from '../commands/types.js';
 import { readInputFile } from '../input-file.js';
 import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
-import { checkLab } from '../lab/check.js';
-import { defaultLabSpec } from '../lab/default-spec.js';
+import { checkLab } from '../lab/check/check.js';
+import { readLabArgs } from '../lab/check/read-tree.js';
+import { labRules } from '../lab/check/rules/index.js';
 import { labFormats } from '../lab/formats.js';
-import { generateLab, LAB_SETTINGS_FILE } from '../lab/generate.js';
-import { readLabArgs } from '../lab/read-tree.js';
-import { labRules } from '../lab/rules/index.js';
-import { LAB_SOURCE, type LoadSpecResult } from '../lab/source.js';
-import type { LabSpec } from '../lab/spec.js';
-import type { NodeTree } from '../lab/tree.js';
+import { generateLab, LAB_SETTINGS_FILE } from '../lab/generate/generate.js';
+import { defaultLabSpec } from '../lab/spec/default-spec.js';
+import { LAB_SOURCE, type LoadSpecResult } from '../lab/spec/source.js';
+import type { LabSpec } from '../lab/spec/spec.js';
+import { type LabTree, labFiles } from '../lab/tree.js';
 import { parseRules } from './rule-options.js';
 
 /**
@@ -41,7 +41,7 @@ export async function readSpec(
   if (path === undefined) {
     if (!overridden)
       return { result: { spec: defaultLabSpec, diagnostics: [] }, file: '<default lab>', text: '' };
-    const { validateSpecValue } = await import('../lab/validate-spec.js');
+    const { validateSpecValue } = await import('../lab/spec/validate-spec.js');
     const out = new DiagnosticCollector('', LAB_SOURCE, '<default lab>');
     return {
       result: validateSpecValue({ ...defaultLabSpec, ...overrides }, out),
@@ -62,7 +62,7 @@ export async function readSpec(
       );
     }
     const value = mod.default ?? mod.lab;
-    const { validateSpecValue } = await import('../lab/validate-spec.js');
+    const { validateSpecValue } = await import('../lab/spec/validate-spec.js');
     const out = new DiagnosticCollector('', LAB_SOURCE, path);
     const merged =
       overridden && value && typeof value === 'object' ? { ...(value as object), ...overrides } : value;
@@ -70,7 +70,7 @@ export async function readSpec(
   }
   const text = readInputFile(abs, path).toString('utf8');
   // Only YAML and JSON specs need the yaml package; the built-in lab and TS specs skip it.
-  const { loadLabSpec } = await import('../lab/load-spec.js');
+  const { loadLabSpec } = await import('../lab/spec/load-spec.js');
   return { result: loadLabSpec(text, path, overrides), file: path, text };
 }
 
@@ -111,30 +111,6 @@ function diffSecrets(diff: string): string[] {
     .map((l) => l.slice(1))
     .join('\n');
   return labFormats.flatMap((f) => f.findSecrets?.(body) ?? []);
-}
-
-/** Trees of a generated lab, as `lab check` would read them after writing. */
-function treesOf(
-  files: readonly { path: string; text: string }[],
-  outDir: string,
-): { trees: NodeTree[]; runbook?: { display: string; text: string } } {
-  const byNode = new Map<string, NodeTree['files'][number][]>();
-  let runbook: { display: string; text: string } | undefined;
-  for (const f of files) {
-    const slash = f.path.indexOf('/');
-    if (slash < 0) {
-      if (f.path === 'RUNBOOK.md') runbook = { display: `${outDir}/${f.path}`, text: f.text };
-      continue;
-    }
-    const node = f.path.slice(0, slash);
-    const list = byNode.get(node) ?? [];
-    list.push({ rel: f.path.slice(slash + 1), display: `${outDir}/${f.path}`, text: f.text });
-    byNode.set(node, list);
-  }
-  return {
-    trees: [...byNode].map(([node, list]) => ({ node, files: list })),
-    ...(runbook ? { runbook } : {}),
-  };
 }
 
 /**
@@ -235,20 +211,15 @@ export async function labGenerate(
   const generated = generateLab(result.spec, { outDir: shown, secrets });
   // Every phase is checked as the lab it is on the machines (phase 2 replaces phase 1's files).
   const problems = generated.phases.flatMap((phase) => {
-    const prefix = phase.dir ? `${phase.dir}/` : '';
-    const { trees, runbook } = treesOf(
-      generated.files
-        .filter(
-          (f) => f.path === 'RUNBOOK.md' || (prefix !== '' && f.path.startsWith(prefix)) || prefix === '',
-        )
-        .map((f) => ({ ...f, path: f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path })),
-      phase.dir ? `${shown}/${phase.dir}` : shown,
+    const checked = checkLab(
+      { phases: [phase], files: generated.files },
+      {
+        formats: labFormats,
+        drbdVersion: phase.plan.drbdVersion,
+        borgVersion: phase.plan.borgSeries,
+        dir: shown,
+      },
     );
-    const checked = checkLab(trees, runbook, {
-      formats: labFormats,
-      drbdVersion: phase.plan.drbdVersion,
-      borgVersion: phase.plan.borgSeries,
-    });
     return checked.files
       .filter((f) => f.diagnostics.length > 0)
       .map((f) => ({ ...f, secrets: checked.secrets }));
@@ -271,15 +242,15 @@ export async function labGenerate(
     return;
   }
   // The writer brings the diff library; `lab check` shares this module and never writes.
-  const { writeLab } = await import('../lab/write.js');
+  const { writeLab } = await import('../lab/generate/write.js');
   const hidden = [
     ...Object.values(secrets),
     ...(await oldSecrets(
       outDir,
-      generated.files.map((f) => f.path),
+      labFiles(generated).map((f) => f.path),
     )),
   ];
-  const results = writeLab(outDir, generated.files, {
+  const results = writeLab(outDir, generated, {
     force: opts.force === true,
     dryRun: opts.dryRun === true,
   });
@@ -349,9 +320,10 @@ export async function labCheck(
       (/^phase-\d+-[a-z-]+$/.test(basename(one)) ? { ...labSettings(dirname(one)), phases: [] } : undefined))
     : undefined;
   const groups = settings?.phases.length ? settings.phases.map((p) => [join(dirs[0]!, p)]) : [dirs];
-  let reads: ReturnType<typeof readLabArgs>[];
+  let tree: LabTree;
   try {
-    reads = groups.map((g) => readLabArgs(g, io.cwd));
+    // Each phase directory reads as a lab of one phase.
+    tree = { phases: groups.flatMap((g) => readLabArgs(g, io.cwd).phases), files: [] };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -359,19 +331,13 @@ export async function labCheck(
   const formats = await loadFormats();
   if (opts.drbdVersion === '8.3') io.stderr(`ftkit: ${GRAMMAR_83_NOTE}\n`);
   const drbdVersion = opts.drbdVersion !== undefined ? grammarOf(opts.drbdVersion) : settings?.drbdVersion;
-  const checkedAll = reads.map((read) =>
-    checkLab(read.trees, read.runbook, {
-      formats,
-      rules,
-      ...(drbdVersion !== undefined ? { drbdVersion } : {}),
-      ...(settings?.borgVersion ? { borgVersion: settings.borgVersion } : {}),
-    }),
-  );
-  const checked = {
-    files: checkedAll.flatMap((x) => x.files),
-    secrets: checkedAll.flatMap((x) => x.secrets),
-  };
-  const read = { trees: reads.flatMap((r) => r.trees) };
+  const checked = checkLab(tree, {
+    formats,
+    rules,
+    ...(drbdVersion !== undefined ? { drbdVersion } : {}),
+    ...(settings?.borgVersion ? { borgVersion: settings.borgVersion } : {}),
+  });
+  const nodes = tree.phases.flatMap((p) => p.nodes);
   const reports: FileReport[] = checked.files.map((f) => {
     const kept: Diagnostic[] = opts.quiet
       ? f.diagnostics.filter((d) => d.severity === 'error')
@@ -385,8 +351,8 @@ export async function labCheck(
   });
   report(io, reports, opts.format, state.color, state.version, checked.secrets);
   if (opts.format === 'stylish' && !reports.some((r) => r.diagnostics.length)) {
-    const n = read.trees.reduce((a, t) => a + t.files.length, 0);
-    io.stdout(`✔ ${n} files on ${read.trees.length} node(s): no problems\n`);
+    const n = nodes.reduce((a, t) => a + t.files.length, 0);
+    io.stdout(`✔ ${n} files on ${nodes.length} node(s): no problems\n`);
   }
   state.exitCode = hasErrors(reports.flatMap((r) => r.diagnostics)) ? ExitCode.findings : ExitCode.ok;
 }
@@ -417,6 +383,6 @@ function labSettings(
 
 /** `ftkit lab schema`: prints the JSON Schema of lab specs. */
 export async function labSchema({ io }: CommandContext): Promise<void> {
-  const { labJsonSchema } = await import('../lab/spec.js');
+  const { labJsonSchema } = await import('../lab/spec/spec.js');
   io.stdout(`${JSON.stringify(labJsonSchema(), null, 2)}\n`);
 }

@@ -1,5 +1,5 @@
 import type { Span } from '@ftkit/core';
-import type { AuthorizedKeyFact, Located } from './facts.js';
+import type { AuthorizedKeyFact, Located } from './check/facts.js';
 
 /** One authorized_keys entry as data. */
 export interface AuthorizedKeyEntry {

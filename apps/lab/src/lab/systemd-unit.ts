@@ -1,5 +1,5 @@
 import type { Span } from '@ftkit/core';
-import type { Located, UnitFact } from './facts.js';
+import type { Located, UnitFact } from './check/facts.js';
 
 /** A systemd unit file as data: sections in order, each with `Key=Value` entries in order. */
 export interface UnitFile {

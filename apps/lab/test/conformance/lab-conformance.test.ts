@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import {
   borgCommands,
   defaultLabSpec,
-  type GeneratedFile,
   generateLab,
+  type LabFile,
   LabSpecCheckedSchema,
+  labFiles,
   writeLab,
 } from '../../src/index.js';
 
@@ -35,8 +36,8 @@ function tool(path: string, pkg: string): string {
 function out(mode: 'single-primary' | 'dual-primary', drbdVersion: '9' | '8.4') {
   const dir = mkdtempSync(join(tmpdir(), 'ftkit-lab-conf-'));
   const g = generateLab(spec, { mode, drbdVersion });
-  writeLab(dir, g.files);
-  return { dir, files: g.files };
+  writeLab(dir, g);
+  return { dir, files: labFiles(g) };
 }
 
 /**
@@ -104,7 +105,7 @@ describe('the real tools accept the generated lab', () => {
     expect(r.status).toBe(0);
     // The original lab's units (borg 1.1: prune without compact) too.
     const dir11 = mkdtempSync(join(tmpdir(), 'ftkit-lab-units11-'));
-    writeLab(dir11, generateLab(LabSpecCheckedSchema.parse(defaultLabSpec)).files);
+    writeLab(dir11, generateLab(LabSpecCheckedSchema.parse(defaultLabSpec)));
     const units11 = join(dir11, 'phase-2-dual-primary/vm2/etc/systemd/system');
     expect(readFileSync(join(units11, 'borg-prune.service'), 'utf8')).not.toContain('compact');
     const r11 = spawnSync(sa, ['verify', ...names], { cwd: units11, encoding: 'utf8' });
@@ -156,6 +157,6 @@ describe('the real tools accept the generated lab', () => {
 // Keeps the helper honest: every generated file is written with its mode.
 it('writes the generated files it is given', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ftkit-lab-w-'));
-  const files: GeneratedFile[] = [{ path: 'a/b.txt', text: 'x\n', mode: 0o644 }];
-  expect(writeLab(dir, files).map((r) => r.status)).toEqual(['created']);
+  const files: LabFile[] = [{ path: 'a/b.txt', text: 'x\n', mode: 0o644 }];
+  expect(writeLab(dir, { phases: [], files }).map((r) => r.status)).toEqual(['created']);
 });

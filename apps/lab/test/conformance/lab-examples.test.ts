@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateLab, loadLabSpec, writeLab } from '../../src/index.js';
+import { generateLab, labFiles, loadLabSpec, writeLab } from '../../src/index.js';
 
 // The example labs read by the real drbdadm 9 (drbd-utils), in a namespace with the node's name
 // and address (unshare from util-linux, ip from iproute2).
@@ -19,8 +19,8 @@ describe('examples/ with the real tools', () => {
     const spec = yaml('three-node-mesh.yaml');
     const dir = mkdtempSync(join(tmpdir(), 'ftkit-lab-mesh-'));
     const lab = generateLab(spec);
-    writeLab(dir, lab.files);
-    const res = lab.files.find((f) => f.path === 'node-a/etc/drbd.d/data.res')!.text;
+    writeLab(dir, lab);
+    const res = labFiles(lab).find((f) => f.path === 'node-a/etc/drbd.d/data.res')!.text;
     expect(res).toContain('connection-mesh');
     expect(res).toMatch(/node-id 2;/);
     for (const n of spec.nodes) {

@@ -8,6 +8,7 @@ import {
   generateLab,
   LabSpecCheckedSchema,
   type LabSpecInput,
+  labFiles,
   writeLab,
 } from '../../src/index.js';
 
@@ -34,7 +35,7 @@ function lab(input: LabSpecInput) {
   const spec = LabSpecCheckedSchema.parse(input);
   const dir = mkdtempSync(join(tmpdir(), 'ftkit-lab-platform-'));
   const g = generateLab(spec, { secrets });
-  writeLab(dir, g.files);
+  writeLab(dir, g);
   return { dir, g };
 }
 
@@ -113,7 +114,7 @@ describe('fencing: pacemaker', () => {
           .replace(/^/, '<status>')
           .concat('</status>'),
       );
-    const text = g.files.find((f) => f.path === 'phase-2-dual-primary/pacemaker-cib.xml')!.text;
+    const text = labFiles(g).find((f) => f.path === 'phase-2-dual-primary/pacemaker-cib.xml')!.text;
     const cib = join(dir, 'cib.xml');
     writeFileSync(cib, running(text));
     const r = spawnSync(crmVerify, ['-V', '--xml-file', cib], { encoding: 'utf8' });
@@ -148,7 +149,7 @@ describe('fencing: pacemaker', () => {
       ['vm1', '10.1.1.61'],
       ['vm2', '10.1.1.92'],
     ] as const) {
-      const conf = g.files.find(
+      const conf = labFiles(g).find(
         (f) => f.path === `phase-2-dual-primary/${node}/etc/corosync/corosync.conf`,
       )!.text;
       const ok = corosyncTest(node, ip, conf);
@@ -191,7 +192,7 @@ describe('fencing: pacemaker', () => {
       { encoding: 'utf8' },
     );
     expect(fs.stdout).toContain('returned 0 (ok)');
-    const res = g.files.find((f) => f.path === 'phase-2-dual-primary/vm1/etc/drbd.d/r0.res')!.text;
+    const res = labFiles(g).find((f) => f.path === 'phase-2-dual-primary/vm1/etc/drbd.d/r0.res')!.text;
     expect(res).toContain('fence-peer /usr/lib/drbd/crm-fence-peer.sh;');
     expect(res).not.toContain('become-primary-on');
     // DRBD 9 (LINBIT's packages): fencing in `net`, the .9 handlers, and drbdadm 9 passes it on.
@@ -201,7 +202,7 @@ describe('fencing: pacemaker', () => {
       fencing: 'pacemaker',
       pacemaker: { hypervisor: '10.1.1.1' },
     });
-    const res9 = nine.g.files.find((f) => f.path === 'phase-2-dual-primary/vm1/etc/drbd.d/r0.res')!.text;
+    const res9 = labFiles(nine.g).find((f) => f.path === 'phase-2-dual-primary/vm1/etc/drbd.d/r0.res')!.text;
     expect(res9).toContain('fence-peer /usr/lib/drbd/crm-fence-peer.9.sh;');
     expect(res9).toContain('unfence-peer /usr/lib/drbd/crm-unfence-peer.9.sh;');
     const up9 = asHost('vm1', '10.1.1.61', [

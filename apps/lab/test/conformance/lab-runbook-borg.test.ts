@@ -111,7 +111,7 @@ function generate(input: LabSpecInput, dir: string) {
   const spec = LabSpecCheckedSchema.parse(input);
   const g = generateLab(spec, { mode: 'single-primary', secrets: { r0: 'runbookSecret0123456789' } });
   rmSync(dir, { recursive: true, force: true });
-  writeLab(dir, g.files);
+  writeLab(dir, g);
   return { spec, runbook: readFileSync(join(dir, 'RUNBOOK.md'), 'utf8') };
 }
 

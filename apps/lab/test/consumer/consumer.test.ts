@@ -106,10 +106,10 @@ console.log(JSON.stringify([model?.kind, argv.includes('--json')]));`,
   },
   {
     pkg: '@ftkit/lab',
-    imports: ['defaultLabSpec', 'generateLab', 'LabSpecCheckedSchema'],
+    imports: ['defaultLabSpec', 'generateLab', 'LabSpecCheckedSchema', 'labFiles'],
     body: `const spec = LabSpecCheckedSchema.parse({ ...defaultLabSpec, mode: 'dual-primary' });
 const lab = generateLab(spec, { outDir: 'lab-out' });
-console.log(JSON.stringify(lab.files.some((f) => f.path === 'vm1/etc/drbd.d/r0.res')));`,
+console.log(JSON.stringify(labFiles(lab).some((f) => f.path === 'vm1/etc/drbd.d/r0.res')));`,
     expected: 'true',
   },
 ];

@@ -46,7 +46,7 @@ test.prop([specArb], { numRuns: 300 })('random labs are accepted by drbdadm and 
     const lab = generateLab(spec, {
       secrets: Object.fromEntries(spec.resources.map((r) => [r.name, `slowSecret${r.name}0123456789`])),
     });
-    writeLab(dir, lab.files);
+    writeLab(dir, lab);
     const drbdadm = lab.plan.drbdVersion === '9' ? 'drbdadm' : '/usr/lib/drbd/drbdadm-84';
     for (const n of spec.nodes) {
       for (const r of spec.resources) {

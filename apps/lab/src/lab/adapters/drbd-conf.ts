@@ -10,8 +10,8 @@ import {
   parse,
   resourceModel,
 } from '@ftkit/drbd-conf/lite';
-import type { DrbdHostFact, DrbdResourceFact, Located } from '../facts.js';
-import type { LabPlan, PlannedResource } from '../plan.js';
+import type { DrbdHostFact, DrbdResourceFact, Located } from '../check/facts.js';
+import type { LabPlan, PlannedResource } from '../generate/plan.js';
 
 const SCRIPTS = '/usr/lib/drbd';
 

@@ -1,6 +1,6 @@
 import { emitData, parseCst } from '@ftkit/fstab/lite';
-import type { FstabEntryFact, Located } from '../facts.js';
-import type { LabPlan } from '../plan.js';
+import type { FstabEntryFact, Located } from '../check/facts.js';
+import type { LabPlan } from '../generate/plan.js';
 
 /** The fstab fragment of one node (its DRBD mounts), written by the fstab package's emitter. */
 export function emitFstab(plan: LabPlan, node: string): string | undefined {

@@ -1,6 +1,6 @@
 import { emit, parseCst, settingsModel } from '@ftkit/o2cb-defaults/lite';
-import type { Located, O2cbFact } from '../facts.js';
-import type { LabPlan } from '../plan.js';
+import type { Located, O2cbFact } from '../check/facts.js';
+import type { LabPlan } from '../generate/plan.js';
 
 /**
  * `/etc/default/o2cb` enabling the plan's cluster, written by the package's Debian-form emitter

@@ -1,7 +1,7 @@
 import type { Span } from '@ftkit/core';
 import { type AttributeLine, emit, parse, type StanzaView } from '@ftkit/ocfs2-cluster-conf/lite';
-import type { ClusterFact, ClusterNodeFact, Located } from '../facts.js';
-import type { LabPlan } from '../plan.js';
+import type { ClusterFact, ClusterNodeFact, Located } from '../check/facts.js';
+import type { LabPlan } from '../generate/plan.js';
 
 /**
  * `/etc/ocfs2/cluster.conf` for the plan's cluster, written by the package's o2cb-exact emitter.

@@ -1,6 +1,6 @@
 import { type Diagnostic, LineIndex, type RuleConfig } from '@ftkit/core';
+import type { LabFile, NodeTree, TreeFile } from '../tree.js';
 import { checkLab } from './check.js';
-import type { NodeTree, TreeFile } from './tree.js';
 
 /** A file of a bundle and where its text starts in the bundle. */
 interface BundleFile {
@@ -42,21 +42,20 @@ export function checkBundle(
   options: { rules?: RuleConfig; drbdVersion?: '9' | '8.4' } = {},
 ): Diagnostic[] {
   const files = splitBundle(text);
-  const byNode = new Map<string, TreeFile[]>();
-  let runbook: { display: string; text: string } | undefined;
+  // A bundle is flat text: its `NODE/` prefixes are the one place a lab tree is grouped by node.
+  const nodes = new Map<string, TreeFile[]>();
+  const top: LabFile[] = [];
   for (const f of files) {
     const slash = f.path.indexOf('/');
-    if (slash < 0) {
-      runbook = { display: f.path, text: f.text };
-      continue;
+    if (slash < 0) top.push({ path: f.path, text: f.text });
+    else {
+      const node = f.path.slice(0, slash);
+      if (!nodes.has(node)) nodes.set(node, []);
+      nodes.get(node)!.push({ rel: f.path.slice(slash + 1), path: f.path, text: f.text });
     }
-    const node = f.path.slice(0, slash);
-    const list = byNode.get(node) ?? [];
-    list.push({ rel: f.path.slice(slash + 1), display: f.path, text: f.text });
-    byNode.set(node, list);
   }
-  const trees: NodeTree[] = [...byNode].map(([node, list]) => ({ node, files: list }));
-  const checked = checkLab(trees, runbook, options);
+  const trees: NodeTree[] = [...nodes].map(([node, list]) => ({ node, files: list }));
+  const checked = checkLab({ phases: [{ dir: '', nodes: trees, files: [] }], files: top }, options);
   const offsets = new Map(files.map((f) => [f.path, f.offset]));
   const index = new LineIndex(text);
   const shift = (file: string | undefined, s: { start: number; end: number }) => {

@@ -1,4 +1,4 @@
-import { labRules } from './rules/index.js';
+import { labRules } from '../check/rules/index.js';
 import { labJsonSchema } from './spec.js';
 
 interface JsonSchema {

@@ -1,8 +1,10 @@
 import type { AnyFormatModule, Diagnostic, RuleConfig } from '@ftkit/core';
 import { detectDrbdVersion } from '@ftkit/drbd-conf/lite';
 import picomatch from 'picomatch';
+import type { LabFile, LabPhase, LabTree, NodeTree } from '../tree.js';
 import type { LabFacts } from './facts.js';
-import { labFacts, labFileKind, type NodeTree } from './tree.js';
+import { labFileKind } from './file-kind.js';
+import { labFacts } from './lab-facts.js';
 import { validateLab } from './validate.js';
 
 /** One file's findings, for reporters. */
@@ -25,17 +27,56 @@ export interface CheckOptions {
   readonly drbdVersion?: '9' | '8.4';
   /** The borg series the units run with (`1.1` has no `compact`); default `1.2`. */
   readonly borgVersion?: '1.1' | '1.2';
+  /**
+   * The directory the tree's paths are relative to, as reports name it (for example `lab-out`
+   * for a generated lab about to be written there); default: the paths as they are.
+   */
+  readonly dir?: string;
 }
 
+/** What {@link checkLab} found. */
+export interface LabCheckResult {
+  /** Every file's findings, phase after phase, in tree order. */
+  readonly files: CheckedFile[];
+  /** The facts of each phase, in order. */
+  readonly facts: LabFacts[];
+  /** The secrets the per-file lints found: reporters redact them. */
+  readonly secrets: string[];
+}
+
+const isRunbook = (f: LabFile) => f.path === 'RUNBOOK.md' || f.path.endsWith('/RUNBOOK.md');
+
 /**
- * Checks lab trees: every per-file lint of the formats given (with the node's host name as the
- * `hostname` setting), then every cross-file rule. Results are grouped by file, in tree order.
+ * Checks a lab tree, phase by phase (each phase is the lab as it is on the machines at once, with
+ * the phase's RUNBOOK.md or else the lab's): every per-file lint of the formats given (with the
+ * node's host name as the `hostname` setting), then every cross-file rule. Results are grouped by
+ * file, in tree order.
  */
-export function checkLab(
-  trees: readonly NodeTree[],
-  runbook: { display: string; text: string } | undefined,
-  options: CheckOptions = {},
+export function checkLab(tree: LabTree, options: CheckOptions = {}): LabCheckResult {
+  const files: CheckedFile[] = [];
+  const facts: LabFacts[] = [];
+  const secrets: string[] = [];
+  const rootRunbook = tree.files.find(isRunbook);
+  for (const phase of tree.phases) {
+    const r = checkPhase(phase, phase.files.find(isRunbook) ?? rootRunbook, options);
+    files.push(...r.files);
+    facts.push(r.facts);
+    secrets.push(...r.secrets);
+  }
+  return { files, facts, secrets };
+}
+
+function checkPhase(
+  phase: LabPhase,
+  runbookFile: LabFile | undefined,
+  options: CheckOptions,
 ): { files: CheckedFile[]; facts: LabFacts; secrets: string[] } {
+  const { dir } = options;
+  const named = <F extends LabFile>(f: F): F => (dir ? { ...f, path: `${dir}/${f.path}` } : f);
+  const trees: readonly NodeTree[] = dir
+    ? phase.nodes.map((t) => ({ ...t, files: t.files.map(named) }))
+    : phase.nodes;
+  const runbook = runbookFile && named(runbookFile);
   const drbdVersion = options.drbdVersion ?? contentDrbdVersion(trees);
   const facts = {
     ...labFacts(trees, runbook, undefined, drbdVersion),
@@ -58,13 +99,13 @@ export function checkLab(
       const format = matchers.find((m) => m.is(`/${file.rel}`))?.f;
       if (!format) continue;
       const r = format.lint(file.text, {
-        fileName: file.display,
+        fileName: file.path,
         // Without a chosen version each DRBD file's lint detects it and says what it assumed.
         settings: options.drbdVersion !== undefined ? { hostname, drbdVersion } : { hostname },
         ...(options.rules ? { rules: options.rules } : {}),
       });
       secrets.push(...(r.secrets ?? []));
-      for (const d of r.diagnostics) push(d.file ?? file.display, { ...d, file: d.file ?? file.display });
+      for (const d of r.diagnostics) push(d.file ?? file.path, { ...d, file: d.file ?? file.path });
     }
   });
   for (const d of validateLab(facts, options.rules ? { rules: options.rules } : {})) push(d.file ?? '', d);
@@ -83,6 +124,6 @@ export function checkLab(
 function contentDrbdVersion(trees: readonly NodeTree[]): '9' | '8.4' {
   for (const t of trees)
     for (const f of t.files)
-      if (labFileKind(f.rel) === 'drbd' && detectDrbdVersion(f.text).version === '8.4') return '8.4';
+      if (labFileKind(f.rel) === 'drbd-conf' && detectDrbdVersion(f.text).version === '8.4') return '8.4';
   return '9';
 }

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { decodeLossless } from '@ftkit/core';
 import { readRegularFile } from '@ftkit/core/node';
-import { labFileKind, type NodeTree, type TreeFile } from './tree.js';
+import type { LabFile, LabTree, NodeTree, TreeFile } from '../tree.js';
+import { labFileKind } from './file-kind.js';
 
 /** The directories a walk never enters when checking a real machine's `/`. */
 const skip = new Set([
@@ -59,7 +60,7 @@ export function readNodeTree(node: string, dir: string, cwd: string): NodeTree {
           if (read.ok)
             files.push({
               rel: childRel,
-              display: relative(cwd, childAbs) || childAbs,
+              path: relative(cwd, childAbs) || childAbs,
               text: decodeLossless(read.bytes),
             });
         } catch {
@@ -85,14 +86,12 @@ export function isLabOutput(dir: string): boolean {
 
 /**
  * Resolves `lab check` arguments: `NAME=DIR` pairs, one node directory laid out like `/`, or a
- * generated lab directory (its node subdirectories, plus RUNBOOK.md).
+ * generated lab directory (its node subdirectories, plus RUNBOOK.md), as one phase whose paths
+ * are the names reports use (relative to `cwd`).
  */
-export function readLabArgs(
-  args: readonly string[],
-  cwd: string,
-): { trees: NodeTree[]; runbook?: { display: string; text: string } } {
+export function readLabArgs(args: readonly string[], cwd: string): LabTree {
   const trees: NodeTree[] = [];
-  let runbook: { display: string; text: string } | undefined;
+  let runbook: LabFile | undefined;
   for (const arg of args) {
     const m = /^([A-Za-z0-9_.-]+)=(.+)$/.exec(arg);
     const dir = resolve(cwd, m ? m[2]! : arg);
@@ -106,10 +105,10 @@ export function readLabArgs(
       const rb = join(dir, 'RUNBOOK.md');
       // A regular file only: a FIFO named RUNBOOK.md would block `lab check` forever.
       const read = readRegularFile(rb);
-      if (read.ok) runbook = { display: relative(cwd, rb) || rb, text: decodeLossless(read.bytes) };
+      if (read.ok) runbook = { path: relative(cwd, rb) || rb, text: decodeLossless(read.bytes) };
       continue;
     }
     trees.push(readNodeTree(m ? m[1]! : dir === '/' ? 'localhost' : basename(dir), dir, cwd));
   }
-  return { trees, ...(runbook ? { runbook } : {}) };
+  return { phases: [{ dir: '', nodes: trees, files: runbook ? [runbook] : [] }], files: [] };
 }

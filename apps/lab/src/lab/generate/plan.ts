@@ -1,6 +1,6 @@
+import { borgSeries, type DrbdPackages, type Platform, resolveDrbd } from '../spec/platform.js';
+import type { LabBackupClient, LabNode, LabSpec } from '../spec/spec.js';
 import { type BorgCommands, borgCommands, repositoryPath, repositoryUrl } from './borg-commands.js';
-import { borgSeries, type DrbdPackages, type Platform, resolveDrbd } from './platform.js';
-import type { LabBackupClient, LabNode, LabSpec } from './spec.js';
 
 /** The mode of one set of files: the two-phase mode is planned once per phase. */
 export type PlanMode = 'single-primary' | 'dual-primary';

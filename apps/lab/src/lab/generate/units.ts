@@ -1,6 +1,6 @@
+import type { LabBackupClient, LabSpec } from '../spec/spec.js';
+import { execLine, type UnitFile } from '../systemd-unit.js';
 import type { BorgCommands } from './borg-commands.js';
-import type { LabBackupClient, LabSpec } from './spec.js';
-import { execLine, type UnitFile } from './systemd-unit.js';
 
 /** Directory of the passphrase file and of nothing else secret. */
 export const PASSPHRASE_FILE = '/etc/borg/passphrase';

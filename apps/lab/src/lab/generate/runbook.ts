@@ -1,6 +1,7 @@
+import { platformFacts } from '../spec/platform.js';
+import type { NodeTree } from '../tree.js';
 import { shellLine } from './borg-commands.js';
 import type { LabPlan } from './plan.js';
-import { platformFacts } from './platform.js';
 import { PASSPHRASE_FILE } from './units.js';
 
 interface Step {
@@ -13,6 +14,8 @@ interface Step {
 export interface RunbookPhase {
   readonly dir: string;
   readonly plan: LabPlan;
+  /** The phase's node trees (with modes): the install steps list each node's files; without them they are empty. */
+  readonly nodes?: readonly NodeTree[];
 }
 
 /** Where a node's tree is staged on the node before `install` puts each file in place. */
@@ -162,14 +165,8 @@ function fencingNote(plan: LabPlan): string[] {
  *
  * @param phases - the phases (or one plan); each phase's files live under its `dir`
  * @param outDir - the output directory as the workstation commands name it
- * @param files - the generated files (paths relative to the output directory, with modes): the
- *   install steps list each node's files; without them the install steps are empty
  */
-export function emitRunbook(
-  phases: readonly RunbookPhase[] | LabPlan,
-  outDir = 'lab-out',
-  files: readonly { path: string; mode: number }[] = [],
-): string {
+export function emitRunbook(phases: readonly RunbookPhase[] | LabPlan, outDir = 'lab-out'): string {
   const list: readonly RunbookPhase[] = Array.isArray(phases)
     ? phases
     : [{ dir: '', plan: phases as LabPlan }];
@@ -237,7 +234,8 @@ export function emitRunbook(
     }
   }
   flush();
-  list.forEach(({ dir, plan }, pi) => {
+  list.forEach((phase, pi) => {
+    const { dir, plan } = phase;
     const base = dir ? `${outDir}/${dir}` : outDir;
     if (list.length > 1) {
       out.push(
@@ -251,11 +249,11 @@ export function emitRunbook(
         '',
       );
     }
-    const prefix = dir ? `${dir}/` : '';
     for (const node of plan.nodes) {
-      const mine = files
-        .filter((f) => f.path.startsWith(`${prefix}${node.name}/`))
-        .map((f) => ({ rel: f.path.slice(prefix.length + node.name.length + 1), mode: f.mode }));
+      const mine = (phase.nodes?.find((t) => t.node === node.name)?.files ?? []).map((f) => ({
+        rel: f.rel,
+        mode: f.mode ?? 0o644,
+      }));
       steps.push({
         on: `your workstation (for ${node.name})`,
         why: `Stage this node's tree on it; the next step installs each file with its owner and mode.`,

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { GeneratedFile } from './generate.js';
+import { type LabTree, labFiles } from '../tree.js';
 
 /**
  * What happened (or, with `dryRun`, would happen) to one file: `removed` is a file an earlier run
@@ -191,18 +191,15 @@ function writeAtomic(target: string, text: string, mode: number): void {
 }
 
 /**
- * Writes a generated tree under `dir`. Every file is written atomically (see `writeAtomic`), so a
+ * Writes a lab tree under `dir`, each file at its `path`. Every file is written atomically (see `writeAtomic`), so a
  * crash never leaves half a config behind, and temp files a crashed run left are removed. Files an
  * earlier run generated (listed in {@link MANIFEST_FILE}) that this run does not generate are
  * removed when they are as generated; edited ones are conflicts. When any file is a conflict and
  * `force` is not set, nothing at all is written. A symlink that leaves `dir` is always a conflict,
  * `force` or not.
  */
-export function writeLab(
-  dir: string,
-  files: readonly GeneratedFile[],
-  options: WriteOptions = {},
-): WriteResult[] {
+export function writeLab(dir: string, lab: LabTree, options: WriteOptions = {}): WriteResult[] {
+  const files = labFiles(lab);
   if (!options.dryRun) mkdirSync(dir, { recursive: true });
   let root: string;
   try {
@@ -301,7 +298,7 @@ export function writeLab(
     const problem = symlinkProblem(root, f.path);
     if (problem) throw new Error(`Refusing to write \`${f.path}\`: ${problem}`);
     mkdirSync(dirname(target), { recursive: true });
-    writeAtomic(target, f.text, f.mode);
+    writeAtomic(target, f.text, f.mode ?? 0o644);
   });
   const manifest = Object.fromEntries(files.map((f) => [f.path, sha256(f.text)]));
   writeAtomic(join(root, MANIFEST_FILE), `${JSON.stringify({ files: manifest }, null, 2)}\n`, 0o644);

@@ -1,7 +1,7 @@
 import { type Diagnostic, LineIndex, type RuleConfig, runRules, sortDiagnostics } from '@ftkit/core';
+import { LAB_SOURCE } from '../spec/source.js';
 import type { LabFacts } from './facts.js';
 import { labRules } from './rules/index.js';
-import { LAB_SOURCE } from './source.js';
 
 /** Options of {@link validateLab}. */
 export interface ValidateOptions {

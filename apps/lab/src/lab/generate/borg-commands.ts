@@ -8,7 +8,7 @@ import {
   buildList,
   buildPrune,
 } from '@ftkit/borg-json/lite';
-import type { LabBackup, LabBackupClient, LabSpec } from './spec.js';
+import type { LabBackup, LabBackupClient, LabSpec } from '../spec/spec.js';
 
 /**
  * argv builders for the borg 1.2 commands the lab runs (the words after nothing: `argv[0]` is
