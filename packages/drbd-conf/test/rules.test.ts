@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeRuleDocs } from '../../../test-support/rule-docs.js';
+import { drbdConfFormat } from '../src/descriptor.js';
 import { lint, rules } from '../src/index.js';
 
 describe('lint rules', () => {
@@ -10,12 +11,14 @@ describe('lint rules', () => {
     expect(ids.length).toBeGreaterThanOrEqual(40);
     for (const id of ids) {
       expect(existsSync(join(import.meta.dirname, `../src/lint/rules/${id}.ts`)), id).toBe(true);
-      expect(rules[id]!.meta.url).toBe(`https://github.com/ftkit/ftkit/blob/main/docs/rules/drbd-conf/${id}.md`);
+      expect(rules[id]!.meta.url).toBe(
+        `https://github.com/ftkit/ftkit/blob/main/docs/rules/drbd-conf/${id}.md`,
+      );
     }
   });
 });
 
-describeRuleDocs('drbd-conf', rules, lint);
+describeRuleDocs(drbdConfFormat);
 
 describe('secrets', () => {
   const text = `resource r0 {
