@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { AnyFormatModule, Diagnostic, RuleConfig, RuleLevel } from '@ftkit/core';
+import type { AnyFormatModule, Diagnostic, Rule, RuleConfig, RuleLevel } from '@ftkit/core';
 import { checkRuleDocs } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 
@@ -50,5 +50,44 @@ export function describeRuleDocs(format: Pick<AnyFormatModule, 'name' | 'rules' 
         .map((f) => f.replace(/\.md$/, ''));
       expect(pages.sort()).toEqual(Object.keys(rules).sort());
     });
+  });
+}
+
+/**
+ * The meta-test over every rule registry at once (the CLI's formats and the lab): each registered
+ * rule has its url and a page under `docs/rules/<name>/` with a valid and an invalid example, a
+ * `text expect` block after every invalid example and a `fixed` example when fixable, and every
+ * folder under `docs/rules/` belongs to a registry. The examples themselves run in each package's
+ * {@link describeRuleDocs} suite; this one makes sure no registry is left out of the docs.
+ */
+export function describeRuleRegistries(
+  // biome-ignore lint/suspicious/noExplicitAny: rules of any document type
+  registries: readonly { readonly name: string; readonly rules: Readonly<Record<string, Rule<any>>> }[],
+): void {
+  const root = new URL('../docs/rules/', import.meta.url);
+  describe('rule registries', () => {
+    it('has a docs folder for each registry and a registry for each docs folder', () => {
+      const folders = readdirSync(root, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
+      expect(folders.sort()).toEqual(registries.map((r) => r.name).sort());
+    });
+
+    it.each(registries.map((r) => [r.name, r] as const))(
+      '%s: every rule has a complete page',
+      (name, registry) => {
+        const problems = Object.entries(registry.rules).flatMap(([id, rule]) => {
+          const url = `https://github.com/ftkit/ftkit/blob/main/docs/rules/${name}/${id}.md`;
+          const page = new URL(`${name}/${id}.md`, root);
+          const own = [
+            ...(rule.meta.id === id ? [] : [`${id}: registered under another id than ${rule.meta.id}`]),
+            ...(rule.meta.url === url ? [] : [`${id}: url ${rule.meta.url} is not ${url}`]),
+          ];
+          return [...own, ...checkRuleDocs(rule, existsSync(page) ? readFileSync(page, 'utf8') : undefined)];
+        });
+        expect(Object.keys(registry.rules).length).toBeGreaterThan(0);
+        expect(problems).toEqual([]);
+      },
+    );
   });
 }

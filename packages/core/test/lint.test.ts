@@ -161,6 +161,18 @@ describe('rule docs', () => {
     ]);
   });
 
+  it('checks the page alone, without running the examples, when given no lint', () => {
+    expect(checkRuleDocs(noUpper, page)).toEqual([]);
+    // A wrong expectation passes the static check: only running the example finds it.
+    expect(checkRuleDocs(noUpper, page.replace('1:5-1:8', '1:1-1:8'))).toEqual([]);
+    expect(checkRuleDocs(noUpper, page.replace('```words fixed', '```words'))).toEqual([
+      'word-no-upper-case: fixable rule has no `fixed` example',
+    ]);
+    expect(checkRuleDocs(noUpper, page.replace(/```text expect\n.*\n```\n/, ''))).toEqual([
+      'word-no-upper-case (docs line 7): invalid example has no `text expect` block',
+    ]);
+  });
+
   it('wants exactly the findings listed: one too many or too few fails', () => {
     const extra = page
       .replace('one TWO\n```\n', 'one TWO THREE\n```\n')
