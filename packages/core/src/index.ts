@@ -42,6 +42,7 @@ export type { ExampleLintResult, RuleExample } from './lint/rule-docs.js';
 export { checkRuleDocs, extractRuleExamples } from './lint/rule-docs.js';
 export type { ApplyFixesResult, RunRulesOptions } from './lint/runner.js';
 export { applyFixes, fixUntilStable, runRules } from './lint/runner.js';
+export { decodeLossless, encodeLossless } from './lossless-text.js';
 export { redactDiagnostics, redactReports } from './redact.js';
 export type { ReporterName } from './reporters/index.js';
 export { reporters } from './reporters/index.js';
@@ -50,7 +51,6 @@ export { json, toJsonFindings } from './reporters/json.js';
 export { sarif } from './reporters/sarif.js';
 export { stylish } from './reporters/stylish.js';
 export type { FileReport, Reporter, ReportOptions, RuleInfo } from './reporters/types.js';
-export { decodeLossless, encodeLossless } from './lossless-text.js';
 export {
   didYouMean,
   findSecretSpans,
@@ -62,6 +62,8 @@ export {
 } from './safe.js';
 export type { ScaledNumber, ScaledNumberOptions } from './scaled-number.js';
 export { formatBytes, parseScaledNumber, SCALE_SHIFT, SUFFIX_SHIFT } from './scaled-number.js';
+export type { ShortenTextOptions } from './shorten-text.js';
+export { shortenText } from './shorten-text.js';
 export type { SourceReader } from './source-reader.js';
 export { dirname, isInside, memoryReader, normalizePath, resolvePath } from './source-reader.js';
 export type { Point, Position, Span } from './span.js';
