@@ -1,3 +1,4 @@
+import { shortenText } from '@ftkit/core';
 /**
  * Every diagnostic code this package produces. The table in docs/borg-json.md lists them.
  */
@@ -49,5 +50,5 @@ export function showValue(v: unknown): string {
     // JSON.stringify and String() of a deeply nested array both overflow the stack.
     s = Array.isArray(v) ? '[...]' : typeof v === 'object' && v !== null ? '{...}' : String(v);
   }
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+  return shortenText(s, { keep: 37, ellipsis: '...' });
 }

@@ -1,10 +1,11 @@
 import { formatDiagnosticLine } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import { describeRuleDocs } from '../../../test-support/rule-docs.js';
-import { lint, rules } from '../src/lint/index.js';
+import { borgJsonFormat } from '../src/format.js';
+import { lint } from '../src/lint/index.js';
 import { fixture } from './helpers.js';
 
-describeRuleDocs('borg-json', rules, lint);
+describeRuleDocs(borgJsonFormat);
 
 describe('rules', () => {
   it('repository-unencrypted fires on the real unencrypted captures only', () => {

@@ -62,6 +62,8 @@ export {
 } from './safe.js';
 export type { ScaledNumber, ScaledNumberOptions } from './scaled-number.js';
 export { formatBytes, parseScaledNumber, SCALE_SHIFT, SUFFIX_SHIFT } from './scaled-number.js';
+export type { ShortenTextOptions } from './shorten-text.js';
+export { shortenText } from './shorten-text.js';
 export type { SourceReader } from './source-reader.js';
 export { dirname, isInside, memoryReader, normalizePath, resolvePath } from './source-reader.js';
 export type { Point, Position, Span } from './span.js';

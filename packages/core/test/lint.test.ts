@@ -97,7 +97,7 @@ describe('rule docs', () => {
     '```',
     '',
     '```text expect',
-    '1:5 word-no-upper-case',
+    '1:5-1:8 warning word-no-upper-case Expected `two`, found `TWO`',
     '```',
     '',
     '```words fixed',
@@ -112,7 +112,7 @@ describe('rule docs', () => {
     expect(ex[1]).toMatchObject({
       kind: 'invalid',
       settings: { x: 1 },
-      expect: ['1:5 word-no-upper-case'],
+      expect: ['1:5-1:8 warning word-no-upper-case Expected `two`, found `TWO`'],
       fixed: 'one two\n',
     });
   });
@@ -128,14 +128,60 @@ describe('rule docs', () => {
 
   it('reports missing pages, examples and wrong expectations', () => {
     expect(checkRuleDocs(noUpper, undefined, run)).toContain('word-no-upper-case: no docs page');
-    const wrong = page.replace('1:5 word', '1:1 word').replace('one two\n```', 'one TWO\n```');
+    const wrong = page.replace('1:5-1:8', '1:1-1:8').replace('one two\n```', 'one TWO\n```');
     const problems = checkRuleDocs(noUpper, wrong, run);
-    expect(problems.some((p) => p.includes('expected ["1:1 word-no-upper-case"]'))).toBe(true);
+    expect(
+      problems.some((p) =>
+        p.includes('expected ["1:1-1:8 warning word-no-upper-case Expected `two`, found `TWO`"]'),
+      ),
+    ).toBe(true);
     expect(problems.some((p) => p.includes('fixed text differs'))).toBe(true);
     expect(checkRuleDocs(noUpper, '# word-no-upper-case\n', run)).toEqual([
       'word-no-upper-case: docs page has no valid example',
       'word-no-upper-case: docs page has no invalid example',
       'word-no-upper-case: fixable rule has no `fixed` example',
+    ]);
+  });
+
+  it.each([
+    ['the end column', '1:5-1:8 warning', '1:5-1:9 warning'],
+    ['the severity', '1:8 warning', '1:8 error'],
+    ['the message', 'found `TWO`', 'found `two`'],
+    ['the rule id', 'warning word-no-upper-case', 'warning word-upper-case'],
+  ])('compares the whole expected line: a wrong %s fails', (_, from, to) => {
+    const problems = checkRuleDocs(noUpper, page.replace(from, to), run);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^word-no-upper-case \(docs line 7\): expected \[.*\], got \[.*\]$/);
+  });
+
+  it('asks for a `text expect` block after every invalid example', () => {
+    const bare = page.replace(/```text expect\n.*\n```\n/, '');
+    expect(checkRuleDocs(noUpper, bare, run)).toEqual([
+      'word-no-upper-case (docs line 7): invalid example has no `text expect` block',
+    ]);
+  });
+
+  it('checks the page alone, without running the examples, when given no lint', () => {
+    expect(checkRuleDocs(noUpper, page)).toEqual([]);
+    // A wrong expectation passes the static check: only running the example finds it.
+    expect(checkRuleDocs(noUpper, page.replace('1:5-1:8', '1:1-1:8'))).toEqual([]);
+    expect(checkRuleDocs(noUpper, page.replace('```words fixed', '```words'))).toEqual([
+      'word-no-upper-case: fixable rule has no `fixed` example',
+    ]);
+    expect(checkRuleDocs(noUpper, page.replace(/```text expect\n.*\n```\n/, ''))).toEqual([
+      'word-no-upper-case (docs line 7): invalid example has no `text expect` block',
+    ]);
+  });
+
+  it('wants exactly the findings listed: one too many or too few fails', () => {
+    const extra = page
+      .replace('one TWO\n```\n', 'one TWO THREE\n```\n')
+      .replace('one two\n```', 'one two three\n```');
+    const problems = checkRuleDocs(noUpper, extra, run);
+    expect(problems).toEqual([
+      expect.stringContaining(
+        'got ["1:5-1:8 warning word-no-upper-case Expected `two`, found `TWO`","1:9-1:14',
+      ),
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeRuleDocs } from '../../../test-support/rule-docs.js';
+import { drbdConfFormat } from '../src/descriptor.js';
 import { lint, rules } from '../src/index.js';
 
 describe('lint rules', () => {
@@ -17,7 +18,7 @@ describe('lint rules', () => {
   });
 });
 
-describeRuleDocs('drbd-conf', rules, lint);
+describeRuleDocs(drbdConfFormat);
 
 describe('secrets', () => {
   const text = `resource r0 {

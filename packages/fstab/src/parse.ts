@@ -1,5 +1,5 @@
 import type { ParseResult } from '@ftkit/core';
-import { DiagnosticCollector } from '@ftkit/core';
+import { DiagnosticCollector, shortenText } from '@ftkit/core';
 import { parseCst } from './cst/parse-cst.js';
 import type { FstabCst } from './cst/types.js';
 import { SOURCE } from './diagnostics.js';
@@ -20,7 +20,7 @@ const DIAGNOSTICS_URL = 'https://github.com/ftkit/ftkit/blob/main/docs/fstab.md#
 const FIELD_LABEL = ['a device', 'a mount point', 'a filesystem type'];
 
 function shown(s: string): string {
-  return `\`${(s.length > 40 ? `${s.slice(0, 40)}…` : s).replace(/`/g, "'")}\``;
+  return `\`${shortenText(s).replace(/`/g, "'")}\``;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeRuleDocs } from '../../../test-support/rule-docs.js';
-import { lint, rules } from '../src/index.js';
+import { fstabFormat } from '../src/format.js';
+import { lint } from '../src/index.js';
 import { fixture } from './helpers.js';
 
-describeRuleDocs('fstab', rules, lint);
+describeRuleDocs(fstabFormat);
 
 describe('rules on the fixture', () => {
   it('report exactly the problems the fixture was written to show', () => {

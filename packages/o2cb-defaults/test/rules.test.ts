@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeRuleDocs } from '../../../test-support/rule-docs.js';
-import { lint, rules } from '../src/index.js';
+import { o2cbDefaultsFormat } from '../src/format.js';
+import { lint } from '../src/index.js';
 
-describeRuleDocs('o2cb-defaults', rules, lint);
+describeRuleDocs(o2cbDefaultsFormat);
 
 describe('rules on the fixtures', () => {
   it('report exactly the documented problems of invalid-semantics.o2cb', () => {

@@ -1,3 +1,4 @@
+import { shortenText } from '@ftkit/core';
 /**
  * Diagnostic codes `parse` reports. Every one of them is an `error`: o2cb 1.8.7 refuses the whole
  * file (or crashes on it). Lint rules report with their rule id as code instead.
@@ -86,7 +87,7 @@ export const o2cbCodeOf: Readonly<Record<ParseCode, O2cbLoadCode | 'ignored'>> =
 
 /** Shows source text inside a message: backticks, control characters spelled out, long text cut. */
 export function show(text: string, max = 40): string {
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  const cut = shortenText(text, { max });
   return cut.replace(/[\u0000-\u001f\u007f\ufeff]/g, (c) => {
     if (c === '\t') return '\\t';
     if (c === '\r') return '\\r';

@@ -1,4 +1,4 @@
 import { describeRuleDocs } from '../../../test-support/rule-docs.js';
-import { lint, rules } from '../src/index.js';
+import { ocfs2ClusterConfFormat } from '../src/descriptor.js';
 
-describeRuleDocs('ocfs2-cluster-conf', rules, lint);
+describeRuleDocs(ocfs2ClusterConfFormat);

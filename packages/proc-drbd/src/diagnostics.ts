@@ -1,4 +1,4 @@
-import { DiagnosticCollector } from '@ftkit/core';
+import { DiagnosticCollector, shortenText } from '@ftkit/core';
 
 /** The package name recorded as `source` on every diagnostic. */
 export const SOURCE = '@ftkit/proc-drbd';
@@ -36,7 +36,7 @@ export type DiagnosticCode = keyof typeof diagnosticCodes;
 
 /** Shortens source text for messages: at most 40 characters, control characters shown as `\xNN`. */
 export function shown(text: string): string {
-  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  const cut = shortenText(text);
   return cut.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

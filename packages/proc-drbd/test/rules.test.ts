@@ -3,7 +3,7 @@ import { describeRuleDocs } from '../../../test-support/rule-docs.js';
 import { lintStatus, procDrbdFormat, rules } from '../src/index.js';
 import { fixtures, readFixture } from './helpers.js';
 
-describeRuleDocs('proc-drbd', rules, lintStatus);
+describeRuleDocs(procDrbdFormat);
 
 describe('health-check rules', () => {
   it('the descriptor exposes the registry and lint', () => {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@ftkit/core';
+import { shortenText } from '@ftkit/core';
 import { jsonTypeOf, showValue } from '../diagnostics.js';
 import { isBorgFloatKey } from '../json/float-keys.js';
 import { findTooDeep, MAX_JSON_DEPTH } from '../json/nesting.js';
@@ -203,7 +204,7 @@ function parseLine(t: string): unknown {
 
 /** The message for a line that is no JSON object. */
 function notAnObject(t: string): string {
-  return `Expected a JSON object, found \`${t.length > 30 ? `${t.slice(0, 27)}...` : t}\``;
+  return `Expected a JSON object, found \`${shortenText(t, { max: 30, keep: 27, ellipsis: '...' })}\``;
 }
 
 /** The first character of a JSON text (leading whitespace included). */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@ftkit/core';
+import { shortenText } from '@ftkit/core';
 import { z } from 'zod';
 import { jsonTypeOf } from '../diagnostics.js';
 import { findTooDeep } from '../json/nesting.js';
@@ -216,7 +217,7 @@ function lineRecords(l: SourceLine, options: ReadLogOptions, report: (d: Diagnos
         l,
         'borg/plain-text',
         'info',
-        `Plain text in a \`--log-json\` stream: \`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``,
+        `Plain text in a \`--log-json\` stream: \`${shortenText(text, { keep: 37, ellipsis: '...' })}\``,
         {
           fileName: options.fileName,
           length: text.length,

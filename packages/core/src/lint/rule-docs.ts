@@ -1,19 +1,21 @@
-import type { Diagnostic } from '../diagnostic.js';
+import { type Diagnostic, formatDiagnosticLine, sortDiagnostics } from '../diagnostic.js';
 import type { Rule } from './rule.js';
 
 /**
  * One example from a rule's docs page. Fenced blocks are tagged in their info string:
  * ```` ```drbd invalid ```` / ```` ```drbd valid ````, optionally followed by JSON settings
- * (```` ```drbd invalid {"hostname":"alice"} ````). An invalid example may be followed by a
- * ```` ```text expect ```` block of `line:col rule-id` lines and a ```` ```drbd fixed ```` block
- * with the text after autofix.
+ * (```` ```drbd invalid {"hostname":"alice"} ````). An invalid example is followed by a
+ * ```` ```text expect ```` block with one line per finding, written as
+ * {@link formatDiagnosticLine} writes it (`3:9-3:25 warning rule-id Message`: 1-based start
+ * line and column, end line and column with the end exclusive, severity, code, whole message),
+ * and, for a fixable rule, a ```` ```drbd fixed ```` block with the text after autofix.
  */
 export interface RuleExample {
   readonly kind: 'valid' | 'invalid';
   readonly lang: string;
   readonly code: string;
   readonly settings: Readonly<Record<string, unknown>>;
-  /** `line:col rule-id` lines (1-based) the invalid example must produce, when given. */
+  /** The findings the invalid example must produce, one {@link formatDiagnosticLine} line each. */
   readonly expect?: readonly string[];
   /** Text after applying fixes, when given. */
   readonly fixed?: string;
@@ -57,14 +59,17 @@ export interface ExampleLintResult {
 }
 
 /**
- * Checks a rule's metadata and docs page, and runs every example through `lint` (which should
- * enable only this rule, or at least report it). Returns human-readable problems; empty means
- * the page is complete and every example behaves as documented.
+ * Checks a rule's metadata and docs page: an id, description, url and messages; a page with the
+ * `# id` heading, a valid and an invalid example, a `text expect` block after every invalid
+ * example, and a `fixed` example when the rule is fixable. With `lint` (which should enable only
+ * this rule, or at least report it), it also runs every example and compares each invalid
+ * example's findings with its `text expect` lines as whole lines. Returns human-readable
+ * problems; empty means the page is complete (and every example behaves as documented).
  */
 export function checkRuleDocs<TDoc, TOptions>(
   rule: Rule<TDoc, TOptions>,
   markdown: string | undefined,
-  lint: (code: string, settings: Readonly<Record<string, unknown>>) => ExampleLintResult,
+  lint?: (code: string, settings: Readonly<Record<string, unknown>>) => ExampleLintResult,
 ): string[] {
   const id = rule.meta.id;
   const problems: string[] = [];
@@ -84,6 +89,12 @@ export function checkRuleDocs<TDoc, TOptions>(
     problems.push(`${id}: fixable rule has no \`fixed\` example`);
   }
   for (const ex of examples) {
+    if (ex.kind === 'invalid' && ex.expect === undefined) {
+      problems.push(`${id} (docs line ${ex.docLine}): invalid example has no \`text expect\` block`);
+    }
+  }
+  if (lint === undefined) return problems;
+  for (const ex of examples) {
     const where = `${id} (docs line ${ex.docLine})`;
     let result: ExampleLintResult;
     try {
@@ -100,11 +111,12 @@ export function checkRuleDocs<TDoc, TOptions>(
     }
     if (ex.kind === 'invalid') {
       if (mine.length === 0) problems.push(`${where}: invalid example reports nothing`);
-      if (ex.expect) {
-        const got = mine.map((d) => `${d.position.start.line}:${d.position.start.column} ${id}`).sort();
-        const want = ex.expect.map((l) => l.split(/\s+/).slice(0, 2).join(' ')).sort();
-        if (JSON.stringify(got) !== JSON.stringify(want)) {
-          problems.push(`${where}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+      if (ex.expect !== undefined) {
+        // The whole line, as stylelint's rule tests compare message, line, column, end line
+        // and end column: a message or span that drifts fails here, not only a moved start.
+        const got = sortDiagnostics(mine).map(formatDiagnosticLine);
+        if (JSON.stringify(got) !== JSON.stringify(ex.expect)) {
+          problems.push(`${where}: expected ${JSON.stringify(ex.expect)}, got ${JSON.stringify(got)}`);
         }
       }
       if (ex.fixed !== undefined && result.fixed !== ex.fixed) {

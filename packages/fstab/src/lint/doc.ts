@@ -1,4 +1,5 @@
 import type { Span, TextEdit } from '@ftkit/core';
+import { shortenText } from '@ftkit/core';
 import type { EntryLine, FstabCst } from '../cst/types.js';
 import type { Fstab, FstabEntry } from '../model/compose.js';
 import { composeWithLines } from '../model/compose.js';
@@ -54,7 +55,7 @@ export function ruleUrl(id: string): string {
 
 /** Shows source text in backticks for a message. */
 export function shown(value: string): string {
-  const v = value.length > 50 ? `${value.slice(0, 50)}…` : value;
+  const v = shortenText(value, { max: 50 });
   return `\`${v.replace(/`/g, "'")}\``;
 }
 

@@ -1,4 +1,5 @@
 import type { Span } from '@ftkit/core';
+import { shortenText } from '@ftkit/core';
 import type {
   AssignmentLine,
   AssignmentValue,
@@ -38,7 +39,7 @@ class Fail {
 const PARENS = new Set(['(', ')']);
 
 function quoteText(s: string): string {
-  const shown = s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  const shown = shortenText(s);
   return `\`${shown.replace(/`/g, "'")}\``;
 }
 

@@ -1,3 +1,4 @@
+import { shortenText } from '@ftkit/core';
 import type { AssignmentLine, O2cbCst } from '../cst/types.js';
 import type { O2cbDefaults } from '../model/compose.js';
 import { effectiveAssignments } from '../model/compose.js';
@@ -27,6 +28,6 @@ export function ruleUrl(id: string): string {
 
 /** Shows a value in backticks for a message (control characters made visible, long values cut). */
 export function shown(value: string): string {
-  const v = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  const v = shortenText(value);
   return `\`${v.replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/`/g, "'")}\``;
 }
