@@ -16,11 +16,9 @@ export { CODE_DOCS, CODES } from './diagnostics.js';
 export type { MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';
 export { MAX_INCLUDE_DEPTH } from './model/compose.js';
-export type { DumpOptions } from './model/dump.js';
+export type { DumpOptions, DumpTextOptions } from './model/dump.js';
 export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
 export type { DrbdVersion } from './model/options.js';
-export type { QuickDumpOptions } from './model/quick-dump.js';
-export { quickDump } from './model/quick-dump.js';
 export type { DrbdParseResult, ParseOptions } from './parse.js';
 export { parse } from './parse.js';
 export type {

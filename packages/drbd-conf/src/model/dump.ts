@@ -1,3 +1,5 @@
+import { ParseError } from '@ftkit/core';
+import { type ParseOptions, parse } from '../parse.js';
 import type {
   DrbdAddress,
   DrbdConfig,
@@ -469,11 +471,35 @@ export function dumpContext(model: DrbdConfig, options: DumpOptions = {}): DumpC
 }
 
 /**
- * The text `drbdadm -c FILE dump all` prints for this model (run as node `host`): same
- * ordering, padding, quoting, implicit minors and node-ids, 8.4 syncer redistribution and
- * dropped options. Comment lines (`# …`) are best effort; everything else is exact.
+ * Options of {@link dump} given a text: how to read it (as `parse`), then how to print it. Without
+ * `drbdVersion` the text is read and printed as DRBD 9.
  */
-export function dump(model: DrbdConfig, options: DumpOptions = {}): string {
+export interface DumpTextOptions extends Omit<DumpOptions, 'definedAt'>, Omit<ParseOptions, 'drbdVersion'> {
+  /** Print `# defined at FILE:LINE` comments as drbdadm does (from the positions `parse` keeps). */
+  readonly definedAt?: boolean;
+}
+
+/**
+ * The text `drbdadm -c FILE dump all` prints (run as node `host`): same ordering, padding,
+ * quoting, implicit minors and node-ids, 8.4 syncer redistribution and dropped options. Comment
+ * lines (`# …`) are best effort; everything else is exact.
+ *
+ * Given a model, prints it. Given a text, reads it with `parse` first (the same checks) and
+ * throws a `ParseError` carrying every diagnostic when drbdadm would refuse it; use `parse`
+ * and pass its model to get the diagnostics without an exception.
+ */
+export function dump(model: DrbdConfig, options?: DumpOptions): string;
+export function dump(text: string, options?: DumpTextOptions): string;
+export function dump(input: DrbdConfig | string, options: DumpOptions | DumpTextOptions = {}): string {
+  if (typeof input !== 'string') return dumpModel(input, options as DumpOptions);
+  const o = options as DumpTextOptions;
+  const r = parse(input, { ...o, drbdVersion: o.drbdVersion ?? '9' });
+  if (r.diagnostics.some((d) => d.severity === 'error')) throw new ParseError(r.diagnostics);
+  const { definedAt, ...rest } = o;
+  return dumpModel(r.model, { ...rest, ...(definedAt ? { definedAt: (x) => r.definedAt(x) } : {}) });
+}
+
+function dumpModel(model: DrbdConfig, options: DumpOptions): string {
   const ctx = dumpContext(model, options);
   const v = ctx.v;
   let s = options.configPath !== undefined ? `# ${options.configPath}\n` : '';
