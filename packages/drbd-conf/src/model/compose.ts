@@ -1453,10 +1453,7 @@ export class Composer {
             break;
           }
           if (host.nodeId !== undefined) dupStmt('node-id');
-          else {
-            host.nodeId = id;
-            nodeIdSpan.set(host, spanOf(s));
-          }
+          else host.nodeId = id;
           break;
         }
         case 'proxy': {
@@ -1659,7 +1656,6 @@ export class Composer {
     }
     if (vol.disk !== undefined && !this.duplicateVolumeStmt(c, 'disk', lastWins)) return false;
     vol.disk = v;
-    diskSpan.set(vol, spanOf(c.stmt));
     return true;
   }
 
@@ -2090,7 +2086,3 @@ export class Composer {
 
 /** Offset of the `{` after a resource name (dump's `# defined at FILE:LINE`). */
 export const resourceOpenOffset = new WeakMap<DrbdResource, number>();
-/** Span of a volume's `disk` statement. */
-export const diskSpan = new WeakMap<DrbdVolume, { start: number; end: number }>();
-/** Span of a host's `node-id` statement. */
-export const nodeIdSpan = new WeakMap<DrbdHost, { start: number; end: number }>();
