@@ -1,9 +1,9 @@
 import { type Diagnostic, DiagnosticCollector, type ParseResult, sortDiagnostics } from '@ftkit/core';
+import { checkEightThree } from './check/check-eight-three.js';
+import { checkModel } from './check/check-model.js';
 import { parseCst } from './cst/parse-cst.js';
 import type { DocumentNode } from './cst/types.js';
 import { CODES } from './diagnostics.js';
-import { checkModel } from './model/check.js';
-import { checkEightThree } from './model/check-eight-three.js';
 import {
   type ComposeOptions,
   Composer,

@@ -8,6 +8,7 @@ import {
   resolvePath,
   type SourceReader,
 } from '@ftkit/core';
+import { DRBD_DEVICE } from '../check/check-model.js';
 import { type Token, unquote } from '../cst/lexer.js';
 import { contentOf, parseCst } from '../cst/parse-cst.js';
 import type { BlockNode, DocumentNode, ItemNode, StatementNode } from '../cst/types.js';
@@ -26,7 +27,6 @@ import type {
   DrbdSection,
   DrbdVolume,
 } from '../schema.js';
-import { DRBD_DEVICE } from './check.js';
 import { knownIn83, sectionsKnowing83 } from './eight-three.js';
 import { GLOBAL_KEYWORDS, HOST_KEYWORDS, KEYWORDS, RESOURCE_KEYWORDS, TOP_KEYWORDS } from './keywords.js';
 import {

@@ -1,6 +1,6 @@
+import { hostVolumes } from '../check/check-model.js';
+import { effectiveNodeIds } from '../dump/dump.js';
 import type { DrbdConfig, DrbdHost, DrbdOption, DrbdResource, DrbdVolume } from '../schema.js';
-import { hostVolumes } from './check.js';
-import { effectiveNodeIds } from './dump.js';
 import { nameMatches } from './hosts.js';
 import {
   type DrbdVersion,

@@ -1,8 +1,8 @@
 import type { DiagnosticCollector } from '@ftkit/core';
 import { CODES } from '../diagnostics.js';
+import { implicitNodeIds } from '../model/node-id.js';
+import type { DrbdVersion } from '../model/options.js';
 import type { DrbdConfig, DrbdHost, DrbdResource, DrbdVolume } from '../schema.js';
-import { implicitNodeIds } from './node-id.js';
-import type { DrbdVersion } from './options.js';
 
 type Loc = { span?: { start: number; end: number }; file?: string };
 

@@ -1,4 +1,10 @@
 import { ParseError } from '@ftkit/core';
+import { DRBD_DEVICE } from '../check/check-model.js';
+import { localHosts } from '../model/hosts.js';
+import { implicitNodeIds } from '../model/node-id.js';
+import { type DrbdVersion, optionSpec, type SectionKind, SYNCER_84 } from '../model/options.js';
+import { protocolSpan } from '../model/protocol-span.js';
+import { templatePath } from '../model/template.js';
 import { type ParseOptions, parse } from '../parse.js';
 import type {
   DrbdAddress,
@@ -14,12 +20,6 @@ import type {
   DrbdSection,
   DrbdVolume,
 } from '../schema.js';
-import { DRBD_DEVICE } from './check.js';
-import { localHosts } from './hosts.js';
-import { implicitNodeIds } from './node-id.js';
-import { type DrbdVersion, optionSpec, type SectionKind, SYNCER_84 } from './options.js';
-import { protocolSpan } from './protocol-span.js';
-import { templatePath } from './template.js';
 
 /** Options of {@link dump}. */
 export interface DumpOptions {
