@@ -5,6 +5,8 @@
  * 0.1 s of CPU). Everything here is also exported by the main entry, which adds the zod schemas,
  * builders, emit, edits and lint.
  */
+
+export { MAX_INCLUDE_DEPTH } from './compose/context.js';
 export type { Token, TokenKind } from './cst/lexer.js';
 export { isTrivia, lex, unquote } from './cst/lexer.js';
 export { parseCst, print, tokensOf } from './cst/parse-cst.js';
@@ -17,7 +19,6 @@ export type { DumpOptions, DumpTextOptions } from './dump/dump.js';
 export { dump, dumpQuote, effectiveNodeIds } from './dump/dump.js';
 export type { MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';
-export { MAX_INCLUDE_DEPTH } from './model/compose.js';
 export type { DrbdVersion } from './model/options.js';
 export type { DrbdParseResult, ParseOptions } from './parse.js';
 export { parse } from './parse.js';
