@@ -140,7 +140,7 @@ export function composeConnection(ctx: ComposeContext, c: Cursor): DrbdConnectio
       case 'volume': {
         const t = sc.next();
         if (t?.kind !== 'int') {
-          expected(ctx, sc, `a volume number`, t);
+          expected(ctx, sc, 'a volume number', t);
           break;
         }
         const b2 = expectBlock(ctx, sc);

@@ -89,7 +89,7 @@ export function composeTopItem(ctx: ComposeContext, item: ItemNode) {
       ) {
         const ver = c.next();
         if (ver?.kind !== 'kmodvers') {
-          expected(ctx, c, `a version \`X.Y.Z\``, ver);
+          expected(ctx, c, 'a version `X.Y.Z`', ver);
           return;
         }
         if (!expectEnd(ctx, c)) return;

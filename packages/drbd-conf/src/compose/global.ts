@@ -63,7 +63,7 @@ export function composeGlobal(ctx: ComposeContext, c: Cursor) {
     const val = sc.next();
     if (name === 'usage-count') {
       if (val?.kind !== 'word' || !['yes', 'no', 'ask'].includes(val.text)) {
-        expected(ctx, sc, `\`yes\`, \`no\` or \`ask\``, val);
+        expected(ctx, sc, '`yes`, `no` or `ask`', val);
         continue;
       }
       if (!expectEnd(ctx, sc)) continue;
@@ -71,7 +71,7 @@ export function composeGlobal(ctx: ComposeContext, c: Cursor) {
       continue;
     }
     if (val?.kind !== 'int') {
-      expected(ctx, sc, `a number`, val);
+      expected(ctx, sc, 'a number', val);
       continue;
     }
     if (!expectEnd(ctx, sc)) continue;

@@ -37,7 +37,7 @@ export function composeHost(
       names.push(n.value);
     }
     if (names.length === 0) {
-      expected(ctx, c, `a host name`);
+      expected(ctx, c, 'a host name');
       return undefined;
     }
   }
@@ -173,7 +173,7 @@ export function composeHostBody(ctx: ComposeContext, block: BlockNode, host: Drb
       case 'node-id': {
         const t = sc.next();
         if (t?.kind !== 'int') {
-          expected(ctx, sc, `a number`, t);
+          expected(ctx, sc, 'a number', t);
           break;
         }
         if (!expectEnd(ctx, sc)) break;
@@ -230,7 +230,7 @@ export function composeHostBody(ctx: ComposeContext, block: BlockNode, host: Drb
 export function composeProxyHost(ctx: ComposeContext, c: Cursor): DrbdProxyHost | undefined {
   const on = c.next();
   if (on?.text !== 'on' || on.kind !== 'word') {
-    expected(ctx, c, `\`on\``, on);
+    expected(ctx, c, '`on`', on);
     return undefined;
   }
   const names: string[] = [];

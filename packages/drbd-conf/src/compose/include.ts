@@ -33,7 +33,7 @@ export function composeInclude(ctx: ComposeContext, c: Cursor) {
       t.kind !== 'ipv4' &&
       t.kind !== 'kmodvers')
   ) {
-    expected(ctx, c, `a file name or pattern`, t);
+    expected(ctx, c, 'a file name or pattern', t);
     return;
   }
   if (!expectEnd(ctx, c)) return;

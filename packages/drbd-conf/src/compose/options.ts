@@ -22,7 +22,7 @@ import { optionValue9, optionValue84 } from './values.js';
 export function composeProtocol(ctx: ComposeContext, c: Cursor, target: { protocol?: string }) {
   const t = c.next();
   if (!t || t.kind === 'bad') {
-    expected(ctx, c, `\`A\`, \`B\` or \`C\``, t);
+    expected(ctx, c, '`A`, `B` or `C`', t);
     return;
   }
   if (!expectEnd(ctx, c)) return;

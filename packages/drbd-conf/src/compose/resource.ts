@@ -200,7 +200,7 @@ export function composeResource(ctx: ComposeContext, c: Cursor) {
       case 'template-file': {
         const t = sc.next();
         if (!t || (t.kind !== 'word' && t.kind !== 'string')) {
-          expected(ctx, sc, `a file name`, t);
+          expected(ctx, sc, 'a file name', t);
           break;
         }
         if (!expectEnd(ctx, sc)) break;

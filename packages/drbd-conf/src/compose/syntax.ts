@@ -208,7 +208,7 @@ export function readName(
 ): { value: string; token: Token } | undefined {
   const t = c.next();
   if (!t) {
-    expected(ctx, c, `${what}`);
+    expected(ctx, c, what);
     return undefined;
   }
   if (t.kind === 'string') return { value: unquote(t), token: t };

@@ -66,7 +66,7 @@ export function duplicateVolumeStmt(
 export function composeDisk(ctx: ComposeContext, c: Cursor, vol: DrbdVolume, lastWins = false): boolean {
   const t = c.next();
   if (!t || (t.kind !== 'word' && t.kind !== 'string')) {
-    expected(ctx, c, `a disk path or \`{\``, t);
+    expected(ctx, c, 'a disk path or `{`', t);
     return false;
   }
   if (!expectEnd(ctx, c)) return false;
@@ -88,7 +88,7 @@ export function composeDevice(ctx: ComposeContext, c: Cursor, vol: DrbdVolume, l
   if (t && t.kind === 'word' && t.text === 'minor') {
     const m = c.next();
     if (m?.kind !== 'int') {
-      expected(ctx, c, `a minor number`, m);
+      expected(ctx, c, 'a minor number', m);
       return false;
     }
     minor = scaledValue(m.text);
@@ -102,13 +102,13 @@ export function composeDevice(ctx: ComposeContext, c: Cursor, vol: DrbdVolume, l
       }
       const m = c.next();
       if (m?.kind !== 'int') {
-        expected(ctx, c, `a minor number`, m);
+        expected(ctx, c, 'a minor number', m);
         return false;
       }
       minor = scaledValue(m.text);
     }
   } else {
-    expected(ctx, c, `a device name or \`minor\``, t);
+    expected(ctx, c, 'a device name or `minor`', t);
     return false;
   }
   if (!expectEnd(ctx, c)) return false;
@@ -170,7 +170,7 @@ export function composeMetaDisk(
 ): boolean {
   const t = c.next();
   if (!t || (t.kind !== 'word' && t.kind !== 'string')) {
-    expected(ctx, c, `\`internal\` or a device path`, t);
+    expected(ctx, c, '`internal` or a device path', t);
     return false;
   }
   const path = unquote(t);
@@ -179,12 +179,12 @@ export function composeMetaDisk(
     c.next();
     const n = c.next();
     if (n?.kind !== 'int') {
-      expected(ctx, c, `an index number`, n);
+      expected(ctx, c, 'an index number', n);
       return false;
     }
     const close = c.next();
     if (close?.kind !== ']') {
-      expected(ctx, c, `\`]\``, close);
+      expected(ctx, c, '`]`', close);
       return false;
     }
     index = scaledValue(n.text);
@@ -193,7 +193,7 @@ export function composeMetaDisk(
     expected(
       ctx,
       c,
-      `\`[\``,
+      '`[`',
       c.peek(),
       'DRBD 8.3 needs an index for an external meta-disk (`meta-disk /dev/sdb1 [0];`), or `flexible-meta-disk`',
     );
@@ -218,7 +218,7 @@ export function composeVolume(
 ): DrbdVolume | undefined {
   const t = c.next();
   if (t?.kind !== 'int') {
-    expected(ctx, c, `a volume number`, t);
+    expected(ctx, c, 'a volume number', t);
     return undefined;
   }
   const block = expectBlock(ctx, c);
