@@ -1,8 +1,8 @@
-import { DRBD_DEVICE } from '../check/check-model.js';
 import { unquote } from '../cst/lexer.js';
 import type { StatementNode } from '../cst/types.js';
 import { CODES } from '../diagnostics.js';
 import { scaledValue } from '../model/options.js';
+import { DRBD_DEVICE } from '../model/volumes.js';
 import type { DrbdSection, DrbdVolume } from '../schema.js';
 import { at, type ComposeContext, err, warn } from './context.js';
 import { Cursor, describe, spanOf } from './cursor.js';

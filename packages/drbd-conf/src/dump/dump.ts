@@ -1,10 +1,10 @@
 import { ParseError } from '@ftkit/core';
-import { DRBD_DEVICE } from '../check/check-model.js';
 import { localHosts } from '../model/hosts.js';
-import { implicitNodeIds } from '../model/node-id.js';
+import { effectiveNodeIds } from '../model/node-id.js';
 import { type DrbdVersion, optionSpec, type SectionKind, SYNCER_84 } from '../model/options.js';
 import { protocolSpan } from '../model/protocol-span.js';
 import { templatePath } from '../model/template.js';
+import { DRBD_DEVICE } from '../model/volumes.js';
 import { type ParseOptions, parse } from '../parse.js';
 import type {
   DrbdAddress,
@@ -381,32 +381,6 @@ function connectionText(ctx: DumpCtx, c: DrbdConnection): string {
     s += `${I(d + 1)}volume ${v.number} {\n${body}${I(d + 1)}}\n`;
   }
   return `${s}${I(d)}}\n`;
-}
-
-/** Node-ids as drbdadm 9 prints them (explicit, or generated for two hosts). */
-export function effectiveNodeIds(r: DrbdResource): Map<DrbdHost, number> {
-  const out = new Map<DrbdHost, number>();
-  for (const h of r.hosts) if (h.nodeId !== undefined) out.set(h, h.nodeId);
-  const hosts = r.hosts.filter((h) => h.kind !== 'stacked-on-top-of' || true);
-  if (
-    hosts.length === 2 &&
-    r.connections.length === 0 &&
-    r.meshes.length === 0 &&
-    hosts.every((h) => h.nodeId === undefined && h.address)
-  ) {
-    // equal hashes (e.g. both on 127.0.0.1 behind proxies): drbdadm retries with the proxy outside addresses
-    const [a, b] = [hosts[0]!, hosts[1]!];
-    const ids =
-      implicitNodeIds(a.address!.ip, b.address!.ip) ??
-      (a.proxy?.outside && b.proxy?.outside
-        ? implicitNodeIds(a.proxy.outside.ip, b.proxy.outside.ip)
-        : undefined);
-    if (ids) {
-      out.set(hosts[0]!, ids[0]);
-      out.set(hosts[1]!, ids[1]);
-    }
-  }
-  return out;
 }
 
 /**

@@ -1,7 +1,6 @@
-import { hostVolumes } from '../check/check-model.js';
-import { effectiveNodeIds } from '../dump/dump.js';
 import type { DrbdConfig, DrbdHost, DrbdOption, DrbdResource, DrbdVolume } from '../schema.js';
 import { nameMatches } from './hosts.js';
+import { effectiveNodeIds } from './node-id.js';
 import {
   type DrbdVersion,
   OPTION_TABLES,
@@ -11,6 +10,7 @@ import {
   scaledValue,
 } from './options.js';
 import { commonOf } from './template.js';
+import { hostVolumes } from './volumes.js';
 
 /** One option after inheritance: its value text, the number in the option's scale, and where it was set. */
 export interface EffectiveOption {
