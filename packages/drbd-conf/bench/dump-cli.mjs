@@ -1,17 +1,13 @@
 // Whole-process comparison with `drbdadm -c FILE dump all` (hyperfine, see docs/performance.md):
-// what `ftkit drbd dump FILE --host NAME` does (the quick path, else parse and dump), without the
-// CLI around it. Run `npx tsup` first.   node bench/dump-cli.mjs FILE HOST
+// what `ftkit drbd dump FILE --host NAME` does (parse, then dump), without the CLI around it.
+// Run `npx tsup` first.   node bench/dump-cli.mjs FILE HOST
 import { readFileSync } from 'node:fs';
-import { dump, parse, quickDump } from '../dist/read.js';
+import { dump, parse } from '../dist/read.js';
 
 const [file, host = 'alice'] = process.argv.slice(2);
 const text = readFileSync(file, 'utf8');
-const quick = quickDump(text, { host, configPath: file, definedAt: true, fileName: file });
-if (quick !== undefined) process.stdout.write(quick);
-else {
-  const r = parse(text, { fileName: file });
-  if (r.diagnostics.some((d) => d.severity === 'error')) {
-    process.stderr.write(`${r.diagnostics.length} problems\n`);
-    process.exitCode = 1;
-  } else process.stdout.write(dump(r.model, { host, configPath: file, definedAt: r.definedAt }));
-}
+const r = parse(text, { fileName: file });
+if (r.diagnostics.some((d) => d.severity === 'error')) {
+  process.stderr.write(`${r.diagnostics.length} problems\n`);
+  process.exitCode = 1;
+} else process.stdout.write(dump(r.model, { host, configPath: file, definedAt: r.definedAt }));

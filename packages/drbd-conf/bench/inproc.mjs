@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const { dump, lex, parse, parseCst, print, quickDump } = await import(
+const { dump, lex, parse, parseCst, print } = await import(
   process.env.DRBD_CONF_DIST ? pathToFileURL(process.env.DRBD_CONF_DIST).href : '../dist/index.js'
 );
 
@@ -21,7 +21,7 @@ const cases = {
   'parseCst + print': () => print(parseCst(text)),
   parse: () => parse(text),
   dump: () => dump(model, { host: 'alice' }),
-  quickDump: () => quickDump(text, { host: 'alice' }),
+  'dump (text)': () => dump(text, { host: 'alice' }),
 };
 const only = process.env.ONLY;
 console.log(`${mb.toFixed(2)} MB, ${runs} runs each`);

@@ -1,16 +1,12 @@
 import { type Diagnostic, DiagnosticCollector, type ParseResult, sortDiagnostics } from '@ftkit/core';
+import { checkEightThree } from './check/check-eight-three.js';
+import { checkModel } from './check/check-model.js';
+import { type ComposeOptions, createComposeContext, type ParsedFile, SOURCE } from './compose/context.js';
+import { composeFile } from './compose/document.js';
+import { resourceOpenOffset } from './compose/resource.js';
 import { parseCst } from './cst/parse-cst.js';
 import type { DocumentNode } from './cst/types.js';
 import { CODES } from './diagnostics.js';
-import { checkModel } from './model/check.js';
-import { checkEightThree } from './model/check-eight-three.js';
-import {
-  type ComposeOptions,
-  Composer,
-  type ParsedFile,
-  resourceOpenOffset,
-  SOURCE,
-} from './model/compose.js';
 import type { DrbdConfig, DrbdResource } from './schema.js';
 
 /** Options of {@link parse}. */
@@ -29,10 +25,10 @@ export interface DrbdParseResult extends ParseResult<DocumentNode, DrbdConfig> {
  * Never throws on user input: syntax and semantic problems are diagnostics with real positions.
  */
 export function parse(text: string, options: ParseOptions = {}): DrbdParseResult {
-  const composer = new Composer(options);
+  const composer = createComposeContext(options);
   const cst = parseCst(text);
   try {
-    composer.file(text, options.fileName, cst);
+    composeFile(composer, text, options.fileName, cst);
   } catch (error) {
     // Parsing must never throw on input; a bug becomes a diagnostic (tests assert none occur).
     const first = composer.files[0];

@@ -5,6 +5,8 @@
  * 0.1 s of CPU). Everything here is also exported by the main entry, which adds the zod schemas,
  * builders, emit, edits and lint.
  */
+
+export { MAX_INCLUDE_DEPTH } from './compose/context.js';
 export type { Token, TokenKind } from './cst/lexer.js';
 export { isTrivia, lex, unquote } from './cst/lexer.js';
 export { parseCst, print, tokensOf } from './cst/parse-cst.js';
@@ -13,14 +15,12 @@ export type { DrbdVersionGuess } from './detect-version.js';
 export { detectDrbdVersion } from './detect-version.js';
 export type { DrbdCode } from './diagnostics.js';
 export { CODE_DOCS, CODES } from './diagnostics.js';
+export type { DumpOptions, DumpTextOptions } from './dump/dump.js';
+export { dump, dumpQuote } from './dump/dump.js';
 export type { MigrateResult } from './migrate.js';
 export { migrate } from './migrate.js';
-export { MAX_INCLUDE_DEPTH } from './model/compose.js';
-export type { DumpOptions } from './model/dump.js';
-export { dump, dumpQuote, effectiveNodeIds } from './model/dump.js';
+export { effectiveNodeIds } from './model/node-id.js';
 export type { DrbdVersion } from './model/options.js';
-export type { QuickDumpOptions } from './model/quick-dump.js';
-export { quickDump } from './model/quick-dump.js';
 export type { DrbdParseResult, ParseOptions } from './parse.js';
 export { parse } from './parse.js';
 export type {

@@ -12,7 +12,7 @@ describeZodFreeEntry({
   src,
   main,
   entry: read,
-  reaches: ['parse.ts', 'model/dump.ts', 'migrate.ts'],
+  reaches: ['parse.ts', 'dump/dump.ts', 'migrate.ts'],
 });
 
 describe('the read entry, compared with lite and main', () => {

@@ -8,7 +8,6 @@ import {
   dump,
   migrate,
   parse,
-  quickDump,
   secretsInText,
 } from '@ftkit/drbd-conf/read';
 import writeFileAtomic from 'write-file-atomic';
@@ -27,7 +26,7 @@ async function readInput(file: string, io: CliIo): Promise<{ text: string; path:
 
 /** Options of `ftkit drbd dump`. */
 export interface DumpOptions {
-  /** Without it the content decides (quick path first: a file DRBD 9 reads cleanly is DRBD 9). */
+  /** Without it the content decides (a file DRBD 9 reads cleanly is DRBD 9). */
   readonly drbdVersion?: CliDrbdVersion;
   readonly host?: string;
   /** Directory included files must stay inside; default: the file's directory (stdin: the cwd). */
@@ -43,21 +42,7 @@ export async function drbdDump(
 ): Promise<void> {
   const input = await readInput(file, io);
   const host = opts.host ?? io.env.__DRBD_NODE__ ?? io.env.HOSTNAME ?? 'localhost';
-  // Most files take the quick path (no CST, no kept model); it declines anything it does not
-  // know, and everything with a problem, and then the full parser below reports it.
   const chosen = opts.drbdVersion !== undefined ? grammarOf(opts.drbdVersion) : undefined;
-  const quick = quickDump(input.text, {
-    drbdVersion: chosen ?? '9',
-    host,
-    configPath: input.path,
-    definedAt: true,
-    fileName: input.path,
-    redact: opts.redact === true,
-  });
-  if (quick !== undefined) {
-    io.stdout(quick);
-    return;
-  }
   const root = opts.root !== undefined ? resolve(io.cwd, opts.root) : dirname(input.path);
   const parseOptions = { fileName: input.path, reader: fsReader({ root }), root };
   let r: ReturnType<typeof parse>;

@@ -1,7 +1,6 @@
 import type { DrbdConfig, DrbdHost, DrbdOption, DrbdResource, DrbdVolume } from '../schema.js';
-import { hostVolumes } from './check.js';
-import { effectiveNodeIds } from './dump.js';
 import { nameMatches } from './hosts.js';
+import { effectiveNodeIds } from './node-id.js';
 import {
   type DrbdVersion,
   OPTION_TABLES,
@@ -11,6 +10,7 @@ import {
   scaledValue,
 } from './options.js';
 import { commonOf } from './template.js';
+import { hostVolumes } from './volumes.js';
 
 /** One option after inheritance: its value text, the number in the option's scale, and where it was set. */
 export interface EffectiveOption {

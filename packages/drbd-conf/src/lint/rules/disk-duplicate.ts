@@ -1,5 +1,5 @@
 import { defineRule } from '@ftkit/core';
-import { hostVolumes } from '../../model/check.js';
+import { hostVolumes } from '../../model/volumes.js';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD023: one backing disk (or external meta-disk slot) used twice on the same host. */

@@ -1,3 +1,11 @@
+import { ParseError } from '@ftkit/core';
+import { localHosts } from '../model/hosts.js';
+import { effectiveNodeIds } from '../model/node-id.js';
+import { type DrbdVersion, optionSpec, type SectionKind, SYNCER_84 } from '../model/options.js';
+import { protocolSpan } from '../model/protocol-span.js';
+import { templatePath } from '../model/template.js';
+import { DRBD_DEVICE } from '../model/volumes.js';
+import { type ParseOptions, parse } from '../parse.js';
 import type {
   DrbdAddress,
   DrbdConfig,
@@ -12,12 +20,6 @@ import type {
   DrbdSection,
   DrbdVolume,
 } from '../schema.js';
-import { DRBD_DEVICE } from './check.js';
-import { localHosts } from './hosts.js';
-import { implicitNodeIds } from './node-id.js';
-import { type DrbdVersion, optionSpec, type SectionKind, SYNCER_84 } from './options.js';
-import { protocolSpan } from './protocol-span.js';
-import { templatePath } from './template.js';
 
 /** Options of {@link dump}. */
 export interface DumpOptions {
@@ -381,32 +383,6 @@ function connectionText(ctx: DumpCtx, c: DrbdConnection): string {
   return `${s}${I(d)}}\n`;
 }
 
-/** Node-ids as drbdadm 9 prints them (explicit, or generated for two hosts). */
-export function effectiveNodeIds(r: DrbdResource): Map<DrbdHost, number> {
-  const out = new Map<DrbdHost, number>();
-  for (const h of r.hosts) if (h.nodeId !== undefined) out.set(h, h.nodeId);
-  const hosts = r.hosts.filter((h) => h.kind !== 'stacked-on-top-of' || true);
-  if (
-    hosts.length === 2 &&
-    r.connections.length === 0 &&
-    r.meshes.length === 0 &&
-    hosts.every((h) => h.nodeId === undefined && h.address)
-  ) {
-    // equal hashes (e.g. both on 127.0.0.1 behind proxies): drbdadm retries with the proxy outside addresses
-    const [a, b] = [hosts[0]!, hosts[1]!];
-    const ids =
-      implicitNodeIds(a.address!.ip, b.address!.ip) ??
-      (a.proxy?.outside && b.proxy?.outside
-        ? implicitNodeIds(a.proxy.outside.ip, b.proxy.outside.ip)
-        : undefined);
-    if (ids) {
-      out.set(hosts[0]!, ids[0]);
-      out.set(hosts[1]!, ids[1]);
-    }
-  }
-  return out;
-}
-
 /**
  * Flattens a string built with `+=` in place and returns it. V8 keeps such a string as a tree of
  * its pieces until something reads it; for a whole dump that is millions of small strings that
@@ -469,11 +445,35 @@ export function dumpContext(model: DrbdConfig, options: DumpOptions = {}): DumpC
 }
 
 /**
- * The text `drbdadm -c FILE dump all` prints for this model (run as node `host`): same
- * ordering, padding, quoting, implicit minors and node-ids, 8.4 syncer redistribution and
- * dropped options. Comment lines (`# …`) are best effort; everything else is exact.
+ * Options of {@link dump} given a text: how to read it (as `parse`), then how to print it. Without
+ * `drbdVersion` the text is read and printed as DRBD 9.
  */
-export function dump(model: DrbdConfig, options: DumpOptions = {}): string {
+export interface DumpTextOptions extends Omit<DumpOptions, 'definedAt'>, Omit<ParseOptions, 'drbdVersion'> {
+  /** Print `# defined at FILE:LINE` comments as drbdadm does (from the positions `parse` keeps). */
+  readonly definedAt?: boolean;
+}
+
+/**
+ * The text `drbdadm -c FILE dump all` prints (run as node `host`): same ordering, padding,
+ * quoting, implicit minors and node-ids, 8.4 syncer redistribution and dropped options. Comment
+ * lines (`# …`) are best effort; everything else is exact.
+ *
+ * Given a model, prints it. Given a text, reads it with `parse` first (the same checks) and
+ * throws a `ParseError` carrying every diagnostic when drbdadm would refuse it; use `parse`
+ * and pass its model to get the diagnostics without an exception.
+ */
+export function dump(model: DrbdConfig, options?: DumpOptions): string;
+export function dump(text: string, options?: DumpTextOptions): string;
+export function dump(input: DrbdConfig | string, options: DumpOptions | DumpTextOptions = {}): string {
+  if (typeof input !== 'string') return dumpModel(input, options as DumpOptions);
+  const o = options as DumpTextOptions;
+  const r = parse(input, { ...o, drbdVersion: o.drbdVersion ?? '9' });
+  if (r.diagnostics.some((d) => d.severity === 'error')) throw new ParseError(r.diagnostics);
+  const { definedAt, ...rest } = o;
+  return dumpModel(r.model, { ...rest, ...(definedAt ? { definedAt: (x) => r.definedAt(x) } : {}) });
+}
+
+function dumpModel(model: DrbdConfig, options: DumpOptions): string {
   const ctx = dumpContext(model, options);
   const v = ctx.v;
   let s = options.configPath !== undefined ? `# ${options.configPath}\n` : '';
