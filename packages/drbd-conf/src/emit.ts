@@ -208,3 +208,42 @@ export function emit(model: DrbdConfig, options: EmitOptions = {}): string {
   }
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
+
+/** Options of {@link emitFiles}. */
+export interface EmitFilesOptions extends EmitOptions {
+  /**
+   * Name of the main file: the key for everything that has no `file` (default `drbd.conf`). Pass
+   * the `fileName` given to `parse` so the main file's own nodes land under the same key.
+   */
+  readonly mainFile?: string;
+}
+
+/**
+ * Writes a model read from several files (a `parse` with a `reader`) back file by file: each
+ * `include`, `global`, `common` and resource goes to the file it was read from (its `file`, or
+ * the main file when it has none), so the main file keeps its `include` statements and no
+ * resource is written twice. Returns file name → canonical text, the main file first (always
+ * present, possibly empty); files that held nothing but comments are absent. Comments are not kept.
+ */
+export function emitFiles(model: DrbdConfig, options: EmitFilesOptions = {}): Map<string, string> {
+  const main = options.mainFile ?? 'drbd.conf';
+  const parts = new Map<string, DrbdConfig>();
+  const part = (file: string | undefined): DrbdConfig => {
+    const key = file ?? main;
+    let p = parts.get(key);
+    if (!p) {
+      p = { drbdVersion: model.drbdVersion, resources: [], includes: [], requires: [] };
+      parts.set(key, p);
+    }
+    return p;
+  };
+  part(main);
+  for (const inc of model.includes) part(inc.file).includes.push(inc);
+  for (const r of model.requires) part(r.file).requires.push(r);
+  if (model.global) part(model.global.file).global = model.global;
+  if (model.common) part(model.common.file).common = model.common;
+  for (const r of model.resources) part(r.file).resources.push(r);
+  const out = new Map<string, string>();
+  for (const [file, p] of parts) out.set(file, emit(p, options));
+  return out;
+}

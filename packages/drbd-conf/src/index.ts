@@ -1,3 +1,3 @@
-export { BuildError, drbd } from './builders.js';
+export { BuildError, type BuildIssue, type BuildOptions, drbd } from './builders.js';
 export * from './lite.js';
 export * from './schema.js';

@@ -20,8 +20,8 @@ export {
   removeOption,
   setOption,
 } from './edit.js';
-export type { EmitOptions } from './emit.js';
-export { emit, quote, quoteValue } from './emit.js';
+export type { EmitFilesOptions, EmitOptions } from './emit.js';
+export { emit, emitFiles, quote, quoteValue } from './emit.js';
 export type { FormatOptions } from './format.js';
 export { format, reindent } from './format.js';
 export type { DrbdLintDoc, SectionPlace } from './lint/context.js';

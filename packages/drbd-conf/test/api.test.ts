@@ -253,19 +253,108 @@ describe('builders', () => {
         ],
       }),
     ).toThrow(BuildError);
-    try {
+    const e = thrown(() =>
       drbd.resource({
         name: 'r0',
         hosts: [
           { name: 'a', address: '10.1.1.1:77' },
           { name: 'b', address: '10.1.1.2:x' },
         ],
-      });
-    } catch (e) {
-      expect((e as BuildError).issues[0]!.path).toBe('hosts.1.address.port');
-    }
+      }),
+    );
+    expect(e.issues.map((i) => [i.code, i.path])).toEqual([['drbd/invalid-shape', 'hosts[1].address.port']]);
+    expect(e.code).toBe('drbd/invalid-shape');
+    expect(e.path).toBe('hosts[1].address.port');
+  });
+  const base = {
+    name: 'r0',
+    device: '/dev/drbd0',
+    disk: '/dev/sdb',
+    metaDisk: 'internal',
+    hosts: [
+      { name: 'alice', address: '10.1.1.31:7789' },
+      { name: 'bob', address: '10.1.1.32:7789' },
+    ],
+  } as const;
+  it('check meaning with the option tables and checks of parse, listing every problem', () => {
+    const e = thrown(() =>
+      drbd.resource({
+        ...base,
+        net: { protocol: 'D', 'bogus-opt': 1 },
+        hosts: [{ name: 'alice', address: '10.1.1.31:99999' }, base.hosts[1]],
+      }),
+    );
+    expect(e.issues).toEqual([
+      {
+        code: 'drbd/bad-value',
+        path: 'sections[0].options[0].value',
+        message: 'Invalid value `D` for `protocol`: expected `A`, `B` or `C`',
+      },
+      {
+        code: 'drbd/unknown-option',
+        path: 'sections[0].options[1].name',
+        message: 'Unknown option `bogus-opt` in `net` options',
+      },
+      {
+        code: 'drbd/range',
+        path: 'hosts[0].address.port',
+        message: 'Invalid port `99999`: expected 1 to 65535',
+      },
+    ]);
+    expect(e.message).toContain('hosts[0].address.port: Invalid port `99999`');
+  });
+  it('require node-ids with more than two hosts, as drbdadm does', () => {
+    const three = {
+      ...base,
+      hosts: [...base.hosts, { name: 'carol', address: '10.1.1.33:7789' }],
+      mesh: true,
+    };
+    expect(thrown(() => drbd.resource(three)).issues.map((i) => [i.code, i.path])).toEqual([
+      ['drbd/semantic', 'hosts[0].nodeId'],
+      ['drbd/semantic', 'hosts[1].nodeId'],
+      ['drbd/semantic', 'hosts[2].nodeId'],
+    ]);
+    const ids = { ...three, hosts: three.hosts.map((h, nodeId) => ({ ...h, nodeId })) };
+    expect(drbd.resource(ids).hosts.map((h) => h.nodeId)).toEqual([0, 1, 2]);
+  });
+  it('write resource-level disk options once', () => {
+    const r = drbd.resource({ ...base, diskOptions: { 'on-io-error': 'detach' } });
+    const text = emit(drbd.config({ resources: [r] }));
+    expect(text.match(/disk \{/g)).toHaveLength(1);
+    expect(parse(text).diagnostics).toEqual([]);
+  });
+  it('check options against the tables of the DRBD version asked for', () => {
+    // `quorum` is a DRBD 9 resource option; drbdadm-84 does not know it
+    const input = { ...base, options: { quorum: 'majority' } };
+    expect(drbd.resource(input).sections[0]!.options[0]!.name).toBe('quorum');
+    expect(thrown(() => drbd.resource(input, { drbdVersion: '8.4' })).issues[0]).toMatchObject({
+      code: 'drbd/unknown-option',
+      path: 'sections[0].options[0].name',
+    });
+    const r84 = drbd.resource({ ...base, net: { protocol: 'C' } }, { drbdVersion: '8.4' });
+    expect(drbd.config({ drbdVersion: '8.4', resources: [r84] }).drbdVersion).toBe('8.4');
+  });
+  it('config paths start at the config', () => {
+    const r = resourceModel({
+      ...base,
+      name: 'r1',
+      device: '/dev/drbd1',
+      hosts: [base.hosts[0], { name: 'bob', address: '10.1.1.32:70000' }],
+    });
+    const e = thrown(() => drbd.config({ resources: [resourceModel(base), r] }));
+    expect(e.issues.map((i) => i.path)).toEqual(['resources[1].hosts[1].address.port']);
   });
 });
+
+function thrown(f: () => unknown): BuildError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof BuildError) return e;
+    throw e;
+  }
+  throw new Error('expected a BuildError');
+}
 
 describe('schema and descriptor', () => {
   it('JSON Schema is generated and stable', async () => {

@@ -118,7 +118,8 @@ export function resourceModel(input: ResourceInput): DrbdResource {
   sec('disk', input.diskOptions);
   sec('startup', input.startup);
   sec('handlers', input.handlers);
-  const top = volumeOf({ ...input, number: undefined } as VolumeInput);
+  // resource-level `diskOptions` is the `disk` section above, not the implicit volume's own
+  const top = volumeOf({ ...input, diskOptions: undefined, number: undefined } as VolumeInput);
   const hosts: DrbdHost[] = (input.hosts ?? []).map((h) => {
     const own = volumeOf({ ...h, number: undefined } as VolumeInput);
     return {
