@@ -317,6 +317,17 @@ describe('builders', () => {
     const ids = { ...three, hosts: three.hosts.map((h, nodeId) => ({ ...h, nodeId })) };
     expect(drbd.resource(ids).hosts.map((h) => h.nodeId)).toEqual([0, 1, 2]);
   });
+  it('name the second of two sections of a kind, not the implicit volume around it', () => {
+    const r = resourceModel({ ...base, startup: { 'wfc-timeout': 10 } });
+    r.sections.push({ kind: 'startup', options: [] });
+    expect(thrown(() => drbd.config({ resources: [r] })).issues).toEqual([
+      {
+        code: 'drbd/duplicate',
+        path: 'resources[0].sections[1]',
+        message: 'Duplicate `startup` section in resource `r0`',
+      },
+    ]);
+  });
   it('write resource-level disk options once', () => {
     const r = drbd.resource({ ...base, diskOptions: { 'on-io-error': 'detach' } });
     const text = emit(drbd.config({ resources: [r] }));

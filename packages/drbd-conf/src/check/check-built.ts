@@ -46,22 +46,36 @@ function pathAt(
   built: DrbdConfig,
   message: string,
 ): string {
+  const resolve = (path: readonly (string | number)[]): unknown => {
+    let node: unknown = built;
+    for (const seg of path) node = (node as Record<string | number, unknown> | undefined)?.[seg];
+    return node;
+  };
+  const lineStart = text.lastIndexOf('\n', at.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', at.start);
+  const blockHead = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).endsWith('{');
   let best: Located | undefined;
   for (const n of nodes) {
     const inside = n.span.start <= at.start && (at.start < n.span.end || n.span.start === n.span.end);
-    if (inside && (!best || n.span.end - n.span.start <= best.span.end - best.span.start)) best = n;
+    if (!inside || (best && n.span.end - n.span.start > best.span.end - best.span.start)) continue;
+    // the implicit volume's span runs across the resource's own sections: a block is not its
+    if (
+      blockHead &&
+      n.path.at(-2) === 'volumes' &&
+      (resolve(n.path) as { number?: number })?.number === undefined
+    )
+      continue;
+    best = n;
   }
   if (!best) return '';
   // Rejected statements are missing from the read-back model, so fields are looked up in the
   // built model, at the path of the innermost node that was read back.
-  let node: unknown = built;
-  for (const seg of best.path) node = (node as Record<string | number, unknown> | undefined)?.[seg];
+  const node = resolve(best.path);
   if (node === null || typeof node !== 'object') return pathText(best.path);
   const missing = /^Missing `([a-z-]+)`/.exec(message)?.[1];
   if (missing && FIELDS[missing]) return pathText([...best.path, FIELDS[missing]]);
   // Options and addresses carry no span of their own (parse keeps them lean); `emit` writes one
   // statement per line, so the statement's first word names the field inside the innermost node.
-  const lineStart = text.lastIndexOf('\n', at.start - 1) + 1;
   const word = /^\s*([A-Za-z0-9_-]+)/.exec(text.slice(lineStart, at.start + 64));
   if (!word) return pathText(best.path);
   const first = word[1]!;
@@ -77,6 +91,20 @@ function pathAt(
       .filter((i) => i >= 0)[nth];
     if (index !== undefined)
       return pathText([...best.path, 'options', index, at.start >= wordEnd ? 'value' : 'name']);
+  }
+  const sections = (node as { sections?: unknown }).sections;
+  if (Array.isArray(sections) && text[text.indexOf(first, lineStart) + first.length + 1] === '{') {
+    // a section block: the nth `KIND {` line at this indentation is the nth section of that kind
+    const indent = word[0].length - first.length;
+    const head = `${' '.repeat(indent)}${first} {`;
+    const nth = text
+      .slice(best.span.start, lineStart)
+      .split('\n')
+      .filter((l) => l.startsWith(head)).length;
+    const index = (sections as { kind: string }[])
+      .map((x, i) => (x.kind === first ? i : -1))
+      .filter((i) => i >= 0)[nth];
+    if (index !== undefined) return pathText([...best.path, 'sections', index]);
   }
   const field = FIELDS[first];
   if (field && (node as Record<string, unknown>)[field] !== undefined) {
