@@ -328,6 +328,14 @@ describe('builders', () => {
       },
     ]);
   });
+  it('never print a secret in a BuildError', () => {
+    const secret = 'S3cretValue'.repeat(8);
+    const e = thrown(() =>
+      drbd.resource({ ...base, net: { 'cram-hmac-alg': 'sha1', 'shared-secret': secret } }),
+    );
+    expect(e.issues.map((i) => [i.code, i.path])).toEqual([['drbd/bad-value', 'sections[0].options[1].value']]);
+    expect(JSON.stringify(e.issues) + e.message).not.toContain('S3cret');
+  });
   it('write resource-level disk options once', () => {
     const r = drbd.resource({ ...base, diskOptions: { 'on-io-error': 'detach' } });
     const text = emit(drbd.config({ resources: [r] }));
