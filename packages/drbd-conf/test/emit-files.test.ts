@@ -1,8 +1,10 @@
+import { test } from '@fast-check/vitest';
 import { memoryReader } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import { emit, emitFiles, parse } from '../src/index.js';
 
-import { includeSet } from './include-set.js';
+import { includeSet, splitConfigArb } from './include-set.js';
+import { strip } from './strip.js';
 
 const read = (files: Record<string, string>) =>
   parse(files['/etc/drbd.conf']!, {
@@ -42,4 +44,23 @@ describe('emitFiles', () => {
       new Map([['drbd.conf', '']]),
     );
   });
+});
+
+describe('emitFiles on random split configs', () => {
+  test.prop([splitConfigArb], { numRuns: 100, seed: 20261207 })(
+    'the written files read back to the model, each resource once',
+    (m) => {
+      const out = emitFiles(m, { mainFile: '/etc/drbd.conf' });
+      expect(out.get('/etc/drbd.conf')).toBe('include "drbd.d/*.res";\n');
+      const back = parse(out.get('/etc/drbd.conf')!, {
+        fileName: '/etc/drbd.conf',
+        reader: memoryReader(Object.fromEntries(out)),
+        root: '/etc',
+      });
+      expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(strip(back.model)).toEqual(strip(m));
+      expect(back.model.resources.map((r) => r.file)).toEqual(m.resources.map((r) => r.file));
+      expect(emitFiles(back.model, { mainFile: '/etc/drbd.conf' })).toEqual(out);
+    },
+  );
 });

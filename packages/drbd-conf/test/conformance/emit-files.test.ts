@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fc } from '@fast-check/vitest';
 import { memoryReader } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { emitFiles, parse } from '../../src/index.js';
-import { includeSet } from '../include-set.js';
-import { runDrbdadmAs, stripComments } from './drbdadm.js';
+import { emit, emitFiles, parse } from '../../src/index.js';
+import { includeSet, splitConfigArb } from '../include-set.js';
+import { runDrbdadm, runDrbdadmAs, stripComments } from './drbdadm.js';
 
 /** Writes `/etc/…` files under a fresh directory; returns the path of its drbd.conf. */
 function writeSet(files: ReadonlyMap<string, string> | Record<string, string>): string {
@@ -36,5 +37,26 @@ describe('emitFiles of a real include set, read by drbdadm-84', () => {
     // each resource once: inlining every include into the main file would define them twice
     const names = [...again!.stdout.matchAll(/^resource (\S+) \{/gm)].map((m) => m[1]);
     expect(names).toEqual(parsed.model.resources.map((r) => r.name));
+  });
+});
+
+describe('emitFiles of random split configs, read by drbdadm 9', () => {
+  const models = fc.sample(splitConfigArb, { numRuns: 20, seed: 20261207 });
+  // each model twice: split by emitFiles, and inlined by emit into one file
+  const files = models.flatMap((m) => [
+    writeSet(emitFiles(m, { mainFile: '/etc/drbd.conf' })),
+    writeSet({ '/etc/drbd.conf': emit(m) }),
+  ]);
+  const runs = runDrbdadm(files, '9');
+  it('accepts the split files and dumps them as the one-file config', () => {
+    models.forEach((_m, i) => {
+      const split = runs[2 * i]!;
+      const one = runs[2 * i + 1]!;
+      expect(split.rc, split.stderr).toBe(0);
+      expect(one.rc, one.stderr).toBe(0);
+      expect(stripComments(split.stdout)).toBe(stripComments(one.stdout));
+    });
+    // the sample splits at least one config over several files
+    expect(models.some((m) => new Set(m.resources.map((r) => r.file)).size > 1)).toBe(true);
   });
 });
