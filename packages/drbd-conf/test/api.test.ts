@@ -328,12 +328,35 @@ describe('builders', () => {
       },
     ]);
   });
+  it('name strings that drbd.conf cannot hold', () => {
+    const e = thrown(() =>
+      drbd.resource({
+        ...base,
+        name: 'r\n0',
+        hosts: [base.hosts[0], { name: 'b'.repeat(300), address: '10.1.1.32:7789' }],
+      }),
+    );
+    expect(e.issues).toEqual([
+      {
+        code: 'drbd/lexical',
+        path: 'name',
+        message: 'Invalid text: a drbd.conf string cannot hold a newline',
+      },
+      {
+        code: 'drbd/lexical',
+        path: 'hosts[1].names[0]',
+        message: 'Invalid text: longer than 255 characters',
+      },
+    ]);
+  });
   it('never print a secret in a BuildError', () => {
     const secret = 'S3cretValue'.repeat(8);
     const e = thrown(() =>
       drbd.resource({ ...base, net: { 'cram-hmac-alg': 'sha1', 'shared-secret': secret } }),
     );
-    expect(e.issues.map((i) => [i.code, i.path])).toEqual([['drbd/bad-value', 'sections[0].options[1].value']]);
+    expect(e.issues.map((i) => [i.code, i.path])).toEqual([
+      ['drbd/bad-value', 'sections[0].options[1].value'],
+    ]);
     expect(JSON.stringify(e.issues) + e.message).not.toContain('S3cret');
   });
   it('write resource-level disk options once', () => {

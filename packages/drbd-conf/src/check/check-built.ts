@@ -1,3 +1,4 @@
+import { MAX_STRING } from '../cst/lexer.js';
 import { emit } from '../emit.js';
 import type { DrbdVersion } from '../model/options.js';
 import { parse } from '../parse.js';
@@ -128,6 +129,34 @@ const FIELDS: Record<string, string> = {
   'flexible-meta-disk': 'metaDisk',
 };
 
+/** Strings `emit` cannot write as a drbd.conf token (a newline, more than 255 characters). */
+function unwritable(value: unknown, path: (string | number)[]): BuildIssue[] {
+  if (typeof value === 'string') {
+    if (value.includes('\n'))
+      return [
+        {
+          code: 'drbd/lexical',
+          path: pathText(path),
+          message: 'Invalid text: a drbd.conf string cannot hold a newline',
+        },
+      ];
+    if (value.length > MAX_STRING)
+      return [
+        {
+          code: 'drbd/lexical',
+          path: pathText(path),
+          message: `Invalid text: longer than ${MAX_STRING} characters`,
+        },
+      ];
+    return [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => unwritable(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === 'span' || k === 'file' ? [] : unwritable(v, [...path, k]),
+  );
+}
+
 /**
  * The problems drbdadm would refuse a built model for, found by the checks `parse` makes (the
  * same option tables, value checks and cross-statement model checks): the model is written with
@@ -139,9 +168,11 @@ export function checkBuilt(model: DrbdConfig, drbdVersion: DrbdVersion = model.d
   try {
     text = emit(model, { drbdVersion });
   } catch (error) {
-    return [
-      { code: 'drbd/lexical', path: '', message: error instanceof Error ? error.message : String(error) },
-    ];
+    // `quote` refuses text drbdadm cannot read back; name every such string
+    const bad = unwritable(model, []);
+    return bad.length > 0
+      ? bad
+      : [{ code: 'drbd/lexical', path: '', message: error instanceof Error ? error.message : String(error) }];
   }
   const read = parse(text, { drbdVersion });
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
