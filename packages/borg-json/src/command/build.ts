@@ -1,5 +1,6 @@
 import type { PrunePolicy } from '../prune/plan.js';
 import { type BorgVersion, isV2From, parseBorgVersion } from '../version.js';
+import { placeholderProblem } from './placeholders.js';
 
 /**
  * Typed builders for borg command lines. Each returns an argv array (`[binary, ...args]`) for
@@ -81,6 +82,8 @@ function checkArchiveName(name: string, v: BorgVersion): void {
     throw new BorgCommandError(`Invalid archive name \`${name}\``);
   if (v.major === 1 && name.includes('::'))
     throw new BorgCommandError(`Invalid archive name \`${name}\`: \`::\` separates repository and archive`);
+  const problem = placeholderProblem(name);
+  if (problem !== undefined) throw new BorgCommandError(`Invalid archive name \`${name}\`: ${problem}`);
 }
 
 /** Global options, then the command words (2.0: `-r REPO` first). */
@@ -132,7 +135,10 @@ export function buildInit(o: InitOptions): string[] {
 
 /** Options for {@link buildCreate}. */
 export interface CreateOptions extends BorgCommandBase {
-  /** Archive name; placeholders like `{hostname}-{now:%Y-%m-%dT%H:%M:%S}` are passed through for borg to expand. */
+  /**
+   * Archive name; placeholders like `{hostname}-{now:%Y-%m-%dT%H:%M:%S}` are passed through for
+   * borg to expand, after the same checks borg makes (known key, no `!conversion`, no single brace).
+   */
   readonly archive: string;
   readonly paths: readonly string[];
   /** `--compression`, e.g. `lz4`, `zstd,3`, `auto,zstd,10`, `none`. */
