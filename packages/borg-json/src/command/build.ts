@@ -1,5 +1,7 @@
 import type { PrunePolicy } from '../prune/plan.js';
 import { type BorgVersion, isV2From, parseBorgVersion } from '../version.js';
+import { isRootPattern, patternProblem } from './patterns.js';
+import { placeholderProblem } from './placeholders.js';
 
 /**
  * Typed builders for borg command lines. Each returns an argv array (`[binary, ...args]`) for
@@ -81,6 +83,24 @@ function checkArchiveName(name: string, v: BorgVersion): void {
     throw new BorgCommandError(`Invalid archive name \`${name}\``);
   if (v.major === 1 && name.includes('::'))
     throw new BorgCommandError(`Invalid archive name \`${name}\`: \`::\` separates repository and archive`);
+  const problem = placeholderProblem(name);
+  if (problem !== undefined) throw new BorgCommandError(`Invalid archive name \`${name}\`: ${problem}`);
+}
+
+/**
+ * `--pattern LINE`, or `--pattern=LINE` when the line starts with `-`: argparse would read a
+ * separate `-home/x` as an option and fail with "expected 1 argument".
+ */
+function pushPattern(argv: string[], line: string): void {
+  if (line.startsWith('-')) argv.push(`--pattern=${line}`);
+  else argv.push('--pattern', line);
+}
+
+function checkPatterns(patterns: readonly string[] | undefined): void {
+  for (const p of patterns ?? []) {
+    const problem = patternProblem(p);
+    if (problem !== undefined) throw new BorgCommandError(`Invalid pattern \`${p}\`: ${problem}`);
+  }
 }
 
 /** Global options, then the command words (2.0: `-r REPO` first). */
@@ -132,7 +152,10 @@ export function buildInit(o: InitOptions): string[] {
 
 /** Options for {@link buildCreate}. */
 export interface CreateOptions extends BorgCommandBase {
-  /** Archive name; placeholders like `{hostname}-{now:%Y-%m-%dT%H:%M:%S}` are passed through for borg to expand. */
+  /**
+   * Archive name; placeholders like `{hostname}-{now:%Y-%m-%dT%H:%M:%S}` are passed through for
+   * borg to expand, after the same checks borg makes (known key, no `!conversion`, no single brace).
+   */
   readonly archive: string;
   readonly paths: readonly string[];
   /** `--compression`, e.g. `lz4`, `zstd,3`, `auto,zstd,10`, `none`. */
@@ -162,7 +185,8 @@ export interface CreateOptions extends BorgCommandBase {
 export function buildCreate(o: CreateOptions): string[] {
   const v = version(o);
   checkArchiveName(o.archive, v);
-  if (o.paths.length === 0 && !o.patterns?.some((p) => p.startsWith('R ')) && !o.patternsFrom)
+  checkPatterns(o.patterns);
+  if (o.paths.length === 0 && !o.patterns?.some(isRootPattern) && !o.patternsFrom)
     throw new BorgCommandError(
       'Missing paths: `create` needs at least one path or a root pattern (`R /path`)',
     );
@@ -174,7 +198,7 @@ export function buildCreate(o: CreateOptions): string[] {
   if (o.filter) argv.push('--filter', o.filter);
   if (o.compression) argv.push('--compression', o.compression);
   for (const e of o.exclude ?? []) argv.push('--exclude', e);
-  for (const p of o.patterns ?? []) argv.push('--pattern', p);
+  for (const p of o.patterns ?? []) pushPattern(argv, p);
   if (o.excludeFrom) argv.push('--exclude-from', o.excludeFrom);
   if (o.patternsFrom) argv.push('--patterns-from', o.patternsFrom);
   if (o.excludeCaches) argv.push('--exclude-caches');
@@ -351,6 +375,7 @@ export interface ExtractOptions extends BorgCommandBase {
 export function buildExtract(o: ExtractOptions): string[] {
   const v = version(o);
   checkArchiveName(o.archive, v);
+  checkPatterns(o.patterns);
   const argv = head(o, v, ['extract']);
   if (o.dryRun) argv.push('--dry-run');
   if (o.list) argv.push('--list');
@@ -358,7 +383,7 @@ export function buildExtract(o: ExtractOptions): string[] {
   if (o.sparse) argv.push('--sparse');
   if (o.stripComponents !== undefined) argv.push('--strip-components', String(o.stripComponents));
   for (const e of o.exclude ?? []) argv.push('--exclude', e);
-  for (const p of o.patterns ?? []) argv.push('--pattern', p);
+  for (const p of o.patterns ?? []) pushPattern(argv, p);
   const target = v.major === 1 ? [`${o.repo}::${o.archive}`] : [o.archive];
   return tail(argv, o, [...target, ...(o.paths ?? [])]);
 }

@@ -1,3 +1,4 @@
+import { P, type Parser, runParser, type Spanned, spanned, tokenText } from '@ftkit/core/parsimmon';
 import { formatOffset, ZoneClock } from '../time/zone.js';
 import { BorgTimestamp } from '../timestamp.js';
 import { type BorgVersion, isV2From, parseBorgVersion, versionAtLeast } from '../version.js';
@@ -141,19 +142,35 @@ function toMs(t: PruneArchive['time'], clock: ZoneClock, prevMs: number | undefi
   return early;
 }
 
+/** An interval as written: its number and its unit letter, each with its offsets in the text. */
+export interface IntervalText {
+  readonly number: Spanned<string>;
+  readonly unit: Spanned<string>;
+}
+
+/**
+ * `--keep-within` and b22+ `--keep-*` intervals: `DIGITS UNIT`, any unit letter borg knows in
+ * some version (`H d w m y`, 2.0 b15+ also `M S`); {@link parseInterval} checks the version.
+ */
+export const intervalGrammar: Parser<IntervalText> = P.seqMap(
+  spanned(tokenText(/[0-9]+/, 'a number')),
+  spanned(tokenText(/[HdwmyMS]/, 'a unit')),
+  (number, unit) => ({ number, unit }),
+);
+
 /** Parses a 1.x / 2.0 interval (`45d`, `12H`, `2w`, `1m` = 31 days, `1y` = 365 days) to ms. */
 export function parseInterval(text: string, version: BorgVersion): number {
-  const m = /^(\d+)([HdwmyMS])$/.exec(text);
+  const r = runParser(intervalGrammar, text);
   const units: Record<string, number> = { H: 3600, d: 86400, w: 7 * 86400, m: 31 * 86400, y: 365 * 86400 };
   if (isV2From(version, 15)) Object.assign(units, { M: 60, S: 1 });
-  if (!m || units[m[2]!] === undefined) {
+  if (!r.ok || units[r.value.unit.value] === undefined) {
     throw new PrunePolicyError(
       `Invalid interval \`${text}\`: expected a number and one of ${Object.keys(units).join(', ')}`,
     );
   }
-  const n = Number(m[1]);
+  const n = Number(r.value.number.value);
   if (n <= 0) throw new PrunePolicyError(`Invalid interval \`${text}\`: expected a positive number`);
-  return n * units[m[2]!]! * 1000;
+  return n * units[r.value.unit.value]! * 1000;
 }
 
 /** Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm, proleptic Gregorian). */

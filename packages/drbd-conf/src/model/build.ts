@@ -8,6 +8,7 @@ import type {
   DrbdVolume,
 } from '../schema.js';
 import type { DrbdVersion, SectionKind } from './options.js';
+import { addressTextGrammar, readValue } from './value-grammar.js';
 
 // What the builders of `builders.ts` construct, without the zod validation they add: the lab
 // and other code that builds known-valid models use these to avoid loading zod.
@@ -71,10 +72,7 @@ export interface ResourceInput {
  */
 export function parseAddress(a: string | DrbdAddress): DrbdAddress {
   if (typeof a !== 'string') return a;
-  const v6 = /^\[([^\]]+)\]:(.+)$/.exec(a);
-  if (v6) return { family: 'ipv6', ip: v6[1]!, port: v6[2]! };
-  const i = a.lastIndexOf(':');
-  return { ip: i < 0 ? a : a.slice(0, i), port: i < 0 ? '' : a.slice(i + 1) };
+  return readValue(addressTextGrammar, a)!;
 }
 
 function volumeOf(v: VolumeInput | (HostInput & { number?: number })): DrbdVolume | undefined {
