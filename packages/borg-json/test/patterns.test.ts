@@ -24,7 +24,9 @@ describe('--pattern lines (parsimmon grammar)', () => {
     expect(patternProblem('')).toBe('empty');
     expect(patternProblem('x /home')).toBe('expected it to start with `-`, `!`, `+`, `R`, `r`, `P` or `p`');
     expect(patternProblem('R   ')).toBe('expected a value after `R`');
-    expect(patternProblem('P xx')).toBe('unknown pattern style `xx`: expected `fm`, `pf`, `pp`, `re` or `sh`');
+    expect(patternProblem('P xx')).toBe(
+      'unknown pattern style `xx`: expected `fm`, `pf`, `pp`, `re` or `sh`',
+    );
     expect(patternProblem('- xx:foo')).toBe(
       'unknown pattern style `xx`: expected `fm`, `pf`, `pp`, `re` or `sh`',
     );
