@@ -181,24 +181,10 @@ class Scanner {
       const afterKey = this.blankRun(keyEnd, e);
       if (keyEnd > i && afterKey < e && text.charCodeAt(afterKey) === EQUALS) {
         // A well-formed `key = value`.
-        const key = this.tok('key', i, keyEnd);
-        tokens.push(key);
-        if (afterKey > keyEnd) tokens.push(this.tok('space', keyEnd, afterKey));
-        const equals = this.tok('equals', afterKey, afterKey + 1);
-        tokens.push(equals);
-        const v = this.blankRun(afterKey + 1, e);
-        if (v > afterKey + 1) tokens.push(this.tok('space', afterKey + 1, v));
-        let value: Token | undefined;
-        if (v < e) {
-          // `\` at the end of a physical line continues the value on the next line, raw.
-          while (e > v && text.charCodeAt(e - 1) === BACKSLASH && next > e && text.charCodeAt(e) === LF) {
-            const more = this.lineEnd(next);
-            e = more.contentEnd;
-            next = more.next;
-          }
-          value = this.tok('value', v, e);
-          tokens.push(value);
-        }
+        const kv = this.readKeyValue(i, keyEnd, afterKey, e, next, tokens);
+        const { key, equals, value } = kv;
+        e = kv.end;
+        next = kv.next;
         const valueText = value ? decodeValue(value.text) : '';
         return {
           type: 'attribute',
@@ -325,26 +311,22 @@ class Scanner {
   }
 
   /**
-   * `name = web` in column 1: an attribute whose indentation was lost (pasted from a web page,
-   * written by a heredoc without TABs). o2cb takes it for a broken header and prints only
-   * `Unknown code ____ 251`; reading it as an attribute of the stanza above names that cause
-   * once, instead of a cascade of header errors and a stanza that seems to lack its `name`.
-   * The indent token is empty, so printing stays lossless.
+   * The tokens of `key = value` from the key at `keyStart` (ending at `keyEnd`, `=` at
+   * `afterKey`) to the line's content end `e`: a `\` at the end of a physical line continues the
+   * value on the next line, raw, so the end and the next line start are returned too.
    */
-  readUnindentedAttribute(
-    s: number,
+  readKeyValue(
+    keyStart: number,
     keyEnd: number,
     afterKey: number,
     lineEnd: number,
     lineNext: number,
     tokens: Token[],
-  ): AttributeLine {
+  ): { key: Token; equals: Token; value: Token | undefined; end: number; next: number } {
     const text = this.text;
     let e = lineEnd;
     let next = lineNext;
-    const indent = this.tok('indent', s, s);
-    tokens.push(indent);
-    const key = this.tok('key', s, keyEnd);
+    const key = this.tok('key', keyStart, keyEnd);
     tokens.push(key);
     if (afterKey > keyEnd) tokens.push(this.tok('space', keyEnd, afterKey));
     const equals = this.tok('equals', afterKey, afterKey + 1);
@@ -361,6 +343,34 @@ class Scanner {
       value = this.tok('value', v, e);
       tokens.push(value);
     }
+    return { key, equals, value, end: e, next };
+  }
+
+  /**
+   * `name = web` in column 1: an attribute whose indentation was lost (pasted from a web page,
+   * written by a heredoc without TABs). o2cb takes it for a broken header and prints only
+   * `Unknown code ____ 251`; reading it as an attribute of the stanza above names that cause
+   * once, instead of a cascade of header errors and a stanza that seems to lack its `name`.
+   * The indent token is empty, so printing stays lossless.
+   */
+  readUnindentedAttribute(
+    s: number,
+    keyEnd: number,
+    afterKey: number,
+    lineEnd: number,
+    lineNext: number,
+    tokens: Token[],
+  ): AttributeLine {
+    const text = this.text;
+    const indent = this.tok('indent', s, s);
+    tokens.push(indent);
+    const {
+      key,
+      equals,
+      value,
+      end: e,
+      next,
+    } = this.readKeyValue(s, keyEnd, afterKey, lineEnd, lineNext, tokens);
     const shown = text.slice(s, Math.min(e, s + 60)).trimEnd();
     this.problem(() => ({
       code: 'ATTRIBUTE_NOT_INDENTED',
