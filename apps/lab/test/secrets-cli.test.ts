@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +73,21 @@ describe('secrets never reach the terminal (issue 13 items 1 and 8)', () => {
     );
     expect(dry.out).toContain('-    shared-secret "«redacted»";\n');
     expect(dry.out).not.toMatch(SECRET);
+  });
+
+  it('lab check frames and lab generate --dry-run diffs hide a secret shorter than four characters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ftkit-lab-short-secret-'));
+    expect((await ftkit(['lab', 'generate', '-o', 'out', '--mode', 'dual-primary'], dir)).code).toBe(0);
+    const res = join(dir, 'out/vm1/etc/drbd.d/r0.res');
+    writeFileSync(res, readFileSync(res, 'utf8').replace(/shared-secret [^;]*;/, 'shared-secret "k9Z";'));
+    const check = await ftkit(['lab', 'check', 'out'], dir);
+    expect(check.out).toContain('shared-secret "«redacted»"');
+    expect(check.out).not.toContain('k9Z');
+    const dry = await ftkit(
+      ['lab', 'generate', '-o', 'out', '--mode', 'dual-primary', '--dry-run', '--force'],
+      dir,
+    );
+    expect(dry.out).toMatch(/^- +shared-secret "«redacted»";$/m);
+    expect(dry.out).not.toContain('k9Z');
   });
 });

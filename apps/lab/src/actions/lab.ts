@@ -163,14 +163,6 @@ async function oldSecrets(outDir: string, paths: readonly string[]): Promise<str
   return out;
 }
 
-/** Secrets out of a text that is printed (diffs, code frames): every report goes through it. */
-function redact(text: string, secrets: readonly string[]): string {
-  return redactText(
-    text,
-    secrets.filter((s) => s.length >= 4),
-  );
-}
-
 /** Options of `ftkit lab generate`. */
 export interface LabGenerateOptions {
   readonly out: string;
@@ -231,7 +223,8 @@ export async function labGenerate(
       problems.map((f) => ({
         file: f.file,
         diagnostics: redactDiagnostics(f.diagnostics, [...f.secrets, ...Object.values(secrets)]),
-        text: redact(f.text, [...f.secrets, ...Object.values(secrets)]),
+        // The reporter prints every secret on a framed line as «redacted».
+        text: f.text,
       })),
       opts.format,
       state.color,
@@ -269,7 +262,7 @@ export async function labGenerate(
     if (opts.dryRun && r.diff) {
       // The diff shows lines of the file on disk too (say, an old shared-secret): redact what
       // every format finds in either side, and the generated lab's own secrets.
-      const diff = redact(r.diff, [...hidden, ...diffSecrets(r.diff)]);
+      const diff = redactText(r.diff, [...hidden, ...diffSecrets(r.diff)]);
       io.stdout(diff.endsWith('\n') ? diff : `${diff}\n`);
     }
   }
@@ -342,11 +335,11 @@ export async function labCheck(
     const kept: Diagnostic[] = opts.quiet
       ? f.diagnostics.filter((d) => d.severity === 'error')
       : [...f.diagnostics];
-    // Code frames print the file's lines: the secrets go out of the text too.
+    // Code frames print the file's lines: the reporter gets the secrets and hides them there.
     return {
       file: f.file,
       diagnostics: redactDiagnostics(kept, checked.secrets),
-      text: redact(f.text, checked.secrets),
+      text: f.text,
     };
   });
   report(io, reports, opts.format, state.color, state.version, checked.secrets);
