@@ -13,6 +13,8 @@ export const MAX_JSON_DEPTH = 256;
  * indexes into `text`.
  */
 export function findTooDeep(text: string, limit = MAX_JSON_DEPTH, start = 0, end = text.length): number {
+  // Nesting deeper than `limit` needs more than `limit` characters.
+  if (end - start <= limit) return -1;
   // Fast path for flat lines (every item and most log lines): native indexOf, no char loop.
   if (limit >= 1 && start === 0 && end === text.length && text.indexOf('[') < 0) {
     const first = text.indexOf('{');
