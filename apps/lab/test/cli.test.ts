@@ -25,7 +25,7 @@ const parseDoc = (text: string): Doc => ({
     end: m.index + m[1]!.length,
   })),
 });
-const lowerKeys = defineRule<Doc>({
+const lowerKeys = defineRule<Doc>()({
   meta: {
     id: 'key-lower-case',
     description: 'Keys are lower case',

@@ -1,3 +1,4 @@
+import type { SettingSpecs } from './define-format.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Rule, RuleConfig } from './lint/rule.js';
 import type { SourceReader } from './source-reader.js';
@@ -9,16 +10,21 @@ export interface ParseResult<TCst, TModel> {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Options every format's `lint` understands. */
-export interface LintOptions {
+/**
+ * Options every format's `lint` understands. A format's own `lint` narrows `TRuleId` to its rule
+ * ids and `TSettings` to its settings, so a misspelled rule id or setting is a type error.
+ */
+export interface LintOptions<TRuleId extends string = string, TSettings = Readonly<Record<string, unknown>>> {
   /** The file name used in diagnostics (and for multi-file formats, to resolve includes). */
   readonly fileName?: string;
   /** Per-rule configuration; rules not named run at their default severity. */
-  readonly rules?: RuleConfig;
+  readonly rules?: RuleConfig<TRuleId>;
   /** Facts from outside the file: `hostname`, a format version, related files' models … */
-  readonly settings?: Readonly<Record<string, unknown>>;
+  readonly settings?: TSettings;
   /** Reader for included files (multi-file formats); parsers never touch the file system. */
   readonly reader?: SourceReader;
+  /** Included files must stay below this directory (multi-file formats). */
+  readonly root?: string;
   /** Return the text with safe fixes applied as `output`. */
   readonly fix?: boolean;
 }
@@ -49,6 +55,12 @@ export interface FormatResult {
 export interface FormatModule<TCst = unknown, TModel = unknown, TDoc = unknown> {
   /** Short name, also the package's last segment, e.g. `drbd-conf`. */
   readonly name: string;
+  /** Prefix of the format's diagnostic codes (`drbd` for `drbd/include-depth`). */
+  readonly codePrefix?: string;
+  /** Rule ids, in the order rules run. */
+  readonly ruleIds?: readonly string[];
+  /** The settings `lint` and `format` understand (see `defineFormat`). */
+  readonly settings?: SettingSpecs;
   /** One line for `--help` and reports. */
   readonly description: string;
   /** Glob patterns matched against a path (POSIX separators), e.g. `**\/drbd.d/*.res`. */

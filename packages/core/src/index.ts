@@ -1,6 +1,16 @@
 export type { CodeFrameOptions } from './code-frame.js';
 export { codeFrame } from './code-frame.js';
 export type {
+  Format,
+  FormatLintOptions,
+  FormatSpec,
+  LintInput,
+  SettingSpec,
+  SettingSpecs,
+  SettingsOf,
+} from './define-format.js';
+export { checkRuleIds, checkSettings, defineFormat, formatNamed } from './define-format.js';
+export type {
   Diagnostic,
   DiagnosticInput,
   DiagnosticLimitOptions,
@@ -19,6 +29,8 @@ export {
   ParseError,
   sortDiagnostics,
 } from './diagnostic.js';
+export type { FtkitIssue } from './error.js';
+export { FtkitError, formatIssuePath, issuesFromSchema } from './error.js';
 export type {
   AnyFormatModule,
   FormatModule,
@@ -29,15 +41,18 @@ export type {
 } from './format-module.js';
 export { LineIndex } from './line-index.js';
 export type {
+  AnyRule,
   Rule,
   RuleConfig,
   RuleContext,
+  RuleIdOf,
   RuleLevel,
   RuleMeta,
+  RuleRegistry,
   RuleReport,
   RuleSetting,
 } from './lint/rule.js';
-export { defineRule, formatMessage } from './lint/rule.js';
+export { defineRule, defineRules, formatMessage } from './lint/rule.js';
 export type { ExampleLintResult, RuleExample } from './lint/rule-docs.js';
 export { checkRuleDocs, extractRuleExamples } from './lint/rule-docs.js';
 export type { ApplyFixesResult, RunRulesOptions } from './lint/runner.js';

@@ -15,7 +15,7 @@ const parse = (text: string): Doc => ({
   words: [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length })),
 });
 
-const noUpper = defineRule<Doc>({
+const noUpper = defineRule<Doc>()({
   meta: {
     id: 'word-no-upper-case',
     description: 'Words are lower case',
@@ -69,7 +69,7 @@ describe('lint runner', () => {
 
   it('turns a crashing rule into a diagnostic instead of throwing', () => {
     const out = runRules({ rules: [crashing], doc: parse('x'), text: 'x', source: 'test' });
-    expect(out).toMatchObject([{ code: 'RULE_CRASHED', ruleId: 'always-crashes', severity: 'error' }]);
+    expect(out).toMatchObject([{ code: 'core/rule-crashed', ruleId: 'always-crashes', severity: 'error' }]);
   });
 
   it('applies non-overlapping fixes and skips clashing ones', () => {

@@ -21,6 +21,8 @@ export interface RunRulesOptions<TDoc> {
   readonly lineIndex?: LineIndex;
   /** Line indexes of other files rules may report into (multi-file formats). */
   readonly lineIndexFor?: (file: string) => LineIndex | undefined;
+  /** Code of the diagnostic a crashing rule becomes (default `core/rule-crashed`). */
+  readonly crashCode?: string;
 }
 
 function levelOf(setting: RuleSetting | undefined): RuleLevel | undefined {
@@ -36,7 +38,7 @@ function severityOf(level: RuleLevel): Severity | undefined {
 /**
  * Runs every enabled rule over one document and returns their findings as diagnostics
  * (code and `ruleId` are the rule id). A rule that throws does not stop the run: its crash
- * becomes an `error` diagnostic with code `RULE_CRASHED`, since lint must never throw on input.
+ * becomes an `error` diagnostic with code `crashCode` (`<format>/rule-crashed`), since lint must never throw on input.
  */
 export function runRules<TDoc>(o: RunRulesOptions<TDoc>): Diagnostic[] {
   const index = o.lineIndex ?? new LineIndex(o.text);
@@ -92,7 +94,7 @@ export function runRules<TDoc>(o: RunRulesOptions<TDoc>): Diagnostic[] {
     } catch (error) {
       out.push(
         makeDiagnostic(index, {
-          code: 'RULE_CRASHED',
+          code: o.crashCode ?? 'core/rule-crashed',
           ruleId: rule.meta.id,
           severity: 'error',
           message: `Rule \`${rule.meta.id}\` failed: ${error instanceof Error ? error.message : String(error)}`,

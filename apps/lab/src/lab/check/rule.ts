@@ -32,7 +32,7 @@ export function defineLabRule(rule: {
   check(context: LabRuleContext): void;
 }): Rule<LabFacts> {
   const meta: RuleMeta = { ...rule.meta, url: `${LAB_RULE_URL}${rule.meta.id}.md` };
-  return defineRule<LabFacts>({
+  return defineRule<LabFacts>()({
     meta,
     check(ctx) {
       rule.check({

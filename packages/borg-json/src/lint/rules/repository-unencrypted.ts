@@ -5,7 +5,7 @@ import type { BorgLintDoc } from '../doc.js';
 const CLEAR = /^(?:none|authenticated(?:-blake2)?)$/;
 
 /** Warns when a document shows a repository whose data borg stores without encryption. */
-export const repositoryUnencrypted = defineRule<BorgLintDoc>({
+export const repositoryUnencrypted = defineRule<BorgLintDoc>()({
   meta: {
     id: 'repository-unencrypted',
     description: 'Repositories encrypt their data (encryption mode is not `none` or `authenticated*`)',

@@ -6,7 +6,7 @@ import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
  * the exception: DRBD then talks to the local DRBD Proxy, and a loopback `address` is the usual
  * setup (the DRBD 8.4 user guide's proxy example uses 127.0.0.1).
  */
-export const addressLoopback = defineRule<DrbdLintDoc>({
+export const addressLoopback = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'address-loopback',
     description: 'A host address on the loopback network replicates nowhere',

@@ -3,7 +3,7 @@ import { scaledValue } from '../../model/options.js';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD029: al-extents outside 67..6433 is clamped (6433 is the limit of the default 32 KiB AL). */
-export const alExtentsRange = defineRule<DrbdLintDoc>({
+export const alExtentsRange = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'al-extents-range',
     description: '`al-extents` should be 67 to 6433 with the default activity log size',

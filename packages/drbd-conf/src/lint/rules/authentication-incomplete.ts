@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl, sections } from '../context.js';
 
 /** DRBD036: peer authentication needs both `cram-hmac-alg` and `shared-secret`. */
-export const authenticationIncomplete = defineRule<DrbdLintDoc>({
+export const authenticationIncomplete = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'authentication-incomplete',
     description: '`cram-hmac-alg` and `shared-secret` only work together',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD011: drbdadm 9 parses `become-primary-on` and drops it. */
-export const becomePrimaryOnIgnored = defineRule<DrbdLintDoc>({
+export const becomePrimaryOnIgnored = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'become-primary-on-ignored',
     description: 'DRBD 9 ignores `become-primary-on`; use `auto-promote` or a cluster manager',

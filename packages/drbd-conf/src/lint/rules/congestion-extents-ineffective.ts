@@ -3,7 +3,7 @@ import { scaledValue } from '../../model/options.js';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD030: congestion-extents at or above al-extents never triggers. */
-export const congestionExtentsIneffective = defineRule<DrbdLintDoc>({
+export const congestionExtentsIneffective = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'congestion-extents-ineffective',
     description: '`congestion-extents` must be below `al-extents` to have any effect',

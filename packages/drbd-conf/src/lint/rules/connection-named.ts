@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD047: `connection NAME {` — the name is ignored (drbdadm warns). */
-export const connectionNamed = defineRule<DrbdLintDoc>({
+export const connectionNamed = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'connection-named',
     description: 'Connection names are deprecated and ignored',

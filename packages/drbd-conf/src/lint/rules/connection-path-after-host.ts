@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD048: bare `host` endpoints and `path { }` in one connection: dump loses the path. */
-export const connectionPathAfterHost = defineRule<DrbdLintDoc>({
+export const connectionPathAfterHost = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'connection-path-after-host',
     description: 'Do not mix bare `host` endpoints and `path` sections in one connection',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD013: DRBD 9 needs the `.9.sh` Pacemaker fencing scripts. */
-export const crmFencePeerVersion = defineRule<DrbdLintDoc>({
+export const crmFencePeerVersion = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'crm-fence-peer-version',
     description: 'DRBD 9 resources must use `crm-fence-peer.9.sh` / `crm-unfence-peer.9.sh`',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD034: data-integrity-alg is a debugging aid with a CPU cost. */
-export const dataIntegrityAlgProduction = defineRule<DrbdLintDoc>({
+export const dataIntegrityAlgProduction = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'data-integrity-alg-production',
     description: '`data-integrity-alg` costs CPU on every write; meant for debugging',

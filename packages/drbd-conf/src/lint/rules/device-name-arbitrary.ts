@@ -3,7 +3,7 @@ import type { DrbdVolume } from '../../schema.js';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD049: newer drbd-utils no longer create `/dev/drbd_NAME` links. */
-export const deviceNameArbitrary = defineRule<DrbdLintDoc>({
+export const deviceNameArbitrary = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'device-name-arbitrary',
     description: 'Arbitrary device names (`/dev/drbd_NAME`) get no udev symlink in drbd-utils 9.23 and later',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, optionValue, ruleUrl } from '../context.js';
 
 /** DRBD016: `discard-node-NAME` is rejected by DRBD 9 and must name a host in 8.4. */
-export const discardNodePolicy = defineRule<DrbdLintDoc>({
+export const discardNodePolicy = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'discard-node-policy',
     description: '`after-sb-0pri discard-node-NAME` is 8.4-only and must name a host of the resource',

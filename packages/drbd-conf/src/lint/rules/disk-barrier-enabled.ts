@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, optionValue, ruleUrl } from '../context.js';
 
 /** DRBD032: barrier-based write ordering is unsafe on stacks without barrier support. */
-export const diskBarrierEnabled = defineRule<DrbdLintDoc>({
+export const diskBarrierEnabled = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'disk-barrier-enabled',
     description: '`disk-barrier yes` is unsafe on storage stacks without barrier support',

@@ -3,7 +3,7 @@ import { hostVolumes } from '../../model/volumes.js';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD023: one backing disk (or external meta-disk slot) used twice on the same host. */
-export const diskDuplicate = defineRule<DrbdLintDoc>({
+export const diskDuplicate = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'disk-duplicate',
     description: 'A backing disk or meta-disk slot may be used only once per host',

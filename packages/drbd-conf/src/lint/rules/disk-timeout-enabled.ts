@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD033: disk-timeout can let a late completion corrupt memory (documented as dangerous). */
-export const diskTimeoutEnabled = defineRule<DrbdLintDoc>({
+export const diskTimeoutEnabled = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'disk-timeout-enabled',
     description: 'A non-zero `disk-timeout` is documented as dangerous',

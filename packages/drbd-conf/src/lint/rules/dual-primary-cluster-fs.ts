@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD009: dual primary is only safe under a cluster file system or for live migration. */
-export const dualPrimaryClusterFs = defineRule<DrbdLintDoc>({
+export const dualPrimaryClusterFs = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'dual-primary-cluster-fs',
     description: 'Dual primary is only safe with a cluster file system (OCFS2, GFS2) or for live migration',

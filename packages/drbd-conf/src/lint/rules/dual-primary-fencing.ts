@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD007: dual primary without stonith fencing and a fence-peer handler risks split brain. */
-export const dualPrimaryFencing = defineRule<DrbdLintDoc>({
+export const dualPrimaryFencing = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'dual-primary-fencing',
     description: 'Dual primary needs `fencing resource-and-stonith` and a `fence-peer` handler',

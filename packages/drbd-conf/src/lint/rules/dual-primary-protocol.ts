@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, protocolOf, ruleUrl } from '../context.js';
 
 /** DRBD004: two primaries need protocol C (the kernel refuses anything else). */
-export const dualPrimaryProtocol = defineRule<DrbdLintDoc>({
+export const dualPrimaryProtocol = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'dual-primary-protocol',
     description: '`allow-two-primaries yes` needs protocol C',

@@ -3,7 +3,7 @@ import { optionSpec } from '../../model/options.js';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD038: drbdadm-84 does not check enum values; drbdsetup rejects them at `up`. */
-export const enumValueInvalid = defineRule<DrbdLintDoc>({
+export const enumValueInvalid = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'enum-value-invalid',
     description: 'Option values must be one of the allowed words (drbdadm-84 does not check)',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD012: fencing policy and fence-peer handler belong together. */
-export const fencingHandlerMissing = defineRule<DrbdLintDoc>({
+export const fencingHandlerMissing = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'fencing-handler-missing',
     description: 'A fencing policy needs a `fence-peer` handler, and a handler needs a fencing policy',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD001: `fencing` lives in `disk` under 8.4 and must move to `net` for DRBD 9. */
-export const fencingInDiskSection = defineRule<DrbdLintDoc>({
+export const fencingInDiskSection = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'fencing-in-disk-section',
     description: '`fencing` in the `disk` section fails under DRBD 9; it belongs in `net`',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, protocolOf, ruleUrl } from '../context.js';
 
 /** DRBD005: resource-and-stonith needs protocol B or C. */
-export const fencingStonithProtocol = defineRule<DrbdLintDoc>({
+export const fencingStonithProtocol = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'fencing-stonith-protocol',
     description: '`fencing resource-and-stonith` needs protocol B or C',

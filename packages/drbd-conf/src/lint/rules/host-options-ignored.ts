@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD055: `options { }` inside a host section is parsed and dumped but never applied. */
-export const hostOptionsIgnored = defineRule<DrbdLintDoc>({
+export const hostOptionsIgnored = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'host-options-ignored',
     description: '`options { }` inside a host section is never applied; put it at resource level',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** `ko-count 0` never drops a peer that stops answering, so the primary's writes can hang. */
-export const koCountDisabled = defineRule<DrbdLintDoc>({
+export const koCountDisabled = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'ko-count-disabled',
     description: '`ko-count 0` never disconnects a peer that stops completing writes',

@@ -3,7 +3,7 @@ import type { DrbdVolume } from '../../schema.js';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD050: indexed external meta-data uses fixed 128 MiB slots (≤ 4 TiB of data). */
-export const metaDiskIndexed = defineRule<DrbdLintDoc>({
+export const metaDiskIndexed = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'meta-disk-indexed',
     description: 'Indexed external meta-data (`DEV [N]`) limits the device to about 4 TiB',

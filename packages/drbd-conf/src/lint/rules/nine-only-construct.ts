@@ -3,7 +3,7 @@ import { optionSpec } from '../../model/options.js';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD003: on a host with an 8.4 kernel module drbdadm switches to the 8.4 parser. */
-export const nineOnlyConstruct = defineRule<DrbdLintDoc>({
+export const nineOnlyConstruct = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'nine-only-construct',
     description: 'DRBD 9-only options and sections fail where an 8.4 kernel module is loaded',

@@ -3,7 +3,7 @@ import { optionSpec } from '../../model/options.js';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD039: DRBD 9 quirks — `no-X yes` ignores the `no-`, and `protocol;` means `protocol yes`. */
-export const noPrefixValue = defineRule<DrbdLintDoc>({
+export const noPrefixValue = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'no-prefix-value',
     description: '`no-X VALUE;` ignores the `no-` prefix, and value-less non-boolean options are nonsense',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD025: drbdadm accepts node-id 32, the kernel only 0..31. */
-export const nodeIdKernelRange = defineRule<DrbdLintDoc>({
+export const nodeIdKernelRange = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'node-id-kernel-range',
     description: 'Node ids must be 0 to 31 (drbdadm accepts 32, the kernel does not)',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, protocolOf, ruleUrl } from '../context.js';
 
 /** DRBD006: any congestion policy other than `block` needs protocol A. */
-export const onCongestionProtocol = defineRule<DrbdLintDoc>({
+export const onCongestionProtocol = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'on-congestion-protocol',
     description: '`on-congestion pull-ahead` or `disconnect` needs protocol A',

@@ -7,7 +7,7 @@ import { removeLine } from './become-primary-on-ignored.js';
  * fails; 8.4 passes both to drbdsetup). An exact repeat (`allow-two-primaries;` then
  * `allow-two-primaries yes;`) is accepted by drbdadm and means the same: only a warning, with a fix.
  */
-export const optionDuplicate = defineRule<DrbdLintDoc>({
+export const optionDuplicate = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'option-duplicate',
     description: 'An option may appear only once per section',

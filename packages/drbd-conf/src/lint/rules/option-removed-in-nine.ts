@@ -12,7 +12,7 @@ const REMOVED = new Set([
 ]);
 
 /** DRBD040: 8.4 options that DRBD 9 no longer accepts. */
-export const optionRemovedInNine = defineRule<DrbdLintDoc>({
+export const optionRemovedInNine = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'option-removed-in-nine',
     description: 'Options and statements removed in DRBD 9 block an upgrade',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD014: `outdate-peer` is the old name of `fence-peer`. */
-export const outdatePeerHandler = defineRule<DrbdLintDoc>({
+export const outdatePeerHandler = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'outdate-peer-handler',
     description: 'Use the `fence-peer` handler instead of the old `outdate-peer` name',

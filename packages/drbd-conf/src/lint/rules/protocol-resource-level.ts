@@ -3,7 +3,7 @@ import { protocolSpan } from '../../model/protocol-span.js';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD053: resource-level `protocol X;` is legacy; it belongs in `net`. */
-export const protocolResourceLevel = defineRule<DrbdLintDoc>({
+export const protocolResourceLevel = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'protocol-resource-level',
     description: 'Write `protocol` inside `net { }` rather than at resource level',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD054: `compression on` works in 8.4 but DRBD 9 wants a number. */
-export const proxyCompressionOn = defineRule<DrbdLintDoc>({
+export const proxyCompressionOn = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'proxy-compression-on',
     description: 'DRBD 9 proxy options are numbers: `compression on` is rejected',

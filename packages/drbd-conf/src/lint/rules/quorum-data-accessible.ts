@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD018: with quorum, `on-no-data-accessible` should match `on-no-quorum`. */
-export const quorumDataAccessible = defineRule<DrbdLintDoc>({
+export const quorumDataAccessible = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'quorum-data-accessible',
     description: 'With `quorum` set, `on-no-data-accessible` should equal `on-no-quorum`',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD020: a numeric quorum of half the nodes or less allows two partitions to both have quorum. */
-export const quorumNumberLow = defineRule<DrbdLintDoc>({
+export const quorumNumberLow = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'quorum-number-low',
     description: 'A numeric `quorum` must be more than half of the nodes',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD019: quorum with two diskful nodes and no tie-breaker loses quorum on any failure. */
-export const quorumTwoNodes = defineRule<DrbdLintDoc>({
+export const quorumTwoNodes = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'quorum-two-nodes',
     description: '`quorum majority`/`all` with two diskful nodes needs a diskless tie-breaker',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD052: resync-after must name another existing resource. */
-export const resyncAfterTarget = defineRule<DrbdLintDoc>({
+export const resyncAfterTarget = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'resync-after-target',
     description: '`resync-after` must name another resource that exists',

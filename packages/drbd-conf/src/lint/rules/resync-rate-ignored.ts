@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD028: the dynamic resync controller (c-plan-ahead > 0) ignores resync-rate. */
-export const resyncRateIgnored = defineRule<DrbdLintDoc>({
+export const resyncRateIgnored = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'resync-rate-ignored',
     description: '`resync-rate` only applies when `c-plan-ahead` is 0',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD036: a short or trivially guessable shared-secret. The value itself is never printed. */
-export const sharedSecretWeak = defineRule<DrbdLintDoc>({
+export const sharedSecretWeak = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'shared-secret-weak',
     description: '`shared-secret` should be long and random (at most 63 characters for DRBD 9)',

@@ -3,7 +3,7 @@ import { scaledValue } from '../../model/options.js';
 import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
 
 /** DRBD035: tiny send buffers throttle replication. */
-export const sndbufSizeSmall = defineRule<DrbdLintDoc>({
+export const sndbufSizeSmall = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'sndbuf-size-small',
     description: '`sndbuf-size` between 1 byte and 32 KiB hurts throughput; use 0 (auto) or more',

@@ -13,7 +13,7 @@ const DISCARDING = new Set([
 ]);
 
 /** DRBD015: automatic split-brain recovery throws away one node's writes by design. */
-export const splitBrainAutoDiscard = defineRule<DrbdLintDoc>({
+export const splitBrainAutoDiscard = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'split-brain-auto-discard',
     description: "Automatic split-brain recovery policies discard one node's writes",

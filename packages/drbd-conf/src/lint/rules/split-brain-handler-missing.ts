@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD017: without a split-brain handler nobody hears about a split brain. */
-export const splitBrainHandlerMissing = defineRule<DrbdLintDoc>({
+export const splitBrainHandlerMissing = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'split-brain-handler-missing',
     description: 'A `split-brain` handler should notify someone when DRBD detects a split brain',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, options, optionValue, ruleUrl } from '../context.js';
 
 /** DRBD008: `violently*` recovery policies throw away data without asking. */
-export const splitBrainViolentPolicy = defineRule<DrbdLintDoc>({
+export const splitBrainViolentPolicy = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'split-brain-violent-policy',
     description: 'Split-brain and role-conflict policies that act "violently" should not be used',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD051: stacked resources are deprecated in DRBD 9 (use 3+ node resources). */
-export const stackedResourceDeprecated = defineRule<DrbdLintDoc>({
+export const stackedResourceDeprecated = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'stacked-resource-deprecated',
     description: '`stacked-on-top-of` is deprecated in DRBD 9; use a resource with three or more nodes',

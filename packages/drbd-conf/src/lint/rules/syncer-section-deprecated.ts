@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, ruleUrl, sections } from '../context.js';
 
 /** DRBD002: `syncer { }` is deprecated in 8.4 and half-broken in 9. */
-export const syncerSectionDeprecated = defineRule<DrbdLintDoc>({
+export const syncerSectionDeprecated = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'syncer-section-deprecated',
     description: 'The `syncer` section is deprecated: put its options in `disk`, `net` and `options`',

@@ -9,7 +9,7 @@ import { at, type DrbdLintDoc, options, ruleUrl } from '../context.js';
  */
 const TIME_UNITS = new Set(['s', '0.1 s', 'ms']);
 
-export const timeOptionSuffix = defineRule<DrbdLintDoc>({
+export const timeOptionSuffix = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'time-option-suffix',
     description: 'Unit suffixes (`K M G s`) on time options are size units, not time units',

@@ -3,7 +3,7 @@ import { scaledValue } from '../../model/options.js';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD027: `timeout` (tenths of a second) must be below `connect-int` and `ping-int` (seconds). */
-export const timeoutPingOrder = defineRule<DrbdLintDoc>({
+export const timeoutPingOrder = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'timeout-ping-order',
     description: '`timeout` must be shorter than `connect-int` and `ping-int`',

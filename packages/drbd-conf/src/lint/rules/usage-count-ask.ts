@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** `usage-count ask` (the default) prompts interactively during installs and upgrades. */
-export const usageCountAsk = defineRule<DrbdLintDoc>({
+export const usageCountAsk = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'usage-count-ask',
     description: 'Set `usage-count yes` or `no`: `ask` (the default) prompts during unattended runs',

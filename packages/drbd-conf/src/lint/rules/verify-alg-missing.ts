@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD037: without verify-alg, `drbdadm verify` cannot run. */
-export const verifyAlgMissing = defineRule<DrbdLintDoc>({
+export const verifyAlgMissing = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'verify-alg-missing',
     description: 'Set `verify-alg` so online verification (`drbdadm verify`) is possible',

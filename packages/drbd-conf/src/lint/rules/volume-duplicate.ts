@@ -3,7 +3,7 @@ import type { DrbdVolume } from '../../schema.js';
 import { at, type DrbdLintDoc, ruleUrl } from '../context.js';
 
 /** DRBD022: the same volume number twice in one scope (drbdadm merges or duplicates silently). */
-export const volumeDuplicate = defineRule<DrbdLintDoc>({
+export const volumeDuplicate = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'volume-duplicate',
     description: 'A volume number may be defined only once per resource or host section',

@@ -3,7 +3,7 @@ import { scaledValue } from '../../model/options.js';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** `wfc-timeout` pitfalls: 0 waits forever at boot; the degraded timeout should not exceed it. */
-export const wfcTimeoutOrder = defineRule<DrbdLintDoc>({
+export const wfcTimeoutOrder = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'wfc-timeout-order',
     description: '`degr-wfc-timeout` should not exceed `wfc-timeout` (0 means wait forever)',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { at, type DrbdLintDoc, effective, ruleUrl } from '../context.js';
 
 /** DRBD031: with barriers, flushes and drain all off, DRBD cannot keep write order. */
-export const writeOrderingDisabled = defineRule<DrbdLintDoc>({
+export const writeOrderingDisabled = defineRule<DrbdLintDoc>()({
   meta: {
     id: 'write-ordering-disabled',
     description: 'Turning off `disk-flushes`, `disk-drain` and `disk-barrier` together loses write ordering',

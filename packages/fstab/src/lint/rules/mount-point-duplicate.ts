@@ -3,7 +3,7 @@ import type { FstabLintDoc, LintEntry } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
 /** Two entries for one mount point: the later mount hides the earlier one. */
-export const mountPointDuplicate = defineRule<FstabLintDoc>({
+export const mountPointDuplicate = defineRule<FstabLintDoc>()({
   meta: {
     id: 'mount-point-duplicate',
     description: 'Disallow two entries with the same mount point',

@@ -3,7 +3,7 @@ import type { FstabLintDoc } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
 /** fs_file must be an absolute path (or `none`/`swap` for swap). */
-export const mountPointRelative = defineRule<FstabLintDoc>({
+export const mountPointRelative = defineRule<FstabLintDoc>()({
   meta: {
     id: 'mount-point-relative',
     description: 'Require mount points to be absolute paths',

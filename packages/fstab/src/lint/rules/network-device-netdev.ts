@@ -4,7 +4,7 @@ import type { FstabLintDoc } from '../doc.js';
 import { hasOption, networkDeviceKind, ruleUrl, shown } from '../doc.js';
 
 /** Any filesystem on a network block device (DRBD, NBD, RBD, iSCSI) needs `_netdev` for boot ordering. */
-export const networkDeviceNetdev = defineRule<FstabLintDoc>({
+export const networkDeviceNetdev = defineRule<FstabLintDoc>()({
   meta: {
     id: 'network-device-netdev',
     description: 'Require `_netdev` for filesystems on network block devices (DRBD, NBD, RBD, iSCSI)',

@@ -3,7 +3,7 @@ import type { FstabLintDoc } from '../doc.js';
 import { removeOptionEdit, ruleUrl } from '../doc.js';
 
 /** FS-DATAVOLUME: an OCFS2 1.2/1.4 option that mainline kernels reject. */
-export const ocfs2Datavolume = defineRule<FstabLintDoc>({
+export const ocfs2Datavolume = defineRule<FstabLintDoc>()({
   meta: {
     id: 'ocfs2-datavolume',
     description: 'Disallow the obsolete `datavolume` option, which mainline kernels reject',

@@ -5,7 +5,7 @@ import { ruleUrl, shown } from '../doc.js';
 const KERNEL_NAME = /^\/dev\/(sd[a-z]+|vd[a-z]+|xvd[a-z]+|hd[a-z]+|nvme\d+n\d+)(p?\d+)?$/;
 
 /** FS-DEVNAME: kernel device names of shared disks differ between nodes and boots. */
-export const ocfs2DeviceName = defineRule<FstabLintDoc>({
+export const ocfs2DeviceName = defineRule<FstabLintDoc>()({
   meta: {
     id: 'ocfs2-device-name',
     description: 'Prefer `UUID=`, `LABEL=` or multipath names over `/dev/sdX` for OCFS2 volumes',

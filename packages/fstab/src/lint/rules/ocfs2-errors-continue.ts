@@ -3,7 +3,7 @@ import type { FstabLintDoc } from '../doc.js';
 import { ruleUrl } from '../doc.js';
 
 /** FS-ERRORS-CONTINUE: `errors=continue` exists only in newer kernels. */
-export const ocfs2ErrorsContinue = defineRule<FstabLintDoc>({
+export const ocfs2ErrorsContinue = defineRule<FstabLintDoc>()({
   meta: {
     id: 'ocfs2-errors-continue',
     description: 'Note that OCFS2 `errors=continue` needs a recent kernel and keeps using a damaged volume',

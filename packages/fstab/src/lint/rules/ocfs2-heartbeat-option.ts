@@ -7,7 +7,7 @@ import { optionsNamed, removeOptionEdit, ruleUrl, shown } from '../doc.js';
  * With the setting `heartbeatMode` (`local`/`global`, the cluster's `heartbeat_mode` from
  * cluster.conf) a contradicting value is an error.
  */
-export const ocfs2HeartbeatOption = defineRule<FstabLintDoc>({
+export const ocfs2HeartbeatOption = defineRule<FstabLintDoc>()({
   meta: {
     id: 'ocfs2-heartbeat-option',
     description: 'Disallow `heartbeat=` and `cluster_stack=` in OCFS2 entries (mount.ocfs2 sets them)',

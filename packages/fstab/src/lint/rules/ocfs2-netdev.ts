@@ -4,7 +4,7 @@ import type { FstabLintDoc } from '../doc.js';
 import { hasOption, networkDeviceKind, ruleUrl, shown } from '../doc.js';
 
 /** FS-NETDEV: an OCFS2 mount needs the network and the cluster stack, so boot must wait for them. */
-export const ocfs2Netdev = defineRule<FstabLintDoc>({
+export const ocfs2Netdev = defineRule<FstabLintDoc>()({
   meta: {
     id: 'ocfs2-netdev',
     description: 'Require `_netdev` on OCFS2 entries mounted at boot',

@@ -3,7 +3,7 @@ import type { FstabLintDoc } from '../doc.js';
 import { optionsNamed, ruleUrl } from '../doc.js';
 
 /** FS-NOCLUSTER: mounts a shared volume without cluster locking. */
-export const ocfs2Nocluster = defineRule<FstabLintDoc>({
+export const ocfs2Nocluster = defineRule<FstabLintDoc>()({
   meta: {
     id: 'ocfs2-nocluster',
     description: 'Warn about `nocluster`, which mounts a shared OCFS2 volume without cluster locking',

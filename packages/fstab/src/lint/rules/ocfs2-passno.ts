@@ -3,7 +3,7 @@ import type { FstabLintDoc } from '../doc.js';
 import { ruleUrl } from '../doc.js';
 
 /** FS-PASSNO: boot-time fsck of a shared volume. */
-export const ocfs2Passno = defineRule<FstabLintDoc>({
+export const ocfs2Passno = defineRule<FstabLintDoc>()({
   meta: {
     id: 'ocfs2-passno',
     description: 'Require fs_passno 0 for OCFS2 (no boot-time fsck of a shared volume)',

@@ -3,7 +3,7 @@ import type { FstabLintDoc } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
 /** FS-RESV-RANGE: out-of-range reservation levels are silently ignored. */
-export const ocfs2ResvLevel = defineRule<FstabLintDoc>({
+export const ocfs2ResvLevel = defineRule<FstabLintDoc>()({
   meta: {
     id: 'ocfs2-resv-level',
     description: 'Require OCFS2 `resv_level` and `dir_resv_level` to be 0–8',

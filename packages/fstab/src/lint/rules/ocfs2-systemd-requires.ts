@@ -9,7 +9,7 @@ const ORDERING = /^x-systemd\.(requires|after|wants)$/;
  * FS-SYSTEMD-REQUIRES: on systemd hosts `_netdev` orders after the network but not after o2cb;
  * Debian's NEWS asks for `x-systemd.requires=o2cb.service`. Skipped with setting `systemd: false`.
  */
-export const ocfs2SystemdRequires = defineRule<FstabLintDoc>({
+export const ocfs2SystemdRequires = defineRule<FstabLintDoc>()({
   meta: {
     id: 'ocfs2-systemd-requires',
     description: 'Require `x-systemd.requires=o2cb.service` on OCFS2 boot mounts (systemd hosts)',

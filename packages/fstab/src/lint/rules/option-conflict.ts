@@ -23,7 +23,7 @@ const OPPOSITE = new Map<string, string>(OPPOSITES.flatMap(([a, b]) => [[a, b] a
  * Options that contradict or repeat each other within one entry (`ro,rw`, `intr,nointr`,
  * `data=ordered,data=writeback`, `_netdev,_netdev`). The last one wins, so earlier ones mislead.
  */
-export const optionConflict = defineRule<FstabLintDoc>({
+export const optionConflict = defineRule<FstabLintDoc>()({
   meta: {
     id: 'option-conflict',
     description: 'Disallow options that repeat or contradict a later option of the same entry',

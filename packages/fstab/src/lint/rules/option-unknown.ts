@@ -9,7 +9,7 @@ const MAX_PER_ENTRY = 100;
  * FS-UNKNOWN-OPT: the kernel fails the mount on an option it does not know. Checked for ocfs2
  * (error) and for ext4/xfs (warning: ftkit's tables follow the kernel docs but kernels differ).
  */
-export const optionUnknown = defineRule<FstabLintDoc>({
+export const optionUnknown = defineRule<FstabLintDoc>()({
   meta: {
     id: 'option-unknown',
     description: 'Report mount options unknown to the filesystem (ocfs2, ext4, xfs), with did-you-mean',

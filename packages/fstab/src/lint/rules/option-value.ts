@@ -4,7 +4,7 @@ import type { FstabLintDoc } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
 /** Option values the kernel does not accept: `errors=`, `data=`, `coherency=`, `heartbeat=`, numbers … */
-export const optionValue = defineRule<FstabLintDoc>({
+export const optionValue = defineRule<FstabLintDoc>()({
   meta: {
     id: 'option-value',
     description: 'Check the values of known mount options (`errors=`, `data=`, `coherency=`, numbers …)',

@@ -4,7 +4,7 @@ import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
 /** DO-BOOTCLUSTER-FORMAT: o2cb register-cluster takes 1–16 ASCII letters and digits. */
-export const bootclusterFormat = defineRule<O2cbLintDoc>({
+export const bootclusterFormat = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'bootcluster-format',
     description: 'Require `O2CB_BOOTCLUSTER` to be 1–16 ASCII letters and digits',

@@ -3,7 +3,7 @@ import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl } from '../doc.js';
 
 /** DO-BOOTCLUSTER-EMPTY: enabled but no cluster to start. */
-export const bootclusterMissing = defineRule<O2cbLintDoc>({
+export const bootclusterMissing = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'bootcluster-missing',
     description: 'Require `O2CB_BOOTCLUSTER` when `O2CB_ENABLED=true`',

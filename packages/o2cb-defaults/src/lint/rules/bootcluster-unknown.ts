@@ -18,7 +18,7 @@ export function clusterNamesSetting(
  * DO-BOOTCLUSTER-UNKNOWN (cross-file): the boot cluster must be defined in cluster.conf. Needs the
  * `clusterNames` setting (the names of cluster.conf's cluster stanzas); silent without it.
  */
-export const bootclusterUnknown = defineRule<O2cbLintDoc>({
+export const bootclusterUnknown = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'bootcluster-unknown',
     description:

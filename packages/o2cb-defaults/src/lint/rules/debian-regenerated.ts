@@ -15,7 +15,7 @@ const DEBIAN_KEEPS = new Set([
  * DO-DEBIAN-REGEN: on Debian the postinst rewrites /etc/default/o2cb from debconf at every package
  * configure; only the six debconf values survive. Runs only with the setting `debian: true`.
  */
-export const debianRegenerated = defineRule<O2cbLintDoc>({
+export const debianRegenerated = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'debian-regenerated',
     description: 'On Debian (setting `debian: true`), report content the package regenerates away',

@@ -3,7 +3,7 @@ import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
 /** DO-ENABLED-LITERAL: the init script tests `[ "$O2CB_ENABLED" = "true" ]`; anything else disables. */
-export const enabledLiteral = defineRule<O2cbLintDoc>({
+export const enabledLiteral = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'enabled-literal',
     description: 'Require `O2CB_ENABLED` to be exactly `true` or `false`',

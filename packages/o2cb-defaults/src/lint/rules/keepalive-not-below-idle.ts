@@ -8,7 +8,7 @@ import { ruleUrl } from '../doc.js';
  * and a keepalive delay not below the current idle timeout. The init script writes idle first,
  * then keepalive, onto a fresh cluster (idle 30000, keepalive 2000).
  */
-export const keepaliveNotBelowIdle = defineRule<O2cbLintDoc>({
+export const keepaliveNotBelowIdle = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'keepalive-not-below-idle',
     description: 'Require `O2CB_KEEPALIVE_DELAY_MS` to be smaller than `O2CB_IDLE_TIMEOUT_MS`',

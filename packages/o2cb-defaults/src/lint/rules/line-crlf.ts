@@ -3,7 +3,7 @@ import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl } from '../doc.js';
 
 /** DO-CRLF: a CR before the line feed becomes part of the value (`true\r` is not `true`). */
-export const lineCrlf = defineRule<O2cbLintDoc>({
+export const lineCrlf = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'line-crlf',
     description: 'Disallow carriage returns (Windows line ends), which the shell keeps in values',

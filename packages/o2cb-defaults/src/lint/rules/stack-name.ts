@@ -3,7 +3,7 @@ import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
 /** DO-STACK: the init script accepts `o2cb` or any name of exactly four characters. */
-export const stackName = defineRule<O2cbLintDoc>({
+export const stackName = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'stack-name',
     description: 'Require `O2CB_STACK` to be `o2cb` or a 4-character user-space stack name',

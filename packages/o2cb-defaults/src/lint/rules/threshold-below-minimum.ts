@@ -4,7 +4,7 @@ import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
 /** DO-THRESHOLD-LOW (3–6): accepted by the kernel but below the tool's minimum of 7. */
-export const thresholdBelowMinimum = defineRule<O2cbLintDoc>({
+export const thresholdBelowMinimum = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'threshold-below-minimum',
     description: 'Warn when `O2CB_HEARTBEAT_THRESHOLD` is below 7, the minimum `o2cb configure` accepts',

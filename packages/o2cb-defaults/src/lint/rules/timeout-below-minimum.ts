@@ -6,7 +6,7 @@ import { ruleUrl, shown } from '../doc.js';
 const CHECKED = ['O2CB_IDLE_TIMEOUT_MS', 'O2CB_KEEPALIVE_DELAY_MS', 'O2CB_RECONNECT_DELAY_MS'] as const;
 
 /** DO-IDLE-LOW, DO-KEEPALIVE-LOW, DO-RECONNECT-LOW: below the minimums of `o2cb configure`. */
-export const timeoutBelowMinimum = defineRule<O2cbLintDoc>({
+export const timeoutBelowMinimum = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'timeout-below-minimum',
     description: 'Warn when a network timeout is below the minimum `o2cb configure` accepts',

@@ -7,7 +7,7 @@ import { ruleUrl, shown } from '../doc.js';
  * DO-NUMERIC and DO-THRESHOLD-LOW (≤ 2): values the init script writes to configfs and reports
  * `OK` for, although the kernel refuses them and keeps its default.
  */
-export const valueKernelRejected = defineRule<O2cbLintDoc>({
+export const valueKernelRejected = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'value-kernel-rejected',
     description: 'Disallow timeout and threshold values the kernel rejects while the init script prints `OK`',

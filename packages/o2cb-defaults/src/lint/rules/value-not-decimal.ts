@@ -10,7 +10,7 @@ const TIMEOUTS = ['O2CB_IDLE_TIMEOUT_MS', 'O2CB_KEEPALIVE_DELAY_MS', 'O2CB_RECON
  * is hexadecimal and a leading zero makes the value octal, so `030000` means 12288 ms. The fix
  * writes the value the kernel reads in decimal (the meaning does not change, only the spelling).
  */
-export const valueNotDecimal = defineRule<O2cbLintDoc>({
+export const valueNotDecimal = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'value-not-decimal',
     description: 'Require plain decimal timeouts (the kernel reads `0x…` as hex and a leading `0` as octal)',

@@ -3,7 +3,7 @@ import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl } from '../doc.js';
 
 /** Repeated assignment: the shell keeps the last one, so earlier lines are dead and misleading. */
-export const variableDuplicate = defineRule<O2cbLintDoc>({
+export const variableDuplicate = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'variable-duplicate',
     description: 'Disallow assigning the same variable twice (the last assignment wins)',

@@ -10,7 +10,7 @@ const KNOWN = VARIABLES.map((v) => v.name);
  * warning (the intended setting silently does nothing); other `O2CB_*` names are info; other
  * variables are ignored (a sourced file may set helpers for itself).
  */
-export const variableUnknown = defineRule<O2cbLintDoc>({
+export const variableUnknown = defineRule<O2cbLintDoc>()({
   meta: {
     id: 'variable-unknown',
     description: 'Report variables ocfs2-tools does not read, with a did-you-mean for typos',

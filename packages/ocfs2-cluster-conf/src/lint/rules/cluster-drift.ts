@@ -12,7 +12,7 @@ export interface PeerFile {
 }
 
 /** CC-DRIFT (multi-file): cluster.conf must be the same on every node. */
-export const clusterDrift = defineRule<ClusterConfDoc>({
+export const clusterDrift = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'cluster-drift',
     description:

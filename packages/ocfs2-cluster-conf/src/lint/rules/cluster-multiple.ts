@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, clusterView, headerSpan, ruleUrl } from '../types.js';
 
 /** CL-MULTI: the kernel runs one cluster at a time; `O2CB_BOOTCLUSTER` picks it. */
-export const clusterMultiple = defineRule<ClusterConfDoc>({
+export const clusterMultiple = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'cluster-multiple',
     description: 'Notes files that define more than one cluster',

@@ -3,7 +3,7 @@ import { CLUSTER_NAME_PATTERN } from '../../limits.js';
 import { attr, type ClusterConfDoc, clusterView, headerSpan, ruleUrl, valueSpan } from '../types.js';
 
 /** CL-NAME-FORMAT: `o2cb add-cluster` and `register-cluster` take 1–16 letters and digits only. */
-export const clusterNameFormat = defineRule<ClusterConfDoc>({
+export const clusterNameFormat = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'cluster-name-format',
     description: 'Requires cluster names of 1–16 ASCII letters and digits, as o2cb and the kernel do',

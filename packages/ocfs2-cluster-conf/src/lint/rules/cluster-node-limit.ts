@@ -3,7 +3,7 @@ import { LIMITS } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** o2cb add-node and the kernel stop at 255 nodes per cluster. */
-export const clusterNodeLimit = defineRule<ClusterConfDoc>({
+export const clusterNodeLimit = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'cluster-node-limit',
     description: 'Requires at most 255 nodes per cluster, the o2cb and kernel limit',

@@ -3,7 +3,7 @@ import { linesOf } from '../../cst/print.js';
 import { type ClusterConfDoc, ruleUrl } from '../types.js';
 
 /** CC-COMMENTS-LOST: any o2cb command that changes the file drops every comment. */
-export const commentsLost = defineRule<ClusterConfDoc>({
+export const commentsLost = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'comments-lost',
     description: 'Notes that o2cb drops comments whenever one of its commands rewrites the file',

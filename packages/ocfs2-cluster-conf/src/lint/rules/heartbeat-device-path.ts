@@ -5,7 +5,7 @@ import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 export const SCANNED_DEVICES = /^\/dev\/(?:sd|loop|xvd|vd|rbd|drbd|mapper\/|emcpower)/;
 
 /** HB-DEVICE-PATH (host context): `start-heartbeat` only scans some device names. */
-export const heartbeatDevicePath = defineRule<ClusterConfDoc>({
+export const heartbeatDevicePath = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'heartbeat-device-path',
     description:

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { attr, type ClusterConfDoc, clusterView, headerSpan, ruleUrl, valueSpan } from '../types.js';
 
 /** HB-GLOBAL-FEW: with 1–2 regions one slow device is enough to fence a node. */
-export const heartbeatGlobalFew = defineRule<ClusterConfDoc>({
+export const heartbeatGlobalFew = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'heartbeat-global-few',
     description: 'Advises at least three heartbeat regions with global heartbeat',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { attr, type ClusterConfDoc, clusterView, headerSpan, ruleUrl, valueSpan } from '../types.js';
 
 /** HB-GLOBAL-NONE: global heartbeat without regions has nothing to heartbeat on. */
-export const heartbeatGlobalNone = defineRule<ClusterConfDoc>({
+export const heartbeatGlobalNone = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'heartbeat-global-none',
     description: 'Requires at least one heartbeat region in a cluster with global heartbeat',

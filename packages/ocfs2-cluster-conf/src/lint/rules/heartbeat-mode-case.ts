@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { attr, type ClusterConfDoc, clusterView, ruleUrl, valueSpan } from '../types.js';
 
 /** CL-HB-MODE-CASE: o2cb reads `Global` as `global` and writes it lower-case. */
-export const heartbeatModeCase = defineRule<ClusterConfDoc>({
+export const heartbeatModeCase = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'heartbeat-mode-case',
     description: 'Asks for `heartbeat_mode` in lower case, as o2cb writes it',

@@ -5,7 +5,7 @@ import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 const UUID = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
 
 /** HB-REGION-FORMAT: regions are matched as 32 upper-case hex digits; the blkid form never matches. */
-export const heartbeatRegionFormat = defineRule<ClusterConfDoc>({
+export const heartbeatRegionFormat = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'heartbeat-region-format',
     description: 'Requires heartbeat regions written as 32 upper-case hex digits without dashes',

@@ -3,7 +3,7 @@ import { LIMITS } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** HB-TOO-MANY: the kernel handles at most 32 regions. */
-export const heartbeatRegionLimit = defineRule<ClusterConfDoc>({
+export const heartbeatRegionLimit = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'heartbeat-region-limit',
     description: 'Requires at most 32 heartbeat regions per cluster, the kernel limit',

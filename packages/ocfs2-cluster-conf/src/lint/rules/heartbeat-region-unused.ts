@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** HB-UNUSED: heartbeat regions only count with `heartbeat_mode = global`. */
-export const heartbeatRegionUnused = defineRule<ClusterConfDoc>({
+export const heartbeatRegionUnused = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'heartbeat-region-unused',
     description: 'Notes heartbeat regions of clusters that use local heartbeat',

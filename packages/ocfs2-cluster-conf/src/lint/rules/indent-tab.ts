@@ -18,7 +18,7 @@ function fixAll(lines: readonly AttributeLine[]): TextEdit[] {
  * Indentation is a habit of whoever wrote the file, so it is reported once: for the whole file
  * when every attribute line has the same other indent, else once per stanza that has one.
  */
-export const indentTab = defineRule<ClusterConfDoc>({
+export const indentTab = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'indent-tab',
     description: 'Asks for a single TAB as indentation, as o2cb writes and its man page demands',

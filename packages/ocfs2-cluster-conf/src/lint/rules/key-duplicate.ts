@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, ruleUrl } from '../types.js';
 
 /** CC-DUP-KEY: the last occurrence of a key wins silently. */
-export const keyDuplicate = defineRule<ClusterConfDoc>({
+export const keyDuplicate = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'key-duplicate',
     description: 'Flags a key repeated in one stanza, where only the last occurrence counts',

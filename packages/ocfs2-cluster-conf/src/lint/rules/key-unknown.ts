@@ -2,7 +2,7 @@ import { defineRule, didYouMean } from '@ftkit/core';
 import { type ClusterConfDoc, KNOWN_KEYS, ruleUrl } from '../types.js';
 
 /** CC-UNKNOWN-KEY: unknown keys are ignored and dropped on o2cb's next write. */
-export const keyUnknown = defineRule<ClusterConfDoc>({
+export const keyUnknown = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'key-unknown',
     description: 'Flags keys o2cb does not know for the stanza they are in',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, KNOWN_KEYS, KNOWN_STANZAS, ruleUrl } from '../types.js';
 
 /** CC-STANZA-CASE: `Cluster:` and `Name =` are unknown to o2cb, which is case-sensitive. */
-export const keywordCase = defineRule<ClusterConfDoc>({
+export const keywordCase = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'keyword-case',
     description: 'Flags stanza names and keys that match a known one only when case is ignored',

@@ -3,7 +3,7 @@ import { linesOf } from '../../cst/print.js';
 import { type ClusterConfDoc, ruleUrl } from '../types.js';
 
 /** CC-CRLF on the lines o2cb tolerates it on (the fatal ones are parse errors). */
-export const lineEndingCrlf = defineRule<ClusterConfDoc>({
+export const lineEndingCrlf = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'line-ending-crlf',
     description: 'Flags CRLF line ends on attribute and comment lines, where o2cb still tolerates them',

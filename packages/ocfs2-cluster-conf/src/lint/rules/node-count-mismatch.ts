@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { attr, type ClusterConfDoc, clusterView, ruleUrl, valueSpan } from '../types.js';
 
 /** CL-NODE-COUNT-MISMATCH: `node_count` is never recomputed by o2cb. */
-export const nodeCountMismatch = defineRule<ClusterConfDoc>({
+export const nodeCountMismatch = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-count-mismatch',
     description: 'Requires `node_count` to equal the number of nodes of the cluster',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-DUP-IP: the kernel refuses a second node with the same IPv4 address (EEXIST). */
-export const nodeIpDuplicate = defineRule<ClusterConfDoc>({
+export const nodeIpDuplicate = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-ip-duplicate',
     description: 'Requires every node of a cluster to have its own IP address',

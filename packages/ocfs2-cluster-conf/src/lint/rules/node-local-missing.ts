@@ -9,7 +9,7 @@ export function isLocalNode(name: string, hostname: string): boolean {
 }
 
 /** ND-NOT-LOCAL (host context): no node matches this host, so the cluster stays offline. */
-export const nodeLocalMissing = defineRule<ClusterConfDoc>({
+export const nodeLocalMissing = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-local-missing',
     description:

@@ -4,7 +4,7 @@ import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
 /** ND-NAME-CHARS: a node name must equal a host name (`uname -n`). */
-export const nodeNameChars = defineRule<ClusterConfDoc>({
+export const nodeNameChars = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-name-chars',
     description: 'Flags node names that cannot be a host name (blanks, `/`, `_`, a leading `-` …)',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-NAME-CASE-COLLISION: two names that one host would both match (case-insensitive, short form). */
-export const nodeNameCollision = defineRule<ClusterConfDoc>({
+export const nodeNameCollision = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-name-collision',
     description: 'Flags two node names that the same host would both take as itself',

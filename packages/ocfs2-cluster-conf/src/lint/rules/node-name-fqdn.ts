@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-NAME-FQDN: `db1.example.com` only matches a host whose name is that same FQDN. */
-export const nodeNameFqdn = defineRule<ClusterConfDoc>({
+export const nodeNameFqdn = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-name-fqdn',
     description: 'Notes node names with a dot, which only match a host name that is the same FQDN',

@@ -3,7 +3,7 @@ import { LIMITS } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-NAME-LENGTH: configfs item names are at most 64 bytes (ENAMETOOLONG). */
-export const nodeNameLength = defineRule<ClusterConfDoc>({
+export const nodeNameLength = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-name-length',
     description: 'Requires node names of at most 64 bytes, the kernel limit',

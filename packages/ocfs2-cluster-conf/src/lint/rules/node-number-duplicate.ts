@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-DUP-NUMBER: o2cb loads it, the kernel refuses the second node (EEXIST). */
-export const nodeNumberDuplicate = defineRule<ClusterConfDoc>({
+export const nodeNumberDuplicate = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-number-duplicate',
     description: 'Requires every node of a cluster to have its own number',

@@ -3,7 +3,7 @@ import { LIMITS } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-NUMBER-RANGE: the kernel takes node numbers 0–254 (o2cb loads up to 2147483646). */
-export const nodeNumberRange = defineRule<ClusterConfDoc>({
+export const nodeNumberRange = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-number-range',
     description: 'Requires node numbers from 0 to 254, the range the kernel accepts',

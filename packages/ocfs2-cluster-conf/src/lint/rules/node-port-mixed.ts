@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-PORT-MIXED: legal (each node listens on its own port) but unusual. */
-export const nodePortMixed = defineRule<ClusterConfDoc>({
+export const nodePortMixed = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-port-mixed',
     description: 'Notes clusters whose nodes listen on different ports',

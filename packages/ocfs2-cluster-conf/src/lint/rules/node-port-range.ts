@@ -3,7 +3,7 @@ import { LIMITS } from '../../limits.js';
 import { type ClusterConfDoc, fieldSpan, ruleUrl } from '../types.js';
 
 /** ND-PORT-RANGE: the kernel takes ports 1–65534 (o2cb loads 0–4294967295). */
-export const nodePortRange = defineRule<ClusterConfDoc>({
+export const nodePortRange = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'node-port-range',
     description: 'Requires `ip_port` from 1 to 65534, the range the kernel accepts',

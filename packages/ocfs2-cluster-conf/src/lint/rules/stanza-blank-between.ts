@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, ruleUrl } from '../types.js';
 
 /** CC-NO-BLANK-BETWEEN: accepted, but the man page and o2cb put a blank line between stanzas. */
-export const stanzaBlankBetween = defineRule<ClusterConfDoc>({
+export const stanzaBlankBetween = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'stanza-blank-between',
     description: 'Asks for a blank line between stanzas, as o2cb writes them',

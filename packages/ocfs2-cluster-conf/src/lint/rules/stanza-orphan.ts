@@ -2,7 +2,7 @@ import { defineRule, didYouMean } from '@ftkit/core';
 import { type ClusterConfDoc, headerSpan, ruleUrl, valueSpan } from '../types.js';
 
 /** ND-ORPHAN: a node or heartbeat that names no loaded cluster is ignored and dropped. */
-export const stanzaOrphan = defineRule<ClusterConfDoc>({
+export const stanzaOrphan = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'stanza-orphan',
     description: 'Flags `node` and `heartbeat` stanzas that belong to no cluster of the file',

@@ -2,7 +2,7 @@ import { defineRule, didYouMean } from '@ftkit/core';
 import { type ClusterConfDoc, headerSpan, KNOWN_STANZAS, ruleUrl } from '../types.js';
 
 /** CC-UNKNOWN-STANZA: anything but `cluster:`, `node:` and `heartbeat:` is ignored and dropped. */
-export const stanzaUnknown = defineRule<ClusterConfDoc>({
+export const stanzaUnknown = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'stanza-unknown',
     description: 'Flags stanzas other than `cluster`, `node` and `heartbeat`',

@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, ruleUrl } from '../types.js';
 
 /** CC-CONTINUATION: a value ending in `\` continues on the next line. */
-export const valueContinuation = defineRule<ClusterConfDoc>({
+export const valueContinuation = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'value-continuation',
     description: 'Flags values continued on the next line with a trailing backslash',

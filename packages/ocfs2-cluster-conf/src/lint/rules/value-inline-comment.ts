@@ -4,7 +4,7 @@ import { type ClusterConfDoc, KNOWN_KEYS, ruleUrl } from '../types.js';
 const STRING_KEYS = new Set(['name', 'cluster', 'region']);
 
 /** CC-INLINE-COMMENT: `name = web # prod` names the cluster `web # prod`. */
-export const valueInlineComment = defineRule<ClusterConfDoc>({
+export const valueInlineComment = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'value-inline-comment',
     description: 'Flags a `#` comment after a value, which o2cb reads as part of the value',

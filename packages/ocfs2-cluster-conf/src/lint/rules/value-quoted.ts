@@ -2,7 +2,7 @@ import { defineRule } from '@ftkit/core';
 import { type ClusterConfDoc, ruleUrl, valueSpan } from '../types.js';
 
 /** CC-QUOTED-VALUE: quotes are literal in cluster.conf. */
-export const valueQuoted = defineRule<ClusterConfDoc>({
+export const valueQuoted = defineRule<ClusterConfDoc>()({
   meta: {
     id: 'value-quoted',
     description: 'Flags values wrapped in quotes, which o2cb keeps as part of the value',

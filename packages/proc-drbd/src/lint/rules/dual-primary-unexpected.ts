@@ -6,7 +6,7 @@ import { ruleUrl } from '../url.js';
  * Two Primaries at once. Only safe with `allow-two-primaries` and a cluster file system (OCFS2,
  * GFS2); say so with the setting `allowTwoPrimaries: true` or a list of resource names.
  */
-export const dualPrimaryUnexpected = defineRule<StatusDoc>({
+export const dualPrimaryUnexpected = defineRule<StatusDoc>()({
   meta: {
     id: 'dual-primary-unexpected',
     description:

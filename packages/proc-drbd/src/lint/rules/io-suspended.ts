@@ -3,7 +3,7 @@ import type { StatusDoc } from '../doc.js';
 import { ruleUrl } from '../url.js';
 
 /** Application I/O is frozen (user, no-data, fencing or quorum suspension): writes hang. */
-export const ioSuspended = defineRule<StatusDoc>({
+export const ioSuspended = defineRule<StatusDoc>()({
   meta: {
     id: 'io-suspended',
     description: 'Reports resources whose application I/O is suspended',

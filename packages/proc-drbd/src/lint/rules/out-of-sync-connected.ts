@@ -3,7 +3,7 @@ import type { StatusDoc } from '../doc.js';
 import { ruleUrl } from '../url.js';
 
 /** Out-of-sync blocks while the peers are connected and no resync runs (e.g. found by verify). */
-export const outOfSyncConnected = defineRule<StatusDoc>({
+export const outOfSyncConnected = defineRule<StatusDoc>()({
   meta: {
     id: 'out-of-sync-connected',
     description: 'Reports out-of-sync data on an established connection with no resync running',

@@ -14,7 +14,7 @@ const UNKNOWN_PEER = {
 } as const;
 
 /** The data has no current second copy: the peer's disk is Outdated, Inconsistent or unknown. */
-export const peerDiskDegraded = defineRule<StatusDoc>({
+export const peerDiskDegraded = defineRule<StatusDoc>()({
   meta: {
     id: 'peer-disk-degraded',
     description: 'Reports resources whose peer copy is not UpToDate while no resync is repairing it',

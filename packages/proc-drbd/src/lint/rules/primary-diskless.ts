@@ -3,7 +3,7 @@ import type { StatusDoc } from '../doc.js';
 import { ruleUrl } from '../url.js';
 
 /** A Primary without a local disk (that is not an intentional diskless client) serves all I/O over the network. */
-export const primaryDiskless = defineRule<StatusDoc>({
+export const primaryDiskless = defineRule<StatusDoc>()({
   meta: {
     id: 'primary-diskless',
     description: 'Reports Primary resources whose local disk is gone (and that are not diskless clients)',

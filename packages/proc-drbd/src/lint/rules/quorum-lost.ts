@@ -3,7 +3,7 @@ import type { StatusDoc } from '../doc.js';
 import { ruleUrl } from '../url.js';
 
 /** A volume without quorum: I/O is frozen or fails depending on `on-no-quorum`. */
-export const quorumLost = defineRule<StatusDoc>({
+export const quorumLost = defineRule<StatusDoc>()({
   meta: {
     id: 'quorum-lost',
     description: 'Reports volumes that have lost quorum',

@@ -3,7 +3,7 @@ import type { StatusDoc } from '../doc.js';
 import { ruleUrl } from '../url.js';
 
 /** The congestion policy kicked in (Ahead/Behind) or the send buffer is congested. */
-export const replicationCongested = defineRule<StatusDoc>({
+export const replicationCongested = defineRule<StatusDoc>()({
   meta: {
     id: 'replication-congested',
     description: 'Reports Ahead/Behind replication and congested connections',

@@ -3,7 +3,7 @@ import type { StatusDoc } from '../doc.js';
 import { ruleUrl } from '../url.js';
 
 /** A resync or verify that makes no progress (kernel `stalled` flag, or zero speed with no estimate). */
-export const resyncStalled = defineRule<StatusDoc>({
+export const resyncStalled = defineRule<StatusDoc>()({
   meta: {
     id: 'resync-stalled',
     description: 'Reports resyncs and verifies the kernel marks as stalled',

@@ -9,7 +9,7 @@ const helpers = new Set(['split-brain', 'pri-lost-after-sb']);
  * (events2), or a connection is StandAlone while the peer's disk is still remembered or data is
  * out of sync — what DRBD leaves behind after dropping a connection on split brain.
  */
-export const splitBrainSuspected = defineRule<StatusDoc>({
+export const splitBrainSuspected = defineRule<StatusDoc>()({
   meta: {
     id: 'split-brain-suspected',
     description: 'Reports connections that look like they were dropped because of a split brain',
