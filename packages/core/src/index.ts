@@ -40,6 +40,8 @@ export type {
   ParseResult,
 } from './format-module.js';
 export { LineIndex } from './line-index.js';
+export type { ApplyDirectivesOptions, CommentSyntax, Directive, DirectiveKind } from './lint/directives.js';
+export { applyDirectives, scanDirectives } from './lint/directives.js';
 export type {
   AnyRule,
   Rule,
