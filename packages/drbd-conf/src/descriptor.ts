@@ -14,6 +14,8 @@ const CONTENT = /^\s*(resource\s+\S+\s*\{|global\s*\{|common\s*\{|include\s+\S)/
 /** The `ftkit` descriptor of drbd.conf files (`drbd.conf`, `*.res`, `drbd.d/*.conf`). */
 export const drbdConfFormat = {
   name: 'drbd-conf',
+  // inline `# ftkit-disable…` directives (applied by the caller until lint comes from defineFormat)
+  comments: { line: '#' },
   description: 'DRBD 8.4 and 9 configuration (drbd.conf, /etc/drbd.d/*.res)',
   // `drbd.conf` in a `conf.d` directory is another program's drop-in for DRBD devices, not a DRBD
   // configuration: drbd-utils itself installs /etc/multipath/conf.d/drbd.conf (a multipath

@@ -36,6 +36,8 @@ function detect(path: string, text: string): number {
 /** The descriptor `ftkit lint` / `ftkit fmt` use for /etc/fstab. */
 export const fstabFormat = {
   name: 'fstab',
+  // inline `# ftkit-disable…` directives (applied by the caller until lint comes from defineFormat)
+  comments: { line: '#' },
   description: 'Filesystem table (/etc/fstab), with OCFS2, ext4 and XFS mount option checks',
   filePatterns: ['**/fstab', '**/*.fstab'],
   detect,

@@ -37,6 +37,8 @@ function detect(path: string, text: string): number {
 /** The descriptor `ftkit lint` / `ftkit fmt` use for /etc/default/o2cb and /etc/sysconfig/o2cb. */
 export const o2cbDefaultsFormat = {
   name: 'o2cb-defaults',
+  // inline `# ftkit-disable…` directives (applied by the caller until lint comes from defineFormat)
+  comments: { line: '#' },
   description: 'OCFS2 O2CB cluster stack settings (/etc/default/o2cb, /etc/sysconfig/o2cb)',
   filePatterns: ['**/default/o2cb', '**/sysconfig/o2cb', '**/*.o2cb'],
   detect,

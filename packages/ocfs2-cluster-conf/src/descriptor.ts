@@ -25,6 +25,8 @@ function detect(path: string, text: string): number {
 /** The descriptor `ftkit lint` and `ftkit fmt` use for /etc/ocfs2/cluster.conf. */
 export const ocfs2ClusterConfFormat = {
   name: 'ocfs2-cluster-conf',
+  // inline `# ftkit-disable…` directives (applied by the caller until lint comes from defineFormat)
+  comments: { line: '#' },
   description: 'OCFS2 O2CB cluster layout (/etc/ocfs2/cluster.conf)',
   filePatterns: ['**/ocfs2/cluster.conf', '**/ocfs2/*.cluster.conf', '**/*.ocfs2.conf'],
   detect,
