@@ -85,7 +85,14 @@ export { formatBytes, parseScaledNumber, SCALE_SHIFT, SUFFIX_SHIFT } from './sca
 export type { ShortenTextOptions } from './shorten-text.js';
 export { shortenText } from './shorten-text.js';
 export type { SourceReader } from './source-reader.js';
-export { dirname, isInside, memoryReader, normalizePath, resolvePath } from './source-reader.js';
+export {
+  dirname,
+  isInside,
+  memoryReader,
+  normalizePath,
+  resolvePath,
+  sysrootReader,
+} from './source-reader.js';
 export type { Point, Position, Span } from './span.js';
 export { joinSpans, sliceSpan, span } from './span.js';
 export { escapedByBackslash } from './text.js';
