@@ -275,6 +275,8 @@ async function lintOne(
   const own = fileName ?? name;
   const ownPath = abs ?? name;
   const byFile = new Map<string, Diagnostic[]>([[ownPath, []]]);
+  // Every file read through an include is a result, clean or not.
+  for (const name of Object.keys(result.texts ?? {})) if (real(name) !== ownPath) byFile.set(real(name), []);
   for (const d of diagnostics) {
     const file = d.file === undefined || d.file === own ? ownPath : real(d.file);
     const list = byFile.get(file) ?? [];
