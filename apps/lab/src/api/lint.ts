@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type AnyFormatModule,
   applyDirectives,
@@ -20,6 +20,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { detectFormat, formatByKind, formatByName, MAX_WALKED_FILE_BYTES } from '../files.js';
 import { readInputFile } from '../input-file.js';
 import {
+  CONFIG_FILE_NAMES,
   checkLintConfig,
   DEFAULT_IGNORES,
   type EffectiveConfig,
@@ -331,6 +332,9 @@ function isRegularFile(path: string): boolean {
   }
 }
 
+/** Config files are not linted when a directory is walked (no format reads them). */
+const isConfigFile = (path: string) => (CONFIG_FILE_NAMES as readonly string[]).includes(basename(path));
+
 /** Expands paths, directories and globs (tinyglobby, as ESLint does) to files, in order, once each. */
 function expand(patterns: readonly string[], cwd: string): Candidate[] {
   const out: Candidate[] = [];
@@ -357,7 +361,7 @@ function expand(patterns: readonly string[], cwd: string): Candidate[] {
         followSymbolicLinks: false,
         ignore: [...DEFAULT_IGNORES],
       });
-      for (const f of found.filter(isRegularFile).sort()) add(resolve(f), false);
+      for (const f of found.filter(isRegularFile).sort()) if (!isConfigFile(f)) add(resolve(f), false);
     } else if (st) {
       add(abs, true);
     } else if (isDynamicPattern(p)) {

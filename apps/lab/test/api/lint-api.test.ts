@@ -24,10 +24,10 @@ describe('lintFiles', () => {
     const cwd = repo();
     const r = await lintFiles(['.'], { cwd, sysroot: 'etc/..' });
     const files = r.results.map((x) => x.filePath.slice(cwd.length + 1));
-    // vendor/ is ignored; each file once; the config file itself is not recognised as a format.
+    // vendor/ is ignored; each file once; the config file itself is not linted.
     expect(files).toEqual(['etc/drbd.conf', 'etc/drbd.d/r0.res', 'legacy/old.res']);
     expect(r.ignored.map((p) => p.slice(cwd.length + 1))).toEqual(['vendor/broken.res']);
-    expect(r.notRecognised.map((p) => p.slice(cwd.length + 1))).toEqual(['ftkit.config.yaml']);
+    expect(r.notRecognised).toEqual([]);
     // r0.res: split-brain-handler-missing is off by config, verify-alg-missing silenced inline.
     // legacy/old.res is read as 8.4 (override) with verify-alg-missing off.
     expect(lines(r.results, cwd)).toMatchInlineSnapshot(`
