@@ -194,6 +194,7 @@ export async function lint(
     ...(opts.redact === false ? {} : { secrets }),
     rules: rulesInfo,
     toolVersion: state.version,
+    ...(opts.fix ? {} : { fixHint: '--fix' }),
     base: resolve(io.cwd, opts.base ?? '.'),
   });
   if (opts.outputFile !== undefined) {
