@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { validateConfig } from '../../src/api/config.js';
 import { ConfigFileSchema, configJsonSchema, formats, knownSettings } from '../../src/index.js';
 
 const schemaFile = join(import.meta.dirname, '../../schema/ftkit.config.schema.json');
@@ -50,6 +52,16 @@ describe('the config file JSON Schema', () => {
       expect(validate(c), JSON.stringify(c)).toBe(false);
       expect(ConfigFileSchema.safeParse(c).success, JSON.stringify(c)).toBe(false);
     }
+  });
+
+  it('accepts the config example of docs/cli.md', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../../../docs/cli.md'), 'utf8');
+    const blocks = [...doc.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)]
+      .map(([, body = '']) => body)
+      .filter((b) => b.startsWith('# ftkit.config.yaml'));
+    expect(blocks).toHaveLength(1);
+    const loaded = validateConfig(parseYaml(blocks[0]!), 'docs/cli.md', '/', formats);
+    expect(loaded.config.overrides?.[0]?.settings).toEqual({ drbdVersion: '8.4' });
   });
 
   it('lists every rule id so editors complete them', () => {
