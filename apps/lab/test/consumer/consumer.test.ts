@@ -267,6 +267,11 @@ it('packs every package with its built files', () => {
       name,
     ).toBe(true);
   }
+  // The CLI bundle ships without source maps: they doubled its size and point into sources
+  // the bundle already contains.
+  const bin = join(project, 'node_modules', '@ftkit/lab', 'dist', 'bin');
+  expect(readdirSync(bin).some((f) => f.endsWith('.js'))).toBe(true);
+  expect(readdirSync(bin).filter((f) => f.endsWith('.map'))).toEqual([]);
 });
 
 it('finds the code blocks of the docs', () => {
