@@ -15,7 +15,7 @@ import { shortenText } from '@ftkit/core';
  * | `ATTRIBUTE_NOT_INDENTED` | 251 | `name = web` in column 1 (o2cb takes it for a header) |
  * | `ATTRIBUTE_OUTSIDE_STANZA` | 251 | an indented line before the first header |
  * | `INVALID_LINE` | 251 | a line starting with a character o2cb does not know (`;`, `[`, `-` …) |
- * | `TOO_MANY_PROBLEMS` | 251 | more than 1000 syntax errors; the rest are counted, not listed |
+ * | `ocfs2/too-many-problems` | 251 | more than 1000 syntax errors; the rest are counted, not listed |
  * | `CLUSTER_NAME_MISSING` | segfault | a `cluster:` stanza without `name` |
  * | `CLUSTER_DUPLICATE` | 254 | two `cluster:` stanzas with one name |
  * | `HEARTBEAT_MODE_INVALID` | 234 | `heartbeat_mode` other than `local`/`global` (any case) |
@@ -37,7 +37,7 @@ export type ParseCode =
   | 'ATTRIBUTE_NOT_INDENTED'
   | 'ATTRIBUTE_OUTSIDE_STANZA'
   | 'INVALID_LINE'
-  | 'TOO_MANY_PROBLEMS'
+  | 'ocfs2/too-many-problems'
   | 'CLUSTER_NAME_MISSING'
   | 'CLUSTER_DUPLICATE'
   | 'HEARTBEAT_MODE_INVALID'
@@ -73,7 +73,7 @@ export const o2cbCodeOf: Readonly<Record<ParseCode, O2cbLoadCode | 'ignored'>> =
   ATTRIBUTE_NOT_INDENTED: 251,
   ATTRIBUTE_OUTSIDE_STANZA: 251,
   INVALID_LINE: 251,
-  TOO_MANY_PROBLEMS: 251,
+  'ocfs2/too-many-problems': 251,
   CLUSTER_NAME_MISSING: 'crash',
   CLUSTER_DUPLICATE: 254,
   HEARTBEAT_MODE_INVALID: 234,

@@ -29,7 +29,7 @@ const EQUALS = 61;
 const BACKSLASH = 92;
 
 /**
- * Syntax problems reported per file; further ones are counted in one `TOO_MANY_PROBLEMS` error.
+ * Syntax problems reported per file; further ones are counted in one `ocfs2/too-many-problems` error.
  * Keeps a megabyte of garbage fast while a real file never comes close.
  */
 export const MAX_PROBLEMS = 1000;
@@ -627,10 +627,11 @@ export function parseCst(text: string): Document {
   }
   if (sc.dropped > 0) {
     sc.problems.push({
-      code: 'TOO_MANY_PROBLEMS',
+      code: 'ocfs2/too-many-problems',
       start: text.length,
       end: text.length,
       message: `Too many syntax errors: ${sc.dropped} more after the first ${MAX_PROBLEMS} are not listed${REFUSES}`,
+      count: sc.dropped,
     });
   }
   const problems = sc.problems.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -93,7 +93,9 @@ export function strtoul(s: string): { ok: true; value: bigint } | { ok: false } 
  * problem; everything is reported, and `o2cb` tells what o2cb itself would do.
  */
 export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex): ComposeResult {
-  const dc = new DiagnosticCollector(doc.text, SOURCE, fileName, lineIndex ?? new LineIndex(doc.text));
+  const dc = new DiagnosticCollector(doc.text, SOURCE, fileName, lineIndex ?? new LineIndex(doc.text), {
+    overflowCode: 'ocfs2/too-many-problems',
+  });
   let first: O2cbLoadCode | undefined;
   const fail = (code: ParseCode, message: string, span: { start: number; end: number }, extra = {}) => {
     dc.error(code, message, { start: span.start, end: span.end }, extra);
@@ -106,6 +108,9 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
       ...(p.actual !== undefined ? { actual: p.actual } : {}),
       ...(p.note ? { note: p.note } : {}),
     });
+    // The CST's summary follows its first 1000 problems, so the collector drops it into its own
+    // summary: count every problem it stands for, not one.
+    if (p.count !== undefined) dc.dropped += p.count - 1;
   }
   const views = stanzaViews(doc);
   const links: ModelLinks = {
