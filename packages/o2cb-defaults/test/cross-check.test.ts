@@ -71,7 +71,7 @@ describe('checkDrift', () => {
           'node2',
           1,
           26,
-          'O2CB_DRIFT',
+          'o2cb/drift',
           'Expected `O2CB_HEARTBEAT_THRESHOLD` to be in effect as 61 as on `node1`, found 31; the nodes disconnect from each other',
         ],
       ],
