@@ -4,6 +4,19 @@ import { DiagnosticCollector, shortenText } from '@ftkit/core';
 export const SOURCE = '@ftkit/proc-drbd';
 
 /**
+ * The prefix of this package's diagnostic codes (`drbd-status/empty-input`): the package reads
+ * DRBD's status in four shapes, not only /proc/drbd, and `drbd/` belongs to `@ftkit/drbd-conf`.
+ */
+export const CODE_PREFIX = 'drbd-status';
+
+/** A collector for `text` whose summary of dropped diagnostics has this package's code. */
+export function newCollector(text: string, fileName?: string): DiagnosticCollector {
+  return new DiagnosticCollector(text, SOURCE, fileName, undefined, {
+    overflowCode: `${CODE_PREFIX}/too-many-problems`,
+  });
+}
+
+/**
  * Every diagnostic code this package emits while parsing (lint findings use the rule id).
  * The table in `docs/proc-drbd.md` lists them with their meaning.
  */
@@ -26,7 +39,7 @@ export const diagnosticCodes = {
   INVALID_STATUS_LINE: 'A `drbdadm status` line has an unexpected shape',
   INVALID_EVENT_LINE: 'An events2 line has an unexpected shape',
   UNKNOWN_SOURCE: 'The text is none of /proc/drbd, status JSON, status text or events2',
-  TOO_MANY_PROBLEMS:
+  'drbd-status/too-many-problems':
     'More than 1000 problems in one file (`MAX_DIAGNOSTICS`): the rest are counted in this one',
   DRBD9_NO_DEVICES: 'DRBD 9 lists no devices in /proc/drbd (info): read `drbdsetup status --json` or events2',
 } as const;
@@ -56,5 +69,5 @@ export interface SourceParseOptions {
 
 /** The collector of `options`, or a new one for `text`. */
 export function collectorFor(text: string, options: SourceParseOptions): DiagnosticCollector {
-  return options.diagnostics ?? new DiagnosticCollector(text, SOURCE, options.fileName);
+  return options.diagnostics ?? newCollector(text, options.fileName);
 }

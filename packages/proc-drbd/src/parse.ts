@@ -1,6 +1,6 @@
-import { DiagnosticCollector, type ParseResult } from '@ftkit/core';
+import type { ParseResult } from '@ftkit/core';
 import { detectStatusSource } from './detect.js';
-import { SOURCE } from './diagnostics.js';
+import { newCollector } from './diagnostics.js';
 import type { DrbdStatus, StatusSource } from './model.js';
 import { parseEvents2 } from './sources/events2/parse.js';
 import { Events2Reducer } from './sources/events2/to-status.js';
@@ -37,7 +37,7 @@ export function parse(
 ): StatusParseResult {
   const source = options.source ?? detectStatusSource(text);
   // Cheap to make: it builds its line index only when the first diagnostic comes.
-  const diagnostics = new DiagnosticCollector(text, SOURCE, options.fileName);
+  const diagnostics = newCollector(text, options.fileName);
   const base = { source, cst: null, proc: null, helperCalls: [], diagnostics: diagnostics.items };
   if (source === 'proc-drbd') {
     const { cst, model } = parseProcDrbd(text, { diagnostics });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintStatus as lint, parse } from '../src/index.js';
+import { lint, parse } from '../src/index.js';
 
 describe('messages name what the text holds (issue 13, low)', () => {
   it('a minor of 309 digits is not `minor Infinity`', () => {

@@ -43,7 +43,7 @@ describe('one diagnostic collector for the four sources', () => {
         : `r0 role:Primary\n${'  disk:UpToDate nocolon\n'.repeat(1500)}`;
     const { diagnostics } = parse(text, { source, fileName: 'f' });
     expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
-    expect(diagnostics.at(-1)!.code).toBe('TOO_MANY_PROBLEMS');
+    expect(diagnostics.at(-1)!.code).toBe('drbd-status/too-many-problems');
     expect(diagnostics.at(-1)!.message).toBe(
       `Too many problems: 500 more after the first ${MAX_DIAGNOSTICS} are not listed`,
     );

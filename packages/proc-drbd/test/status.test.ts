@@ -7,7 +7,7 @@ import {
   emitEvents2,
   emitStatusJson,
   events2ToStatus,
-  lintStatus,
+  lint,
   parse,
   parseEvents2,
   parseStatusJson,
@@ -221,7 +221,7 @@ describe('events2', () => {
   });
   it('a disconnected peer gets one verdict from JSON, default text, verbose text and events2', () => {
     const verdict = (name: string) =>
-      lintStatus(readFixture(name))
+      lint(readFixture(name))
         .diagnostics.filter((d) => d.ruleId !== undefined)
         .map((d) => `${d.code} ${d.message}`);
     // The same three-node cluster, beta Connecting: the default text shows no volumes under it.

@@ -64,6 +64,21 @@ function parseSettings(list: readonly string[]): Record<string, unknown> {
 }
 
 /**
+ * The entries of `config` a format declares (its `ruleIds` or `settings`): `--rule` and `--set`
+ * apply to every file linted, and a descriptor made with `defineFormat` refuses ids and settings
+ * of other formats. All of `config` for a format that declares none.
+ */
+function ownEntries<T>(
+  config: Readonly<Record<string, T>>,
+  known: readonly string[] | undefined,
+): Record<string, T> {
+  if (known === undefined) return { ...config };
+  const out: Record<string, T> = Object.create(null);
+  for (const [k, v] of Object.entries(config)) if (known.includes(k)) out[k] = v;
+  return out;
+}
+
+/**
  * The DRBD version from `--drbd-version` and its alias `--set drbdVersion=…` (checked like the
  * option; the two must agree), or `undefined` when neither is given and the content decides.
  */
@@ -147,8 +162,8 @@ export async function lint(
     }
     const result = format.lint(input.text, {
       fileName: input.path === '-' ? input.display : input.path,
-      rules,
-      settings,
+      rules: ownEntries(rules, format.ruleIds),
+      settings: ownEntries(settings, format.settings ? Object.keys(format.settings) : undefined),
       // Includes stay inside --root, by default the file's own directory (stdin: the cwd), so a
       // hostile `include "/proc/self/environ";` is refused instead of read and framed.
       reader: fsReader({
