@@ -71,7 +71,7 @@ describe('rarer /proc/drbd lines round-trip', () => {
     const text = `${head83} 0: cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate C r----\n    ns:0 nr:0 dw:0 dr:0 al:0 bm:0 lo:0 pe:0 ua:0 ap:0 ep:1 wo:b oos:0 xx:7\n\tsomething new: 1\n`;
     const r = parseProcDrbd(text);
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
-      ['info', 'UNKNOWN_LINE', 'Unknown detail line `something new: 1` (kept as text)'],
+      ['info', 'drbd-status/unknown-line', 'Unknown detail line `something new: 1` (kept as text)'],
     ]);
     expect(r.model.devices[0]!.extraCounters).toEqual([['xx', '7']]);
     expect(emitProcDrbd(r.model)).toBe(text);

@@ -54,7 +54,7 @@ describe('what real copies need', () => {
     expect(r.proc?.devices.map((d) => [d.minor, d.cs, d.counters?.oos])).toEqual([
       [0, 'StandAlone', 1048508],
     ]);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['UNINDENTED_LINE']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['drbd-status/unindented-line']);
   });
 
   it('reads `disk:` under a peer (drbd-utils before 8.9) as the peer disk', () => {
@@ -87,7 +87,7 @@ describe('what real copies need', () => {
     const r = parse('exists resource name:r0 role:Primary\nexists widget name:r0 conn-name:x\nexists -\n');
     expect(r.model.resources[0]!.connections).toEqual([]);
     expect(r.diagnostics.map(formatDiagnosticLine)).toEqual([
-      '2:1-2:34 warning INVALID_EVENT_LINE Unknown events2 object `widget` (line skipped)',
+      '2:1-2:34 warning drbd-status/invalid-event-line Unknown events2 object `widget` (line skipped)',
     ]);
   });
 });

@@ -50,7 +50,7 @@ export class Events2Parser {
   private readonly collector: DiagnosticCollector | undefined;
   private readonly fileName: string | undefined;
   /**
-   * Lines that could not be read (code `INVALID_EVENT_LINE`, warnings), each spanning the line
+   * Lines that could not be read (code `drbd-status/invalid-event-line`, warnings), each spanning the line
    * from its start (stream offsets). With `options.diagnostics` this is that collector's list;
    * without it the parser works positions out from its own line count, as a stream has no whole
    * text to index, and a caller may empty the array as it reports them. The two agree except on
@@ -78,11 +78,11 @@ export class Events2Parser {
   private report(message: string, start: number, length: number): void {
     const span = { start, end: start + length };
     if (this.collector) {
-      this.collector.warning('INVALID_EVENT_LINE', message, span);
+      this.collector.warning('drbd-status/invalid-event-line', message, span);
       return;
     }
     this.diagnostics.push({
-      code: 'INVALID_EVENT_LINE',
+      code: 'drbd-status/invalid-event-line',
       severity: 'warning',
       message,
       span,
@@ -260,7 +260,7 @@ export interface Events2ParserOptions extends SourceParseOptions {
 export interface Events2ParseResult {
   /** The events in stream order. */
   readonly model: Events2Event[];
-  /** Lines that could not be read (code `INVALID_EVENT_LINE`, warnings). */
+  /** Lines that could not be read (code `drbd-status/invalid-event-line`, warnings). */
   readonly diagnostics: readonly Diagnostic[];
 }
 

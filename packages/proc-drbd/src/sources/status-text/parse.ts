@@ -202,7 +202,7 @@ function syncOf(p: PeerDevice) {
 export interface StatusTextParseResult {
   /** The normalised model: the text maps onto it directly, without a source model. */
   readonly model: DrbdStatus;
-  /** Lines and items that could not be placed (code `INVALID_STATUS_LINE`, warnings). */
+  /** Lines and items that could not be placed (code `drbd-status/invalid-status-line`, warnings). */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -227,7 +227,7 @@ export function parseStatusText(text: string, options: SourceParseOptions = {}):
     const indent = line.length - line.trimStart().length;
     const tokens = line.trim().split(/\s+/);
     const problem = (message: string) =>
-      diagnostics.warning('INVALID_STATUS_LINE', message, {
+      diagnostics.warning('drbd-status/invalid-status-line', message, {
         start: lineOffset,
         end: lineOffset + rawLine.length,
       });
