@@ -49,10 +49,12 @@ export const diagnosticCodes = {
 /** A parse diagnostic code of this package. */
 export type DiagnosticCode = keyof typeof diagnosticCodes;
 
-/** Shortens source text for messages: at most 40 characters, control characters shown as `\xNN`. */
-export function shown(text: string): string {
-  const cut = shortenText(text);
-  return cut.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+/**
+ * Source text as messages show it: core `shortenText` (40 code units, then `…`) with control
+ * characters spelled out as `\xNN`. `max` is the longest text shown whole (default 40).
+ */
+export function shown(text: string, max = 40): string {
+  return shortenText(text, { max, escapeControls: true });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticCollector } from '@ftkit/core';
-import { collectorFor, SOURCE, type SourceParseOptions } from '../../diagnostics.js';
+import { collectorFor, SOURCE, type SourceParseOptions, shown } from '../../diagnostics.js';
 
 /** One parsed `drbdsetup events2` line. */
 export interface Events2Event {
@@ -162,7 +162,7 @@ export class Events2Parser {
       const colon = first.indexOf(':');
       if (colon > 0 && !actions.has(first) && !reTimestamp.test(first)) {
         this.report(
-          `Unexpected line break before \`${first.length > 30 ? `${first.slice(0, 30)}…` : first}\`: read as the rest of line ${this.last.line}`,
+          `Unexpected line break before \`${shown(first, 30)}\`: read as the rest of line ${this.last.line}`,
           start,
           raw.length,
         );
@@ -193,7 +193,7 @@ export class Events2Parser {
     if (object === '' || !actions.has(action)) {
       this.last = undefined;
       this.report(
-        `Expected \`ACTION OBJECT key:value …\`, found \`${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}\``,
+        `Expected \`ACTION OBJECT key:value …\`, found \`${shown(raw)}\``,
         start,
         raw.length,
       );
@@ -204,7 +204,7 @@ export class Events2Parser {
       // A newer drbdsetup (or a test) may add object types: skipped, never taken for one we know
       // (it used to become a phantom connection of the resource it names).
       this.report(
-        `Unknown events2 object \`${object.length > 30 ? `${object.slice(0, 30)}…` : object}\` (line skipped)`,
+        `Unknown events2 object \`${shown(object, 30)}\` (line skipped)`,
         start,
         raw.length,
       );
