@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   emitProcDrbd,
   events2ToStatus,
-  lintStatus,
+  lint,
   parse,
   parseEvents2,
   parseProcDrbd,
@@ -71,7 +71,7 @@ describe('rarer /proc/drbd lines round-trip', () => {
     const text = `${head83} 0: cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate C r----\n    ns:0 nr:0 dw:0 dr:0 al:0 bm:0 lo:0 pe:0 ua:0 ap:0 ep:1 wo:b oos:0 xx:7\n\tsomething new: 1\n`;
     const r = parseProcDrbd(text);
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
-      ['info', 'UNKNOWN_LINE', 'Unknown detail line `something new: 1` (kept as text)'],
+      ['info', 'drbd-status/unknown-line', 'Unknown detail line `something new: 1` (kept as text)'],
     ]);
     expect(r.model.devices[0]!.extraCounters).toEqual([['xx', '7']]);
     expect(emitProcDrbd(r.model)).toBe(text);
@@ -105,19 +105,17 @@ describe('events2 rarities', () => {
   it('a split-brain helper call is an error finding', () => {
     const text =
       'exists resource name:r0 role:Primary suspended:no\nexists -\ncall helper name:r0 peer-node-id:1 conn-name:b volume:0 helper:pri-lost-after-sb\n';
-    expect(
-      lintStatus(text).diagnostics.map((d) => `${d.position.start.line} ${d.severity} ${d.message}`),
-    ).toEqual(['3 error Split brain on `r0`: the kernel called the `pri-lost-after-sb` handler']);
+    expect(lint(text).diagnostics.map((d) => `${d.position.start.line} ${d.severity} ${d.message}`)).toEqual([
+      '3 error Split brain on `r0`: the kernel called the `pri-lost-after-sb` handler',
+    ]);
   });
   it('a resync at 0 % without speed is not stalled; part-way through it is', () => {
     const base =
       'exists resource name:r0 role:Primary suspended:no\nexists connection name:r0 peer-node-id:1 conn-name:b connection:Connected role:Secondary\n';
     const pd = (done: string) =>
       `exists peer-device name:r0 peer-node-id:1 conn-name:b volume:0 replication:SyncSource peer-disk:Inconsistent resync-suspended:no done:${done} dbdt1:0.00 eta:nan\nexists -\n`;
-    expect(lintStatus(base + pd('0.00')).diagnostics.filter((d) => d.code === 'resync-stalled')).toEqual([]);
-    expect(
-      lintStatus(base + pd('12.50')).diagnostics.filter((d) => d.code === 'resync-stalled'),
-    ).toHaveLength(1);
+    expect(lint(base + pd('0.00')).diagnostics.filter((d) => d.code === 'resync-stalled')).toEqual([]);
+    expect(lint(base + pd('12.50')).diagnostics.filter((d) => d.code === 'resync-stalled')).toHaveLength(1);
   });
 });
 

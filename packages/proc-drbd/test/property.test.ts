@@ -7,7 +7,7 @@ import {
   Events2Reducer,
   emitEvents2,
   emitProcDrbd,
-  lintStatus,
+  lint,
   parse,
   parseProcDrbd,
   parseProcDrbdCst,
@@ -43,7 +43,7 @@ describe('never crash, never hang', () => {
       expect(printProcDrbd(parseProcDrbdCst(s))).toBe(s);
       const r = parse(s);
       expect(DrbdStatusSchema.safeParse(r.model).success).toBe(true);
-      lintStatus(s);
+      lint(s);
       toPrometheus(r.model);
     },
   );
@@ -67,7 +67,7 @@ describe('never crash, never hang', () => {
     }
     const start = performance.now();
     const r = parse(text);
-    lintStatus(text);
+    lint(text);
     toPrometheus(r.model);
     expect(printProcDrbd(parseProcDrbdCst(text))).toBe(text);
     expect(DrbdStatusSchema.safeParse(r.model).success).toBe(true);

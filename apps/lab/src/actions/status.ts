@@ -6,7 +6,7 @@ import {
   type Events2Event,
   Events2Parser,
   Events2Reducer,
-  lintStatus,
+  lint as lintStatus,
   parse as parseStatus,
   type StatusSource,
   toPrometheus,
