@@ -15,6 +15,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { type CliDrbdVersion, parseDrbdVersion } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { detectFormat, formatByKind, readInputs } from '../files.js';
+import { rulesFor, settingsFor } from '../format-options.js';
 import { ExitCode, UsageError } from '../io.js';
 import { parseRules } from './rule-options.js';
 
@@ -147,8 +148,8 @@ export async function lint(
     }
     const result = format.lint(input.text, {
       fileName: input.path === '-' ? input.display : input.path,
-      rules,
-      settings,
+      rules: rulesFor(format, rules),
+      settings: settingsFor(format, settings),
       // Includes stay inside --root, by default the file's own directory (stdin: the cwd), so a
       // hostile `include "/proc/self/environ";` is refused instead of read and framed.
       reader: fsReader({
