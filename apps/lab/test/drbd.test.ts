@@ -66,7 +66,10 @@ describe('ftkit drbd', () => {
     writeFileSync(join(dir, 'fstab'), '/dev/sdb1 /srv ext4 defaults 0 2\n');
     const { io, stdout, stderr } = memoryIo(dir);
     const args = ['lint', 'drbd.d/r0.res', 'fstab', '--set', 'hostname=alice', '--set', 'drbdVersion=9'];
-    const code = await run([...args, '--rule', 'shared-secret-weak=error', '--rule', 'option-unknown=off'], io);
+    const code = await run(
+      [...args, '--rule', 'shared-secret-weak=error', '--rule', 'option-unknown=off'],
+      io,
+    );
     expect(stderr()).toBe('');
     expect(code).toBe(1);
     expect(stdout()).toContain('shared-secret-weak');
