@@ -98,11 +98,18 @@ console.log(JSON.stringify([status.resources.length, status.resources[0]?.role, 
   },
   {
     pkg: '@ftkit/borg-json',
-    imports: ['buildCreate', 'parseDocument'],
-    body: `const { model } = parseDocument('{"archives": [], "encryption": {"mode": "none"}, "repository": {"id": "${'0'.repeat(64)}", "last_modified": "2026-11-24T10:00:00.000000", "location": "/srv/borg"}}');
-const argv = buildCreate({ repo: '/srv/borg', archive: '{hostname}-{now}', paths: ['/etc'], json: true, borgVersion: '1.4' });
-console.log(JSON.stringify([model?.kind, argv.includes('--json')]));`,
-    expected: '["archive-list",true]',
+    imports: ['parse'],
+    body: `const { model } = parse('{"archives": [], "encryption": {"mode": "none"}, "repository": {"id": "${'0'.repeat(64)}", "last_modified": "2026-11-24T10:00:00.000000", "location": "/srv/borg"}}');
+console.log(JSON.stringify([model?.kind, model?.major]));`,
+    expected: '["archive-list",1]',
+  },
+  {
+    pkg: '@ftkit/borg',
+    imports: ['buildCreate', 'planPrune'],
+    body: `const argv = buildCreate({ repo: '/srv/borg', archive: '{hostname}-{now}', paths: ['/etc'], json: true, borgVersion: '1.4' });
+const plan = planPrune([{ name: 'a', time: '2026-11-24T10:00:00' }], { keepDaily: 7 }, { borgVersion: '1.4', timeZone: 'UTC' });
+console.log(JSON.stringify([argv.includes('--json'), plan.decisions[0]?.keep]));`,
+    expected: '[true,true]',
   },
   {
     pkg: '@ftkit/lab',

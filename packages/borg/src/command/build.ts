@@ -1,5 +1,6 @@
+import { type BorgVersion, isV2From, parseBorgVersion } from '@ftkit/borg-json';
+import { FtkitError } from '@ftkit/core';
 import type { PrunePolicy } from '../prune/plan.js';
-import { type BorgVersion, isV2From, parseBorgVersion } from '../version.js';
 import { isRootPattern, patternProblem } from './patterns.js';
 import { placeholderProblem } from './placeholders.js';
 
@@ -41,9 +42,12 @@ export interface RepoLocation {
   readonly path: string;
 }
 
-/** Thrown for arguments borg would reject (a programmer error in the caller). */
-export class BorgCommandError extends TypeError {
-  override readonly name = 'BorgCommandError';
+/**
+ * Throws the {@link FtkitError} for an argument borg would reject (a programmer error in the
+ * caller): `code` is `borg/<kebab-id>`, `path` the offending option (`['archive']`, `['patterns', 2]`).
+ */
+function fail(code: string, message: string, path: readonly (string | number)[]): never {
+  throw new FtkitError(`borg/${code}`, message, { path });
 }
 
 /**
@@ -52,7 +56,7 @@ export class BorgCommandError extends TypeError {
  */
 export function parseRepoLocation(repo: string): RepoLocation {
   if (repo.length === 0 || /[\n\r\0]/.test(repo))
-    throw new BorgCommandError(`Invalid repository \`${repo}\``);
+    fail('invalid-repository', `Invalid repository \`${repo}\``, ['repo']);
   const ssh = /^ssh:\/\/(?:([^@/]+)@)?(\[[^\]]+\]|[^:/]+)(?::(\d+))?(\/.*)$/.exec(repo);
   if (ssh) {
     return {
@@ -64,7 +68,9 @@ export function parseRepoLocation(repo: string): RepoLocation {
     };
   }
   if (repo.startsWith('ssh://'))
-    throw new BorgCommandError(`Invalid repository \`${repo}\`: expected ssh://user@host:port/path`);
+    fail('invalid-repository', `Invalid repository \`${repo}\`: expected ssh://user@host:port/path`, [
+      'repo',
+    ]);
   const scp = /^(?:([^@/:]+)@)?([^:/]+):(.+)$/.exec(repo);
   if (scp && !repo.startsWith('/') && !/^[a-z]+:\/\//.test(repo)) {
     return { kind: 'scp', ...(scp[1] !== undefined ? { user: scp[1] } : {}), host: scp[2]!, path: scp[3]! };
@@ -74,17 +80,22 @@ export function parseRepoLocation(repo: string): RepoLocation {
 
 function version(o: BorgCommandBase): BorgVersion {
   const v = parseBorgVersion(o.borgVersion ?? '1.4');
-  if (!v) throw new BorgCommandError(`Unknown borg version \`${o.borgVersion}\``);
+  if (!v) fail('unknown-version', `Unknown borg version \`${o.borgVersion}\``, ['borgVersion']);
   return v;
 }
 
 function checkArchiveName(name: string, v: BorgVersion): void {
   if (name.length === 0 || /[\n\r\0/]/.test(name))
-    throw new BorgCommandError(`Invalid archive name \`${name}\``);
+    fail('invalid-archive-name', `Invalid archive name \`${name}\``, ['archive']);
   if (v.major === 1 && name.includes('::'))
-    throw new BorgCommandError(`Invalid archive name \`${name}\`: \`::\` separates repository and archive`);
+    fail(
+      'invalid-archive-name',
+      `Invalid archive name \`${name}\`: \`::\` separates repository and archive`,
+      ['archive'],
+    );
   const problem = placeholderProblem(name);
-  if (problem !== undefined) throw new BorgCommandError(`Invalid archive name \`${name}\`: ${problem}`);
+  if (problem !== undefined)
+    fail('invalid-archive-name', `Invalid archive name \`${name}\`: ${problem}`, ['archive']);
 }
 
 /**
@@ -97,9 +108,10 @@ function pushPattern(argv: string[], line: string): void {
 }
 
 function checkPatterns(patterns: readonly string[] | undefined): void {
-  for (const p of patterns ?? []) {
+  for (const [i, p] of (patterns ?? []).entries()) {
     const problem = patternProblem(p);
-    if (problem !== undefined) throw new BorgCommandError(`Invalid pattern \`${p}\`: ${problem}`);
+    if (problem !== undefined)
+      fail('invalid-pattern', `Invalid pattern \`${p}\`: ${problem}`, ['patterns', i]);
   }
 }
 
@@ -187,9 +199,9 @@ export function buildCreate(o: CreateOptions): string[] {
   checkArchiveName(o.archive, v);
   checkPatterns(o.patterns);
   if (o.paths.length === 0 && !o.patterns?.some(isRootPattern) && !o.patternsFrom)
-    throw new BorgCommandError(
-      'Missing paths: `create` needs at least one path or a root pattern (`R /path`)',
-    );
+    fail('missing-paths', 'Missing paths: `create` needs at least one path or a root pattern (`R /path`)', [
+      'paths',
+    ]);
   const argv = head(o, v, ['create']);
   if (o.dryRun) argv.push('--dry-run');
   if (o.json) argv.push('--json');
@@ -278,7 +290,8 @@ export function policyArgs(policy: PrunePolicy): string[] {
 export function buildPrune(o: PruneOptions): string[] {
   const v = version(o);
   const keep = policyArgs(o.policy);
-  if (keep.length === 0) throw new BorgCommandError('Missing retention: give at least one `keep…` value');
+  if (keep.length === 0)
+    fail('missing-retention', 'Missing retention: give at least one `keep…` value', ['policy']);
   const argv = head(o, v, ['prune']);
   if (o.dryRun) argv.push('--dry-run');
   if (o.list) argv.push('--list');
@@ -332,9 +345,9 @@ export function buildList(o: ListOptions): string[] {
   const v = version(o);
   if (o.archive !== undefined) checkArchiveName(o.archive, v);
   if (o.json && o.archive !== undefined)
-    throw new BorgCommandError('Invalid `json` for an archive: use `jsonLines`');
+    fail('invalid-options', 'Invalid `json` for an archive: use `jsonLines`', ['json']);
   if (o.jsonLines && o.archive === undefined)
-    throw new BorgCommandError('Invalid `jsonLines` for a repository: use `json`');
+    fail('invalid-options', 'Invalid `jsonLines` for a repository: use `json`', ['jsonLines']);
   const words = v.major === 1 || o.archive !== undefined ? ['list'] : [v2cmd(v, 'rlist', 'repo-list')];
   const argv = head(o, v, words);
   if (o.json) argv.push('--json');
@@ -400,7 +413,7 @@ export interface KeyExportOptions extends BorgCommandBase {
 export function buildKeyExport(o: KeyExportOptions): string[] {
   const v = version(o);
   if (o.paper && o.qrHtml)
-    throw new BorgCommandError('Invalid options: `paper` and `qrHtml` exclude each other');
+    fail('invalid-options', 'Invalid options: `paper` and `qrHtml` exclude each other', ['qrHtml']);
   const argv = head(o, v, ['key', 'export']);
   if (o.paper) argv.push('--paper');
   if (o.qrHtml) argv.push('--qr-html');

@@ -1,7 +1,14 @@
+import {
+  BorgTimestamp,
+  type BorgVersion,
+  formatOffset,
+  isV2From,
+  parseBorgVersion,
+  versionAtLeast,
+  ZoneClock,
+} from '@ftkit/borg-json';
+import { FtkitError } from '@ftkit/core';
 import { P, type Parser, runParser, type Spanned, spanned, tokenText } from '@ftkit/core/parsimmon';
-import { formatOffset, ZoneClock } from '../time/zone.js';
-import { BorgTimestamp } from '../timestamp.js';
-import { type BorgVersion, isV2From, parseBorgVersion, versionAtLeast } from '../version.js';
 
 /** One archive as the planner needs it. */
 export interface PruneArchive {
@@ -109,10 +116,17 @@ const POLICY_KEY: Record<PruneRule, keyof PrunePolicy> = {
 
 const CHECKPOINT = /\.checkpoint(?:\.\d+)?$/;
 
-/** A usage error in a policy (what borg reports as an argument or `CommandError`). */
-export class PrunePolicyError extends Error {
-  override readonly name = 'PrunePolicyError';
+/**
+ * Throws the {@link FtkitError} for a usage error in a policy (what borg reports as an argument
+ * or `CommandError`): `code` is `borg/<kebab-id>`, `path` the offending field of the policy or
+ * options (`['policy', 'keepDaily']`, `['options', 'timeZone']`).
+ */
+function fail(code: string, message: string, path: readonly (string | number)[]): never {
+  throw new FtkitError(`borg/${code}`, message, { path });
 }
+
+/** The policy field of a rule (`daily` → `['policy', 'keepDaily']`). */
+const rulePath = (r: PruneRule | 'keep'): string[] => ['policy', r === 'keep' ? 'keep' : POLICY_KEY[r]];
 
 interface Entry {
   readonly name: string;
@@ -133,7 +147,7 @@ function toMs(t: PruneArchive['time'], clock: ZoneClock, prevMs: number | undefi
   if (t instanceof Date) return t.getTime();
   if (typeof t === 'number') return t;
   const ts = t instanceof BorgTimestamp ? t : BorgTimestamp.parse(t);
-  if (!ts) throw new PrunePolicyError(`Invalid archive time \`${String(t)}\``);
+  if (!ts) fail('invalid-archive-time', `Invalid archive time \`${String(t)}\``, ['archives']);
   if (ts.hasOffset) return ts.toEpochMs();
   // Without an offset (1.x) the fold is ambiguous; archives come oldest first, so take the
   // reading that keeps the order.
@@ -159,17 +173,23 @@ export const intervalGrammar: Parser<IntervalText> = P.seqMap(
 );
 
 /** Parses a 1.x / 2.0 interval (`45d`, `12H`, `2w`, `1m` = 31 days, `1y` = 365 days) to ms. */
-export function parseInterval(text: string, version: BorgVersion): number {
+export function parseInterval(
+  text: string,
+  version: BorgVersion,
+  path: readonly (string | number)[] = [],
+): number {
   const r = runParser(intervalGrammar, text);
   const units: Record<string, number> = { H: 3600, d: 86400, w: 7 * 86400, m: 31 * 86400, y: 365 * 86400 };
   if (isV2From(version, 15)) Object.assign(units, { M: 60, S: 1 });
   if (!r.ok || units[r.value.unit.value] === undefined) {
-    throw new PrunePolicyError(
+    fail(
+      'invalid-interval',
       `Invalid interval \`${text}\`: expected a number and one of ${Object.keys(units).join(', ')}`,
+      path,
     );
   }
   const n = Number(r.value.number.value);
-  if (n <= 0) throw new PrunePolicyError(`Invalid interval \`${text}\`: expected a positive number`);
+  if (n <= 0) fail('invalid-interval', `Invalid interval \`${text}\`: expected a positive number`, path);
   return n * units[r.value.unit.value]! * 1000;
 }
 
@@ -238,7 +258,7 @@ function periodKeys(ms: number, clock: ZoneClock, keys: Float64Array, base: numb
  * Decides which archives `borg prune` keeps, exactly as the given borg version does: the
  * classic algorithm of 1.2, 1.4 and 2.0 up to b21 (checkpoints, `keepWithin`, rules in fixed
  * order, local-time periods, `[oldest]`), or the b22+ engine for `2.0.0b22` and later.
- * Throws {@link PrunePolicyError} for policies borg rejects; never for archive data.
+ * Throws {@link FtkitError} (codes `borg/…`) for policies borg rejects; never for archive data.
  */
 export function planPrune(
   archives: readonly PruneArchive[],
@@ -247,15 +267,17 @@ export function planPrune(
 ): PrunePlan {
   const version = parseBorgVersion(options.borgVersion ?? '1.4');
   if (!version)
-    throw new PrunePolicyError(
+    fail(
+      'unknown-version',
       `Unknown borg version \`${options.borgVersion}\`: expected 1.2, 1.4 or 2.0 (e.g. 2.0.0b12)`,
+      ['options', 'borgVersion'],
     );
   const timeZone = options.timeZone ?? 'UTC';
   let clock: ZoneClock;
   try {
     clock = new ZoneClock(timeZone);
   } catch {
-    throw new PrunePolicyError(`Unknown time zone \`${timeZone}\``);
+    fail('unknown-time-zone', `Unknown time zone \`${timeZone}\``, ['options', 'timeZone']);
   }
   const now =
     options.now === undefined
@@ -268,17 +290,23 @@ export function planPrune(
   const hasQuarterly = version.major === 1 ? versionAtLeast(version, 1, 4, 1) : isV2From(version, 13);
   for (const r of ['quarterly_13weekly', 'quarterly_3monthly'] as const) {
     if (policy[POLICY_KEY[r]] !== undefined && !hasQuarterly)
-      throw new PrunePolicyError(
+      fail(
+        'unknown-option',
         `Unknown option \`--keep-${r === 'quarterly_13weekly' ? '13weekly' : '3monthly'}\` in borg ${version.text}: added in 1.4.1 and 2.0.0b13`,
+        rulePath(r),
       );
   }
   if (b22 && (policy.keepWithin !== undefined || policy.keepLast !== undefined))
-    throw new PrunePolicyError(
+    fail(
+      'unknown-option',
       `Unknown option \`--keep-${policy.keepWithin !== undefined ? 'within' : 'last'}\` in borg ${version.text}: use \`keep\``,
+      ['policy', policy.keepWithin !== undefined ? 'keepWithin' : 'keepLast'],
     );
   if (!b22 && (policy.keep !== undefined || policy.from !== undefined))
-    throw new PrunePolicyError(
+    fail(
+      'unknown-option',
       `Unknown option \`--${policy.keep !== undefined ? 'keep' : 'from'}\` in borg ${version.text}: added in 2.0.0b22`,
+      ['policy', policy.keep !== undefined ? 'keep' : 'from'],
     );
 
   let prev: number | undefined;
@@ -319,8 +347,10 @@ function counts(policy: PrunePolicy): Map<PruneRule, number> {
     if (r === 'secondly' && v === undefined) v = policy.keepLast;
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-      throw new PrunePolicyError(
+      fail(
+        'invalid-keep',
         `Invalid --keep-${r.replace('quarterly_', '')} \`${String(v)}\`: expected a whole number`,
+        r === 'secondly' && policy.keepSecondly === undefined ? ['policy', 'keepLast'] : rulePath(r),
       );
     out.set(r, v);
   }
@@ -376,15 +406,17 @@ function planClassic(
 ): PruneDecision[] {
   const rules = counts(policy);
   if (policy.keepWithin === undefined && [...rules.values()].every((n) => n === 0))
-    throw new PrunePolicyError(
+    fail(
+      'missing-retention',
       'At least one of the "keep-within", "keep-last", "keep-secondly", "keep-minutely", "keep-hourly", "keep-daily", "keep-weekly", "keep-monthly" or "keep-yearly" settings must be specified',
+      ['policy'],
     );
   const checkpoints = entries.filter((e) => e.checkpoint);
   const keepCheckpoint = entries.length > 0 && entries[0]!.checkpoint ? entries[0] : undefined;
   const normal = entries.filter((e) => !e.checkpoint);
   const kept = new Set<Entry>();
   if (policy.keepWithin !== undefined) {
-    const target = now - parseInterval(policy.keepWithin, version);
+    const target = now - parseInterval(policy.keepWithin, version, ['policy', 'keepWithin']);
     let k = 0;
     for (const e of normal) {
       // borg compares microsecond datetimes: ts > now - interval
@@ -423,15 +455,15 @@ function decision(e: Entry, keep: boolean): PruneDecision {
 
 type B22Value = { kind: 'count'; n: number } | { kind: 'all' } | { kind: 'interval'; ms: number };
 
-function b22Value(v: KeepValue, name: string, version: BorgVersion): B22Value {
+function b22Value(v: KeepValue, name: string, version: BorgVersion, path: readonly string[]): B22Value {
   if (v === 'all' || v === -1 || v === '-1') return { kind: 'all' };
   if (typeof v === 'number' || /^\d+$/.test(v)) {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0)
-      throw new PrunePolicyError(`Invalid --${name} \`${v}\`: expected a count, an interval or \`all\``);
+      fail('invalid-keep', `Invalid --${name} \`${v}\`: expected a count, an interval or \`all\``, path);
     return { kind: 'count', n };
   }
-  return { kind: 'interval', ms: parseInterval(v, version) };
+  return { kind: 'interval', ms: parseInterval(v, version, path) };
 }
 
 function planB22(
@@ -443,31 +475,40 @@ function planB22(
 ): PruneDecision[] {
   const active: { name: string; r: number; v: B22Value }[] = [];
   if (policy.keep !== undefined)
-    active.push({ name: 'keep', r: -1, v: b22Value(policy.keep, 'keep', version) });
+    active.push({ name: 'keep', r: -1, v: b22Value(policy.keep, 'keep', version, rulePath('keep')) });
   PRUNE_RULES.forEach((r, i) => {
     const v = policy[POLICY_KEY[r]] as KeepValue | undefined;
     if (v !== undefined)
-      active.push({ name: r, r: i, v: b22Value(v, `keep-${r.replace('quarterly_', '')}`, version) });
+      active.push({
+        name: r,
+        r: i,
+        v: b22Value(v, `keep-${r.replace('quarterly_', '')}`, version, rulePath(r)),
+      });
   });
   const effective = active.filter((a) => !(a.v.kind === 'count' && a.v.n === 0));
   if (active.length === 0)
-    throw new PrunePolicyError('Command error: at least one --keep option must be given');
-  if (effective.length === 0) throw new PrunePolicyError('Command error: all --keep values are zero');
+    fail('missing-retention', 'Command error: at least one --keep option must be given', ['policy']);
+  if (effective.length === 0)
+    fail('missing-retention', 'Command error: all --keep values are zero', ['policy']);
   // Intervals must grow from finer to coarser rules; `all` only on the coarsest of its kind.
   const intervals = effective.filter((a) => a.v.kind === 'interval');
   for (let i = 1; i < intervals.length; i++) {
     const a = intervals[i - 1]!.v as { ms: number };
     const b = intervals[i]!.v as { ms: number };
     if (b.ms <= a.ms)
-      throw new PrunePolicyError(
+      fail(
+        'invalid-keep',
         `Command error: --keep-${intervals[i]!.name} must be longer than --keep-${intervals[i - 1]!.name}`,
+        rulePath(intervals[i]!.name as PruneRule),
       );
   }
   const countLike = effective.filter((a) => a.v.kind !== 'interval');
   countLike.forEach((a, i) => {
     if (a.v.kind === 'all' && i !== countLike.length - 1)
-      throw new PrunePolicyError(
+      fail(
+        'invalid-keep',
         `Command error: \`all\` is only allowed on the coarsest rule, not on --keep-${a.name}`,
+        rulePath(a.name as PruneRule | 'keep'),
       );
   });
   const kept = new Set<Entry>();

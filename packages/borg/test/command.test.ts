@@ -1,6 +1,6 @@
+import { FtkitError } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import {
-  BorgCommandError,
   buildCheck,
   buildCompact,
   buildCreate,
@@ -174,7 +174,13 @@ describe('command builders', () => {
   });
 
   it('refuses what borg would refuse', () => {
-    expect(() => buildCreate({ repo: '/r', archive: 'a::b', paths: ['x'] })).toThrow(BorgCommandError);
+    expect(() => buildCreate({ repo: '/r', archive: 'a::b', paths: ['x'] })).toThrow(FtkitError);
+    expect(() => buildCreate({ repo: '/r', archive: 'a', paths: ['x'], patterns: ['R /x', 'x y'] })).toThrow(
+      expect.objectContaining({ code: 'borg/invalid-pattern', path: ['patterns', 1] }),
+    );
+    expect(() => buildInit({ repo: '/r', encryption: 'none', borgVersion: '7' })).toThrow(
+      expect.objectContaining({ code: 'borg/unknown-version', path: ['borgVersion'] }),
+    );
     expect(() => buildCreate({ repo: '/r', archive: 'a', paths: [] })).toThrow(/Missing paths/);
     expect(() => buildPrune({ repo: '/r', policy: {} })).toThrow(/Missing retention/);
     expect(() => buildList({ repo: '/r', archive: 'a', json: true })).toThrow(/jsonLines/);

@@ -1,5 +1,6 @@
+import { FtkitError } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { formatPruneLines, type PruneArchive, PrunePolicyError, planPrune } from '../src/prune/plan.js';
+import { formatPruneLines, type PruneArchive, planPrune } from '../src/prune/plan.js';
 import { renderPruneSvg } from '../src/prune/svg.js';
 
 const day = 86_400_000;
@@ -33,7 +34,20 @@ describe('planPrune (classic)', () => {
     expect(b10.decisions[0]).toMatchObject({ name: 'a3.checkpoint', rule: 'daily', number: 1 });
   });
   it('refuses what the version does not have', () => {
-    expect(() => planPrune([], { keep13weekly: 1 }, { borgVersion: '1.4.0' })).toThrow(PrunePolicyError);
+    expect(() => planPrune([], { keep13weekly: 1 }, { borgVersion: '1.4.0' })).toThrow(
+      expect.objectContaining({
+        name: 'FtkitError',
+        code: 'borg/unknown-option',
+        path: ['policy', 'keep13weekly'],
+      }),
+    );
+    expect(() => planPrune([], { keepDaily: 1 }, { timeZone: 'Mars/Olympus' })).toThrow(FtkitError);
+    expect(() => planPrune([], { keepWithin: '3x' })).toThrow(
+      expect.objectContaining({ code: 'borg/invalid-interval', path: ['policy', 'keepWithin'] }),
+    );
+    expect(() => planPrune([], { keepLast: 1.5 })).toThrow(
+      expect.objectContaining({ code: 'borg/invalid-keep', path: ['policy', 'keepLast'] }),
+    );
     expect(
       summary(planPrune(daily(200), { keep13weekly: 2, keep3monthly: 1 }, { borgVersion: '1.4.1' })),
       // 2026-06-28 is the Sunday of ISO week 26 (Q2); 2026-03-31 ends calendar Q1.

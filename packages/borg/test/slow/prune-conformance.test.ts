@@ -1,7 +1,7 @@
 import { join } from 'node:path';
+import { parse } from '@ftkit/borg-json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildList } from '../../src/command/build.js';
-import { parseDocument } from '../../src/documents/parse.js';
 import { archiveGlob, formatPruneLines, planPrune } from '../../src/prune/plan.js';
 import {
   makeHistory,
@@ -44,7 +44,7 @@ for (const tool of ['borg', 'borg2'] as const) {
         schedule.push({ name: `h-${marks}-${i}`, utc });
       });
       makeHistory(tool, repo, env, root, schedule);
-      const list = parseDocument(
+      const list = parse(
         runTool(buildList({ repo, json: true, borgVersion: version, binary: tool }), env).stdout,
       );
       for (const a of (list.model!.data as { archives: { name: string; id: string }[] }).archives)

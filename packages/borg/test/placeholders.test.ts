@@ -1,7 +1,7 @@
 import { runParser } from '@ftkit/core/parsimmon';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BorgCommandError, buildCreate } from '../src/command/build.js';
+import { buildCreate } from '../src/command/build.js';
 import { archiveNameGrammar, placeholderProblem } from '../src/command/placeholders.js';
 
 describe('archive-name placeholders (parsimmon grammar)', () => {
@@ -41,7 +41,7 @@ describe('archive-name placeholders (parsimmon grammar)', () => {
 
   it('buildCreate refuses a name borg would refuse', () => {
     expect(() => buildCreate({ repo: '/srv/repo', archive: '{host}-1', paths: ['/etc'] })).toThrow(
-      BorgCommandError,
+      expect.objectContaining({ name: 'FtkitError', code: 'borg/invalid-archive-name', path: ['archive'] }),
     );
     expect(() => buildCreate({ repo: '/srv/repo', archive: '{host}-1', paths: ['/etc'] })).toThrow(
       /^Invalid archive name `\{host\}-1`: unknown placeholder `\{host\}`/,

@@ -1,7 +1,8 @@
+import { FtkitError } from '@ftkit/core';
 import { runParser } from '@ftkit/core/parsimmon';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BorgCommandError, buildCreate, buildExtract } from '../src/command/build.js';
+import { buildCreate, buildExtract } from '../src/command/build.js';
 import { patternLineGrammar, patternProblem } from '../src/command/patterns.js';
 
 describe('--pattern lines (parsimmon grammar)', () => {
@@ -44,7 +45,7 @@ describe('--pattern lines (parsimmon grammar)', () => {
 
   it('builders refuse bad lines, take any root form, and keep `-LINE` one argument', () => {
     const base = { repo: '/srv/repo', archive: 'a' };
-    expect(() => buildCreate({ ...base, paths: ['/etc'], patterns: ['x /home'] })).toThrow(BorgCommandError);
+    expect(() => buildCreate({ ...base, paths: ['/etc'], patterns: ['x /home'] })).toThrow(FtkitError);
     expect(() => buildExtract({ ...base, patterns: ['P xx'] })).toThrow(
       'Invalid pattern `P xx`: unknown pattern style `xx`: expected `fm`, `pf`, `pp`, `re` or `sh`',
     );

@@ -1,6 +1,6 @@
+import { parseBorgVersion } from '@ftkit/borg-json';
 import { test } from 'vitest';
 import { parseInterval, planPrune } from '../src/prune/plan.js';
-import { parseBorgVersion } from '../src/version.js';
 
 // The `--keep-within` interval grammar (parsimmon, prune/plan.ts) against the regexp it
 // replaced, per interval and end to end: planPrune reads its policy's interval once per plan.
