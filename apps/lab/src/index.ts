@@ -1,3 +1,4 @@
+export * from './api/index.js';
 export type { CommandContext, RegisterCommand, RunState } from './commands/types.js';
 export { formats } from './formats.js';
 export type { CliIo } from './io.js';

@@ -9,6 +9,7 @@ import type {
   ParseResult,
 } from './format-module.js';
 import type { LineIndex } from './line-index.js';
+import { applyDirectives, type CommentSyntax } from './lint/directives.js';
 import type { AnyRule, RuleIdOf, RuleRegistry } from './lint/rule.js';
 import { defineRules } from './lint/rule.js';
 import { fixUntilStable, runRules } from './lint/runner.js';
@@ -170,6 +171,12 @@ export interface FormatSpec<
   findSecrets?(text: string): string[];
   readonly rules: TRules;
   readonly settings: TSpecs;
+  /**
+   * The format's comment syntax. With it, the shared `lint` honours inline directives
+   * (`# ftkit-disable-next-line rule-id`) and reports `<prefix>/unused-directive` for one that
+   * silences nothing. Omit it for formats without comments (tool output).
+   */
+  readonly comments?: CommentSyntax;
   /** Whether `lint({ fix: true })` can apply fixes (default true). */
   readonly fixable?: boolean;
   /** Parses `text` for lint: the document rules read and the parse diagnostics. */
@@ -192,6 +199,7 @@ export interface Format<
   readonly rules: RuleRegistry<TRules>;
   readonly ruleIds: readonly RuleIdOf<TRules>[];
   readonly settings: TSpecs;
+  readonly comments?: CommentSyntax;
   format?(text: string, options?: { fileName?: string; settings?: SettingsOf<TSpecs> }): FormatResult;
   lint(text: string, options?: FormatLintOptions<RuleIdOf<TRules>, SettingsOf<TSpecs>>): LintResult;
 }
@@ -214,6 +222,7 @@ export function defineFormat<
   const ruleIds = spec.rules.map((r) => r.meta.id) as RuleIdOf<TRules>[];
   const overflowCode = `${spec.codePrefix}/too-many-problems`;
   const crashCode = `${spec.codePrefix}/rule-crashed`;
+  const unusedCode = `${spec.codePrefix}/unused-directive`;
   type Options = FormatLintOptions<RuleIdOf<TRules>, SettingsOf<TSpecs>>;
 
   function lintOnce(text: string, options: Options): LintResult {
@@ -233,9 +242,24 @@ export function defineFormat<
             ...(input.lineIndex ? { lineIndex: input.lineIndex } : {}),
             ...(input.lineIndexFor ? { lineIndexFor: input.lineIndexFor } : {}),
           });
-    const diagnostics = capDiagnostics(sortDiagnostics([...input.diagnostics, ...found]), { overflowCode });
+    const all = [...input.diagnostics, ...found];
+    // Directives apply before the cap (silenced findings must not use up the 1000 kept) and
+    // inside the fix loop (a silenced finding's fix is not applied).
+    const directed =
+      spec.comments && !options.noInlineConfig
+        ? applyDirectives(all, text, {
+            comments: spec.comments,
+            unusedCode,
+            source: spec.source,
+            ruleIds,
+            ...(options.fileName !== undefined ? { file: options.fileName } : {}),
+            ...(input.texts ? { texts: input.texts } : {}),
+          })
+        : all;
+    const diagnostics = capDiagnostics(sortDiagnostics(directed), { overflowCode });
     return {
       diagnostics,
+      ...(spec.comments ? { directivesApplied: !options.noInlineConfig } : {}),
       ...(input.secrets ? { secrets: input.secrets } : {}),
       ...(input.texts ? { texts: input.texts } : {}),
     };
@@ -271,6 +295,7 @@ export function defineFormat<
     lint,
     ...(spec.format ? { format: spec.format } : {}),
     ...(spec.findSecrets ? { findSecrets: spec.findSecrets } : {}),
+    ...(spec.comments ? { comments: spec.comments } : {}),
   };
   return Object.freeze(format);
 }

@@ -18,6 +18,8 @@ export const drbdConfFormat = defineFormat({
   name: 'drbd-conf',
   codePrefix: 'drbd',
   source: SOURCE,
+  // inline `# ftkit-disable…` directives, applied by defineFormat's shared lint
+  comments: { line: '#' },
   description: 'DRBD 8.4 and 9 configuration (drbd.conf, /etc/drbd.d/*.res)',
   // `drbd.conf` in a `conf.d` directory is another program's drop-in for DRBD devices, not a DRBD
   // configuration: drbd-utils itself installs /etc/multipath/conf.d/drbd.conf (a multipath

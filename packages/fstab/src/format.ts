@@ -47,6 +47,8 @@ export const fstabFormat = defineFormat({
   name: 'fstab',
   codePrefix: 'fstab',
   source: SOURCE,
+  // inline `# ftkit-disable…` directives, applied by defineFormat's shared lint
+  comments: { line: '#' },
   description: 'Filesystem table (/etc/fstab), with OCFS2, ext4 and XFS mount option checks',
   filePatterns: ['**/fstab', '**/*.fstab'],
   detect,

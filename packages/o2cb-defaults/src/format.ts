@@ -48,6 +48,8 @@ export const o2cbDefaultsFormat = defineFormat({
   name: 'o2cb-defaults',
   codePrefix: 'o2cb',
   source: SOURCE,
+  // inline `# ftkit-disable…` directives, applied by defineFormat's shared lint
+  comments: { line: '#' },
   description: 'OCFS2 O2CB cluster stack settings (/etc/default/o2cb, /etc/sysconfig/o2cb)',
   filePatterns: ['**/default/o2cb', '**/sysconfig/o2cb', '**/*.o2cb'],
   detect,

@@ -32,6 +32,8 @@ export const ocfs2ClusterConfFormat = defineFormat({
   name: 'ocfs2-cluster-conf',
   codePrefix: 'ocfs2',
   source: SOURCE,
+  // inline `# ftkit-disable…` directives, applied by defineFormat's shared lint
+  comments: { line: '#' },
   description: 'OCFS2 O2CB cluster layout (/etc/ocfs2/cluster.conf)',
   filePatterns: ['**/ocfs2/cluster.conf', '**/ocfs2/*.cluster.conf', '**/*.ocfs2.conf'],
   detect,
