@@ -9,9 +9,10 @@ import {
   lintStatus,
   parse as parseStatus,
   type StatusSource,
-  toPrometheus,
+  statusMetrics,
 } from '@ftkit/proc-drbd';
 import type { CommandContext } from '../commands/types.js';
+import { exposition } from '../exposition.js';
 import { openInputFile, readInputFile } from '../input-file.js';
 import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
 
@@ -185,6 +186,8 @@ export interface StatusOptions {
   readonly source?: StatusSource;
   readonly json?: boolean;
   readonly prometheus?: boolean;
+  /** With `prometheus`: the enum families too (drbd-reactor's `enums = true`). */
+  readonly enums?: boolean;
   /** Seconds between readings. */
   readonly watch?: number;
   readonly count?: number;
@@ -214,7 +217,12 @@ export async function status(
     // Under --watch every reading is one JSON line (NDJSON), otherwise pretty-printed.
     if (opts.json)
       io.stdout(`${JSON.stringify(read.model, null, opts.watch === undefined ? 2 : undefined)}\n`);
-    else if (opts.prometheus) io.stdout(toPrometheus(read.model));
+    else if (opts.prometheus)
+      io.stdout(
+        await exposition(
+          statusMetrics(read.model, { enums: opts.enums === true, helperCalls: read.helperCalls }),
+        ),
+      );
     else {
       const rates = previous
         ? counterRates(previous.status, read.model, (at - previous.at) / 1000)

@@ -16,7 +16,8 @@ export function registerStatus(context: CommandContext): void {
     .argument('[file]', 'file to read, `-` for standard input', '/proc/drbd')
     .addOption(new Option('--source <kind>', 'which output the input is (default: detect)').choices(sources))
     .option('--json', 'print the normalised status model as JSON')
-    .option('--prometheus', 'print Prometheus text exposition')
+    .option('--prometheus', 'print Prometheus text exposition (the families of `ftkit exporter`)')
+    .option('--enums', 'with --prometheus: also the enum families (drbd-reactor `enums = true`)')
     .option(
       '--watch <seconds>',
       're-read every N seconds and show rates from counter deltas',
