@@ -28,7 +28,7 @@ export interface StatusMetricsOptions {
   readonly enums?: boolean;
   /**
    * The `kmod` and `utils` labels of `drbd_version` (`9.2.13`; drbd-reactor reads them from
-   * `drbdadm --version`). Default: the kernel version /proc/drbd shows, else `''`.
+   * `drbdadm --version`). The kernel version /proc/drbd shows wins over `kmod`; unknown is `''`.
    */
   readonly versions?: { readonly kmod?: string; readonly utils?: string };
   /** Helper calls events2 reported (`Events2Reducer.helperCalls`): a `split-brain` call sets the split-brain family. */
@@ -82,7 +82,7 @@ export function statusMetrics(status: DrbdStatus, options: StatusMetricsOptions 
   put(
     'drbd_version',
     {
-      kmod: options.versions?.kmod ?? status.kernel?.version ?? '',
+      kmod: status.kernel?.version ?? options.versions?.kmod ?? '',
       utils: options.versions?.utils ?? '',
     },
     1,
