@@ -15,6 +15,7 @@ import type { CommandContext } from '../commands/types.js';
 import { exposition } from '../exposition.js';
 import { openInputFile, readInputFile } from '../input-file.js';
 import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
+import { Events2Alerts, formatAlert } from './events2-alerts.js';
 
 type Colors = ReturnType<typeof colors>;
 
@@ -248,6 +249,8 @@ export async function status(
 /** Options of `ftkit events2`. */
 export interface Events2Options {
   readonly json?: boolean;
+  /** Print only alerts: one line per transition into an unhealthy state. */
+  readonly alert?: boolean;
 }
 
 /** `ftkit events2 [FILE|-]`: follows `drbdsetup events2` output. */
@@ -259,8 +262,17 @@ export async function events2(
   const c = colors(state.color);
   const parser = new Events2Parser();
   const reducer = new Events2Reducer();
+  const alerts = opts.alert ? new Events2Alerts() : undefined;
+  let alerted = 0;
   const emit = (events: Events2Event[]) => {
     for (const e of events) {
+      if (alerts) {
+        for (const a of alerts.apply(e)) {
+          alerted++;
+          io.stdout(`${formatAlert(a)}\n`);
+        }
+        continue;
+      }
       reducer.apply(e);
       if (opts.json) {
         io.stdout(
@@ -303,6 +315,11 @@ export async function events2(
   seen ||= last.length > 0;
   emit(last);
   problems();
+  if (alerts) {
+    // like `status`: 1 when something was found
+    state.exitCode = alerted > 0 ? ExitCode.findings : ExitCode.ok;
+    return;
+  }
   if (seen && !reducer.initialDumpDone && !opts.json) {
     // A capture cut before `exists -` (or `drbdsetup events2` without --now of an old version):
     // the initial dump was held back waiting for it, so show the state it describes.

@@ -37,6 +37,10 @@ export function registerStatus(context: CommandContext): void {
     )
     .argument('[file]', 'file to read, `-` (default) for standard input, read as it arrives', '-')
     .option('--json', 'print one JSON object per event: timestamp, action, object, fields')
+    .option(
+      '--alert',
+      'print only alerts, one line per transition into an unhealthy state (split brain, disconnect, lost quorum, stalled resync, suspended I/O, failed disk); exit 1 if any',
+    )
     .action(async (file: string, opts: Events2Options) => {
       const { events2 } = await import('../actions/status.js');
       await events2(context, file, opts);
