@@ -25,6 +25,10 @@ export function registerStatus(context: CommandContext): void {
     )
     .option('--count <n>', 'with --watch: stop after N readings', (v) => Number.parseInt(v, 10))
     .option('--allow-two-primaries', 'do not report dual-primary resources')
+    .option(
+      '--check',
+      'Nagios/Icinga plugin: one line with perf data, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
+    )
     .action(async (file: string, opts: StatusOptions) => {
       const { status } = await import('../actions/status.js');
       await status(context, file, opts);
