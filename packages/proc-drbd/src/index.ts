@@ -5,6 +5,10 @@ export type { StatusLintOptions, StatusRuleId, StatusSettings } from './format.j
 export { lint, procDrbdFormat, rules } from './format.js';
 export type { StatusDoc } from './lint/doc.js';
 export { makeStatusDoc } from './lint/doc.js';
+export type { MetricInfo, MetricType } from './metrics/families.js';
+export { connectionStateValues, diskStateValues, metricFamilies, roleValues } from './metrics/families.js';
+export type { MetricFamily, MetricSample, StatusMetricsOptions } from './metrics/status-metrics.js';
+export { statusMetrics, syncStalled } from './metrics/status-metrics.js';
 export type {
   Connection,
   Device,
@@ -31,8 +35,6 @@ export {
 } from './model.js';
 export type { StatusParseResult } from './parse.js';
 export { parse } from './parse.js';
-export type { MetricInfo } from './prometheus.js';
-export { metrics, toPrometheus } from './prometheus.js';
 export type { EmitEvents2Options } from './sources/events2/emit.js';
 export { emitEvents2 } from './sources/events2/emit.js';
 export type { Events2Event, Events2ParseResult, Events2ParserOptions } from './sources/events2/parse.js';

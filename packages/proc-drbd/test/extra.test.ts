@@ -6,7 +6,6 @@ import {
   parse,
   parseEvents2,
   parseProcDrbd,
-  toPrometheus,
 } from '../src/index.js';
 import { readFixture } from './helpers.js';
 
@@ -116,45 +115,5 @@ describe('events2 rarities', () => {
       `exists peer-device name:r0 peer-node-id:1 conn-name:b volume:0 replication:SyncSource peer-disk:Inconsistent resync-suspended:no done:${done} dbdt1:0.00 eta:nan\nexists -\n`;
     expect(lint(base + pd('0.00')).diagnostics.filter((d) => d.code === 'resync-stalled')).toEqual([]);
     expect(lint(base + pd('12.50')).diagnostics.filter((d) => d.code === 'resync-stalled')).toHaveLength(1);
-  });
-});
-
-describe('Prometheus', () => {
-  it('fixes what node_exporter gets wrong', () => {
-    const out = toPrometheus(parse(readFixture('proc-8.0.16-sync-stalled-lru-lines.txt')).model);
-    // nr in bytes, SyncTarget is connected, st: roles read, progress exported.
-    expect(out).toContain(
-      'drbd_peer_device_received_bytes_total{resource="drbd0",connection="peer",peer_node_id="",volume="0"} 1887436800',
-    );
-    expect(out).toContain('drbd_connection_connected{resource="drbd0",connection="peer",peer_node_id=""} 1');
-    expect(out).toContain('drbd_resource_primary{resource="drbd1"} 1');
-    expect(out).toContain(
-      'drbd_peer_device_sync_done_ratio{resource="drbd0",connection="peer",peer_node_id="",volume="0",kind="resync"} 0.271',
-    );
-    expect(out).toContain(
-      'drbd_peer_device_sync_stalled{resource="drbd1",connection="peer",peer_node_id="",volume="0",kind="resync"} 1',
-    );
-  });
-  it('works for DRBD 9 sources and escapes label values', () => {
-    const out = toPrometheus(parse(readFixture('status-json-three-node-paths-tls-open.json')).model);
-    expect(out).toMatch(/^# HELP drbd_info /);
-    expect(out).toContain('drbd_info{version="",api="",source="status-json"} 1');
-    const st = events2ToStatus(parseEvents2('exists resource name:a"b\\c role:Primary suspended:no\n').model);
-    expect(toPrometheus(st)).toContain('drbd_resource_primary{resource="a\\"b\\\\c"} 1');
-  });
-  it('every sample line is well-formed exposition text', () => {
-    for (const name of [
-      'proc-8.4.11-synctarget-stalled-proc-details-2.txt',
-      'events2-now-timestamps-statistics-three-node.txt',
-      'status-text-verbose-statistics-three-node-80col.txt',
-    ]) {
-      for (const line of toPrometheus(parse(readFixture(name)).model)
-        .trimEnd()
-        .split('\n')) {
-        expect(line).toMatch(
-          /^(# (HELP|TYPE) drbd_[a-z_]+ .+|drbd_[a-z_]+\{([a-z_]+="([^"\\]|\\.)*",?)*\} -?[0-9.e+]+)$/,
-        );
-      }
-    }
   });
 });

@@ -12,7 +12,7 @@ import {
   parseProcDrbd,
   parseProcDrbdCst,
   printProcDrbd,
-  toPrometheus,
+  statusMetrics,
 } from '../src/index.js';
 import { procModel, status } from './arbitraries.js';
 import { fixtures, readFixture } from './helpers.js';
@@ -44,7 +44,7 @@ describe('never crash, never hang', () => {
       const r = parse(s);
       expect(DrbdStatusSchema.safeParse(r.model).success).toBe(true);
       lint(s);
-      toPrometheus(r.model);
+      statusMetrics(r.model, { enums: true });
     },
   );
 
@@ -68,7 +68,7 @@ describe('never crash, never hang', () => {
     const start = performance.now();
     const r = parse(text);
     lint(text);
-    toPrometheus(r.model);
+    statusMetrics(r.model, { enums: true });
     expect(printProcDrbd(parseProcDrbdCst(text))).toBe(text);
     expect(DrbdStatusSchema.safeParse(r.model).success).toBe(true);
     // A hang shows as minutes; the bound leaves room for a loaded CI machine.

@@ -91,9 +91,9 @@ console.log(JSON.stringify(lint(text, { fix: true }).output));`,
   },
   {
     pkg: '@ftkit/proc-drbd',
-    imports: ['parse', 'toPrometheus'],
+    imports: ['parse', 'statusMetrics'],
     body: `const { model: status } = parse(${JSON.stringify(procDrbd)});
-console.log(JSON.stringify([status.resources.length, status.resources[0]?.role, toPrometheus(status).includes('drbd_')]));`,
+console.log(JSON.stringify([status.resources.length, status.resources[0]?.role, statusMetrics(status).some((f) => f.name === 'drbd_peerdevice_outofsync_bytes')]));`,
     expected: '[1,"Primary",true]',
   },
   {
