@@ -25,6 +25,8 @@ export type SettingSpec =
   | { readonly type: 'boolean'; readonly description: string }
   | { readonly type: 'number'; readonly description: string }
   | { readonly type: 'string[]'; readonly description: string }
+  /** `true` for all, `false` for none, or a list of names (e.g. resources a rule lets through). */
+  | { readonly type: 'boolean | string[]'; readonly description: string }
   /** A value only code passes (a parsed model of a related file, …); never from a config file. */
   | { readonly type: 'object'; readonly description: string };
 
@@ -41,7 +43,9 @@ type SettingValue<S extends SettingSpec> = S extends { type: 'string'; values: r
         ? number
         : S extends { type: 'string[]' }
           ? readonly string[]
-          : unknown;
+          : S extends { type: 'boolean | string[]' }
+            ? boolean | readonly string[]
+            : unknown;
 
 /** The settings object a format's specs describe; every key optional. */
 export type SettingsOf<TSpecs extends SettingSpecs> = {
@@ -91,6 +95,10 @@ export function checkSettings(
         break;
       case 'string[]':
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) bad('a list of strings');
+        break;
+      case 'boolean | string[]':
+        if (typeof value !== 'boolean' && (!Array.isArray(value) || value.some((v) => typeof v !== 'string')))
+          bad('true, false or a list of strings');
         break;
       case 'object':
         break;

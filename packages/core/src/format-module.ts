@@ -59,17 +59,18 @@ export interface FormatResult {
 
 /**
  * The descriptor each format package exports; the CLI iterates over these and knows nothing
- * else about formats. Implementations `satisfies FormatModule`.
+ * else about formats. Made with `defineFormat`, which fills `codePrefix`, `ruleIds`, `settings`
+ * and writes `lint`.
  */
 export interface FormatModule<TCst = unknown, TModel = unknown, TDoc = unknown> {
   /** Short name, also the package's last segment, e.g. `drbd-conf`. */
   readonly name: string;
   /** Prefix of the format's diagnostic codes (`drbd` for `drbd/include-depth`). */
-  readonly codePrefix?: string;
+  readonly codePrefix: string;
   /** Rule ids, in the order rules run. */
-  readonly ruleIds?: readonly string[];
+  readonly ruleIds: readonly string[];
   /** The settings `lint` and `format` understand (see `defineFormat`). */
-  readonly settings?: SettingSpecs;
+  readonly settings: SettingSpecs;
   /** Comment syntax, for inline `ftkit-disable` directives; absent for formats without comments. */
   readonly comments?: CommentSyntax;
   /** One line for `--help` and reports. */
