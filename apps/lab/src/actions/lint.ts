@@ -98,6 +98,16 @@ export async function lint(
   const drbdVersion = drbdVersionOf(opts, settings);
   if (drbdVersion !== undefined) settings.drbdVersion = drbdVersion;
   const formats = await loadFormats();
+  // Command-line text in the declared type where that is unambiguous (`clusterNames=web,db`).
+  for (const [name, value] of Object.entries(settings)) {
+    const spec = formats
+      .map((f) => (f.settings && Object.hasOwn(f.settings, name) ? f.settings[name] : undefined))
+      .find(Boolean);
+    if (spec?.type === 'string[]' && typeof value === 'string')
+      settings[name] = value.split(',').filter((v) => v !== '');
+    else if (spec?.type === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
+      settings[name] = String(value);
+  }
   // Checked here too, to name the flag: `Unknown --set key `x`: did you mean …` (exit 2).
   const issues = checkLintConfig(formats, rules, settings);
   if (issues.length > 0)

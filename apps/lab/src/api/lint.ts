@@ -18,6 +18,7 @@ import {
 import { fsReader } from '@ftkit/core/node';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { detectFormat, formatByKind, formatByName, MAX_WALKED_FILE_BYTES } from '../files.js';
+import { optionsForFormat } from '../format-options.js';
 import { readInputFile } from '../input-file.js';
 import {
   CONFIG_FILE_NAMES,
@@ -181,13 +182,8 @@ async function contextOf(options: LintApiOptions): Promise<Context> {
 
 /** The parts of `config` a format knows: its own rule ids, and the settings it declares. */
 function forFormat(format: AnyFormatModule, rules: RuleConfig, settings: Readonly<Record<string, unknown>>) {
-  const ids = new Set(format.ruleIds ?? Object.keys(format.rules));
-  const own = Object.fromEntries(Object.entries(rules).filter(([id]) => ids.has(id))) as RuleConfig;
-  const declared = format.settings;
-  const set = declared
-    ? Object.fromEntries(Object.entries(settings).filter(([k]) => Object.hasOwn(declared, k)))
-    : settings;
-  return { rules: own, settings: set };
+  const o = optionsForFormat(format, rules, settings);
+  return { rules: o.rules ?? {}, settings: o.settings ?? {} };
 }
 
 /** Where a file's includes are read: confined to `root`, and under `sysroot` when it has one. */

@@ -12,6 +12,7 @@ function generated() {
   return configJsonSchema({
     ruleIds: formats.flatMap((f) => f.ruleIds ?? Object.keys(f.rules)),
     settings: knownSettings(formats),
+    specs: Object.assign({}, ...formats.map((f) => f.settings ?? {})),
   });
 }
 

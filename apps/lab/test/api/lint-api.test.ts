@@ -141,7 +141,7 @@ describe('lintText', () => {
       config: false,
       filePath: '/tmp/x.res',
     });
-    expect(r[0]!.diagnostics.map((d) => d.code)).toContain('drbd-conf/unused-directive');
+    expect(r[0]!.diagnostics.map((d) => d.code)).toContain('drbd/unused-directive');
   });
 });
 
