@@ -14,12 +14,12 @@ import writeFileAtomic from 'write-file-atomic';
 import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { readInputFile } from '../input-file.js';
-import { type CliIo, ExitCode, UsageError } from '../io.js';
+import { type CliIo, ExitCode, readStdinDocument, UsageError } from '../io.js';
 import { writeFileText } from '../output.js';
 
 async function readInput(file: string, io: CliIo): Promise<{ text: string; path: string; display: string }> {
   if (file === '-')
-    return { text: await io.readStdin(), path: resolve(io.cwd, 'stdin.conf'), display: '<stdin>' };
+    return { text: await readStdinDocument(io), path: resolve(io.cwd, 'stdin.conf'), display: '<stdin>' };
   const path = resolve(io.cwd, file);
   return { text: decodeLossless(readInputFile(path, file)), path, display: file };
 }

@@ -13,7 +13,7 @@ import {
 } from '../api/lint.js';
 import { type CliDrbdVersion, parseDrbdVersion } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
-import { ExitCode, UsageError } from '../io.js';
+import { ExitCode, readStdinDocument, UsageError } from '../io.js';
 import { parseRules } from './rule-options.js';
 
 /** A `--set` value: JSON when it parses as JSON (numbers, booleans, arrays, objects), else the text. */
@@ -154,7 +154,11 @@ export async function lint(
   }
   let stdinName: string | undefined;
   if (paths.includes('-')) {
-    const text = await io.readStdin();
+    // Empty input is a valid empty file once its format is known (an empty fstab), else exit 2.
+    const text =
+      opts.stdinFilename !== undefined || opts.kind !== undefined
+        ? await io.readStdin()
+        : await readStdinDocument(io);
     const r = await lintText(text, {
       ...api,
       fix: false,

@@ -231,8 +231,11 @@ async function lintOne(
     const d = makeDiagnostic(new LineIndex(text), {
       code: 'UNKNOWN_FILE_KIND',
       severity: 'error',
-      message: `Unknown file kind: no ftkit format recognises \`${abs !== undefined ? displayName(abs, ctx.cwd) : name}\``,
-      note: `Known formats: ${ctx.formats.map((f) => f.name).join(', ')}; pass --kind NAME to choose one`,
+      message:
+        abs !== undefined
+          ? `Unknown file kind: no ftkit format recognises \`${displayName(abs, ctx.cwd)}\``
+          : 'Unknown file kind: no ftkit format recognises this text',
+      note: `Known formats: ${ctx.formats.map((f) => f.name).join(', ')}; pass --kind NAME (or --stdin-filename) to choose one`,
       span: { start: 0, end: 0 },
       source: '@ftkit/lab',
       file: name,
