@@ -139,7 +139,12 @@ export function checkLintConfig(
 async function readConfigFile(file: string): Promise<unknown> {
   const ext = file.slice(file.lastIndexOf('.'));
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
-    const text = decodeLossless(readInputFile(file, file));
+    let text: string;
+    try {
+      text = decodeLossless(readInputFile(file, file));
+    } catch (error) {
+      throw new FtkitError('lab/invalid-config', (error as Error).message, { path: [] });
+    }
     try {
       return ext === '.json' ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
     } catch (error) {

@@ -7,6 +7,7 @@ import {
   type Diagnostic,
   decodeLossless,
   FtkitError,
+  formatNamed,
   isInside,
   LineIndex,
   makeDiagnostic,
@@ -17,7 +18,7 @@ import {
 } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { detectFormat, formatByKind, formatByName, MAX_WALKED_FILE_BYTES } from '../files.js';
+import { detectFormat, formatByName, MAX_WALKED_FILE_BYTES } from '../files.js';
 import { optionsForFormat } from '../format-options.js';
 import { readInputFile } from '../input-file.js';
 import {
@@ -59,6 +60,11 @@ export interface LintApiOptions {
   readonly sysroot?: string;
   /** Ignore inline `ftkit-disable…` directives. */
   readonly noInlineConfig?: boolean;
+  /**
+   * Where included files are read (an editor passes one that serves open documents first).
+   * Default: the file system, confined to `root`. `sysroot` wraps it.
+   */
+  readonly reader?: SourceReader;
   /** The formats to use. Default: every format `@ftkit/lab` ships. */
   readonly formats?: readonly AnyFormatModule[];
 }
@@ -175,8 +181,8 @@ async function contextOf(options: LintApiOptions): Promise<Context> {
   const formats = options.formats ?? (await installed());
   const issues = checkLintConfig(formats, options.rules, options.settings);
   if (issues.length > 0) throw FtkitError.fromIssues(issues, 'Invalid lint options');
-  if (options.kind !== undefined && !formats.some((f) => f.name === options.kind))
-    formatByKind(options.kind, formats);
+  // An unknown kind is an FtkitError (`core/unknown-format`) with a did-you-mean.
+  if (options.kind !== undefined) formatNamed(formats, options.kind);
   return { cwd, formats, configs: new ConfigResolver(options, cwd, formats), options };
 }
 
@@ -195,7 +201,7 @@ function readerFor(
   const rootReal = normalizePath(
     o.root !== undefined ? resolve(ctx.cwd, o.root) : abs !== undefined ? dirname(abs) : ctx.cwd,
   );
-  const inner = fsReader({ root: rootReal });
+  const inner = o.reader ?? fsReader({ root: rootReal });
   const sysroot = o.sysroot !== undefined ? normalizePath(resolve(ctx.cwd, o.sysroot)) : undefined;
   if (sysroot === undefined || abs === undefined || !isInside(sysroot, abs)) {
     return { reader: inner, fileName: abs, real: (p) => p };
@@ -226,7 +232,7 @@ async function lintOne(
   const o = ctx.options;
   const kind = o.kind ?? effective.kind;
   const format =
-    kind !== undefined ? formatByKind(kind, ctx.formats) : detectFormat(abs ?? '-', text, ctx.formats);
+    kind !== undefined ? formatNamed(ctx.formats, kind) : detectFormat(abs ?? '-', text, ctx.formats);
   if (!format) {
     const d = makeDiagnostic(new LineIndex(text), {
       code: 'UNKNOWN_FILE_KIND',
@@ -523,7 +529,7 @@ export async function calculateConfigForFile(
   const abs = resolve(ctx.cwd, filePath);
   const effective = await ctx.configs.for(abs);
   const kind = options.kind ?? effective.kind;
-  const format = kind !== undefined ? formatByKind(kind, ctx.formats) : formatByName(abs, ctx.formats);
+  const format = kind !== undefined ? formatNamed(ctx.formats, kind) : formatByName(abs, ctx.formats);
   const rules = { ...effective.rules, ...(options.rules ?? {}) };
   const settings = { ...effective.settings, ...(options.settings ?? {}) };
   const scoped = format ? forFormat(format, rules, settings) : { rules, settings };

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FtkitError } from '@ftkit/core';
+import { FtkitError, memoryReader } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import { calculateConfigForFile, type LintFileResult, lintFiles, lintText } from '../../src/index.js';
 
@@ -134,6 +134,20 @@ describe('lintText', () => {
       errorCount: 0,
     });
     expect(await lintText(text, { cwd, filePath: 'vendor/x.res' })).toEqual([]);
+  });
+
+  it('reads includes through the reader it is given (an editor’s open documents)', async () => {
+    const reader = { ...memoryReader({ '/w/drbd.d/r0.res': 'resource r0 {\n  bogus;\n}\n' }), root: '/w' };
+    const r = await lintText('include "drbd.d/*.res";\n', {
+      filePath: '/w/drbd.conf',
+      config: false,
+      reader,
+    });
+    expect(r.map((x) => [x.filePath, x.includedBy])).toEqual([
+      ['/w/drbd.conf', undefined],
+      ['/w/drbd.d/r0.res', '/w/drbd.conf'],
+    ]);
+    expect(r[1]!.errorCount).toBeGreaterThan(0);
   });
 
   it('reports a directive that silences nothing', async () => {
