@@ -272,7 +272,7 @@ async function lintOne(
       comments: format.comments,
       unusedCode: `${format.codePrefix ?? format.name}/unused-directive`,
       source: '@ftkit/lab',
-      ruleIds: format.ruleIds ?? Object.keys(format.rules),
+      ruleIds: format.ruleIds,
       ...(fileName !== undefined ? { file: fileName } : { file: name }),
       ...(result.texts ? { texts: result.texts } : {}),
     });

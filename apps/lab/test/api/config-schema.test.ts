@@ -10,9 +10,9 @@ const schemaFile = join(import.meta.dirname, '../../schema/ftkit.config.schema.j
 
 function generated() {
   return configJsonSchema({
-    ruleIds: formats.flatMap((f) => f.ruleIds ?? Object.keys(f.rules)),
+    ruleIds: formats.flatMap((f) => f.ruleIds),
     settings: knownSettings(formats),
-    specs: Object.assign({}, ...formats.map((f) => f.settings ?? {})),
+    specs: Object.assign({}, ...formats.map((f) => f.settings)),
   });
 }
 
