@@ -1,6 +1,7 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { BuildError, drbd, emit } from '../src/index.js';
+import { emit } from '../src/index.js';
+import { BuildError, drbd } from '../src/schema-entry.js';
 import { configArb } from './arbitraries.js';
 import { mutate, mutationArb } from './build-mutations.js';
 
