@@ -5,8 +5,8 @@
  * `@ftkit/drbd-conf/config.schema.json`.
  */
 
-export type { BuildIssue, BuildOptions } from './builders.js';
-export { BuildError, drbd } from './builders.js';
+export type { BuildOptions } from './builders.js';
+export { drbd } from './builders.js';
 export type { ConfigInput, HostInput, OptionInput, ResourceInput, VolumeInput } from './model/build.js';
 export {
   AddressFamilySchema,
