@@ -23,7 +23,7 @@ function editError(code: string, message: string, field: string): FtkitError {
 }
 
 /** {@link quoteValue} for the `field` of an edit target: text it refuses names that field. */
-function valueOf(field: string, value: string, version: DrbdVersion): string {
+function quotedValueFor(field: string, value: string, version: DrbdVersion): string {
   try {
     return quoteValue(value, version);
   } catch (error) {
@@ -98,7 +98,7 @@ export function setOption(
   const v = target.drbdVersion ?? '9';
   const { model } = parse(text, { drbdVersion: v });
   const { sections, span } = findResource(model, target.resource);
-  const line = `${target.name} ${valueOf('value', target.value, v)};`;
+  const line = `${target.name} ${quotedValueFor('value', target.value, v)};`;
   const sec = sections.find((s) => s.kind === target.section);
   const opt = sec?.options.find((o) => o.name === target.name);
   if (opt?.span) return [{ start: opt.span.start, end: opt.span.end, text: line }];
