@@ -3,7 +3,7 @@ import type { AnyFormatModule } from '@ftkit/core';
 import { drbdConfFormat } from '@ftkit/drbd-conf/lite';
 import { fstabFormat } from '@ftkit/fstab';
 import { o2cbDefaultsFormat } from '@ftkit/o2cb-defaults';
-import { ocfs2ClusterConfFormat } from '@ftkit/ocfs2-cluster-conf/lite';
+import { ocfs2ClusterConfFormat } from '@ftkit/ocfs2-cluster-conf';
 import { procDrbdFormat } from '@ftkit/proc-drbd';
 
 /**
