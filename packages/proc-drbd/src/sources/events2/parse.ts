@@ -192,22 +192,14 @@ export class Events2Parser {
     }
     if (object === '' || !actions.has(action)) {
       this.last = undefined;
-      this.report(
-        `Expected \`ACTION OBJECT key:value …\`, found \`${shown(raw)}\``,
-        start,
-        raw.length,
-      );
+      this.report(`Expected \`ACTION OBJECT key:value …\`, found \`${shown(raw)}\``, start, raw.length);
       return;
     }
     if (!objects.has(object)) {
       this.last = undefined;
       // A newer drbdsetup (or a test) may add object types: skipped, never taken for one we know
       // (it used to become a phantom connection of the resource it names).
-      this.report(
-        `Unknown events2 object \`${shown(object, 30)}\` (line skipped)`,
-        start,
-        raw.length,
-      );
+      this.report(`Unknown events2 object \`${shown(object, 30)}\` (line skipped)`, start, raw.length);
       return;
     }
     const fields = new FieldBag();
