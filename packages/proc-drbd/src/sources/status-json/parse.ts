@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@ftkit/core';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { z } from 'zod';
-import { collectorFor, type SourceParseOptions } from '../../diagnostics.js';
+import { checkText, collectorFor, type SourceParseOptions } from '../../diagnostics.js';
 import { type StatusJson, StatusJsonSchema } from './schema.js';
 
 /**
@@ -59,6 +59,7 @@ export interface StatusJsonParseResult {
  * type becomes a diagnostic whose span covers the offending value (or its nearest parent).
  */
 export function parseStatusJson(text: string, options: SourceParseOptions = {}): StatusJsonParseResult {
+  checkText(text);
   const diagnostics = collectorFor(text, options);
   let raw: unknown;
   try {
