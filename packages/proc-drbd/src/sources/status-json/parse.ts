@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@ftkit/core';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { z } from 'zod';
-import { checkText, collectorFor, type SourceParseOptions } from '../../diagnostics.js';
+import { checkText, collectorFor, type SourceParseOptions, shown } from '../../diagnostics.js';
 import { type StatusJson, StatusJsonSchema } from './schema.js';
 
 /**
@@ -69,7 +69,8 @@ export function parseStatusJson(text: string, options: SourceParseOptions = {}):
     const start = m ? Number(m[1]) : 0;
     diagnostics.error(
       'drbd-status/invalid-json',
-      `Expected JSON, found a syntax error: ${error instanceof Error ? error.message : String(error)}`,
+      // V8 quotes the input around the error: control characters in it are spelled out.
+      `Expected JSON, found a syntax error: ${shown(error instanceof Error ? error.message : String(error), 200)}`,
       { start, end: Math.min(text.length, start + 1) },
     );
     return { model: null, diagnostics: diagnostics.items };
