@@ -294,7 +294,10 @@ export async function status(context: CommandContext, file: string, opts: Status
     throw new UsageError('Invalid --watch: expected a number of seconds above 0');
   if (opts.watch !== undefined && file === '-')
     throw new UsageError('--watch needs a file to re-read, not standard input');
-  const settings = opts.allowTwoPrimaries ? { allowTwoPrimaries: true } : {};
+  const settings = {
+    ...(opts.allowTwoPrimaries ? { allowTwoPrimaries: true } : {}),
+    ...(opts.source ? { source: opts.source } : {}),
+  };
   let previous: { status: DrbdStatus; at: number } | undefined;
   let readings = 0;
   for (;;) {
