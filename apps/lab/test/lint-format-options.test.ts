@@ -55,7 +55,7 @@ describe('ftkit lint hands each format only its own --rule ids and --set setting
     const bad = memoryIo(dir);
     expect(await run(['lint', '--set', 'allowTwoPrimaries=drbd1', 'proc/drbd'], bad.io)).toBe(2);
     expect(bad.stderr()).toContain(
-      'settings.allowTwoPrimaries: `allowTwoPrimaries` must be true, false or a list of strings, not "drbd1"',
+      'Invalid --set `allowTwoPrimaries`: `allowTwoPrimaries` must be true, false or a list of strings, not "drbd1"',
     );
   });
 });
