@@ -34,13 +34,17 @@ export interface ExporterOptions {
 
 /** What a scrape reads from a source. */
 interface Reading {
-  readonly status: DrbdStatus | null;
   readonly up: boolean;
+  /** Changes whenever the DRBD state may have changed (the rendered families are cached by it). */
+  readonly key: unknown;
+  /** The state (built on demand: at 1,000 resources this is the costly part). */
+  status(): DrbdStatus | null;
   readonly helperCalls: readonly { readonly resource: string; readonly helper: string }[];
 }
 
 /** The exporter's own counters, shared by both sources. */
 interface Health {
+  events: number;
   malformedLines: number;
   sourceErrors: number;
   restarts: number;
@@ -50,6 +54,8 @@ interface Source {
   readonly kind: 'events2' | 'proc-drbd';
   readonly path: string;
   read(): Promise<Reading>;
+  /** Called after the state changed (events2 only; /proc/drbd is read at each scrape). */
+  onChange?: () => void;
   stop(): void;
 }
 
@@ -71,12 +77,12 @@ function procSource(path: string, health: Health, log: Log): Source {
         // once per distinct failure, so a missing module does not flood the journal
         if (message !== loggedError) log(message);
         loggedError = message;
-        return { status: null, up: false, helperCalls: [] };
+        return { up: false, key: null, status: () => null, helperCalls: [] };
       }
       loggedError = '';
       const read = parseStatus(text, { source: 'proc-drbd', fileName: path });
       health.malformedLines += read.diagnostics.filter((d) => d.severity === 'error').length;
-      return { status: read.model, up: true, helperCalls: [] };
+      return { up: true, key: text, status: () => read.model, helperCalls: [] };
     },
     stop() {},
   };
@@ -90,6 +96,7 @@ function procSource(path: string, health: Health, log: Log): Source {
  */
 function events2Source(path: string, options: ExporterOptions, health: Health, log: Log): Source {
   let current = new Events2Reducer();
+  let generation = 0;
   let child: ChildProcess | undefined;
   let running = false;
   let stopped = false;
@@ -105,11 +112,18 @@ function events2Source(path: string, options: ExporterOptions, health: Health, l
       for (const line of lines) if (line.trim() !== '') log(`${prefix}: ${line}`);
     });
   };
+  const changed = () => {
+    generation++;
+    source.onChange?.();
+  };
   const feed = (parser: Events2Parser, reducer: Events2Reducer, chunk: string, skipDumpEnd: boolean) => {
-    for (const e of parser.push(chunk)) {
+    const events = parser.push(chunk);
+    for (const e of events) {
       if (skipDumpEnd && e.object === '-') continue;
       reducer.apply(e);
     }
+    health.events += events.length;
+    if (events.length > 0 && reducer === current) changed();
     const problems = parser.diagnostics.splice(0);
     health.malformedLines += problems.length;
     for (const d of problems) log(`${path} events2 line ${d.position.start.line}: ${d.message}`);
@@ -125,7 +139,10 @@ function events2Source(path: string, options: ExporterOptions, health: Health, l
     proc.stdout.setEncoding('utf8');
     proc.stdout.on('data', (chunk: string) => {
       feed(parser, next, chunk, false);
-      if (next.initialDumpDone && current !== next) current = next;
+      if (next.initialDumpDone && current !== next) {
+        current = next;
+        changed();
+      }
     });
     logStderr(`${path} stderr`, proc.stderr);
     let ended = false;
@@ -135,6 +152,7 @@ function events2Source(path: string, options: ExporterOptions, health: Health, l
       running = false;
       child = undefined;
       if (stopped) return;
+      changed();
       for (const e of parser.end()) next.apply(e);
       health.malformedLines += parser.diagnostics.splice(0).length;
       health.sourceErrors++;
@@ -162,22 +180,18 @@ function events2Source(path: string, options: ExporterOptions, health: Health, l
     logStderr(`${path} events2 --now stderr`, proc.stderr);
     proc.on('error', (error) => log(`${path} events2 --now: ${error.message}`));
   };
-  start();
-  if (options.statisticsInterval > 0) {
-    pollTimer = setInterval(poll, options.statisticsInterval * 1000);
-    pollTimer.unref();
-  }
-  return {
+  const source: Source = {
     kind: 'events2',
     path,
     async read() {
       const up = running && current.initialDumpDone;
-      if (!current.initialDumpDone) return { status: null, up, helperCalls: [] };
-      const helperCalls = current.helperCalls.map((h) => ({
+      const reducer = current;
+      if (!reducer.initialDumpDone) return { up, key: null, status: () => null, helperCalls: [] };
+      const helperCalls = reducer.helperCalls.map((h) => ({
         resource: h.fields.name ?? '',
         helper: h.fields.helper ?? '',
       }));
-      return { status: current.toStatus(), up, helperCalls };
+      return { up, key: generation, status: () => reducer.toStatus(), helperCalls };
     },
     stop() {
       stopped = true;
@@ -186,6 +200,13 @@ function events2Source(path: string, options: ExporterOptions, health: Health, l
       child?.kill('SIGTERM');
     },
   };
+  // started once `source` exists: its first output calls `changed`, which reads it
+  start();
+  if (options.statisticsInterval > 0) {
+    pollTimer = setInterval(poll, options.statisticsInterval * 1000);
+    pollTimer.unref();
+  }
+  return source;
 }
 
 /** `kmod` and `utils` of `drbd_version`, from `drbdadm --version` as drbd-reactor reads them. */
@@ -225,6 +246,13 @@ function exporterFamilies(source: Source, up: boolean, health: Health, version: 
       help: 'Constant 1, labelled with the ftkit version and the status source (events2 or proc-drbd)',
       labelNames: ['version', 'source'],
       samples: [{ labels: { version, source: source.kind }, value: 1 }],
+    },
+    {
+      name: 'ftkit_exporter_events_total',
+      type: 'counter',
+      help: 'drbdsetup events2 events read (0 for /proc/drbd)',
+      labelNames: [],
+      samples: one(health.events),
     },
     {
       name: 'ftkit_exporter_malformed_lines_total',
@@ -292,19 +320,53 @@ export async function exporter({ io, state }: CommandContext, opts: ExporterOpti
   if (opts.once && opts.textfile === undefined) throw new UsageError('--once needs --textfile');
   const listen = opts.textfile === undefined ? parseListen(opts.listen) : undefined;
   const log: Log = (line) => io.stderr(`ftkit exporter: ${line}\n`);
-  const health: Health = { malformedLines: 0, sourceErrors: 0, restarts: 0 };
+  const health: Health = { events: 0, malformedLines: 0, sourceErrors: 0, restarts: 0 };
   const source = chooseSource(opts, io, health, log);
   const versions = readVersions();
+  // drbd-reactor's cache: the DRBD families are rendered again only when the state changed (at
+  // 1,000 resources × 3 peers that takes prom-client about half a second), in the background
+  // shortly after a change, so a scrape usually just sends the text; the exporter's own few
+  // families are rendered at every scrape.
+  let cache: { key: unknown; text: string } | undefined;
+  let rendering: Promise<string> | undefined;
+  const drbdText = async (reading: Reading): Promise<string> => {
+    if (reading.key === null) return '';
+    if (cache && cache.key === reading.key) return cache.text;
+    const status = reading.status();
+    const text = status
+      ? await exposition(
+          statusMetrics(status, { enums: opts.enums === true, versions, helperCalls: reading.helperCalls }),
+        )
+      : '';
+    cache = { key: reading.key, text };
+    return text;
+  };
+  /** One render of the DRBD families at a time; the next one waits for it. */
+  const renderDrbd = async (reading: Reading): Promise<string> => {
+    while (rendering) await rendering.catch(() => '');
+    const p = drbdText(reading);
+    rendering = p;
+    try {
+      return await p;
+    } finally {
+      if (rendering === p) rendering = undefined;
+    }
+  };
   const render = async () => {
     const reading = await source.read();
-    const drbd = reading.status
-      ? statusMetrics(reading.status, {
-          enums: opts.enums === true,
-          versions,
-          helperCalls: reading.helperCalls,
-        })
-      : [];
-    return exposition([...exporterFamilies(source, reading.up, health, state.version), ...drbd]);
+    const drbd = await renderDrbd(reading);
+    const own = await exposition(exporterFamilies(source, reading.up, health, state.version));
+    return drbd === '' ? own : `${own}\n${drbd}`;
+  };
+  let pending: NodeJS.Timeout | undefined;
+  source.onChange = () => {
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      source
+        .read()
+        .then(renderDrbd)
+        .catch((error: Error) => log(`render failed: ${error.message}`));
+    }, 200);
   };
 
   let stop!: () => void;
@@ -374,6 +436,7 @@ export async function exporter({ io, state }: CommandContext, opts: ExporterOpti
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
+    clearTimeout(pending);
     source.stop();
   }
   state.exitCode = ExitCode.ok;
