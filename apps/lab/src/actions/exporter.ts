@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import {
   type DrbdStatus,
   Events2Parser,
@@ -60,6 +61,14 @@ interface Source {
 }
 
 type Log = (line: string) => void;
+
+/** The DRBD families rendered once: text, its UTF-8 bytes after a blank line, and those gzipped. */
+interface Rendered {
+  readonly text: string;
+  readonly bytes: Buffer;
+  readonly gzip: Buffer;
+}
+const noDrbd: Rendered = { text: '', bytes: Buffer.alloc(0), gzip: Buffer.alloc(0) };
 
 /** Reads /proc/drbd (DRBD 8.x) at each scrape; an unreadable file gives `up` 0, never an error. */
 function procSource(path: string, health: Health, log: Log): Source {
@@ -327,23 +336,26 @@ export async function exporter({ io, state }: CommandContext, opts: ExporterOpti
   // 1,000 resources × 3 peers that takes prom-client about half a second), in the background
   // shortly after a change, so a scrape usually just sends the text; the exporter's own few
   // families are rendered at every scrape.
-  let cache: { key: unknown; text: string } | undefined;
-  let rendering: Promise<string> | undefined;
-  const drbdText = async (reading: Reading): Promise<string> => {
-    if (reading.key === null) return '';
-    if (cache && cache.key === reading.key) return cache.text;
+  let cache: (Rendered & { key: unknown }) | undefined;
+  let rendering: Promise<Rendered> | undefined;
+  const drbdText = async (reading: Reading): Promise<Rendered> => {
+    if (reading.key === null) return noDrbd;
+    if (cache && cache.key === reading.key) return cache;
     const status = reading.status();
     const text = status
       ? await exposition(
           statusMetrics(status, { enums: opts.enums === true, versions, helperCalls: reading.helperCalls }),
         )
       : '';
-    cache = { key: reading.key, text };
-    return text;
+    // kept encoded and compressed: a scrape then only sends bytes (a gzip stream may hold
+    // several members, so the exporter's own families are compressed apart and sent first)
+    const bytes = Buffer.from(`\n${text}`);
+    cache = { key: reading.key, text, bytes, gzip: gzipSync(bytes) };
+    return cache;
   };
   /** One render of the DRBD families at a time; the next one waits for it. */
-  const renderDrbd = async (reading: Reading): Promise<string> => {
-    while (rendering) await rendering.catch(() => '');
+  const renderDrbd = async (reading: Reading): Promise<Rendered> => {
+    while (rendering) await rendering.catch(() => noDrbd);
     const p = drbdText(reading);
     rendering = p;
     try {
@@ -352,11 +364,12 @@ export async function exporter({ io, state }: CommandContext, opts: ExporterOpti
       if (rendering === p) rendering = undefined;
     }
   };
+  /** The exposition: the exporter's own families, then the DRBD ones. */
   const render = async () => {
     const reading = await source.read();
     const drbd = await renderDrbd(reading);
     const own = await exposition(exporterFamilies(source, reading.up, health, state.version));
-    return drbd === '' ? own : `${own}\n${drbd}`;
+    return { own, drbd };
   };
   let pending: NodeJS.Timeout | undefined;
   source.onChange = () => {
@@ -395,7 +408,8 @@ export async function exporter({ io, state }: CommandContext, opts: ExporterOpti
         if (source.kind === 'events2')
           for (let i = 0; i < 100 && !done && !(await source.read()).up; i++) await sleep(100);
         // atomic: node_exporter never reads half a file (a temporary file beside it, then rename)
-        await writeFileAtomic(file, await render());
+        const { own, drbd } = await render();
+        await writeFileAtomic(file, drbd.text === '' ? own : `${own}\n${drbd.text}`);
         if (opts.once || done) break;
         await Promise.race([sleep(opts.interval * 1000), stopped]);
         if (done) break;
@@ -408,8 +422,24 @@ export async function exporter({ io, state }: CommandContext, opts: ExporterOpti
           return;
         }
         if (path === '/metrics') {
+          const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
           render().then(
-            (body) => res.writeHead(200, { 'content-type': expositionContentType }).end(body),
+            ({ own, drbd }) => {
+              const empty = drbd.text === '';
+              const head = gzip ? gzipSync(own) : Buffer.from(own);
+              const tail = empty ? Buffer.alloc(0) : gzip ? drbd.gzip : drbd.bytes;
+              res.writeHead(200, {
+                'content-type': expositionContentType,
+                'content-length': head.length + tail.length,
+                ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+                vary: 'accept-encoding',
+              });
+              if (req.method === 'HEAD') res.end();
+              else {
+                res.write(head);
+                res.end(tail);
+              }
+            },
             (error: Error) => {
               log(`scrape failed: ${error.message}`);
               res.writeHead(500, { 'content-type': 'text/plain' }).end(`${error.message}\n`);
