@@ -44,7 +44,10 @@ function parseExposition(body: string): Map<string, Scraped> {
   const out = new Map<string, Scraped>();
   const family = (name: string) => {
     let f = out.get(name);
-    if (!f) out.set(name, (f = { type: '', samples: [] }));
+    if (!f) {
+      f = { type: '', samples: [] };
+      out.set(name, f);
+    }
     return f;
   };
   for (const line of body.split('\n')) {
