@@ -253,6 +253,12 @@ describe('ftkit exporter', () => {
       expect(value(first.families, 'drbd_peerdevice_sent_bytes', { name: 'drbd0' })).toBe(
         model.resources[0]!.connections[0]!.peerDevices[0]!.sentBytes,
       );
+      // `ftkit status --prometheus` prints the same DRBD families (one mapping, one serializer)
+      const status = parseExposition(ftkit(node, ['status', '--prometheus', '--enums', file]).stdout);
+      const drbdOf = (m: Map<string, Scraped>) =>
+        [...m].filter(([n]) => !n.startsWith('ftkit_exporter_') && n !== 'drbd_version');
+      expect(drbdOf(first.families).length).toBeGreaterThan(10);
+      expect(drbdOf(first.families)).toEqual(drbdOf(status));
 
       renameSync(file, `${file}.away`);
       const gone = await r.scrape();
