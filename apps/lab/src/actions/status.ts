@@ -279,7 +279,10 @@ async function statusCheck({ io, state }: CommandContext, file: string, opts: St
     return unknown(error instanceof Error ? error.message : String(error));
   }
   const read = parseStatus(text, { ...(opts.source ? { source: opts.source } : {}), fileName: file });
-  const settings = opts.allowTwoPrimaries ? { allowTwoPrimaries: true } : {};
+  const settings = {
+    ...(opts.allowTwoPrimaries ? { allowTwoPrimaries: true } : {}),
+    ...(opts.source ? { source: opts.source } : {}),
+  };
   const verdict = nagiosVerdict(read, lintStatus(text, { fileName: file, settings }).diagnostics);
   io.stdout(`${verdict.line}\n`);
   state.exitCode = verdict.code;
