@@ -78,3 +78,23 @@ describe('empty standard input', () => {
     });
   });
 });
+
+describe('ftkit rules', () => {
+  it('lists every rule once, as aligned text and as JSON', async () => {
+    const json = await cli(['rules', '--format', 'json']);
+    const list = JSON.parse(json.stdout) as {
+      format: string;
+      id: string;
+      defaultSeverity: string;
+      docs: string;
+    }[];
+    const text = await cli(['rules']);
+    expect(text.code).toBe(0);
+    const rows = text.stdout.trimEnd().split('\n');
+    expect(rows).toHaveLength(list.length);
+    expect(new Set(list.map((r) => `${r.format}/${r.id}`)).size).toBe(list.length);
+    const first = list[0]!;
+    expect(rows[0]).toMatch(new RegExp(`^${first.format}\\s+${first.id}\\s+${first.defaultSeverity}\\s`));
+    expect(rows[0]!.endsWith(first.docs)).toBe(true);
+  });
+});
