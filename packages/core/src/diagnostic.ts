@@ -19,7 +19,7 @@ export interface Fix {
  * from it (1-based line and column) so reporters need not hold the text.
  */
 export interface Diagnostic {
-  /** Stable machine-readable code, e.g. `UNEXPECTED_TOKEN` or `drbd/missing-protocol`. */
+  /** Stable machine-readable code, e.g. `drbd/include-depth` or a rule id. */
   readonly code: string;
   readonly severity: Severity;
   /** One sentence in plain words: no position, no rule id, no trailing period. */

@@ -19,7 +19,7 @@ const text = 'resource r0 {\n  protocol D;\n  net { shared-secret x }\n}\n';
 
 function sample(): FileReport[] {
   const c = new DiagnosticCollector(text, '@ftkit/drbd-conf', 'etc/drbd.d/r0.res');
-  c.error('UNEXPECTED_TOKEN', 'Expected `;`, found `}`', { start: 52, end: 53 });
+  c.error('core/unexpected-token', 'Expected `;`, found `}`', { start: 52, end: 53 });
   c.add({
     code: 'net-protocol-invalid',
     ruleId: 'net-protocol-invalid',
@@ -96,11 +96,11 @@ describe('reporters', () => {
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
       'net-protocol-invalid',
-      'UNEXPECTED_TOKEN',
+      'core/unexpected-token',
     ]);
     expect(run.tool.driver.rules[0].helpUri).toBe('https://ftkit.dev/rules/drbd-conf/net-protocol-invalid');
     expect(run.results[1]).toMatchObject({
-      ruleId: 'UNEXPECTED_TOKEN',
+      ruleId: 'core/unexpected-token',
       level: 'error',
       locations: [
         {
@@ -127,7 +127,7 @@ describe('CI reporters', () => {
   ];
   function outside() {
     const c = new DiagnosticCollector(text, '@ftkit/drbd-conf', '../outside.res');
-    c.error('UNEXPECTED_TOKEN', 'Expected `;`, found `}`', { start: 52, end: 53 });
+    c.error('core/unexpected-token', 'Expected `;`, found `}`', { start: 52, end: 53 });
     return c.items;
   }
 

@@ -235,7 +235,7 @@ async function lintOne(
     kind !== undefined ? formatNamed(ctx.formats, kind) : detectFormat(abs ?? '-', text, ctx.formats);
   if (!format) {
     const d = makeDiagnostic(new LineIndex(text), {
-      code: 'UNKNOWN_FILE_KIND',
+      code: 'lab/unknown-file-kind',
       severity: 'error',
       message:
         abs !== undefined

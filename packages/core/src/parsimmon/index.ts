@@ -124,14 +124,14 @@ export function foundAt(
 }
 
 /**
- * Builds an `UNEXPECTED_TOKEN` diagnostic ("Expected `;` or `}`, found `foo`") from a failed
+ * Builds a `core/unexpected-token` diagnostic (or `code`) ("Expected `;` or `}`, found `foo`") from a failed
  * parse: the span covers the found token (zero width at end of file), and `expected`/`actual`
  * are filled for editors.
  */
 export function failureToDiagnostic(
   text: string,
   failure: { readonly offset: number; readonly expected: readonly string[] },
-  code = 'UNEXPECTED_TOKEN',
+  code = 'core/unexpected-token',
 ): DiagnosticInput {
   const found = foundAt(text, failure.offset);
   return {
