@@ -33,6 +33,13 @@ export { configModel, optionModel, parseAddress, resourceModel } from './model/b
 export type { EffectiveHost, EffectiveOption } from './model/effective.js';
 export { effectiveHost } from './model/effective.js';
 export { localHosts, nameMatches } from './model/hosts.js';
+export {
+  GLOBAL_KEYWORDS,
+  HOST_KEYWORDS,
+  RESOURCE_KEYWORDS,
+  SECTION_KEYWORDS,
+  TOP_KEYWORDS,
+} from './model/keywords.js';
 export { addressHash, implicitNodeIds } from './model/node-id.js';
 export type { OptionSpec, OptionType, Scale, SectionKind } from './model/options.js';
 export { OPTION_TABLES, optionSpec, scaledValue, sectionsKnowing } from './model/options.js';
