@@ -12,7 +12,7 @@ export type {
   Place,
   Refactoring,
 } from './features.js';
-export type { DocumentLint, LintSettings } from './lint-document.js';
+export type { DocumentLint, LintDocumentOptions, LintSettings } from './lint-document.js';
 export { lintDocument } from './lint-document.js';
 export type { ServerOptions } from './server.js';
 export { startServer } from './server.js';

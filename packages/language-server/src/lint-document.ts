@@ -7,8 +7,8 @@ import {
   type RuleConfig,
   redactDiagnostics,
 } from '@ftkit/core';
-import { detectFormat } from '@ftkit/lab';
-import type { Workspace } from './workspace.js';
+import { formats as cliFormats, detectFormat } from '@ftkit/lab';
+import { Workspace } from './workspace.js';
 
 /** Lint configuration the editor passes (`initializationOptions` or `workspace/configuration`). */
 export interface LintSettings {
@@ -16,6 +16,14 @@ export interface LintSettings {
   readonly settings?: Readonly<Record<string, unknown>>;
   /** As `ftkit lint --rule ID=SEVERITY`. */
   readonly rules?: RuleConfig;
+}
+
+/** Options of {@link lintDocument}. */
+export interface LintDocumentOptions extends LintSettings {
+  /** Open documents and the folder includes are confined to; default: none open, the file's own directory. */
+  readonly workspace?: Workspace;
+  /** The descriptors to choose from; default: the `ftkit` CLI's list. */
+  readonly formats?: readonly AnyFormatModule[];
 }
 
 /** What {@link lintDocument} found for one document. */
@@ -33,8 +41,8 @@ export interface DocumentLint {
   readonly secrets: readonly string[];
 }
 
-/** The settings and rules of `config` that `format` declares (all of them for a format that declares none). */
-function forFormat(
+/** The settings and rules of `config` that `format` declares (all settings for a format that declares none). */
+export function forFormat(
   format: AnyFormatModule,
   config: LintSettings,
 ): { settings: Record<string, unknown>; rules: RuleConfig } {
@@ -48,19 +56,14 @@ function forFormat(
 }
 
 /**
- * The one function that computes a document's diagnostics: the format is chosen as `ftkit lint`
+ * The one function that computes a document's diagnostics (`path` absolute): the format is chosen as `ftkit lint`
  * chooses it ({@link detectFormat} over the CLI's descriptors), and the descriptor's `lint` runs
  * with the options `ftkit lint` passes (settings, rules, a reader for includes confined to the
  * workspace folder). Never throws: options a format rejects become one `ftkit/invalid-options`
  * error at the start of the file.
  */
-export function lintDocument(
-  path: string,
-  text: string,
-  workspace: Workspace,
-  formats: readonly AnyFormatModule[],
-  config: LintSettings = {},
-): DocumentLint {
+export function lintDocument(path: string, text: string, options: LintDocumentOptions = {}): DocumentLint {
+  const { workspace = new Workspace(), formats = cliFormats, ...config } = options;
   const format = detectFormat(path, text, formats);
   if (!format) return { format, diagnostics: [], included: new Map(), secrets: [] };
   const { settings, rules } = forFormat(format, config);

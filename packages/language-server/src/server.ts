@@ -19,7 +19,7 @@ import { clusterConfFeatures } from './formats/cluster-conf.js';
 import { drbdFeatures } from './formats/drbd.js';
 import { fstabFeatures } from './formats/fstab.js';
 import { o2cbFeatures } from './formats/o2cb.js';
-import { type DocumentLint, type LintSettings, lintDocument } from './lint-document.js';
+import { type DocumentLint, forFormat, type LintSettings, lintDocument } from './lint-document.js';
 import { editsBetween, touches } from './text-edits.js';
 import { pathToUri, uriToPath, Workspace } from './workspace.js';
 
@@ -68,7 +68,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function lintOf(doc: TextDocument): DocumentLint {
     const cached = lints.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.lint;
-    const lint = lintDocument(pathOf(doc.uri), doc.getText(), workspace, formats, config);
+    const lint = lintDocument(pathOf(doc.uri), doc.getText(), { workspace, formats, ...config });
     lints.set(doc.uri, { version: doc.version, lint });
     return lint;
   }
@@ -327,11 +327,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       actions.push(action);
     }
     if (fixable.length > 0 && ctx.lint?.format) {
-      const all = lintDocument(ctx.path, ctx.text, workspace, formats, config);
-      const fixed = all.format?.lint(ctx.text, {
+      const format = ctx.lint.format;
+      const fixed = format.lint(ctx.text, {
         fileName: ctx.path,
         reader: workspace.reader(ctx.path),
-        ...(config.settings ? { settings: filterSettings(all.format, config.settings) } : {}),
+        ...forFormat(format, config),
         fix: true,
       }).output;
       if (fixed !== undefined && fixed !== ctx.text)
@@ -355,15 +355,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   documents.listen(connection);
-}
-
-/** The settings a format declares (all of them for a format that declares none). */
-function filterSettings(format: AnyFormatModule, settings: Readonly<Record<string, unknown>>) {
-  return Object.fromEntries(
-    Object.entries(settings).filter(
-      ([k]) => format.settings === undefined || Object.hasOwn(format.settings, k),
-    ),
-  );
 }
 
 /** An LSP range for a span of `doc` (0-based UTF-16 offsets, end exclusive). */

@@ -270,11 +270,14 @@ function hover(ctx: FeatureContext, offset: number): HoverInfo | undefined {
   const version = versionOf(ctx);
   const section = sectionOf(at.blocks);
   const name = head(at.stmt);
-  if (section && at.stmt && name !== undefined && at.word) {
+  const option = () => {
+    if (!section || !at.stmt || name === undefined || !at.word) return undefined;
     const value = at.stmt.words[1] ? unquote(at.stmt.words[1]) : undefined;
     const md = optionHover(section, name, version, value);
-    if (md) return { markdown: md, span: { start: at.word.start, end: at.word.end } };
-  }
+    return md ? { markdown: md, span: { start: at.word.start, end: at.word.end } } : undefined;
+  };
+  // On the option name: the option. On a value: the name it refers to, else the option's verdict.
+  if (at.wordIndex === 0) return option();
   const ref = nameAt(ctx, offset);
   if (ref) {
     const defs = allNames(ctx).filter((n) => n.role === 'definition' && sameName(n, ref));
@@ -290,7 +293,7 @@ function hover(ctx: FeatureContext, offset: number): HoverInfo | undefined {
       span: ref.place.span,
     };
   }
-  return undefined;
+  return option();
 }
 
 function lineOf(ctx: FeatureContext, place: Place): number {
