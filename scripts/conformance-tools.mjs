@@ -20,6 +20,8 @@ const tools = [
   ['ip', 'iproute2'],
   ['systemd-analyze', 'systemd'],
   ['dash', 'dash'],
+  // `promtool check metrics` over every Prometheus exposition ftkit writes
+  ['promtool', 'prometheus'],
   ['bash', 'bash'],
   // The lab: the Pacemaker variant, its fence agent and resource agents, and sshd for the
   // runbook's borg steps.

@@ -1,3 +1,4 @@
+export * from './api/index.js';
 export type { CommandContext, RegisterCommand, RunState } from './commands/types.js';
 export { detectFormat, formatByName } from './files.js';
 export { formats } from './formats.js';

@@ -101,7 +101,7 @@ describe('ftkit CLI shell', () => {
   it('exits 2 with one line for usage errors and missing files', async () => {
     const m = memoryIo('/');
     expect(await run(['lint'], m.io)).toBe(2);
-    expect(m.stderr()).toMatch(/missing required argument/);
+    expect(m.stderr()).toBe('ftkit: Missing paths to lint (`-` reads standard input)\n');
     const n = memoryIo('/');
     expect(await run(['lint', '/definitely/not/here'], n.io)).toBe(2);
     expect(n.stderr()).toBe('ftkit: Cannot read `/definitely/not/here`: no such file or directory\n');

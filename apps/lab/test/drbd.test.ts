@@ -59,6 +59,22 @@ describe('ftkit drbd', () => {
     expect(stdout()).not.toContain('hunter2');
   });
 
+  it('lint gives drbd files only their own rules and settings of a mixed command line', async () => {
+    // drbd-conf refuses rule ids and settings it does not know (FtkitError); the CLI's --rule and
+    // --set apply to every file, so each format gets its share.
+    const dir = tree();
+    writeFileSync(join(dir, 'fstab'), '/dev/sdb1 /srv ext4 defaults 0 2\n');
+    const { io, stdout, stderr } = memoryIo(dir);
+    const args = ['lint', 'drbd.d/r0.res', 'fstab', '--set', 'hostname=alice', '--set', 'drbdVersion=9'];
+    const code = await run(
+      [...args, '--rule', 'shared-secret-weak=error', '--rule', 'option-unknown=off'],
+      io,
+    );
+    expect(stderr()).toBe('');
+    expect(code).toBe(1);
+    expect(stdout()).toContain('shared-secret-weak');
+  });
+
   it('fmt re-indents and keeps comments', async () => {
     const dir = tree();
     const { io, stdout } = memoryIo(dir);

@@ -44,19 +44,25 @@ describe('ftkit status', () => {
     }
   });
 
-  it('--prometheus gets units and the connected state right', async () => {
+  it('--prometheus writes drbd-reactor names and units for 8.4', async () => {
     const m = memoryIo('/');
-    await run(['status', '--prometheus', fx('proc-8.4.2-syncsource-net-congested-flag.txt')], m.io);
+    await run(
+      ['status', '--prometheus', '--enums', fx('proc-8.4.2-syncsource-net-congested-flag.txt')],
+      m.io,
+    );
     const out = m.stdout();
-    expect(out).toContain('# TYPE drbd_peer_device_received_bytes_total counter');
-    expect(out).toContain('drbd_connection_connected{resource="drbd5",connection="peer",peer_node_id=""} 1');
+    expect(out).toContain('# TYPE drbd_peerdevice_sent_bytes counter');
     expect(out).toContain(
-      'drbd_peer_device_sent_bytes_total{resource="drbd5",connection="peer",peer_node_id="",volume="0"} 734199808',
+      'drbd_connection_state{name="drbd5",conn_name="peer",peer_node_id="0",drbd_connection_state="Connected"} 1',
     );
     expect(out).toContain(
-      'drbd_connection_protocol{resource="drbd5",connection="peer",peer_node_id="",protocol="C"} 1',
+      'drbd_peerdevice_sent_bytes{name="drbd5",conn_name="peer",peer_node_id="0",volume="0"} 734199808',
     );
-    expect(out).toContain('drbd_connection_congested{resource="drbd5",connection="peer",peer_node_id=""} 1');
+    expect(out).toContain('drbd_connection_congested{name="drbd5",conn_name="peer",peer_node_id="0"} 1');
+    expect(out).toContain('ftkit_drbd_resource_unconfigured{name="drbd3"} 1');
+    expect(out).toContain(
+      'ftkit_drbd_peerdevice_sync_done_ratio{name="drbd5",conn_name="peer",peer_node_id="0",volume="0",kind="resync"} 0.685',
+    );
   });
 
   it('--watch shows rates from counter deltas', async () => {

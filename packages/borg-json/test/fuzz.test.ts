@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { emitDocument, parseDocument, parseDocumentCst, printDocument } from '../src/documents/parse.js';
+import { emit, parse, parseCst, print } from '../src/documents/parse.js';
 import { pyDumps, pyFloat } from '../src/json/py-json.js';
 import { emitLine, parseItems } from '../src/stream/items.js';
 import { parseLog } from '../src/stream/log.js';
@@ -34,21 +34,21 @@ describe('never throw, never hang', () => {
   test.prop([fc.string({ unit: 'binary', maxLength: 400 })])(
     'documents: arbitrary text, lossless CST',
     (s) => {
-      const r = parseDocument(s);
+      const r = parse(s);
       expect(Array.isArray(r.diagnostics)).toBe(true);
-      expect(printDocument(parseDocumentCst(s))).toBe(s);
+      expect(print(parseCst(s))).toBe(s);
       if (r.model === undefined) expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     },
   );
   test.prop([mutated(docs)], { numRuns: 300 })('documents: truncated and mutated captures', (s) => {
-    const r = parseDocument(s);
+    const r = parse(s);
     for (const d of r.diagnostics) {
       expect(d.span.start).toBeGreaterThanOrEqual(0);
       expect(d.span.end).toBeLessThanOrEqual(s.length);
       expect(d.message).not.toMatch(/\.$/);
     }
     if (r.model && !r.diagnostics.some((d) => d.severity === 'error'))
-      expect(() => emitDocument(r.model!)).not.toThrow();
+      expect(() => emit(r.model!)).not.toThrow();
   });
   test.prop([mutated(streams)], { numRuns: 300 })('items and logs: truncated and mutated captures', (s) => {
     const a = parseItems(s, { onBadLine: 'continue' });
@@ -65,7 +65,7 @@ describe('never throw, never hang', () => {
       '"repository": {',
       '"__proto__": {"polluted": true}, "constructor": 1, "repository": {',
     );
-    const r = parseDocument(text);
+    const r = parse(text);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(r.model).toBeDefined();
     parseItems('{"type": "-", "mode": "x", "path": "a", "__proto__": {"polluted": true}}\n');

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnosticLine } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { emitDocument, parseDocument } from '../src/documents/parse.js';
-import { lint } from '../src/lint/index.js';
+import { emit, parse } from '../src/documents/parse.js';
+import { lint } from '../src/format.js';
 import { sniffBorgText } from '../src/sniff.js';
 import { parseItems } from '../src/stream/items.js';
 import { parseLog } from '../src/stream/log.js';
@@ -51,13 +51,13 @@ describe('real borg output', () => {
       expect(r.diagnostics.filter((d) => d.severity !== 'info').map(formatDiagnosticLine)).toEqual([]);
       expect(r.items.length).toBeGreaterThan(0);
     } else if (kind === 'unknown') {
-      expect(parseDocument(text).diagnostics.map((d) => d.code)).toEqual(['borg/unknown-document']);
+      expect(parse(text).diagnostics.map((d) => d.code)).toEqual(['borg/unknown-document']);
     } else {
-      const r = parseDocument(text);
+      const r = parse(text);
       expect(r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnosticLine)).toEqual([]);
       expect(r.model).toBeDefined();
       // Documents borg printed itself are re-emitted byte for byte (vorta's were re-indented).
-      if (name.startsWith('gen-')) expect(emitDocument(r.model!)).toBe(text);
+      if (name.startsWith('gen-')) expect(emit(r.model!)).toBe(text);
     }
   });
 
@@ -105,7 +105,7 @@ describe('--log-json of create --progress', () => {
     expect(items.diagnostics.map(formatDiagnosticLine)).toEqual([
       '1:1-1:30 error borg/missing-key Missing key `mode`',
     ]);
-    const doc = parseDocument('{"repository": {"id": "x", "location": "/r"}, "archives": []}');
+    const doc = parse('{"repository": {"id": "x", "location": "/r"}, "archives": []}');
     expect(doc.diagnostics.some((d) => d.code === 'borg/missing-key')).toBe(true);
   });
 });

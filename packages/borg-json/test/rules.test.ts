@@ -1,8 +1,7 @@
 import { formatDiagnosticLine } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import { describeRuleDocs } from '../../../test-support/rule-docs.js';
-import { borgJsonFormat } from '../src/format.js';
-import { lint } from '../src/lint/index.js';
+import { borgJsonFormat, lint } from '../src/format.js';
 import { fixture } from './helpers.js';
 
 describeRuleDocs(borgJsonFormat);

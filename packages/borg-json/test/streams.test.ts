@@ -3,7 +3,7 @@ import { formatDiagnosticLine } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import { describeExitCode, exitCodeFor } from '../src/stream/errors.js';
 import { emitLine, parseItems, readItems } from '../src/stream/items.js';
-import { parseLog, readLog } from '../src/stream/log.js';
+import { logEventObject, parseLog, readLog } from '../src/stream/log.js';
 import { fixture, fixtureFiles } from './helpers.js';
 
 const itemFiles = fixtureFiles((f) => /list-archive.*\.jsonl$/.test(f));
@@ -112,9 +112,12 @@ describe('--log-json streams', () => {
     for await (const r of reader) records.push(r);
     expect(reader.diagnostics.filter((d) => d.severity !== 'info').map(formatDiagnosticLine)).toEqual([]);
     const lines = text.split('\n').filter(Boolean);
-    expect(records.filter((r) => r.event.type !== 'text').map((r) => emitLine(r.event))).toEqual(
-      lines.filter((l) => l.startsWith('{')),
-    );
+    expect(
+      records.flatMap((r) => {
+        const o = logEventObject(r.event);
+        return o ? [emitLine(o)] : [];
+      }),
+    ).toEqual(lines.filter((l) => l.startsWith('{')));
   });
   it.each(stderrFiles)('%s: plain text and JSON mixed', (rel) => {
     const { records, diagnostics } = parseLog(fixture(rel));

@@ -9,6 +9,7 @@ import type {
   ParseResult,
 } from './format-module.js';
 import type { LineIndex } from './line-index.js';
+import { applyDirectives, type CommentSyntax } from './lint/directives.js';
 import type { AnyRule, RuleIdOf, RuleRegistry } from './lint/rule.js';
 import { defineRules } from './lint/rule.js';
 import { fixUntilStable, runRules } from './lint/runner.js';
@@ -24,6 +25,8 @@ export type SettingSpec =
   | { readonly type: 'boolean'; readonly description: string }
   | { readonly type: 'number'; readonly description: string }
   | { readonly type: 'string[]'; readonly description: string }
+  /** `true` for all, `false` for none, or a list of names (e.g. resources a rule lets through). */
+  | { readonly type: 'boolean | string[]'; readonly description: string }
   /** A value only code passes (a parsed model of a related file, …); never from a config file. */
   | { readonly type: 'object'; readonly description: string };
 
@@ -40,7 +43,9 @@ type SettingValue<S extends SettingSpec> = S extends { type: 'string'; values: r
         ? number
         : S extends { type: 'string[]' }
           ? readonly string[]
-          : unknown;
+          : S extends { type: 'boolean | string[]' }
+            ? boolean | readonly string[]
+            : unknown;
 
 /** The settings object a format's specs describe; every key optional. */
 export type SettingsOf<TSpecs extends SettingSpecs> = {
@@ -90,6 +95,10 @@ export function checkSettings(
         break;
       case 'string[]':
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) bad('a list of strings');
+        break;
+      case 'boolean | string[]':
+        if (typeof value !== 'boolean' && (!Array.isArray(value) || value.some((v) => typeof v !== 'string')))
+          bad('true, false or a list of strings');
         break;
       case 'object':
         break;
@@ -162,6 +171,12 @@ export interface FormatSpec<
   findSecrets?(text: string): string[];
   readonly rules: TRules;
   readonly settings: TSpecs;
+  /**
+   * The format's comment syntax. With it, the shared `lint` honours inline directives
+   * (`# ftkit-disable-next-line rule-id`) and reports `<prefix>/unused-directive` for one that
+   * silences nothing. Omit it for formats without comments (tool output).
+   */
+  readonly comments?: CommentSyntax;
   /** Whether `lint({ fix: true })` can apply fixes (default true). */
   readonly fixable?: boolean;
   /** Parses `text` for lint: the document rules read and the parse diagnostics. */
@@ -184,6 +199,7 @@ export interface Format<
   readonly rules: RuleRegistry<TRules>;
   readonly ruleIds: readonly RuleIdOf<TRules>[];
   readonly settings: TSpecs;
+  readonly comments?: CommentSyntax;
   format?(text: string, options?: { fileName?: string; settings?: SettingsOf<TSpecs> }): FormatResult;
   lint(text: string, options?: FormatLintOptions<RuleIdOf<TRules>, SettingsOf<TSpecs>>): LintResult;
 }
@@ -206,6 +222,7 @@ export function defineFormat<
   const ruleIds = spec.rules.map((r) => r.meta.id) as RuleIdOf<TRules>[];
   const overflowCode = `${spec.codePrefix}/too-many-problems`;
   const crashCode = `${spec.codePrefix}/rule-crashed`;
+  const unusedCode = `${spec.codePrefix}/unused-directive`;
   type Options = FormatLintOptions<RuleIdOf<TRules>, SettingsOf<TSpecs>>;
 
   function lintOnce(text: string, options: Options): LintResult {
@@ -225,9 +242,24 @@ export function defineFormat<
             ...(input.lineIndex ? { lineIndex: input.lineIndex } : {}),
             ...(input.lineIndexFor ? { lineIndexFor: input.lineIndexFor } : {}),
           });
-    const diagnostics = capDiagnostics(sortDiagnostics([...input.diagnostics, ...found]), { overflowCode });
+    const all = [...input.diagnostics, ...found];
+    // Directives apply before the cap (silenced findings must not use up the 1000 kept) and
+    // inside the fix loop (a silenced finding's fix is not applied).
+    const directed =
+      spec.comments && !options.noInlineConfig
+        ? applyDirectives(all, text, {
+            comments: spec.comments,
+            unusedCode,
+            source: spec.source,
+            ruleIds,
+            ...(options.fileName !== undefined ? { file: options.fileName } : {}),
+            ...(input.texts ? { texts: input.texts } : {}),
+          })
+        : all;
+    const diagnostics = capDiagnostics(sortDiagnostics(directed), { overflowCode });
     return {
       diagnostics,
+      ...(spec.comments ? { directivesApplied: !options.noInlineConfig } : {}),
       ...(input.secrets ? { secrets: input.secrets } : {}),
       ...(input.texts ? { texts: input.texts } : {}),
     };
@@ -263,6 +295,7 @@ export function defineFormat<
     lint,
     ...(spec.format ? { format: spec.format } : {}),
     ...(spec.findSecrets ? { findSecrets: spec.findSecrets } : {}),
+    ...(spec.comments ? { comments: spec.comments } : {}),
   };
   return Object.freeze(format);
 }

@@ -1,5 +1,6 @@
 import type { SettingSpecs } from './define-format.js';
 import type { Diagnostic } from './diagnostic.js';
+import type { CommentSyntax } from './lint/directives.js';
 import type { Rule, RuleConfig } from './lint/rule.js';
 import type { SourceReader } from './source-reader.js';
 
@@ -27,6 +28,8 @@ export interface LintOptions<TRuleId extends string = string, TSettings = Readon
   readonly root?: string;
   /** Return the text with safe fixes applied as `output`. */
   readonly fix?: boolean;
+  /** Ignore inline `ftkit-disable…` directives (ESLint's `--no-inline-config`). */
+  readonly noInlineConfig?: boolean;
 }
 
 /** What every format's `lint` returns. */
@@ -39,6 +42,12 @@ export interface LintResult {
   readonly texts?: Readonly<Record<string, string>>;
   /** Secret values found in the files; reporters must redact them (see `redactDiagnostics`). */
   readonly secrets?: readonly string[];
+  /**
+   * Set when `lint` itself handled inline directives (true) or was told to ignore them (false);
+   * absent when the format's `lint` does not know them, so a caller may apply them with
+   * `applyDirectives` and the format's `comments`.
+   */
+  readonly directivesApplied?: boolean;
 }
 
 /** What `ftkit fmt` needs from a format. */
@@ -50,17 +59,20 @@ export interface FormatResult {
 
 /**
  * The descriptor each format package exports; the CLI iterates over these and knows nothing
- * else about formats. Implementations `satisfies FormatModule`.
+ * else about formats. Made with `defineFormat`, which fills `codePrefix`, `ruleIds`, `settings`
+ * and writes `lint`.
  */
 export interface FormatModule<TCst = unknown, TModel = unknown, TDoc = unknown> {
   /** Short name, also the package's last segment, e.g. `drbd-conf`. */
   readonly name: string;
   /** Prefix of the format's diagnostic codes (`drbd` for `drbd/include-depth`). */
-  readonly codePrefix?: string;
+  readonly codePrefix: string;
   /** Rule ids, in the order rules run. */
-  readonly ruleIds?: readonly string[];
+  readonly ruleIds: readonly string[];
   /** The settings `lint` and `format` understand (see `defineFormat`). */
-  readonly settings?: SettingSpecs;
+  readonly settings: SettingSpecs;
+  /** Comment syntax, for inline `ftkit-disable` directives; absent for formats without comments. */
+  readonly comments?: CommentSyntax;
   /** One line for `--help` and reports. */
   readonly description: string;
   /** Glob patterns matched against a path (POSIX separators), e.g. `**\/drbd.d/*.res`. */

@@ -40,6 +40,8 @@ export type {
   ParseResult,
 } from './format-module.js';
 export { LineIndex } from './line-index.js';
+export type { ApplyDirectivesOptions, CommentSyntax, Directive, DirectiveKind } from './lint/directives.js';
+export { applyDirectives, scanDirectives } from './lint/directives.js';
 export type {
   AnyRule,
   Rule,
@@ -59,10 +61,13 @@ export type { ApplyFixesResult, RunRulesOptions } from './lint/runner.js';
 export { applyFixes, fixUntilStable, runRules } from './lint/runner.js';
 export { decodeLossless, encodeLossless } from './lossless-text.js';
 export { redactDiagnostics, redactReports } from './redact.js';
+export { checkstyle } from './reporters/checkstyle.js';
+export { github } from './reporters/github.js';
 export type { ReporterName } from './reporters/index.js';
 export { reporters } from './reporters/index.js';
 export type { JsonFinding } from './reporters/json.js';
 export { json, toJsonFindings } from './reporters/json.js';
+export { junit } from './reporters/junit.js';
 export { sarif } from './reporters/sarif.js';
 export { stylish } from './reporters/stylish.js';
 export type { FileReport, Reporter, ReportOptions, RuleInfo } from './reporters/types.js';
@@ -80,7 +85,14 @@ export { formatBytes, parseScaledNumber, SCALE_SHIFT, SUFFIX_SHIFT } from './sca
 export type { ShortenTextOptions } from './shorten-text.js';
 export { shortenText } from './shorten-text.js';
 export type { SourceReader } from './source-reader.js';
-export { dirname, isInside, memoryReader, normalizePath, resolvePath } from './source-reader.js';
+export {
+  dirname,
+  isInside,
+  memoryReader,
+  normalizePath,
+  resolvePath,
+  sysrootReader,
+} from './source-reader.js';
 export type { Point, Position, Span } from './span.js';
 export { joinSpans, sliceSpan, span } from './span.js';
 export { escapedByBackslash } from './text.js';

@@ -68,3 +68,28 @@ export function isInside(root: string, path: string): boolean {
   const p = normalizePath(path);
   return r === '/' ? p.startsWith('/') : p === r || p.startsWith(`${r}/`);
 }
+
+/**
+ * A reader that sees `sysroot` as `/`: every path it is given (absolute, as parsers resolve
+ * includes) is read as `sysroot` + path through `inner`, and paths it returns are mapped back. For
+ * configuration trees kept in a repository (`include "/etc/drbd.d/*.res"` reads
+ * `<repo>/etc/drbd.d/*.res`). `inner` keeps its confinement (pass a reader rooted inside
+ * `sysroot`); `root` is `inner.root` seen from inside the sysroot. Both paths are absolute POSIX.
+ */
+export function sysrootReader(inner: SourceReader, sysroot: string): SourceReader {
+  const base = normalizePath(sysroot);
+  const into = (p: string) => normalizePath(base === '/' ? p : `${base}/${normalizePath(p)}`);
+  const outOf = (p: string | undefined) =>
+    p === undefined || !isInside(base, p)
+      ? undefined
+      : base === '/'
+        ? p
+        : normalizePath(`/${p.slice(base.length)}`);
+  const root = inner.root !== undefined ? outOf(normalizePath(inner.root)) : undefined;
+  return {
+    readFile: (path) => inner.readFile(into(path)),
+    glob: (pattern) => inner.glob(into(pattern)).flatMap((p) => outOf(p) ?? []),
+    ...(inner.realpath ? { realpath: (path: string) => outOf(inner.realpath!(into(path))) } : {}),
+    ...(root !== undefined ? { root } : {}),
+  };
+}

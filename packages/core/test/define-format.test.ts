@@ -8,6 +8,7 @@ import {
   issuesFromSchema,
   LineIndex,
   makeDiagnostic,
+  type SettingsOf,
 } from '../src/index.js';
 
 interface Doc {
@@ -166,5 +167,22 @@ describe('FtkitError', () => {
     expect(checkSettings('f', { a: { type: 'boolean', description: '' } }, { a: 'yes' })[0]?.code).toBe(
       'core/invalid-setting',
     );
+  });
+
+  it('checkSettings takes true, false or a list for a `boolean | string[]` setting', () => {
+    const specs = { allow: { type: 'boolean | string[]', description: '' } } as const;
+    expect(checkSettings('f', specs, { allow: true })).toEqual([]);
+    expect(checkSettings('f', specs, { allow: ['r0', 'r1'] })).toEqual([]);
+    expect(checkSettings('f', specs, { allow: 'r0' })).toEqual([
+      {
+        code: 'core/invalid-setting',
+        path: ['settings', 'allow'],
+        message: '`allow` must be true, false or a list of strings, not "r0"',
+      },
+    ]);
+    expect(checkSettings('f', specs, { allow: [1] })[0]?.code).toBe('core/invalid-setting');
+    expectTypeOf<SettingsOf<typeof specs>>().toEqualTypeOf<{
+      readonly allow?: boolean | readonly string[];
+    }>();
   });
 });

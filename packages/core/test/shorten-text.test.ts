@@ -39,4 +39,19 @@ describe('shortenText', () => {
       ),
     );
   });
+
+  it('spells control characters out as \\xNN after the cut with escapeControls', () => {
+    expect(shortenText('a\x1b[31mb\tc\x7f', { escapeControls: true })).toBe('a\\x1b[31mb\\x09c\\x7f');
+    expect(shortenText('\r\n', { escapeControls: true })).toBe('\\x0d\\x0a');
+    expect(shortenText(`${'x'.repeat(39)}\x00\x00`, { escapeControls: true })).toBe(
+      `${'x'.repeat(39)}\\x00…`,
+    );
+    expect(shortenText('a\tb')).toBe('a\tb');
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 80 }),
+        (s) => !/[\x00-\x1f\x7f]/.test(shortenText(s, { escapeControls: true })),
+      ),
+    );
+  });
 });

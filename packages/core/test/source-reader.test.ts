@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInside, memoryReader, normalizePath, resolvePath } from '../src/index.js';
+import { isInside, memoryReader, normalizePath, resolvePath, sysrootReader } from '../src/index.js';
 import { fsReader } from '../src/node/index.js';
 
 describe('paths', () => {
@@ -40,5 +40,26 @@ describe('fsReader', () => {
   it('globs inside the root only', () => {
     expect(reader.glob(join(dir, 'root/drbd.d/*.res'))).toEqual([join(dir, 'root/drbd.d/r0.res')]);
     expect(reader.glob(join(dir, '*'))).toEqual([]);
+  });
+});
+
+describe('sysrootReader', () => {
+  const inner = memoryReader({
+    '/repo/etc/drbd.conf': 'include "/etc/drbd.d/*.res";',
+    '/repo/etc/drbd.d/r0.res': 'resource r0 {}',
+    '/etc/drbd.d/host.res': 'resource host {}',
+  });
+  const reader = sysrootReader({ ...inner, root: '/repo/etc' }, '/repo');
+
+  it('reads absolute paths under the sysroot and maps results back', () => {
+    expect(reader.readFile('/etc/drbd.d/r0.res')).toBe('resource r0 {}');
+    expect(reader.glob('/etc/drbd.d/*.res')).toEqual(['/etc/drbd.d/r0.res']);
+    expect(reader.realpath?.('/etc/drbd.conf')).toBe('/etc/drbd.conf');
+    expect(reader.root).toBe('/etc');
+  });
+
+  it('never reaches outside the sysroot, also with ..', () => {
+    expect(reader.readFile('/../etc/drbd.d/host.res')).toBeUndefined();
+    expect(reader.readFile('/etc/../../etc/drbd.d/host.res')).toBeUndefined();
   });
 });

@@ -1,19 +1,25 @@
-import type { FormatModule } from '@ftkit/core';
+import { defineFormat } from '@ftkit/core';
 import { parseCst, print } from './cst/parse-cst.js';
-import type { DocumentNode } from './cst/types.js';
 import { emit } from './emit.js';
 import { format } from './format.js';
-import type { DrbdLintDoc } from './lint/context.js';
-import { lint, rules } from './lint/index.js';
-import { parse } from './parse.js';
+import { drbdRules, drbdSettings, prepareLint } from './lint/index.js';
+import { parse, SOURCE } from './parse.js';
 import type { DrbdConfig } from './schema.js';
 import { secretsInText } from './secrets.js';
 
 const CONTENT = /^\s*(resource\s+\S+\s*\{|global\s*\{|common\s*\{|include\s+\S)/m;
 
-/** The `ftkit` descriptor of drbd.conf files (`drbd.conf`, `*.res`, `drbd.d/*.conf`). */
-export const drbdConfFormat = {
+/**
+ * The descriptor of drbd.conf files (`drbd.conf`, `*.res`, `drbd.d/*.conf`): what the `ftkit`
+ * CLI, the lab and editors iterate over. Its `rules`, `ruleIds`, `settings` and `lint` are the
+ * package's; diagnostic codes start with `drbd/`.
+ */
+export const drbdConfFormat = defineFormat({
   name: 'drbd-conf',
+  codePrefix: 'drbd',
+  source: SOURCE,
+  // inline `# ftkit-disable…` directives, applied by defineFormat's shared lint
+  comments: { line: '#' },
   description: 'DRBD 8.4 and 9 configuration (drbd.conf, /etc/drbd.d/*.res)',
   // `drbd.conf` in a `conf.d` directory is another program's drop-in for DRBD devices, not a DRBD
   // configuration: drbd-utils itself installs /etc/multipath/conf.d/drbd.conf (a multipath
@@ -31,14 +37,29 @@ export const drbdConfFormat = {
   parseCst,
   print,
   emit: (model: DrbdConfig) => emit(model),
-  lint,
-  rules,
-  format: (text: string, options?: { fileName?: string; settings?: Readonly<Record<string, unknown>> }) => {
+  format: (text, options) => {
     const v = options?.settings?.drbdVersion;
     return format(text, {
       ...(options?.fileName !== undefined ? { fileName: options.fileName } : {}),
-      ...(v === '9' || v === '8.4' || v === '8.3' ? { drbdVersion: v } : {}),
+      ...(v !== undefined ? { drbdVersion: v } : {}),
     });
   },
   findSecrets: secretsInText,
-} satisfies FormatModule<DocumentNode, DrbdConfig, DrbdLintDoc>;
+  rules: drbdRules,
+  settings: drbdSettings,
+  prepareLint,
+});
+
+/**
+ * Parses (following includes through `reader`, below `root`), validates and lints a drbd.conf
+ * text. Returns parse and rule diagnostics together, sorted and capped at 1,000 per file
+ * (`drbd/too-many-problems`), and every `shared-secret` value in `secrets` so reporters can
+ * redact them; no message contains a secret. The DRBD version is the `drbdVersion` setting;
+ * without it the content decides (`drbd/version-assumed` says when 8.4 was chosen and why). With
+ * `fix: true`, `output` is the text with every safe fix applied (repeatedly, until stable) and the
+ * rest describes that text. Unknown rule ids or settings throw an `FtkitError`.
+ */
+export const lint = drbdConfFormat.lint;
+
+/** Every drbd-conf lint rule, by id (a frozen registry with literal ids as keys). */
+export const rules = drbdConfFormat.rules;

@@ -6,7 +6,7 @@
  * entry plus what writes and checks files.
  */
 
-export { drbdConfFormat } from './descriptor.js';
+export { drbdConfFormat, lint, rules } from './descriptor.js';
 export {
   addHost,
   addVolume,
@@ -26,8 +26,8 @@ export type { FormatOptions } from './format.js';
 export { format, reindent } from './format.js';
 export type { DrbdLintDoc, SectionPlace } from './lint/context.js';
 export { effective, optionValue } from './lint/context.js';
-export type { DrbdLintOptions } from './lint/index.js';
-export { lint, rules } from './lint/index.js';
+export type { DrbdLintOptions, DrbdRuleId, DrbdSettings } from './lint/index.js';
+export { drbdSettings } from './lint/index.js';
 export type { ConfigInput, HostInput, OptionInput, ResourceInput, VolumeInput } from './model/build.js';
 export { configModel, optionModel, parseAddress, resourceModel } from './model/build.js';
 export type { EffectiveHost, EffectiveOption } from './model/effective.js';

@@ -56,8 +56,8 @@ describe('lint without a version', () => {
     );
   });
 
-  it('an explicit version (option or setting) is used as given, without the note', () => {
-    const nine = lint(originalLab, { drbdVersion: '9' });
+  it('an explicit version (the drbdVersion setting) is used as given, without the note', () => {
+    const nine = lint(originalLab, { settings: { drbdVersion: '9' } });
     expect(nine.diagnostics.some((d) => d.code === 'drbd/unknown-option')).toBe(true);
     expect(nine.diagnostics.some((d) => d.code === 'drbd/version-assumed')).toBe(false);
     const set = lint(originalLab, { settings: { drbdVersion: '8.4' } });

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { findSecretSpans, stylish } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { drbdConfFormat, lint, secretsInText } from '../src/index.js';
+import { lint, secretsInText } from '../src/index.js';
 
 const hosts = `  on alpha { device /dev/drbd0; disk /dev/sdb; address 10.0.0.1:7789; meta-disk internal; }
   on beta  { device /dev/drbd0; disk /dev/sdb; address 10.0.0.2:7789; meta-disk internal; }`;
@@ -31,7 +31,7 @@ const file = (secretLine: string, where: 'net' | 'skip' | 'common') =>
 /** Everything `ftkit lint --code-frame` would print for `text`. */
 function printed(text: string): string {
   const r = lint(text, { fileName: 'r0.res' });
-  const secrets = [...(r.secrets ?? []), ...drbdConfFormat.findSecrets(text)];
+  const secrets = [...(r.secrets ?? []), ...secretsInText(text)];
   return stylish([{ file: 'r0.res', diagnostics: r.diagnostics, text }], { codeFrame: true, secrets });
 }
 

@@ -30,7 +30,9 @@ function shown(s: string): string {
  */
 export function parse(text: string, options: ParseOptions = {}): FstabParseResult {
   const cst = parseCst(text);
-  const dc = new DiagnosticCollector(text, SOURCE, options.fileName);
+  const dc = new DiagnosticCollector(text, SOURCE, options.fileName, undefined, {
+    overflowCode: 'fstab/too-many-problems',
+  });
   const ignored = 'libmount (mount, findmnt, systemd) reports a parse error and ignores the whole line';
   for (const line of cst.lines) {
     if (line.type !== 'entry') continue;
@@ -39,7 +41,7 @@ export function parse(text: string, options: ParseOptions = {}): FstabParseResul
     if (problem === 'fields') {
       const last = f[f.length - 1]!;
       dc.error(
-        'MISSING_FIELD',
+        'fstab/missing-field',
         `Expected ${FIELD_LABEL[f.length]} after ${shown(last.raw)}, found end of line`,
         {
           start: last.end,
@@ -50,7 +52,7 @@ export function parse(text: string, options: ParseOptions = {}): FstabParseResul
     } else if (problem === 'freq' || problem === 'passno') {
       const field = problem === 'freq' ? f[4]! : f[5]!;
       dc.error(
-        'INVALID_NUMBER',
+        'fstab/invalid-number',
         `Expected a number for ${problem === 'freq' ? 'fs_freq (dump)' : 'fs_passno (fsck pass)'}, found ${shown(field.raw)}`,
         field,
         { note: ignored, url: DIAGNOSTICS_URL, actual: field.raw },
@@ -59,7 +61,7 @@ export function parse(text: string, options: ParseOptions = {}): FstabParseResul
     if (f.length > 6 && problem === undefined) {
       const extra = { start: f[6]!.start, end: f[f.length - 1]!.end };
       dc.warning(
-        'EXTRA_FIELD',
+        'fstab/extra-field',
         `Unexpected ${shown(text.slice(extra.start, extra.end))} after fs_passno`,
         extra,
         {

@@ -59,10 +59,10 @@ describe('parse', () => {
     const r = parse('/dev/a /a\n/dev/b\n/dev/c /c ext4 d 0 x\n/dev/d /d ext4 d 0 0 # note\n');
     expect(r.diagnostics.map(formatDiagnosticLine)).toMatchInlineSnapshot(`
       [
-        "1:10-1:10 error MISSING_FIELD Expected a filesystem type after \`/a\`, found end of line",
-        "2:7-2:7 error MISSING_FIELD Expected a mount point after \`/dev/b\`, found end of line",
-        "3:20-3:21 error INVALID_NUMBER Expected a number for fs_passno (fsck pass), found \`x\`",
-        "4:22-4:28 warning EXTRA_FIELD Unexpected \`# note\` after fs_passno",
+        "1:10-1:10 error fstab/missing-field Expected a filesystem type after \`/a\`, found end of line",
+        "2:7-2:7 error fstab/missing-field Expected a mount point after \`/dev/b\`, found end of line",
+        "3:20-3:21 error fstab/invalid-number Expected a number for fs_passno (fsck pass), found \`x\`",
+        "4:22-4:28 warning fstab/extra-field Unexpected \`# note\` after fs_passno",
       ]
     `);
     expect(r.model.entries.map((e) => e.file)).toEqual(['/d']);

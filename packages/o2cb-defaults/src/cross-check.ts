@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@ftkit/core';
 import { didYouMean } from '@ftkit/core';
-import { lint } from './lint/index.js';
+import { lint } from './format.js';
 import { parse } from './parse.js';
 
 /** The outcome of {@link bootClusterStatus}. */

@@ -27,7 +27,14 @@ const COMPARED = [
 export function checkDrift(files: readonly NodeFile[]): Diagnostic[] {
   const parsed = files.map((f) => {
     const r = parse(f.text, { fileName: f.file });
-    return { ...f, r, doc: lintDoc(r.cst, r.model), dc: new DiagnosticCollector(f.text, SOURCE, f.file) };
+    return {
+      ...f,
+      r,
+      doc: lintDoc(r.cst, r.model),
+      dc: new DiagnosticCollector(f.text, SOURCE, f.file, undefined, {
+        overflowCode: 'o2cb/too-many-problems',
+      }),
+    };
   });
   const first = parsed[0];
   if (!first) return [];
@@ -41,7 +48,7 @@ export function checkDrift(files: readonly NodeFile[]): Diagnostic[] {
       const there = first.doc.last.get(name);
       out.push(
         node.dc.error(
-          'O2CB_DRIFT',
+          'o2cb/drift',
           `Expected \`${name}\` to be in effect as ${a}${unit} as on \`${first.file}\`, found ${b}${unit}; the nodes disconnect from each other`,
           here ? here.value : { start: 0, end: 0 },
           {

@@ -33,12 +33,14 @@ function lostAssignments(cst: O2cbCst, fatal: RecoveryLine): string {
 
 /**
  * Parses /etc/default/o2cb (or /etc/sysconfig/o2cb) text. Never throws: lines outside the
- * readable shell subset become recovery nodes with a diagnostic (`SHELL_SYNTAX` error,
- * `NONLITERAL_VALUE` or `UNSUPPORTED_LINE` warning) and set no variable in the model.
+ * readable shell subset become recovery nodes with a diagnostic (`o2cb/shell-syntax` error,
+ * `o2cb/nonliteral-value` or `o2cb/unsupported-line` warning) and set no variable in the model.
  */
 export function parse(text: string, options: ParseOptions = {}): O2cbParseResult {
   const cst = parseCst(text);
-  const dc = new DiagnosticCollector(text, SOURCE, options.fileName);
+  const dc = new DiagnosticCollector(text, SOURCE, options.fileName, undefined, {
+    overflowCode: 'o2cb/too-many-problems',
+  });
   let stopped = false;
   for (const line of cst.lines) {
     if (line.type !== 'recovery' || stopped) continue;
@@ -47,7 +49,7 @@ export function parse(text: string, options: ParseOptions = {}): O2cbParseResult
       stopped = true;
       const lost = lostAssignments(cst, line);
       dc.add({
-        code: 'SHELL_SYNTAX',
+        code: 'o2cb/shell-syntax',
         severity: 'error',
         message: line.reason,
         span: line.problem,
@@ -58,10 +60,10 @@ export function parse(text: string, options: ParseOptions = {}): O2cbParseResult
     }
     const code =
       line.kind === 'syntax'
-        ? 'SHELL_SYNTAX'
+        ? 'o2cb/shell-syntax'
         : line.kind === 'nonliteral'
-          ? 'NONLITERAL_VALUE'
-          : 'UNSUPPORTED_LINE';
+          ? 'o2cb/nonliteral-value'
+          : 'o2cb/unsupported-line';
     const note =
       line.kind === 'syntax'
         ? 'The init script prints an error and goes on without the variable; the Debian config script (`set -e`) aborts'

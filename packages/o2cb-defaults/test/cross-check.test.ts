@@ -1,3 +1,4 @@
+import { FtkitError } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import { bootClusterStatus, checkDrift, crossCheckBootCluster, lint } from '../src/index.js';
 
@@ -40,13 +41,19 @@ describe('BOOTCLUSTER cross-check', () => {
 });
 
 describe('clusterNames setting', () => {
-  it('accepts a comma-separated string (ftkit lint --set clusterNames=a,b)', () => {
+  it('takes a list of names and refuses anything else with an FtkitError', () => {
     expect(
-      lint('O2CB_BOOTCLUSTER=prod\n', { settings: { clusterNames: 'web,db' } }).diagnostics.map(
+      lint('O2CB_BOOTCLUSTER=prod\n', { settings: { clusterNames: ['web', 'db'] } }).diagnostics.map(
         (d) => d.code,
       ),
     ).toEqual(['bootcluster-unknown']);
-    expect(lint('O2CB_BOOTCLUSTER=db\n', { settings: { clusterNames: 'web,db' } }).diagnostics).toEqual([]);
+    expect(lint('O2CB_BOOTCLUSTER=db\n', { settings: { clusterNames: ['web', 'db'] } }).diagnostics).toEqual(
+      [],
+    );
+    // @ts-expect-error a string is not a list of names
+    const call = () => lint('O2CB_BOOTCLUSTER=db\n', { settings: { clusterNames: 'web,db' } });
+    expect(call).toThrow(FtkitError);
+    expect(call).toThrow('`clusterNames` must be a list of strings');
   });
 });
 
@@ -64,7 +71,7 @@ describe('checkDrift', () => {
           'node2',
           1,
           26,
-          'O2CB_DRIFT',
+          'o2cb/drift',
           'Expected `O2CB_HEARTBEAT_THRESHOLD` to be in effect as 61 as on `node1`, found 31; the nodes disconnect from each other',
         ],
       ],

@@ -7,7 +7,7 @@ describe('spans stay inside the text (issue 13, low)', () => {
     // /work/shared/reliability/o2cb-export-trailing-space.o2cb gave `Unexpected ``` at {7,8}.
     const d = parse('export ').diagnostics;
     expect(d.map((x) => [x.code, x.message, x.span])).toEqual([
-      ['UNSUPPORTED_LINE', 'Expected `NAME=value` after `export`', { start: 0, end: 6 }],
+      ['o2cb/unsupported-line', 'Expected `NAME=value` after `export`', { start: 0, end: 6 }],
     ]);
   });
 

@@ -34,19 +34,19 @@ describe('parse', () => {
       ),
     ).toMatchInlineSnapshot(`
       [
-        "1:13-1:15 error SHELL_SYNTAX Expected \`=\` right after \`O2CB_ENABLED\`, found a space; the shell runs \`O2CB_ENABLED\` as a command",
-        "2:16-2:21 error SHELL_SYNTAX Unexpected \`words\` after the value; the shell runs it as a command and does not set \`O2CB_STACK\` (quote values that contain spaces)",
-        "3:22-3:23 warning NONLITERAL_VALUE Unexpected expansion \`$(\` in a value",
-        "4:1-4:2 warning UNSUPPORTED_LINE Unexpected \`[\`; only \`NAME=value\` lines and comments can be read",
-        "5:5-5:8 warning UNSUPPORTED_LINE Unexpected second assignment on the line; write one assignment per line",
-        "6:18-6:23 error SHELL_SYNTAX Unterminated double quote",
+        "1:13-1:15 error o2cb/shell-syntax Expected \`=\` right after \`O2CB_ENABLED\`, found a space; the shell runs \`O2CB_ENABLED\` as a command",
+        "2:16-2:21 error o2cb/shell-syntax Unexpected \`words\` after the value; the shell runs it as a command and does not set \`O2CB_STACK\` (quote values that contain spaces)",
+        "3:22-3:23 warning o2cb/nonliteral-value Unexpected expansion \`$(\` in a value",
+        "4:1-4:2 warning o2cb/unsupported-line Unexpected \`[\`; only \`NAME=value\` lines and comments can be read",
+        "5:5-5:8 warning o2cb/unsupported-line Unexpected second assignment on the line; write one assignment per line",
+        "6:18-6:23 error o2cb/shell-syntax Unterminated double quote",
       ]
     `);
   });
 
   it('reports nothing after a quote that is never closed: the shell reads the rest as its value', () => {
     expect(lines('O2CB_BOOTCLUSTER="open\nO2CB_IDLE_TIMEOUT_MS=$(cat /x)\n')).toEqual([
-      '1:18-1:23 error SHELL_SYNTAX Unterminated double quote',
+      '1:18-1:23 error o2cb/shell-syntax Unterminated double quote',
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('tilde expansion', () => {
   it('flags `~` where the shell expands it and keeps it literal elsewhere', () => {
     const r = parse("A=~/x\nB=a:~\nC=a~b\nD='~'\nE=\\~\nF='a:'~\n");
     expect(r.diagnostics.map((d) => `${d.position.start.line}:${d.position.start.column} ${d.code}`)).toEqual(
-      ['1:3 NONLITERAL_VALUE', '2:5 NONLITERAL_VALUE'],
+      ['1:3 o2cb/nonliteral-value', '2:5 o2cb/nonliteral-value'],
     );
     expect({ ...r.model.variables }).toEqual({ C: 'a~b', D: '~', E: '~', F: 'a:~' });
   });

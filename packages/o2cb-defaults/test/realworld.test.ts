@@ -44,7 +44,7 @@ describe('a shell syntax error', () => {
     expect({ ...r.model.variables }).toEqual({});
     expect(r.model.settings.enabled).toBe(false);
     expect(r.diagnostics.map(formatDiagnosticLine)).toEqual([
-      '1:19-1:20 error SHELL_SYNTAX Unexpected `(` after the value: a shell syntax error (write comments after `#`)',
+      '1:19-1:20 error o2cb/shell-syntax Unexpected `(` after the value: a shell syntax error (write comments after `#`)',
     ]);
     expect(r.diagnostics[0]!.note).toBe(
       'bash stops reading the file here, so the init script goes on without this line and every line after it (not set: `O2CB_ENABLED`, `O2CB_STACK`, `O2CB_BOOTCLUSTER`); dash (the Debian config script) exits',

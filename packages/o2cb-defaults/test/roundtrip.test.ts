@@ -88,6 +88,6 @@ describe('lossless round trip', () => {
     const line = `O2CB_BOOTCLUSTER=${'"a'.repeat(250_001)}`;
     const r = parse(line);
     expect(bestCpuMs(() => parse(line))).toBeLessThan(1000);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['SHELL_SYNTAX']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['o2cb/shell-syntax']);
   });
 });

@@ -5,48 +5,48 @@ import { shortenText } from '@ftkit/core';
  *
  * | code | o2cb says | meaning |
  * | --- | --- | --- |
- * | `CRLF` | `Unknown code ____ 251` | a header or blank line ends in CR LF (attribute and comment lines may) |
- * | `BOM` | 251 | the file starts with a UTF-8 byte-order mark |
- * | `NUL` | — (silently cut) | a NUL byte truncates a value or ends the file for o2cb |
- * | `BLANK_IN_STANZA` | 251 | an empty or blank line is followed by more attributes |
- * | `INDENTED_COMMENT` | 251 | `#` after indentation |
- * | `HEADER_FORMAT` | 251 | `cluster :`, `cluster: x`, `node-x:`, `cluster` without `:` |
- * | `KEY_FORMAT` | 251 | `⇥ip port = 1`, `⇥name web`, `⇥= x` |
- * | `ATTRIBUTE_NOT_INDENTED` | 251 | `name = web` in column 1 (o2cb takes it for a header) |
- * | `ATTRIBUTE_OUTSIDE_STANZA` | 251 | an indented line before the first header |
- * | `INVALID_LINE` | 251 | a line starting with a character o2cb does not know (`;`, `[`, `-` …) |
- * | `TOO_MANY_PROBLEMS` | 251 | more than 1000 syntax errors; the rest are counted, not listed |
- * | `CLUSTER_NAME_MISSING` | segfault | a `cluster:` stanza without `name` |
- * | `CLUSTER_DUPLICATE` | 254 | two `cluster:` stanzas with one name |
- * | `HEARTBEAT_MODE_INVALID` | 234 | `heartbeat_mode` other than `local`/`global` (any case) |
- * | `REQUIRED_MISSING` | 234 | missing or empty required attribute |
- * | `NUMBER_INVALID` | 234 | not a decimal number |
- * | `NUMBER_RANGE` | 222 | negative, or beyond what o2cb stores |
- * | `IP_ADDRESS_INVALID` | 234 | not a dotted-quad IPv4 address |
- * | `NODE_DUPLICATE` | 244 | two nodes with one name in a cluster |
- * | `REGION_DUPLICATE` | 244 | two heartbeat stanzas with one region in a cluster |
+ * | `ocfs2/crlf` | `Unknown code ____ 251` | a header or blank line ends in CR LF (attribute and comment lines may) |
+ * | `ocfs2/bom` | 251 | the file starts with a UTF-8 byte-order mark |
+ * | `ocfs2/nul` | — (silently cut) | a NUL byte truncates a value or ends the file for o2cb |
+ * | `ocfs2/blank-in-stanza` | 251 | an empty or blank line is followed by more attributes |
+ * | `ocfs2/indented-comment` | 251 | `#` after indentation |
+ * | `ocfs2/header-format` | 251 | `cluster :`, `cluster: x`, `node-x:`, `cluster` without `:` |
+ * | `ocfs2/key-format` | 251 | `⇥ip port = 1`, `⇥name web`, `⇥= x` |
+ * | `ocfs2/attribute-not-indented` | 251 | `name = web` in column 1 (o2cb takes it for a header) |
+ * | `ocfs2/attribute-outside-stanza` | 251 | an indented line before the first header |
+ * | `ocfs2/invalid-line` | 251 | a line starting with a character o2cb does not know (`;`, `[`, `-` …) |
+ * | `ocfs2/too-many-problems` | 251 | more than 1000 syntax errors; the rest are counted, not listed |
+ * | `ocfs2/cluster-name-missing` | segfault | a `cluster:` stanza without `name` |
+ * | `ocfs2/cluster-duplicate` | 254 | two `cluster:` stanzas with one name |
+ * | `ocfs2/heartbeat-mode-invalid` | 234 | `heartbeat_mode` other than `local`/`global` (any case) |
+ * | `ocfs2/required-missing` | 234 | missing or empty required attribute |
+ * | `ocfs2/number-invalid` | 234 | not a decimal number |
+ * | `ocfs2/number-range` | 222 | negative, or beyond what o2cb stores |
+ * | `ocfs2/ip-address-invalid` | 234 | not a dotted-quad IPv4 address |
+ * | `ocfs2/node-duplicate` | 244 | two nodes with one name in a cluster |
+ * | `ocfs2/region-duplicate` | 244 | two heartbeat stanzas with one region in a cluster |
  */
 export type ParseCode =
-  | 'CRLF'
-  | 'BOM'
-  | 'NUL'
-  | 'BLANK_IN_STANZA'
-  | 'INDENTED_COMMENT'
-  | 'HEADER_FORMAT'
-  | 'KEY_FORMAT'
-  | 'ATTRIBUTE_NOT_INDENTED'
-  | 'ATTRIBUTE_OUTSIDE_STANZA'
-  | 'INVALID_LINE'
-  | 'TOO_MANY_PROBLEMS'
-  | 'CLUSTER_NAME_MISSING'
-  | 'CLUSTER_DUPLICATE'
-  | 'HEARTBEAT_MODE_INVALID'
-  | 'REQUIRED_MISSING'
-  | 'NUMBER_INVALID'
-  | 'NUMBER_RANGE'
-  | 'IP_ADDRESS_INVALID'
-  | 'NODE_DUPLICATE'
-  | 'REGION_DUPLICATE';
+  | 'ocfs2/crlf'
+  | 'ocfs2/bom'
+  | 'ocfs2/nul'
+  | 'ocfs2/blank-in-stanza'
+  | 'ocfs2/indented-comment'
+  | 'ocfs2/header-format'
+  | 'ocfs2/key-format'
+  | 'ocfs2/attribute-not-indented'
+  | 'ocfs2/attribute-outside-stanza'
+  | 'ocfs2/invalid-line'
+  | 'ocfs2/too-many-problems'
+  | 'ocfs2/cluster-name-missing'
+  | 'ocfs2/cluster-duplicate'
+  | 'ocfs2/heartbeat-mode-invalid'
+  | 'ocfs2/required-missing'
+  | 'ocfs2/number-invalid'
+  | 'ocfs2/number-range'
+  | 'ocfs2/ip-address-invalid'
+  | 'ocfs2/node-duplicate'
+  | 'ocfs2/region-duplicate';
 
 /** The package name recorded as `source` on diagnostics. */
 export const SOURCE = '@ftkit/ocfs2-cluster-conf';
@@ -62,27 +62,27 @@ export type O2cbLoadCode = 251 | 234 | 222 | 254 | 244 | 'crash';
 
 /** The o2cb code of each parse diagnostic (what `o2cb` would print for it). */
 export const o2cbCodeOf: Readonly<Record<ParseCode, O2cbLoadCode | 'ignored'>> = {
-  CRLF: 251,
-  BOM: 251,
+  'ocfs2/crlf': 251,
+  'ocfs2/bom': 251,
   // o2cb does not refuse a NUL: it silently cuts the value or the rest of the file. We do refuse it.
-  NUL: 'ignored',
-  BLANK_IN_STANZA: 251,
-  INDENTED_COMMENT: 251,
-  HEADER_FORMAT: 251,
-  KEY_FORMAT: 251,
-  ATTRIBUTE_NOT_INDENTED: 251,
-  ATTRIBUTE_OUTSIDE_STANZA: 251,
-  INVALID_LINE: 251,
-  TOO_MANY_PROBLEMS: 251,
-  CLUSTER_NAME_MISSING: 'crash',
-  CLUSTER_DUPLICATE: 254,
-  HEARTBEAT_MODE_INVALID: 234,
-  REQUIRED_MISSING: 234,
-  NUMBER_INVALID: 234,
-  NUMBER_RANGE: 222,
-  IP_ADDRESS_INVALID: 234,
-  NODE_DUPLICATE: 244,
-  REGION_DUPLICATE: 244,
+  'ocfs2/nul': 'ignored',
+  'ocfs2/blank-in-stanza': 251,
+  'ocfs2/indented-comment': 251,
+  'ocfs2/header-format': 251,
+  'ocfs2/key-format': 251,
+  'ocfs2/attribute-not-indented': 251,
+  'ocfs2/attribute-outside-stanza': 251,
+  'ocfs2/invalid-line': 251,
+  'ocfs2/too-many-problems': 251,
+  'ocfs2/cluster-name-missing': 'crash',
+  'ocfs2/cluster-duplicate': 254,
+  'ocfs2/heartbeat-mode-invalid': 234,
+  'ocfs2/required-missing': 234,
+  'ocfs2/number-invalid': 234,
+  'ocfs2/number-range': 222,
+  'ocfs2/ip-address-invalid': 234,
+  'ocfs2/node-duplicate': 244,
+  'ocfs2/region-duplicate': 244,
 };
 
 /** Shows source text inside a message: backticks, control characters spelled out, long text cut. */

@@ -5,7 +5,8 @@
  * CPU); the main entry re-exports all of it.
  */
 export * from './cst/index.js';
-export { ocfs2ClusterConfFormat } from './descriptor.js';
+export type { Ocfs2RuleId } from './descriptor.js';
+export { lint, ocfs2ClusterConfFormat, rules } from './descriptor.js';
 export type { O2cbLoadCode, ParseCode } from './diagnostics.js';
 export { o2cbCodeOf, SOURCE } from './diagnostics.js';
 export type { NodeInput } from './edit.js';
@@ -23,7 +24,6 @@ export { emit, emitStanza } from './emit.js';
 export { ATTRIBUTE_ORDER, format } from './format.js';
 export type { Tier } from './limits.js';
 export { CLUSTER_NAME_PATTERN, IPV4_PATTERN, LIMITS, REGION_PATTERN, TIER_SEVERITY } from './limits.js';
-export { lint, rules } from './lint/index.js';
 export type { PeerFile } from './lint/rules/cluster-drift.js';
 export { isLocalNode } from './lint/rules/node-local-missing.js';
 export type { ClusterConfDoc, ClusterConfRule } from './lint/types.js';

@@ -48,9 +48,9 @@ describe('attribute lines without indentation', () => {
   it('names the cause once per line, with no cascade of header errors', () => {
     const r = parse(text, { fileName: 'cluster.conf' });
     expect(r.diagnostics.map(formatDiagnosticLine)).toEqual([
-      '2:1-2:11 error ATTRIBUTE_NOT_INDENTED Expected indentation before `node_count = 1`: attribute lines start with a TAB (o2cb refuses the whole file)',
-      '3:1-3:5 error ATTRIBUTE_NOT_INDENTED Expected indentation before `name = web`: attribute lines start with a TAB (o2cb refuses the whole file)',
-      '7:1-7:11 error ATTRIBUTE_NOT_INDENTED Expected indentation before `ip_address = 10.0.0.1`: attribute lines start with a TAB (o2cb refuses the whole file)',
+      '2:1-2:11 error ocfs2/attribute-not-indented Expected indentation before `node_count = 1`: attribute lines start with a TAB (o2cb refuses the whole file)',
+      '3:1-3:5 error ocfs2/attribute-not-indented Expected indentation before `name = web`: attribute lines start with a TAB (o2cb refuses the whole file)',
+      '7:1-7:11 error ocfs2/attribute-not-indented Expected indentation before `ip_address = 10.0.0.1`: attribute lines start with a TAB (o2cb refuses the whole file)',
     ]);
     expect(r.o2cb).toMatchObject({ accepted: false, code: 251 });
   });

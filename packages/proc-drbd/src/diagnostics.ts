@@ -4,40 +4,57 @@ import { DiagnosticCollector, shortenText } from '@ftkit/core';
 export const SOURCE = '@ftkit/proc-drbd';
 
 /**
+ * The prefix of this package's diagnostic codes (`drbd-status/empty-input`): the package reads
+ * DRBD's status in four shapes, not only /proc/drbd, and `drbd/` belongs to `@ftkit/drbd-conf`.
+ */
+export const CODE_PREFIX = 'drbd-status';
+
+/** A collector for `text` whose summary of dropped diagnostics has this package's code. */
+export function newCollector(text: string, fileName?: string): DiagnosticCollector {
+  return new DiagnosticCollector(text, SOURCE, fileName, undefined, {
+    overflowCode: `${CODE_PREFIX}/too-many-problems`,
+  });
+}
+
+/**
  * Every diagnostic code this package emits while parsing (lint findings use the rule id).
  * The table in `docs/proc-drbd.md` lists them with their meaning.
  */
 export const diagnosticCodes = {
-  EMPTY_INPUT: 'The input is empty',
-  MISSING_VERSION_LINE: 'The first line of /proc/drbd is not a `version:` line',
-  UNSUPPORTED_VERSION: 'DRBD older than 8.0 (0.7 prints another layout); no device is read',
-  TRUNCATED_INPUT: 'The read ended in the middle of a line; the incomplete device is left out',
-  MISSING_COUNTER_LINE: 'A configured minor has no `ns:` counter line',
-  INVALID_STATE_LINE: 'A device line does not have the `cs: ro: ds: P flags` shape',
-  INVALID_COUNTER: 'A counter value is not a number',
-  INVALID_PROGRESS_LINE: 'A resync/verify progress line has an unknown shape',
-  UNKNOWN_LINE: 'A line that no DRBD version prints (kept as text)',
-  ORPHAN_LINE: 'A detail line before any device line',
-  UNINDENTED_LINE: 'A counter or progress line without its indentation (a copy lost it); read anyway',
-  DUPLICATE_MINOR: 'A minor number appears twice',
-  MINOR_OUT_OF_ORDER: 'Minors are not in ascending order',
-  INVALID_JSON: 'The `drbdsetup status --json` output is not valid JSON',
-  SCHEMA_MISMATCH: 'A value in the status JSON has an unexpected type',
-  INVALID_STATUS_LINE: 'A `drbdadm status` line has an unexpected shape',
-  INVALID_EVENT_LINE: 'An events2 line has an unexpected shape',
-  UNKNOWN_SOURCE: 'The text is none of /proc/drbd, status JSON, status text or events2',
-  TOO_MANY_PROBLEMS:
+  'drbd-status/empty-input': 'The input is empty',
+  'drbd-status/missing-version-line': 'The first line of /proc/drbd is not a `version:` line',
+  'drbd-status/unsupported-version': 'DRBD older than 8.0 (0.7 prints another layout); no device is read',
+  'drbd-status/truncated-input': 'The read ended in the middle of a line; the incomplete device is left out',
+  'drbd-status/missing-counter-line': 'A configured minor has no `ns:` counter line',
+  'drbd-status/invalid-state-line': 'A device line does not have the `cs: ro: ds: P flags` shape',
+  'drbd-status/invalid-counter': 'A counter value is not a number',
+  'drbd-status/invalid-progress-line': 'A resync/verify progress line has an unknown shape',
+  'drbd-status/unknown-line': 'A line that no DRBD version prints (kept as text)',
+  'drbd-status/orphan-line': 'A detail line before any device line',
+  'drbd-status/unindented-line':
+    'A counter or progress line without its indentation (a copy lost it); read anyway',
+  'drbd-status/duplicate-minor': 'A minor number appears twice',
+  'drbd-status/minor-out-of-order': 'Minors are not in ascending order',
+  'drbd-status/invalid-json': 'The `drbdsetup status --json` output is not valid JSON',
+  'drbd-status/schema-mismatch': 'A value in the status JSON has an unexpected type',
+  'drbd-status/invalid-status-line': 'A `drbdadm status` line has an unexpected shape',
+  'drbd-status/invalid-event-line': 'An events2 line has an unexpected shape',
+  'drbd-status/unknown-source': 'The text is none of /proc/drbd, status JSON, status text or events2',
+  'drbd-status/too-many-problems':
     'More than 1000 problems in one file (`MAX_DIAGNOSTICS`): the rest are counted in this one',
-  DRBD9_NO_DEVICES: 'DRBD 9 lists no devices in /proc/drbd (info): read `drbdsetup status --json` or events2',
+  'drbd-status/drbd9-no-devices':
+    'DRBD 9 lists no devices in /proc/drbd (info): read `drbdsetup status --json` or events2',
 } as const;
 
 /** A parse diagnostic code of this package. */
 export type DiagnosticCode = keyof typeof diagnosticCodes;
 
-/** Shortens source text for messages: at most 40 characters, control characters shown as `\xNN`. */
-export function shown(text: string): string {
-  const cut = shortenText(text);
-  return cut.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+/**
+ * Source text as messages show it: core `shortenText` (40 code units, then `…`) with control
+ * characters spelled out as `\xNN`. `max` is the longest text shown whole (default 40).
+ */
+export function shown(text: string, max = 40): string {
+  return shortenText(text, { max, escapeControls: true });
 }
 
 /**
@@ -56,5 +73,5 @@ export interface SourceParseOptions {
 
 /** The collector of `options`, or a new one for `text`. */
 export function collectorFor(text: string, options: SourceParseOptions): DiagnosticCollector {
-  return options.diagnostics ?? new DiagnosticCollector(text, SOURCE, options.fileName);
+  return options.diagnostics ?? newCollector(text, options.fileName);
 }

@@ -1,18 +1,14 @@
-import type { FormatModule } from '@ftkit/core';
-import { detectStatusSource } from './detect.js';
-import type { StatusDoc } from './lint/doc.js';
-import { lintStatus, rules } from './lint/index.js';
-import { type ProcDrbdCst, parseProcDrbdCst, printProcDrbd } from './sources/proc/cst.js';
-import { emitProcDrbd } from './sources/proc/emit.js';
-import { parseProcDrbd } from './sources/proc/parse.js';
-import type { ProcDrbd } from './sources/proc/schema.js';
-
 export { detectStatusSource } from './detect.js';
 export type { DiagnosticCode, SourceParseOptions } from './diagnostics.js';
-export { diagnosticCodes, SOURCE } from './diagnostics.js';
+export { CODE_PREFIX, diagnosticCodes, SOURCE } from './diagnostics.js';
+export type { StatusLintOptions, StatusRuleId, StatusSettings } from './format.js';
+export { lint, procDrbdFormat, rules } from './format.js';
 export type { StatusDoc } from './lint/doc.js';
 export { makeStatusDoc } from './lint/doc.js';
-export { lintStatus, rules } from './lint/index.js';
+export type { MetricInfo, MetricType } from './metrics/families.js';
+export { connectionStateValues, diskStateValues, metricFamilies, roleValues } from './metrics/families.js';
+export type { MetricFamily, MetricSample, StatusMetricsOptions } from './metrics/status-metrics.js';
+export { statusMetrics, syncStalled } from './metrics/status-metrics.js';
 export type {
   Connection,
   Device,
@@ -39,8 +35,6 @@ export {
 } from './model.js';
 export type { StatusParseResult } from './parse.js';
 export { parse } from './parse.js';
-export type { MetricInfo } from './prometheus.js';
-export { metrics, toPrometheus } from './prometheus.js';
 export type { EmitEvents2Options } from './sources/events2/emit.js';
 export { emitEvents2 } from './sources/events2/emit.js';
 export type { Events2Event, Events2ParseResult, Events2ParserOptions } from './sources/events2/parse.js';
@@ -105,28 +99,3 @@ export type { EmitStatusTextOptions } from './sources/status-text/emit.js';
 export { emitStatusText } from './sources/status-text/emit.js';
 export type { StatusTextParseResult } from './sources/status-text/parse.js';
 export { parseStatusText } from './sources/status-text/parse.js';
-
-/**
- * The descriptor `ftkit lint` uses. These files are outputs, so `lint` runs health checks over
- * any of the four sources; `parse`/`emit`/`print` work on /proc/drbd text.
- */
-export const procDrbdFormat = {
-  name: 'proc-drbd',
-  description: 'DRBD runtime status: /proc/drbd, drbdsetup status --json, drbdadm status, events2',
-  filePatterns: ['**/proc/drbd', '**/*.drbd-status', '**/*.events2'],
-  detect(path: string, text: string): number {
-    if (/(^|\/)proc\/drbd$/.test(path)) return 1;
-    const s = detectStatusSource(text);
-    if (s === 'proc-drbd') return 0.9;
-    if (s === 'events2') return 0.8;
-    if (s === 'status-text') return /\brole:(Primary|Secondary|Unknown)\b/.test(text) ? 0.5 : 0;
-    if (s === 'status-json') return /"(peer_devices|connection-state|disk-state)"/.test(text) ? 0.7 : 0;
-    return 0;
-  },
-  parse: (text: string, options?: { fileName?: string }) => parseProcDrbd(text, options),
-  parseCst: parseProcDrbdCst,
-  print: printProcDrbd,
-  emit: emitProcDrbd,
-  lint: lintStatus,
-  rules,
-} satisfies FormatModule<ProcDrbdCst, ProcDrbd, StatusDoc>;

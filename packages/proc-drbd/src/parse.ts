@@ -1,6 +1,6 @@
-import { DiagnosticCollector, type ParseResult } from '@ftkit/core';
+import type { ParseResult } from '@ftkit/core';
 import { detectStatusSource } from './detect.js';
-import { SOURCE } from './diagnostics.js';
+import { newCollector } from './diagnostics.js';
 import type { DrbdStatus, StatusSource } from './model.js';
 import { parseEvents2 } from './sources/events2/parse.js';
 import { Events2Reducer } from './sources/events2/to-status.js';
@@ -29,7 +29,7 @@ export interface StatusParseResult extends ParseResult<ProcDrbdCst | null, DrbdS
  * Parses any of the four DRBD status outputs (/proc/drbd, `drbdsetup status --json`,
  * `drbdadm status`, `drbdsetup events2`; detected unless `source` is given) into the normalised
  * {@link DrbdStatus}. Every source reports into one diagnostic collector. Never throws; an
- * unknown text gives an empty model and an `UNKNOWN_SOURCE` error.
+ * unknown text gives an empty model and a `drbd-status/unknown-source` error.
  */
 export function parse(
   text: string,
@@ -37,7 +37,7 @@ export function parse(
 ): StatusParseResult {
   const source = options.source ?? detectStatusSource(text);
   // Cheap to make: it builds its line index only when the first diagnostic comes.
-  const diagnostics = new DiagnosticCollector(text, SOURCE, options.fileName);
+  const diagnostics = newCollector(text, options.fileName);
   const base = { source, cst: null, proc: null, helperCalls: [], diagnostics: diagnostics.items };
   if (source === 'proc-drbd') {
     const { cst, model } = parseProcDrbd(text, { diagnostics });
@@ -59,7 +59,7 @@ export function parse(
   if (source === 'status-text') return { ...base, model: parseStatusText(text, { diagnostics }).model };
   const eol = text.indexOf('\n');
   diagnostics.error(
-    'UNKNOWN_SOURCE',
+    'drbd-status/unknown-source',
     text.trim() === ''
       ? 'Expected /proc/drbd, status JSON, status text or events2, found nothing'
       : 'Expected /proc/drbd, `drbdsetup status --json`, `drbdadm status` or `drbdsetup events2` output',

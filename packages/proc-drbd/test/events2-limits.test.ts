@@ -24,7 +24,7 @@ describe('events2 line-length limit (issue 13 item 10)', () => {
     // The span covers the first 40 characters of the line, which starts at offset 37.
     expect(r.diagnostics).toEqual([
       {
-        code: 'INVALID_EVENT_LINE',
+        code: 'drbd-status/invalid-event-line',
         severity: 'warning',
         message: 'Unexpected line longer than 100 characters (skipped)',
         span: { start: 37, end: 77 },

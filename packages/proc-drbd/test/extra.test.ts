@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   emitProcDrbd,
   events2ToStatus,
-  lintStatus,
+  lint,
   parse,
   parseEvents2,
   parseProcDrbd,
-  toPrometheus,
 } from '../src/index.js';
 import { readFixture } from './helpers.js';
 
@@ -71,7 +70,7 @@ describe('rarer /proc/drbd lines round-trip', () => {
     const text = `${head83} 0: cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate C r----\n    ns:0 nr:0 dw:0 dr:0 al:0 bm:0 lo:0 pe:0 ua:0 ap:0 ep:1 wo:b oos:0 xx:7\n\tsomething new: 1\n`;
     const r = parseProcDrbd(text);
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
-      ['info', 'UNKNOWN_LINE', 'Unknown detail line `something new: 1` (kept as text)'],
+      ['info', 'drbd-status/unknown-line', 'Unknown detail line `something new: 1` (kept as text)'],
     ]);
     expect(r.model.devices[0]!.extraCounters).toEqual([['xx', '7']]);
     expect(emitProcDrbd(r.model)).toBe(text);
@@ -105,58 +104,16 @@ describe('events2 rarities', () => {
   it('a split-brain helper call is an error finding', () => {
     const text =
       'exists resource name:r0 role:Primary suspended:no\nexists -\ncall helper name:r0 peer-node-id:1 conn-name:b volume:0 helper:pri-lost-after-sb\n';
-    expect(
-      lintStatus(text).diagnostics.map((d) => `${d.position.start.line} ${d.severity} ${d.message}`),
-    ).toEqual(['3 error Split brain on `r0`: the kernel called the `pri-lost-after-sb` handler']);
+    expect(lint(text).diagnostics.map((d) => `${d.position.start.line} ${d.severity} ${d.message}`)).toEqual([
+      '3 error Split brain on `r0`: the kernel called the `pri-lost-after-sb` handler',
+    ]);
   });
   it('a resync at 0 % without speed is not stalled; part-way through it is', () => {
     const base =
       'exists resource name:r0 role:Primary suspended:no\nexists connection name:r0 peer-node-id:1 conn-name:b connection:Connected role:Secondary\n';
     const pd = (done: string) =>
       `exists peer-device name:r0 peer-node-id:1 conn-name:b volume:0 replication:SyncSource peer-disk:Inconsistent resync-suspended:no done:${done} dbdt1:0.00 eta:nan\nexists -\n`;
-    expect(lintStatus(base + pd('0.00')).diagnostics.filter((d) => d.code === 'resync-stalled')).toEqual([]);
-    expect(
-      lintStatus(base + pd('12.50')).diagnostics.filter((d) => d.code === 'resync-stalled'),
-    ).toHaveLength(1);
-  });
-});
-
-describe('Prometheus', () => {
-  it('fixes what node_exporter gets wrong', () => {
-    const out = toPrometheus(parse(readFixture('proc-8.0.16-sync-stalled-lru-lines.txt')).model);
-    // nr in bytes, SyncTarget is connected, st: roles read, progress exported.
-    expect(out).toContain(
-      'drbd_peer_device_received_bytes_total{resource="drbd0",connection="peer",peer_node_id="",volume="0"} 1887436800',
-    );
-    expect(out).toContain('drbd_connection_connected{resource="drbd0",connection="peer",peer_node_id=""} 1');
-    expect(out).toContain('drbd_resource_primary{resource="drbd1"} 1');
-    expect(out).toContain(
-      'drbd_peer_device_sync_done_ratio{resource="drbd0",connection="peer",peer_node_id="",volume="0",kind="resync"} 0.271',
-    );
-    expect(out).toContain(
-      'drbd_peer_device_sync_stalled{resource="drbd1",connection="peer",peer_node_id="",volume="0",kind="resync"} 1',
-    );
-  });
-  it('works for DRBD 9 sources and escapes label values', () => {
-    const out = toPrometheus(parse(readFixture('status-json-three-node-paths-tls-open.json')).model);
-    expect(out).toMatch(/^# HELP drbd_info /);
-    expect(out).toContain('drbd_info{version="",api="",source="status-json"} 1');
-    const st = events2ToStatus(parseEvents2('exists resource name:a"b\\c role:Primary suspended:no\n').model);
-    expect(toPrometheus(st)).toContain('drbd_resource_primary{resource="a\\"b\\\\c"} 1');
-  });
-  it('every sample line is well-formed exposition text', () => {
-    for (const name of [
-      'proc-8.4.11-synctarget-stalled-proc-details-2.txt',
-      'events2-now-timestamps-statistics-three-node.txt',
-      'status-text-verbose-statistics-three-node-80col.txt',
-    ]) {
-      for (const line of toPrometheus(parse(readFixture(name)).model)
-        .trimEnd()
-        .split('\n')) {
-        expect(line).toMatch(
-          /^(# (HELP|TYPE) drbd_[a-z_]+ .+|drbd_[a-z_]+\{([a-z_]+="([^"\\]|\\.)*",?)*\} -?[0-9.e+]+)$/,
-        );
-      }
-    }
+    expect(lint(base + pd('0.00')).diagnostics.filter((d) => d.code === 'resync-stalled')).toEqual([]);
+    expect(lint(base + pd('12.50')).diagnostics.filter((d) => d.code === 'resync-stalled')).toHaveLength(1);
   });
 });

@@ -285,13 +285,13 @@ describe('truncated reads', () => {
     const cut = text.indexOf('ns:', text.indexOf(' 6: cs:')) + 10;
     const r = parseProcDrbd(text.slice(0, cut));
     expect(r.model.devices.map((d) => d.minor)).toEqual([0, 1, 2, 4]);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['TRUNCATED_INPUT']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['drbd-status/truncated-input']);
   });
   it('a cut inside a state line keeps every earlier minor', () => {
     const cut = text.indexOf(' 6: cs:') + 8;
     const r = parseProcDrbd(text.slice(0, cut));
     expect(r.model.devices.map((d) => d.minor)).toEqual([0, 1, 2, 4]);
-    expect(r.diagnostics[0]!.code).toBe('TRUNCATED_INPUT');
+    expect(r.diagnostics[0]!.code).toBe('drbd-status/truncated-input');
     expect(r.diagnostics[0]!.message).toMatch(/^Expected a complete line, found ` 6: cs:C` cut off/);
   });
   it('a minor without its counter line is an error', () => {
@@ -299,18 +299,23 @@ describe('truncated reads', () => {
       'version: 8.4.11 (api:1/proto:86-101)\nbuilt-in\n 0: cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate C r-----\n';
     const r = parseProcDrbd(`${head} 1: cs:Unconfigured\n`);
     expect(r.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
-      'MISSING_COUNTER_LINE Expected an `ns:` counter line after minor 0',
+      'drbd-status/missing-counter-line Expected an `ns:` counter line after minor 0',
     ]);
     const end = parseProcDrbd(head);
     expect(end.model.devices).toEqual([]);
     expect(end.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
-      'TRUNCATED_INPUT Expected an `ns:` counter line after minor 0, found the end of the read',
+      'drbd-status/truncated-input Expected an `ns:` counter line after minor 0, found the end of the read',
     ]);
   });
   it('garbage gets plain-words diagnostics with positions', () => {
     const r = parseProcDrbd('hello\nworld\n 0: cs:Connected ro:Primary\n');
     expect(r.diagnostics.map((d) => `${d.position.start.line}:${d.position.start.column} ${d.code}`)).toEqual(
-      ['1:1 MISSING_VERSION_LINE', '2:1 UNKNOWN_LINE', '3:1 INVALID_STATE_LINE', '3:1 MISSING_COUNTER_LINE'],
+      [
+        '1:1 drbd-status/missing-version-line',
+        '2:1 drbd-status/unknown-line',
+        '3:1 drbd-status/invalid-state-line',
+        '3:1 drbd-status/missing-counter-line',
+      ],
     );
   });
 });
@@ -367,7 +372,7 @@ describe('models satisfy their schemas', () => {
   it('DRBD 9 /proc/drbd says where the devices went', () => {
     const r = parseProcDrbd(readFixture('proc-9.2.8-three-transports.txt'));
     expect(r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`)).toEqual([
-      'info DRBD9_NO_DEVICES DRBD 9.2.8 lists no devices in /proc/drbd: read `drbdsetup status --json` or `drbdsetup events2 --now` instead',
+      'info drbd-status/drbd9-no-devices DRBD 9.2.8 lists no devices in /proc/drbd: read `drbdsetup status --json` or `drbdsetup events2 --now` instead',
     ]);
   });
 });

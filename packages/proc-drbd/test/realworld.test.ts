@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnosticLine } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { detectStatusSource, lintStatus, parse, parseProcDrbdCst, printProcDrbd } from '../src/index.js';
+import { detectStatusSource, lint, parse, parseProcDrbdCst, printProcDrbd } from '../src/index.js';
 
 // /proc/drbd copies, `drbdadm status` / `drbdsetup status` text and JSON, and events2 captures
 // nobody on this project wrote (LINBIT's guides, monitoring plugins' tests, how-tos; some mangled
@@ -41,8 +41,8 @@ describe('real DRBD status samples', () => {
           .join(' ');
         out.push(`resource ${res.name} ${res.role} ${disks} ${peers}`.trimEnd());
       }
-      // lintStatus gives the read diagnostics plus the health findings, sorted.
-      out.push(...lintStatus(text, { fileName: name }).diagnostics.map(formatDiagnosticLine));
+      // lint gives the read diagnostics plus the health findings, sorted.
+      out.push(...lint(text, { fileName: name }).diagnostics.map(formatDiagnosticLine));
     }
     await expect(`${out.join('\n')}\n`).toMatchFileSnapshot('__snapshots__/realworld.status.txt');
   });
@@ -54,7 +54,7 @@ describe('what real copies need', () => {
     expect(r.proc?.devices.map((d) => [d.minor, d.cs, d.counters?.oos])).toEqual([
       [0, 'StandAlone', 1048508],
     ]);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['UNINDENTED_LINE']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['drbd-status/unindented-line']);
   });
 
   it('reads `disk:` under a peer (drbd-utils before 8.9) as the peer disk', () => {
@@ -79,7 +79,7 @@ describe('what real copies need', () => {
       ],
     ]);
     expect(
-      lintStatus(read('linbitdoc-ug9-events2-statistics-docwrapped.txt')).diagnostics.filter((d) => d.ruleId),
+      lint(read('linbitdoc-ug9-events2-statistics-docwrapped.txt')).diagnostics.filter((d) => d.ruleId),
     ).toEqual([]);
   });
 
@@ -87,7 +87,7 @@ describe('what real copies need', () => {
     const r = parse('exists resource name:r0 role:Primary\nexists widget name:r0 conn-name:x\nexists -\n');
     expect(r.model.resources[0]!.connections).toEqual([]);
     expect(r.diagnostics.map(formatDiagnosticLine)).toEqual([
-      '2:1-2:34 warning INVALID_EVENT_LINE Unknown events2 object `widget` (line skipped)',
+      '2:1-2:34 warning drbd-status/invalid-event-line Unknown events2 object `widget` (line skipped)',
     ]);
   });
 });

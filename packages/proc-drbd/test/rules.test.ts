@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { FtkitError } from '@ftkit/core';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { describeRuleDocs } from '../../../test-support/rule-docs.js';
-import { lintStatus, procDrbdFormat, rules } from '../src/index.js';
+import { lint, procDrbdFormat, rules, type StatusLintOptions, type StatusRuleId } from '../src/index.js';
 import { fixtures, readFixture } from './helpers.js';
 
 describeRuleDocs(procDrbdFormat);
@@ -10,12 +11,47 @@ describe('health-check rules', () => {
     expect(Object.keys(procDrbdFormat.rules).sort()).toEqual(Object.keys(rules).sort());
     expect(procDrbdFormat.detect('/proc/drbd', '')).toBe(1);
     expect(procDrbdFormat.detect('x.conf', 'resource r0 {\n}\n')).toBe(0);
+    expect(procDrbdFormat.codePrefix).toBe('drbd-status');
+    expect(procDrbdFormat.ruleIds).toEqual(Object.keys(rules));
+    expect(Object.keys(procDrbdFormat.settings)).toEqual(['allowTwoPrimaries']);
+    expect(lint).toBe(procDrbdFormat.lint);
+  });
+
+  it('types rule ids and settings: a misspelled one is a type error and throws FtkitError', () => {
+    expectTypeOf<StatusRuleId>().toEqualTypeOf<
+      | 'split-brain-suspected'
+      | 'peer-disk-degraded'
+      | 'resync-stalled'
+      | 'out-of-sync-connected'
+      | 'primary-diskless'
+      | 'io-suspended'
+      | 'dual-primary-unexpected'
+      | 'replication-congested'
+      | 'quorum-lost'
+    >();
+    expectTypeOf<{ 'quorum-lost': 'off' }>().toMatchTypeOf<NonNullable<StatusLintOptions['rules']>>();
+    expectTypeOf<{ 'quorum-lots': 'off' }>().not.toMatchTypeOf<NonNullable<StatusLintOptions['rules']>>();
+    expectTypeOf<{ allowTwoPrimaries: ['r0'] }>().toMatchTypeOf<NonNullable<StatusLintOptions['settings']>>();
+    expectTypeOf<{ allowTwoPrimaries: 'r0' }>().not.toMatchTypeOf<
+      NonNullable<StatusLintOptions['settings']>
+    >();
+    const text = readFixture('proc-8.4.3-srcversion-dual-primary.txt');
+    // @ts-expect-error misspelled rule id
+    expect(() => lint(text, { rules: { 'quorum-lots': 'off' } })).toThrow(FtkitError);
+    // @ts-expect-error misspelled setting
+    expect(() => lint(text, { settings: { allowTwoPrimary: true } })).toThrow(
+      /proc-drbd has no setting `allowTwoPrimary`; did you mean `allowTwoPrimaries`\?/,
+    );
+    // @ts-expect-error a resource name where `true` or a list is expected
+    expect(() => lint(text, { settings: { allowTwoPrimaries: 'drbd1' } })).toThrow(
+      '`allowTwoPrimaries` must be true, false or a list of strings, not "drbd1"',
+    );
   });
 
   it('findings of every fixture (snapshot)', async () => {
     const lines: string[] = [];
     for (const name of fixtures()) {
-      for (const d of lintStatus(readFixture(name)).diagnostics) {
+      for (const d of lint(readFixture(name)).diagnostics) {
         lines.push(
           `${name}:${d.position.start.line}:${d.position.start.column} ${d.severity} ${d.code} ${d.message}`,
         );
@@ -27,17 +63,15 @@ describe('health-check rules', () => {
   it('rules can be turned off and re-levelled', () => {
     const text = readFixture('proc-8.4.3-srcversion-dual-primary.txt');
     expect(
-      lintStatus(text).diagnostics.some(
-        (d) => d.code === 'dual-primary-unexpected' && d.severity === 'error',
-      ),
+      lint(text).diagnostics.some((d) => d.code === 'dual-primary-unexpected' && d.severity === 'error'),
     ).toBe(true);
     expect(
-      lintStatus(text, { rules: { 'dual-primary-unexpected': 'off' } }).diagnostics.some(
+      lint(text, { rules: { 'dual-primary-unexpected': 'off' } }).diagnostics.some(
         (d) => d.code === 'dual-primary-unexpected',
       ),
     ).toBe(false);
     expect(
-      lintStatus(text, { settings: { allowTwoPrimaries: ['drbd1'] } }).diagnostics.some(
+      lint(text, { settings: { allowTwoPrimaries: ['drbd1'] } }).diagnostics.some(
         (d) => d.code === 'dual-primary-unexpected',
       ),
     ).toBe(false);

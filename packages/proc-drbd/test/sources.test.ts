@@ -13,14 +13,14 @@ import {
 // Issue 14 item 4: every source reports through one core DiagnosticCollector.
 describe('one diagnostic collector for the four sources', () => {
   const bad = {
-    proc: { parse: parseProcDrbd, text: '', code: 'EMPTY_INPUT' },
-    json: { parse: parseStatusJson, text: '[{"name": 1}]', code: 'SCHEMA_MISMATCH' },
+    proc: { parse: parseProcDrbd, text: '', code: 'drbd-status/empty-input' },
+    json: { parse: parseStatusJson, text: '[{"name": 1}]', code: 'drbd-status/schema-mismatch' },
     text: {
       parse: parseStatusText,
       text: 'r0 role:Primary\n  disk:UpToDate nocolon\n',
-      code: 'INVALID_STATUS_LINE',
+      code: 'drbd-status/invalid-status-line',
     },
-    events2: { parse: parseEvents2, text: 'garbage\n', code: 'INVALID_EVENT_LINE' },
+    events2: { parse: parseEvents2, text: 'garbage\n', code: 'drbd-status/invalid-event-line' },
   };
   it.each(Object.entries(bad))('%s reports into the collector it is handed', (_, { parse, text, code }) => {
     const c = new DiagnosticCollector(text, SOURCE, 'status.txt');
@@ -43,7 +43,7 @@ describe('one diagnostic collector for the four sources', () => {
         : `r0 role:Primary\n${'  disk:UpToDate nocolon\n'.repeat(1500)}`;
     const { diagnostics } = parse(text, { source, fileName: 'f' });
     expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
-    expect(diagnostics.at(-1)!.code).toBe('TOO_MANY_PROBLEMS');
+    expect(diagnostics.at(-1)!.code).toBe('drbd-status/too-many-problems');
     expect(diagnostics.at(-1)!.message).toBe(
       `Too many problems: 500 more after the first ${MAX_DIAGNOSTICS} are not listed`,
     );

@@ -7,7 +7,7 @@ import {
   emitEvents2,
   emitStatusJson,
   events2ToStatus,
-  lintStatus,
+  lint,
   parse,
   parseEvents2,
   parseStatusJson,
@@ -30,7 +30,7 @@ describe('source detection', () => {
   });
   it('gives null for other text', () => {
     expect(detectStatusSource('resource r0 {\n  on a { }\n}\n')).toBeNull();
-    expect(parse('').diagnostics.map((d) => d.code)).toEqual(['UNKNOWN_SOURCE']);
+    expect(parse('').diagnostics.map((d) => d.code)).toEqual(['drbd-status/unknown-source']);
   });
 });
 
@@ -65,8 +65,10 @@ describe('status --json', () => {
     expect(verify.kind).toBe('verify');
   });
   it('reports syntax and schema errors as diagnostics, never throws', () => {
-    expect(parse('[\n{"name": 1}\n]\n').diagnostics.map((d) => d.code)).toContain('SCHEMA_MISMATCH');
-    expect(parse('[\n{"name": \n').diagnostics.map((d) => d.code)).toEqual(['INVALID_JSON']);
+    expect(parse('[\n{"name": 1}\n]\n').diagnostics.map((d) => d.code)).toContain(
+      'drbd-status/schema-mismatch',
+    );
+    expect(parse('[\n{"name": \n').diagnostics.map((d) => d.code)).toEqual(['drbd-status/invalid-json']);
   });
   it('emitStatusJson output reads back to the same model (fields JSON carries)', () => {
     for (const name of fixtures('status-json')) {
@@ -221,7 +223,7 @@ describe('events2', () => {
   });
   it('a disconnected peer gets one verdict from JSON, default text, verbose text and events2', () => {
     const verdict = (name: string) =>
-      lintStatus(readFixture(name))
+      lint(readFixture(name))
         .diagnostics.filter((d) => d.ruleId !== undefined)
         .map((d) => `${d.code} ${d.message}`);
     // The same three-node cluster, beta Connecting: the default text shows no volumes under it.
@@ -257,7 +259,7 @@ describe('status --json schema positions', () => {
     const d = parse(text).diagnostics;
     expect(
       d.map((x) => `${x.position.start.line}:${x.position.start.column} ${x.code} ${x.message}`),
-    ).toEqual(['7:17 SCHEMA_MISMATCH Expected number at `0.devices.0.volume`, found string']);
+    ).toEqual(['7:17 drbd-status/schema-mismatch Expected number at `0.devices.0.volume`, found string']);
   });
 });
 

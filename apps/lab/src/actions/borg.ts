@@ -2,26 +2,28 @@ import { closeSync, createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   archiveGlob,
+  formatPruneLines,
+  type PrunePolicy,
+  planPrune,
+  pruneArchivesFrom,
+  renderPruneSvg,
+} from '@ftkit/borg';
+import {
   type BorgItem,
   borgErrorInfo,
   borgSecretsInText,
-  emitDocument,
-  formatPruneLines,
+  emit as emitBorgDocument,
   type LogRecord,
-  type PrunePolicy,
-  PrunePolicyError,
-  parseDocument,
+  logEventObject,
+  parse as parseBorgDocument,
   parseItems,
   parseLog,
-  planPrune,
-  pruneArchivesFrom,
   readItems,
   readLog,
-  renderPruneSvg,
   sniffBorgText,
   type TextSource,
 } from '@ftkit/borg-json';
-import { type Diagnostic, hasErrors, redactText, reporters } from '@ftkit/core';
+import { type Diagnostic, FtkitError, hasErrors, redactText, reporters } from '@ftkit/core';
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
 import { openInputFile, readInputFile } from '../input-file.js';
@@ -149,13 +151,13 @@ export async function borgValidate(
     diagnostics = r.diagnostics;
     summary = `--log-json stream, ${r.records.length} event${r.records.length === 1 ? '' : 's'}`;
   } else {
-    const r = parseDocument(text, { fileName: input.display });
+    const r = parseBorgDocument(text, { fileName: input.display });
     diagnostics = [...r.diagnostics];
     const m = r.model;
     summary = m
       ? `${m.kind} document, borg ${m.major === 1 ? '1.x' : '2.0'}${'archives' in m.data ? `, ${(m.data.archives as unknown[]).length} archive(s)` : ''}`
       : 'not a borg document';
-    if (opts.emit && m) io.stdout(emitDocument(m));
+    if (opts.emit && m) io.stdout(emitBorgDocument(m));
   }
   const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   report(io, state.color, input.display, shown, text, new Redactor());
@@ -258,7 +260,8 @@ export async function borgLog(
   const clock = (t: unknown) =>
     typeof t === 'number' ? new Date(t * 1000).toISOString().slice(11, 23) : '            ';
   for await (const r of reader as AsyncIterable<LogRecord>) {
-    const e = r.event as Record<string, unknown> & { type: string };
+    // Unknown object types print as borg wrote them (their own `type`, not the wrapper's).
+    const e = (logEventObject(r.event) ?? r.event) as Record<string, unknown> & { type: string };
     switch (e.type) {
       case 'log_message': {
         if (e.levelname === 'DEBUG' && !opts.debug) break;
@@ -356,7 +359,7 @@ export async function borgPrunePlan(
 ): Promise<void> {
   const input = openInput(file, io);
   const text = await input.text();
-  const parsed = parseDocument(text, { fileName: input.display });
+  const parsed = parseBorgDocument(text, { fileName: input.display });
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   const model = parsed.model;
   if (errors.length > 0 || !model || !('archives' in model.data)) {
@@ -405,7 +408,7 @@ export async function borgPrunePlan(
       ...(now !== undefined ? { now } : {}),
     });
   } catch (error) {
-    if (error instanceof PrunePolicyError) throw new UsageError(error.message);
+    if (error instanceof FtkitError) throw new UsageError(error.message);
     throw error;
   }
   if (opts.json) {

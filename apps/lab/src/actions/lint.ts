@@ -1,20 +1,18 @@
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import {
-  type Diagnostic,
-  didYouMean,
-  encodeLossless,
-  type FileReport,
-  hasErrors,
-  LineIndex,
-  makeDiagnostic,
-  redactDiagnostics,
-  reporters,
-} from '@ftkit/core';
-import { fsReader } from '@ftkit/core/node';
+import { encodeLossless, type FileReport, redactDiagnostics, reporters } from '@ftkit/core';
 import writeFileAtomic from 'write-file-atomic';
+import { checkLintConfig } from '../api/config.js';
+import {
+  calculateConfigForFile,
+  displayName,
+  type LintApiOptions,
+  type LintFileResult,
+  lintFiles,
+  lintText,
+} from '../api/lint.js';
 import { type CliDrbdVersion, parseDrbdVersion } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
-import { detectFormat, formatByKind, readInputs } from '../files.js';
 import { ExitCode, UsageError } from '../io.js';
 import { parseRules } from './rule-options.js';
 
@@ -27,38 +25,13 @@ function settingValue(v: string): unknown {
   }
 }
 
-/**
- * Every `--set` key some format's rules read. A key not listed is a typo that would otherwise be
- * ignored silently: it is a usage error (exit 2) with the nearest key. Add new settings here.
- */
-export const KNOWN_SETTINGS: readonly string[] = [
-  'drbdVersion',
-  'hostname',
-  'cluster',
-  'regionDevices',
-  'peerFiles',
-  'clusterNames',
-  'debian',
-  'heartbeatMode',
-  'systemd',
-  'allowTwoPrimaries',
-];
-
-/** Parses repeated `--set key=value` options into lint settings. */
+/** Parses repeated `--set key=value` options; names and values are checked with the config's. */
 function parseSettings(list: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null);
   for (const item of list) {
     const i = item.indexOf('=');
     if (i <= 0) throw new UsageError(`Invalid --set \`${item}\`: expected KEY=VALUE`);
-    const key = item.slice(0, i);
-    if (!KNOWN_SETTINGS.includes(key)) {
-      const near = didYouMean(key, KNOWN_SETTINGS);
-      throw new UsageError(
-        `Unknown --set key \`${key}\`${near !== undefined ? `: did you mean \`${near}\`?` : ''} (known: ${KNOWN_SETTINGS.join(', ')})`,
-      );
-    }
-    const v = item.slice(i + 1);
-    out[key] = settingValue(v);
+    out[item.slice(0, i)] = settingValue(item.slice(i + 1));
   }
   return out;
 }
@@ -98,11 +71,23 @@ export interface LintOptions {
   readonly redact: boolean;
   /** Directory included files must stay inside; default: each file's own directory. */
   readonly root?: string;
+  /** `--sysroot`: absolute includes of files inside it resolve under it. */
+  readonly sysroot?: string;
   /** `--drbd-version`: the DRBD version of DRBD files (else `--set drbdVersion`, else content). */
   readonly drbdVersion?: CliDrbdVersion;
+  /** `--config FILE`, or `false` with `--no-config`. */
+  readonly config?: string | false;
+  readonly printConfig?: string;
+  readonly maxWarnings?: number;
+  readonly outputFile?: string;
+  readonly stdinFilename?: string;
+  /** `false` with `--no-inline-config`. */
+  readonly inlineConfig?: boolean;
+  /** `--base`: SARIF, github, junit and checkstyle paths are relative to it (default: the cwd). */
+  readonly base?: string;
 }
 
-/** `ftkit lint <paths...>`: parses, validates and lints files of every known format. */
+/** `ftkit lint <paths...>`: lints files, directories and globs through `lintFiles`/`lintText`. */
 export async function lint(
   { io, loadFormats, state }: CommandContext,
   paths: readonly string[],
@@ -113,83 +98,85 @@ export async function lint(
   const drbdVersion = drbdVersionOf(opts, settings);
   if (drbdVersion !== undefined) settings.drbdVersion = drbdVersion;
   const formats = await loadFormats();
-  const forced = opts.kind ? formatByKind(opts.kind, formats) : undefined;
-  const notRecognised: string[] = [];
-  const inputs = await readInputs(paths, io, formats, notRecognised);
-  const reports: FileReport[] = [];
-  // Diagnostics name included files by path: show them under the name the walk gave them.
-  const displayOf = new Map(inputs.map((i) => [i.path, i.display]));
-  // Files another input included (reported in its context), and the context-free reports of
-  // files found by walking a directory.
-  const includedBy = new Set<string>();
-  const ownWalked = new Set<FileReport>();
-  const secrets: string[] = [];
-  for (const input of inputs) {
-    const format = forced ?? detectFormat(input.path, input.text, formats);
-    if (!format) {
-      if (!input.explicit) {
-        notRecognised.push(input.display);
-        continue;
-      }
-      const d: Diagnostic = makeDiagnostic(new LineIndex(input.text), {
-        code: 'UNKNOWN_FILE_KIND',
-        severity: 'error',
-        message: `Unknown file kind: no ftkit format recognises \`${input.display}\``,
-        note: formats.length
-          ? `Known formats: ${formats.map((f) => f.name).join(', ')}; pass --kind NAME to choose one`
-          : 'No format packages are installed yet',
-        span: { start: 0, end: 0 },
-        source: '@ftkit/lab',
-        file: input.display,
-      });
-      reports.push({ file: input.display, diagnostics: [d], text: input.text });
-      continue;
-    }
-    const result = format.lint(input.text, {
-      fileName: input.path === '-' ? input.display : input.path,
-      rules,
-      settings,
-      // Includes stay inside --root, by default the file's own directory (stdin: the cwd), so a
-      // hostile `include "/proc/self/environ";` is refused instead of read and framed.
-      reader: fsReader({
-        root:
-          opts.root !== undefined
-            ? resolve(io.cwd, opts.root)
-            : input.path === '-'
-              ? io.cwd
-              : dirname(input.path),
-      }),
-      fix: opts.fix === true,
+  // Checked here too, to name the flag: `Unknown --set key `x`: did you mean …` (exit 2).
+  const issues = checkLintConfig(formats, rules, settings);
+  if (issues.length > 0)
+    throw new UsageError(
+      issues
+        .map((i) => {
+          const [where, name] = i.path;
+          const flag = where === 'rules' ? '--rule' : '--set';
+          const why = i.message.replace(/^No (rule|setting) `[^`]*`;? ?/, '');
+          return i.code === 'core/invalid-setting'
+            ? `Invalid ${flag} \`${String(name)}\`: ${why}`
+            : `Unknown ${flag} ${flag === '--rule' ? 'id' : 'key'} \`${String(name)}\`: ${why}`;
+        })
+        .join('\nftkit: '),
+    );
+  const api: LintApiOptions = {
+    cwd: io.cwd,
+    formats,
+    rules,
+    settings,
+    fix: opts.fix === true,
+    ...(opts.config !== undefined ? { config: opts.config } : {}),
+    ...(opts.kind !== undefined ? { kind: opts.kind } : {}),
+    ...(opts.root !== undefined ? { root: opts.root } : {}),
+    ...(opts.sysroot !== undefined ? { sysroot: opts.sysroot } : {}),
+    ...(opts.inlineConfig === false ? { noInlineConfig: true } : {}),
+  };
+  if (opts.printConfig !== undefined) {
+    io.stdout(`${JSON.stringify(await calculateConfigForFile(opts.printConfig, api), null, 2)}\n`);
+    return;
+  }
+  if (paths.length === 0) throw new UsageError('Missing paths to lint (`-` reads standard input)');
+  if (opts.stdinFilename !== undefined && !paths.includes('-'))
+    throw new UsageError('--stdin-filename names standard input: pass `-` as a path too');
+  const files = paths.filter((p) => p !== '-');
+  const results: LintFileResult[] = [];
+  // The name a file is shown under: as typed when named, else relative to the cwd.
+  const typed = new Map(files.map((p) => [resolve(io.cwd, p), p]));
+  let notRecognised: readonly string[] = [];
+  if (files.length > 0) {
+    const r = await lintFiles(files, api);
+    results.push(...r.results);
+    notRecognised = r.notRecognised;
+  }
+  let stdinName: string | undefined;
+  if (paths.includes('-')) {
+    const text = await io.readStdin();
+    const r = await lintText(text, {
+      ...api,
+      fix: false,
+      ...(opts.stdinFilename !== undefined ? { filePath: opts.stdinFilename } : {}),
     });
-    if (opts.fix && result.output !== undefined && result.output !== input.text && input.path !== '-') {
-      await writeFileAtomic(input.path, Buffer.from(encodeLossless(result.output)));
-    }
-    secrets.push(...(result.secrets ?? []), ...(format.findSecrets?.(input.text) ?? []));
-    // Diagnostics name files by path; show the name the user typed for the file itself.
-    const own = input.path === '-' ? input.display : input.path;
-    const byFile = new Map<string, Diagnostic[]>();
-    const textOf = new Map<string, string | undefined>([[input.display, input.text]]);
-    for (const d of result.diagnostics) {
-      const mine = d.file === undefined || d.file === own;
-      const shown = mine ? input.display : (displayOf.get(d.file!) ?? d.file!);
-      if (!mine) textOf.set(shown, result.texts?.[d.file!]);
-      const list = byFile.get(shown) ?? [];
-      list.push({ ...d, file: shown });
-      byFile.set(shown, list);
-    }
-    if (!byFile.has(input.display)) byFile.set(input.display, []);
-    for (const [file, diagnostics] of byFile) {
-      if (file !== input.display) includedBy.add(file);
-      const text = textOf.get(file);
-      const report: FileReport = { file, diagnostics, ...(text !== undefined ? { text } : {}) };
-      if (file === input.display && !input.explicit) ownWalked.add(report);
-      reports.push(report);
+    stdinName = r[0]?.filePath;
+    results.push(...r);
+  }
+  const shownAs = (r: LintFileResult) =>
+    r.filePath === stdinName
+      ? (opts.stdinFilename ?? '<stdin>')
+      : (typed.get(r.filePath) ?? (r.filePath === '<text>' ? '<stdin>' : displayName(r.filePath, io.cwd)));
+  if (opts.fix) {
+    for (const r of results) {
+      if (r.output !== undefined && r.filePath !== stdinName)
+        await writeFileAtomic(r.filePath, Buffer.from(encodeLossless(r.output)));
     }
   }
-  const merged = mergeReports(reports, (r) => ownWalked.has(r) && includedBy.has(r.file));
-  const shown = merged.map((r) => {
+  const secrets = [...new Set(results.flatMap((r) => r.secrets))];
+  const reports: FileReport[] = results.map((r) => {
     const kept = opts.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics;
-    return { ...r, diagnostics: opts.redact === false ? kept : redactDiagnostics(kept, secrets) };
+    const shown = shownAs(r);
+    const diagnostics = (opts.redact === false ? kept : redactDiagnostics(kept, secrets)).map((d) => ({
+      ...d,
+      file: shown,
+    }));
+    return {
+      file: shown,
+      ...(r.filePath.startsWith('/') ? { path: r.filePath } : {}),
+      diagnostics,
+      ...(r.source !== undefined ? { text: r.source } : {}),
+    };
   });
   const reporter = reporters[opts.format as keyof typeof reporters];
   const rulesInfo = formats.flatMap((f) =>
@@ -200,52 +187,40 @@ export async function lint(
       ...(r.meta.defaultSeverity !== 'off' ? { defaultSeverity: r.meta.defaultSeverity } : {}),
     })),
   );
-  io.stdout(
-    reporter(shown, {
-      color: state.color,
-      codeFrame: opts.codeFrame === true,
-      // Frames show source lines: the reporter prints every secret on them as «redacted».
-      ...(opts.redact === false ? {} : { secrets }),
-      rules: rulesInfo,
-      toolVersion: state.version,
-    }),
-  );
+  const report = reporter(reports, {
+    color: opts.outputFile === undefined && state.color,
+    codeFrame: opts.codeFrame === true,
+    // Frames show source lines: the reporter prints every secret on them as «redacted».
+    ...(opts.redact === false ? {} : { secrets }),
+    rules: rulesInfo,
+    toolVersion: state.version,
+    base: resolve(io.cwd, opts.base ?? '.'),
+  });
+  if (opts.outputFile !== undefined) {
+    const target = resolve(io.cwd, opts.outputFile);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      await writeFileAtomic(target, report);
+    } catch (error) {
+      throw new UsageError(
+        `Cannot write \`${opts.outputFile}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
+  } else io.stdout(report);
   if (notRecognised.length > 0) {
     const n = notRecognised.length;
-    const names = notRecognised.slice(0, 5).join(', ') + (n > 5 ? ', …' : '');
+    const list = notRecognised.map((p) => displayName(p, io.cwd));
+    const names = list.slice(0, 5).join(', ') + (n > 5 ? ', …' : '');
     io.stderr(
       `ftkit: ${n} file${n === 1 ? '' : 's'} not recognised (no format claims ${n === 1 ? 'it' : 'them'} by name or content; name a file with --kind NAME to choose one): ${names}\n`,
     );
   }
-  state.exitCode = hasErrors(shown.flatMap((r) => r.diagnostics)) ? ExitCode.findings : ExitCode.ok;
-}
-
-/**
- * One report per file: a report in `drop` (the context-free report of a file found in a directory
- * that another file also includes, such as drbd.d/r0.res under drbd.conf) is left out, since the
- * including file reports it in context; several reports of one file are merged, and the same
- * diagnostic reached twice is kept once. Order of first appearance is kept.
- */
-function mergeReports(reports: readonly FileReport[], drop: (r: FileReport) => boolean): FileReport[] {
-  const byFile = new Map<string, FileReport>();
-  for (const r of reports) {
-    if (drop(r)) continue;
-    const prev = byFile.get(r.file);
-    if (!prev) {
-      byFile.set(r.file, r);
-      continue;
-    }
-    const seen = new Set(prev.diagnostics.map(diagnosticKey));
-    byFile.set(r.file, {
-      ...prev,
-      ...(prev.text === undefined && r.text !== undefined ? { text: r.text } : {}),
-      diagnostics: [...prev.diagnostics, ...r.diagnostics.filter((d) => !seen.has(diagnosticKey(d)))],
-    });
-  }
-  return [...byFile.values()];
-}
-
-/** Identity of a diagnostic for de-duplication: code, span and message. */
-function diagnosticKey(d: Diagnostic): string {
-  return `${d.code}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.message}`;
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const tooMany = opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings;
+  if (tooMany)
+    io.stderr(
+      `ftkit: too many warnings (${warnings}); at most ${opts.maxWarnings} allowed by --max-warnings\n`,
+    );
+  state.exitCode = errors > 0 || tooMany ? ExitCode.findings : ExitCode.ok;
 }

@@ -6,14 +6,16 @@ import {
   type Events2Event,
   Events2Parser,
   Events2Reducer,
-  lintStatus,
+  lint as lintStatus,
   parse as parseStatus,
   type StatusSource,
-  toPrometheus,
+  statusMetrics,
 } from '@ftkit/proc-drbd';
 import type { CommandContext } from '../commands/types.js';
+import { exposition } from '../exposition.js';
 import { openInputFile, readInputFile } from '../input-file.js';
 import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
+import { Events2Alerts, formatAlert } from './events2-alerts.js';
 
 type Colors = ReturnType<typeof colors>;
 
@@ -185,18 +187,108 @@ export interface StatusOptions {
   readonly source?: StatusSource;
   readonly json?: boolean;
   readonly prometheus?: boolean;
+  /** With `prometheus`: the enum families too (drbd-reactor's `enums = true`). */
+  readonly enums?: boolean;
   /** Seconds between readings. */
   readonly watch?: number;
   readonly count?: number;
   readonly allowTwoPrimaries?: boolean;
+  /** Nagios/Icinga plugin output: one line, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. */
+  readonly check?: boolean;
+}
+
+/** Exit codes of the Nagios plugin API (`ftkit status --check`). */
+export const NagiosCode = { ok: 0, warning: 1, critical: 2, unknown: 3 } as const;
+const nagiosWord = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
+
+/** Perf data of a status: counts and bytes, `label=value[UOM];warn;crit;min` (Nagios plugin guidelines). */
+export function perfData(s: DrbdStatus): string {
+  const resources = s.resources.filter((r) => !r.unconfigured);
+  const connections = resources.flatMap((r) => r.connections);
+  const disks = resources.flatMap((r) => r.devices);
+  const peers = connections.flatMap((c) => c.peerDevices);
+  const oos = peers.reduce((n, p) => n + (p.outOfSyncBytes ?? 0), 0);
+  return [
+    `resources=${resources.length};;;0`,
+    `connections=${connections.length};;;0`,
+    `connected=${connections.filter((c) => c.state === 'Connected').length};;;0`,
+    `disks=${disks.length};;;0`,
+    `disks_uptodate=${disks.filter((d) => d.disk === 'UpToDate').length};;;0`,
+    `syncing=${peers.filter((p) => p.sync !== null).length};;;0`,
+    `out_of_sync=${oos}B;;;0`,
+  ].join(' ');
+}
+
+/**
+ * The one line of `ftkit status --check` and its exit code: CRITICAL on an error of the health
+ * checks, WARNING on a warning (or on lines that could not be read), OK otherwise, UNKNOWN when
+ * there is no DRBD status to judge.
+ */
+export function nagiosVerdict(
+  read: { source: StatusSource | null; model: DrbdStatus },
+  findings: readonly Diagnostic[],
+): { code: number; line: string } {
+  const s = read.model;
+  const clean = (m: string) => m.replace(/\|/g, '/').replace(/\s+/g, ' ');
+  const say = (code: number, text: string, perf = true) => ({
+    code,
+    line: `DRBD ${nagiosWord[code]} - ${clean(text)}${perf ? ` | ${perfData(s)}` : ''}`,
+  });
+  if (read.source === null) return say(NagiosCode.unknown, 'the input is not DRBD status output', false);
+  const configured = s.resources.filter((r) => !r.unconfigured);
+  if (read.source === 'proc-drbd' && s.kernel?.version?.startsWith('9') && configured.length === 0)
+    return say(
+      NagiosCode.unknown,
+      'DRBD 9 lists no devices in /proc/drbd: check `drbdsetup status --json` output',
+      false,
+    );
+  const health = findings.filter((d) => d.ruleId !== undefined);
+  const errors = health.filter((d) => d.severity === 'error');
+  const warnings = health.filter((d) => d.severity === 'warning');
+  const unreadable = findings.filter((d) => d.ruleId === undefined && d.severity === 'error');
+  if (unreadable.length > 0 && configured.length === 0)
+    return say(NagiosCode.unknown, `cannot read the status: ${unreadable[0]!.message}`, false);
+  const counts = `${configured.length} resource${configured.length === 1 ? '' : 's'}`;
+  const messages = [...errors, ...warnings].map((d) => d.message);
+  if (unreadable.length > 0)
+    messages.push(`${unreadable.length} line${unreadable.length === 1 ? '' : 's'} could not be read`);
+  const code =
+    errors.length > 0 ? NagiosCode.critical : messages.length > 0 ? NagiosCode.warning : NagiosCode.ok;
+  if (code === NagiosCode.ok) {
+    const conns = configured.flatMap((r) => r.connections);
+    const disks = configured.flatMap((r) => r.devices);
+    return say(
+      code,
+      `${counts}, ${conns.filter((c) => c.state === 'Connected').length} of ${conns.length} connections Connected, ${disks.filter((d) => d.disk === 'UpToDate').length} of ${disks.length} disks UpToDate`,
+    );
+  }
+  return say(code, `${counts}: ${messages.join('; ')}`);
+}
+
+async function statusCheck({ io, state }: CommandContext, file: string, opts: StatusOptions): Promise<void> {
+  const unknown = (why: string) => {
+    io.stdout(`DRBD UNKNOWN - ${why}\n`);
+    state.exitCode = NagiosCode.unknown;
+  };
+  if (opts.json || opts.prometheus || opts.watch !== undefined)
+    return unknown('--check cannot be combined with --json, --prometheus or --watch');
+  let text: string;
+  try {
+    text = await readInput(file, io);
+  } catch (error) {
+    return unknown(error instanceof Error ? error.message : String(error));
+  }
+  const read = parseStatus(text, { ...(opts.source ? { source: opts.source } : {}), fileName: file });
+  const settings = opts.allowTwoPrimaries ? { allowTwoPrimaries: true } : {};
+  const verdict = nagiosVerdict(read, lintStatus(text, { fileName: file, settings }).diagnostics);
+  io.stdout(`${verdict.line}\n`);
+  state.exitCode = verdict.code;
 }
 
 /** `ftkit status [FILE|-]`: a readable DRBD status summary (or JSON, or Prometheus text). */
-export async function status(
-  { io, state }: CommandContext,
-  file: string,
-  opts: StatusOptions,
-): Promise<void> {
+export async function status(context: CommandContext, file: string, opts: StatusOptions): Promise<void> {
+  if (opts.check) return statusCheck(context, file, opts);
+  const { io, state } = context;
   const c = colors(state.color);
   if (opts.watch !== undefined && !(opts.watch > 0))
     throw new UsageError('Invalid --watch: expected a number of seconds above 0');
@@ -214,7 +306,12 @@ export async function status(
     // Under --watch every reading is one JSON line (NDJSON), otherwise pretty-printed.
     if (opts.json)
       io.stdout(`${JSON.stringify(read.model, null, opts.watch === undefined ? 2 : undefined)}\n`);
-    else if (opts.prometheus) io.stdout(toPrometheus(read.model));
+    else if (opts.prometheus)
+      io.stdout(
+        await exposition(
+          statusMetrics(read.model, { enums: opts.enums === true, helperCalls: read.helperCalls }),
+        ),
+      );
     else {
       const rates = previous
         ? counterRates(previous.status, read.model, (at - previous.at) / 1000)
@@ -240,6 +337,8 @@ export async function status(
 /** Options of `ftkit events2`. */
 export interface Events2Options {
   readonly json?: boolean;
+  /** Print only alerts: one line per transition into an unhealthy state. */
+  readonly alert?: boolean;
 }
 
 /** `ftkit events2 [FILE|-]`: follows `drbdsetup events2` output. */
@@ -251,8 +350,17 @@ export async function events2(
   const c = colors(state.color);
   const parser = new Events2Parser();
   const reducer = new Events2Reducer();
+  const alerts = opts.alert ? new Events2Alerts() : undefined;
+  let alerted = 0;
   const emit = (events: Events2Event[]) => {
     for (const e of events) {
+      if (alerts) {
+        for (const a of alerts.apply(e)) {
+          alerted++;
+          io.stdout(`${formatAlert(a)}\n`);
+        }
+        continue;
+      }
       reducer.apply(e);
       if (opts.json) {
         io.stdout(
@@ -295,6 +403,11 @@ export async function events2(
   seen ||= last.length > 0;
   emit(last);
   problems();
+  if (alerts) {
+    // like `status`: 1 when something was found
+    state.exitCode = alerted > 0 ? ExitCode.findings : ExitCode.ok;
+    return;
+  }
   if (seen && !reducer.initialDumpDone && !opts.json) {
     // A capture cut before `exists -` (or `drbdsetup events2` without --now of an old version):
     // the initial dump was held back waiting for it, so show the state it describes.

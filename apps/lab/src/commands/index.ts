@@ -1,5 +1,6 @@
 import { registerBorg } from './borg.js';
 import { registerDrbd } from './drbd.js';
+import { registerExporter } from './exporter.js';
 import { registerFmt } from './fmt.js';
 import { registerLab } from './lab.js';
 import { registerLint } from './lint.js';
@@ -13,6 +14,7 @@ export const commands: readonly RegisterCommand[] = [
   registerFmt,
   registerLab,
   registerStatus,
+  registerExporter,
   registerOcfs2,
   registerDrbd,
   registerBorg,

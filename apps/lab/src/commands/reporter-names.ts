@@ -5,4 +5,11 @@ import type { ReporterName } from '@ftkit/core';
  * that declaring the option does not load `@ftkit/core` (its reporters pull in a code-frame
  * renderer); a test checks it against `Object.keys(reporters)`.
  */
-export const reporterNames = ['stylish', 'json', 'sarif'] as const satisfies readonly ReporterName[];
+export const reporterNames = [
+  'stylish',
+  'json',
+  'sarif',
+  'github',
+  'junit',
+  'checkstyle',
+] as const satisfies readonly ReporterName[];

@@ -16,7 +16,8 @@ export function registerStatus(context: CommandContext): void {
     .argument('[file]', 'file to read, `-` for standard input', '/proc/drbd')
     .addOption(new Option('--source <kind>', 'which output the input is (default: detect)').choices(sources))
     .option('--json', 'print the normalised status model as JSON')
-    .option('--prometheus', 'print Prometheus text exposition')
+    .option('--prometheus', 'print Prometheus text exposition (the families of `ftkit exporter`)')
+    .option('--enums', 'with --prometheus: also the enum families (drbd-reactor `enums = true`)')
     .option(
       '--watch <seconds>',
       're-read every N seconds and show rates from counter deltas',
@@ -24,6 +25,10 @@ export function registerStatus(context: CommandContext): void {
     )
     .option('--count <n>', 'with --watch: stop after N readings', (v) => Number.parseInt(v, 10))
     .option('--allow-two-primaries', 'do not report dual-primary resources')
+    .option(
+      '--check',
+      'Nagios/Icinga plugin: one line with perf data, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
+    )
     .action(async (file: string, opts: StatusOptions) => {
       const { status } = await import('../actions/status.js');
       await status(context, file, opts);
@@ -36,6 +41,10 @@ export function registerStatus(context: CommandContext): void {
     )
     .argument('[file]', 'file to read, `-` (default) for standard input, read as it arrives', '-')
     .option('--json', 'print one JSON object per event: timestamp, action, object, fields')
+    .option(
+      '--alert',
+      'print only alerts, one line per transition into an unhealthy state (split brain, disconnect, lost quorum, stalled resync, suspended I/O, failed disk); exit 1 if any',
+    )
     .action(async (file: string, opts: Events2Options) => {
       const { events2 } = await import('../actions/status.js');
       await events2(context, file, opts);

@@ -135,7 +135,7 @@ describe('ftkit fmt and lint on cluster.conf', () => {
       'cluster.conf',
     );
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain('CRLF');
+    expect(bad.stdout).toContain('ocfs2/crlf');
     const sem = await ftkit(
       join(fixtures, 'semantic-problems-accepted'),
       'lint',

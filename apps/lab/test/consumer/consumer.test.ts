@@ -91,18 +91,25 @@ console.log(JSON.stringify(lint(text, { fix: true }).output));`,
   },
   {
     pkg: '@ftkit/proc-drbd',
-    imports: ['parse', 'toPrometheus'],
+    imports: ['parse', 'statusMetrics'],
     body: `const { model: status } = parse(${JSON.stringify(procDrbd)});
-console.log(JSON.stringify([status.resources.length, status.resources[0]?.role, toPrometheus(status).includes('drbd_')]));`,
+console.log(JSON.stringify([status.resources.length, status.resources[0]?.role, statusMetrics(status).some((f) => f.name === 'drbd_peerdevice_outofsync_bytes')]));`,
     expected: '[1,"Primary",true]',
   },
   {
     pkg: '@ftkit/borg-json',
-    imports: ['buildCreate', 'parseDocument'],
-    body: `const { model } = parseDocument('{"archives": [], "encryption": {"mode": "none"}, "repository": {"id": "${'0'.repeat(64)}", "last_modified": "2026-11-24T10:00:00.000000", "location": "/srv/borg"}}');
-const argv = buildCreate({ repo: '/srv/borg', archive: '{hostname}-{now}', paths: ['/etc'], json: true, borgVersion: '1.4' });
-console.log(JSON.stringify([model?.kind, argv.includes('--json')]));`,
-    expected: '["archive-list",true]',
+    imports: ['parse'],
+    body: `const { model } = parse('{"archives": [], "encryption": {"mode": "none"}, "repository": {"id": "${'0'.repeat(64)}", "last_modified": "2026-11-24T10:00:00.000000", "location": "/srv/borg"}}');
+console.log(JSON.stringify([model?.kind, model?.major]));`,
+    expected: '["archive-list",1]',
+  },
+  {
+    pkg: '@ftkit/borg',
+    imports: ['buildCreate', 'planPrune'],
+    body: `const argv = buildCreate({ repo: '/srv/borg', archive: '{hostname}-{now}', paths: ['/etc'], json: true, borgVersion: '1.4' });
+const plan = planPrune([{ name: 'a', time: '2026-11-24T10:00:00' }], { keepDaily: 7 }, { borgVersion: '1.4', timeZone: 'UTC' });
+console.log(JSON.stringify([argv.includes('--json'), plan.decisions[0]?.keep]));`,
+    expected: '[true,true]',
   },
   {
     pkg: '@ftkit/lab',
@@ -267,6 +274,11 @@ it('packs every package with its built files', () => {
       name,
     ).toBe(true);
   }
+  // The CLI bundle ships without source maps: they doubled its size and point into sources
+  // the bundle already contains.
+  const bin = join(project, 'node_modules', '@ftkit/lab', 'dist', 'bin');
+  expect(readdirSync(bin).some((f) => f.endsWith('.js'))).toBe(true);
+  expect(readdirSync(bin).filter((f) => f.endsWith('.map'))).toEqual([]);
 });
 
 it('finds the code blocks of the docs', () => {

@@ -295,7 +295,7 @@ describe.each(nodes)('ftkit on the $label ($version)', (node: NodeUnderTest) => 
       expect(() => JSON.parse(json.stdout)).not.toThrow();
       const empty = ftkit(node, ['status', '-'], { input: '' });
       expect(empty.code).toBe(1);
-      expect(empty.stdout + empty.stderr).toContain('UNKNOWN_SOURCE');
+      expect(empty.stdout + empty.stderr).toContain('drbd-status/unknown-source');
     });
 
     it('events2 follows a stream, reports lines that are not events, and exits 2 on a missing file', () => {

@@ -9,7 +9,7 @@ import { type BorgDocument, type BorgMajor, type DocumentKind, documentSchemas }
 
 /**
  * The concrete syntax of a document: the text and jsonc-parser's node tree (offsets of every
- * key and value). Lossless by construction: {@link printDocument} returns `text`.
+ * key and value). Lossless by construction: {@link print} returns `text`.
  */
 export interface DocumentCst {
   readonly text: string;
@@ -19,7 +19,7 @@ export interface DocumentCst {
 }
 
 /** Builds the node tree of a JSON text (strict JSON: comments and trailing commas are errors). */
-export function parseDocumentCst(text: string): DocumentCst {
+export function parseCst(text: string): DocumentCst {
   // jsonc-parser recurses once per level: a text nested deeper than MAX_JSON_DEPTH gets no tree.
   if (findTooDeep(text) >= 0) return { text, tree: undefined, errors: [] };
   const errors: ParseError[] = [];
@@ -28,7 +28,7 @@ export function parseDocumentCst(text: string): DocumentCst {
 }
 
 /** Lossless print: the text the CST was built from. */
-export function printDocument(cst: DocumentCst): string {
+export function print(cst: DocumentCst): string {
   return cst.text;
 }
 
@@ -83,8 +83,8 @@ export function detectDocument(value: unknown): DocumentKindInfo | undefined {
   return { kind, major: v2 > v1 ? 2 : 1 };
 }
 
-/** Options for {@link parseDocument}. */
-export interface ParseDocumentOptions {
+/** Options for {@link parse}. */
+export interface ParseOptions {
   /** File name used in diagnostics. */
   readonly fileName?: string;
   /** Force the kind instead of detecting it. */
@@ -100,9 +100,9 @@ export interface ParseDocumentOptions {
  * issues (with the position of the offending key or value) and unknown keys (`info`) are
  * diagnostics. `model` is `undefined` when the text is not JSON or no borg document.
  */
-export function parseDocument(
+export function parse(
   text: string,
-  options: ParseDocumentOptions = {},
+  options: ParseOptions = {},
 ): ParseResult<DocumentCst, BorgDocument | undefined> {
   const lineIndex = new LineIndex(text);
   const dc = new DiagnosticCollector(text, SOURCE, options.fileName, lineIndex, {
@@ -130,7 +130,7 @@ export function parseDocument(
   }
   let cstCache: DocumentCst | undefined;
   const cst = () => {
-    cstCache ??= parseDocumentCst(text);
+    cstCache ??= parseCst(text);
     return cstCache;
   };
   if (!ok) {
@@ -384,8 +384,8 @@ export function findUnknownKeys(
   }
 }
 
-/** Options for {@link emitDocument}. */
-export interface EmitDocumentOptions {
+/** Options for {@link emit}. */
+export interface EmitOptions {
   /**
    * Indentation as `BORG_JSON_INDENT` sets it (1.4.5+, b22+): spaces, a string, or `null` for
    * one line. Default 4, what every version prints without the variable.
@@ -395,13 +395,10 @@ export interface EmitDocumentOptions {
 
 /**
  * Writes a document exactly as borg does (`json.dumps(indent=4, sort_keys=True,
- * ensure_ascii=True)` plus a newline): `emitDocument(parseDocument(x).model) === x` for every
+ * ensure_ascii=True)` plus a newline): `emit(parse(x).model) === x` for every
  * real capture. Accepts a {@link BorgDocument} or its plain `data` object.
  */
-export function emitDocument(
-  doc: BorgDocument | Record<string, unknown>,
-  options: EmitDocumentOptions = {},
-): string {
+export function emit(doc: BorgDocument | Record<string, unknown>, options: EmitOptions = {}): string {
   const data = 'kind' in doc && 'data' in doc && 'major' in doc ? doc.data : doc;
   return `${pyDumps(data, { indent: options.indent === undefined ? 4 : options.indent, sortKeys: true, isFloatKey: isBorgFloatKey })}\n`;
 }

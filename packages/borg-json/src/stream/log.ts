@@ -122,14 +122,34 @@ export interface PlainText {
   readonly partial?: boolean;
 }
 
-/** A JSON object with a `type` this package does not know (kept as it is). */
+/**
+ * A JSON object with a `type` this package does not know, kept as it is in `object` (its own
+ * `type` is `objectType`). Wrapped rather than passed through so that {@link LogEvent} narrows
+ * on `type`: an unwrapped object typed `{ type: string }` would match every `type` test.
+ */
 export interface UnknownLogObject {
-  readonly type: string;
-  readonly [key: string]: unknown;
+  readonly type: 'unknown';
+  /** The object's own `type` (a newer borg's object type, say). */
+  readonly objectType: string;
+  /** The object as parsed, `type` included. */
+  readonly object: Readonly<Record<string, unknown>>;
 }
 
-/** One event of a `--log-json` stream. */
+/**
+ * One event of a `--log-json` stream, a union discriminated by `type`: after
+ * `if (event.type === 'log_message')`, `event.message` is a `string`.
+ */
 export type LogEvent = LogObject | PlainText | UnknownLogObject;
+
+/**
+ * The JSON object of a log event as borg wrote it (the `object` of an {@link UnknownLogObject}),
+ * or `undefined` for plain text. Pass it to `emitLine` to write the line back byte for byte.
+ */
+export function logEventObject(event: LogEvent): Readonly<Record<string, unknown>> | undefined {
+  if (event.type === 'text') return undefined;
+  if (event.type === 'unknown') return event.object;
+  return event;
+}
 
 /** An event and where it was. */
 export interface LogRecord {
@@ -256,7 +276,10 @@ function lineRecords(l: SourceLine, options: ReadLogOptions, report: (d: Diagnos
         note: 'The object is kept as it is',
       }),
     );
-    out.push({ line: l.line, event: v as UnknownLogObject });
+    out.push({
+      line: l.line,
+      event: { type: 'unknown', objectType: type, object: v as Record<string, unknown> },
+    });
     return out;
   }
   const r = LogObjectSchema.safeParse(v);

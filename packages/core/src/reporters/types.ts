@@ -4,6 +4,11 @@ import type { Diagnostic } from '../diagnostic.js';
 export interface FileReport {
   /** The file as the user named it (relative or absolute path, or `-` for stdin). */
   readonly file: string;
+  /**
+   * The file's absolute path (POSIX separators), when it is a file; reporters that write paths
+   * relative to `ReportOptions.base` (SARIF, github, junit, checkstyle) use it.
+   */
+  readonly path?: string;
   readonly diagnostics: readonly Diagnostic[];
   /** The text, when code frames are wanted. */
   readonly text?: string;
@@ -30,6 +35,11 @@ export interface ReportOptions {
    * and code frames print them as `«redacted»`. Matching is by whole token (see `redactText`).
    */
   readonly secrets?: readonly string[];
+  /**
+   * Absolute directory paths are written relative to (SARIF `%SRCROOT%`, github, junit,
+   * checkstyle): the repository root in CI. Without it, names are written as the reports carry them.
+   */
+  readonly base?: string;
   /** Tool version recorded in SARIF. */
   readonly toolVersion?: string;
 }

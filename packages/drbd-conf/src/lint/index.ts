@@ -1,14 +1,12 @@
 import {
-  capDiagnostics,
   type Diagnostic,
-  fixUntilStable,
+  type FormatLintOptions,
   type LineIndex,
-  type LintOptions,
-  type LintResult,
+  type LintInput,
   makeDiagnostic,
-  type Rule,
-  runRules,
-  sortDiagnostics,
+  type RuleIdOf,
+  type SettingSpecs,
+  type SettingsOf,
 } from '@ftkit/core';
 import { detectDrbdVersion } from '../detect-version.js';
 import { CODES } from '../diagnostics.js';
@@ -69,101 +67,97 @@ import { volumeDuplicate } from './rules/volume-duplicate.js';
 import { wfcTimeoutOrder } from './rules/wfc-timeout-order.js';
 import { writeOrderingDisabled } from './rules/write-ordering-disabled.js';
 
-/** Every drbd-conf lint rule, by id. */
-export const rules: Readonly<Record<string, Rule<DrbdLintDoc>>> = Object.freeze(
-  Object.fromEntries(
-    [
-      addressLoopback,
-      koCountDisabled,
-      alExtentsRange,
-      authenticationIncomplete,
-      becomePrimaryOnIgnored,
-      congestionExtentsIneffective,
-      connectionNamed,
-      connectionPathAfterHost,
-      crmFencePeerVersion,
-      dataIntegrityAlgProduction,
-      deviceNameArbitrary,
-      discardNodePolicy,
-      diskBarrierEnabled,
-      diskDuplicate,
-      diskTimeoutEnabled,
-      dualPrimaryClusterFs,
-      dualPrimaryFencing,
-      dualPrimaryProtocol,
-      enumValueInvalid,
-      fencingHandlerMissing,
-      fencingInDiskSection,
-      fencingStonithProtocol,
-      hostOptionsIgnored,
-      metaDiskIndexed,
-      nineOnlyConstruct,
-      noPrefixValue,
-      nodeIdKernelRange,
-      onCongestionProtocol,
-      optionDuplicate,
-      optionRemovedInNine,
-      outdatePeerHandler,
-      protocolResourceLevel,
-      proxyCompressionOn,
-      quorumDataAccessible,
-      quorumNumberLow,
-      quorumTwoNodes,
-      resyncAfterTarget,
-      resyncRateIgnored,
-      sharedSecretWeak,
-      sndbufSizeSmall,
-      splitBrainAutoDiscard,
-      splitBrainHandlerMissing,
-      splitBrainViolentPolicy,
-      stackedResourceDeprecated,
-      syncerSectionDeprecated,
-      timeOptionSuffix,
-      timeoutPingOrder,
-      usageCountAsk,
-      verifyAlgMissing,
-      volumeDuplicate,
-      wfcTimeoutOrder,
-      writeOrderingDisabled,
-    ].map((r) => [r.meta.id, r]),
-  ) as Record<string, Rule<DrbdLintDoc>>,
-);
+/**
+ * Every drbd-conf lint rule, in the order they run. `drbdConfFormat` (descriptor.ts) registers
+ * them by id; the package's `rules` export is that registry.
+ */
+export const drbdRules = [
+  addressLoopback,
+  koCountDisabled,
+  alExtentsRange,
+  authenticationIncomplete,
+  becomePrimaryOnIgnored,
+  congestionExtentsIneffective,
+  connectionNamed,
+  connectionPathAfterHost,
+  crmFencePeerVersion,
+  dataIntegrityAlgProduction,
+  deviceNameArbitrary,
+  discardNodePolicy,
+  diskBarrierEnabled,
+  diskDuplicate,
+  diskTimeoutEnabled,
+  dualPrimaryClusterFs,
+  dualPrimaryFencing,
+  dualPrimaryProtocol,
+  enumValueInvalid,
+  fencingHandlerMissing,
+  fencingInDiskSection,
+  fencingStonithProtocol,
+  hostOptionsIgnored,
+  metaDiskIndexed,
+  nineOnlyConstruct,
+  noPrefixValue,
+  nodeIdKernelRange,
+  onCongestionProtocol,
+  optionDuplicate,
+  optionRemovedInNine,
+  outdatePeerHandler,
+  protocolResourceLevel,
+  proxyCompressionOn,
+  quorumDataAccessible,
+  quorumNumberLow,
+  quorumTwoNodes,
+  resyncAfterTarget,
+  resyncRateIgnored,
+  sharedSecretWeak,
+  sndbufSizeSmall,
+  splitBrainAutoDiscard,
+  splitBrainHandlerMissing,
+  splitBrainViolentPolicy,
+  stackedResourceDeprecated,
+  syncerSectionDeprecated,
+  timeOptionSuffix,
+  timeoutPingOrder,
+  usageCountAsk,
+  verifyAlgMissing,
+  volumeDuplicate,
+  wfcTimeoutOrder,
+  writeOrderingDisabled,
+] as const;
 
-/** Options of {@link lint}: core's lint options plus the DRBD version. */
-export interface DrbdLintOptions extends LintOptions {
-  /**
-   * Parser to mirror; also read from `settings.drbdVersion`. Without either, the content decides
-   * ({@link detectDrbdVersion}) and an info diagnostic `drbd/version-assumed` says when 8.4 was
-   * assumed and why.
-   */
-  readonly drbdVersion?: DrbdVersion | '8.3';
-  /** Included files must stay below this directory (default: the directory of `fileName`). */
-  readonly root?: string;
-}
+/** The id of a drbd-conf lint rule (`'address-loopback'`, …): a misspelled id is a type error. */
+export type DrbdRuleId = RuleIdOf<typeof drbdRules>;
+
+/** The settings drbd-conf's `lint` and `format` understand: facts from outside the file. */
+export const drbdSettings = {
+  drbdVersion: {
+    type: 'string',
+    values: ['9', '8.4', '8.3'],
+    description:
+      'The DRBD version whose drbdadm to mirror (option tables, grammar, checks); 8.3 files are linted with the 8.4 rules after the 8.3 checks. Without it the content decides and lint reports `drbd/version-assumed` when it chose 8.4',
+  },
+} as const satisfies SettingSpecs;
+
+/** drbd-conf's lint settings: `{ drbdVersion?: '9' | '8.4' | '8.3' }`. */
+export type DrbdSettings = SettingsOf<typeof drbdSettings>;
 
 /**
- * Parses (following includes through `reader`), validates and lints a drbd.conf text. Returns
- * parse and rule diagnostics together, and every `shared-secret` value in `secrets` so reporters
- * can redact them; no message built here contains a secret. With `fix: true`, `output` is the
- * text with every safe fix applied (repeatedly, until stable) and the rest describes that text.
+ * Options of drbd-conf's `lint`: core's lint options with drbd-conf's rule ids and settings.
+ * `reader` follows includes; `root` keeps them below a directory (default: the directory of
+ * `fileName`).
  */
-export function lint(text: string, options: DrbdLintOptions = {}): LintResult {
-  if (!options.fix) return lintOnce(text, options);
-  const fixed = fixUntilStable(text, (t) => lintOnce(t, options).diagnostics, 10, options.fileName);
-  return { ...lintOnce(fixed.text, options), output: fixed.text };
-}
+export type DrbdLintOptions = FormatLintOptions<DrbdRuleId, DrbdSettings>;
 
-/** `settings.drbdVersion` as a version (`'9'`, `9`, `'8.4'`, `8.4`, `'8.3'`, `8.3`), or `undefined`. */
-function versionSetting(v: unknown): DrbdVersion | '8.3' | undefined {
-  if (v === '8.3' || v === 8.3) return '8.3';
-  if (v === '9' || v === 9) return '9';
-  if (v === '8.4' || v === 8.4) return '8.4';
-  return undefined;
-}
-
-function lintOnce(text: string, options: DrbdLintOptions): LintResult {
-  const settings = options.settings ?? {};
-  const chosen = options.drbdVersion ?? versionSetting(settings.drbdVersion);
+/**
+ * What drbd-conf's `lint` does before the rules run: parse (following includes through
+ * `reader`) with the chosen version, or let the content decide and say so with
+ * `drbd/version-assumed` when it chose 8.4; collect every `shared-secret` value (from the model
+ * and lexically, so malformed ones count too) for reporters to redact, and the texts and line
+ * indexes of included files for code frames and findings in them.
+ */
+export function prepareLint(text: string, options: DrbdLintOptions): LintInput<DrbdLintDoc> {
+  const chosen = options.settings?.drbdVersion;
   const parseOptions = {
     ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
     ...(options.reader ? { reader: options.reader } : {}),
@@ -187,7 +181,7 @@ function lintOnce(text: string, options: DrbdLintOptions): LintResult {
         span: ev?.span ?? { start: 0, end: 0 },
         source: SOURCE,
         ...(f.fileName !== undefined ? { file: f.fileName } : {}),
-        note: 'Choose the version with --drbd-version (the `drbdVersion` option of the API)',
+        note: 'Choose the version with --drbd-version (the `drbdVersion` setting of the API)',
       }),
     );
   }
@@ -195,20 +189,6 @@ function lintOnce(text: string, options: DrbdLintOptions): LintResult {
   const indexes = new Map<string, LineIndex>();
   for (const f of result.files)
     if (f.fileName !== undefined) indexes.set(f.fileName, f.diagnostics.lineIndex);
-  const found = runRules({
-    rules: Object.values(rules),
-    doc,
-    text,
-    source: SOURCE,
-    ...(options.fileName !== undefined ? { file: options.fileName } : {}),
-    ...(options.rules ? { config: options.rules } : {}),
-    settings,
-    lineIndex: result.files[0]!.diagnostics.lineIndex,
-    lineIndexFor: (f) => indexes.get(f),
-  });
-  const diagnostics = capDiagnostics(sortDiagnostics([...result.diagnostics, ...assumed, ...found]), {
-    overflowCode: CODES.tooMany,
-  });
   // Malformed secrets never reach the model; the lexical scan of every file finds them too.
   const secrets = [
     ...new Set([...collectSecrets(result.model), ...result.files.flatMap((f) => secretsInText(f.text))]),
@@ -216,7 +196,10 @@ function lintOnce(text: string, options: DrbdLintOptions): LintResult {
   const texts: Record<string, string> = Object.create(null);
   for (const f of result.files.slice(1)) if (f.fileName !== undefined) texts[f.fileName] = f.text;
   return {
-    diagnostics,
+    doc,
+    diagnostics: [...result.diagnostics, ...assumed],
+    lineIndex: result.files[0]!.diagnostics.lineIndex,
+    lineIndexFor: (f) => indexes.get(f),
     secrets,
     ...(result.files.length > 1 ? { texts } : {}),
   };

@@ -11,7 +11,7 @@ function agree(text: string): void {
   const ours = parse(text);
   const theirs = findmnt(text);
   const errorLines = ours.diagnostics
-    .filter((d) => d.code === 'MISSING_FIELD' || d.code === 'INVALID_NUMBER')
+    .filter((d) => d.code === 'fstab/missing-field' || d.code === 'fstab/invalid-number')
     .map((d) => d.position.start.line);
   expect(errorLines, JSON.stringify(text)).toEqual(theirs.errorLines);
   expect(

@@ -12,7 +12,7 @@ describe('findmnt on real fstab files', () => {
     const theirs = findmnt(text);
     expect(
       ours.diagnostics
-        .filter((d) => d.code === 'MISSING_FIELD' || d.code === 'INVALID_NUMBER')
+        .filter((d) => d.code === 'fstab/missing-field' || d.code === 'fstab/invalid-number')
         .map((d) => d.position.start.line),
     ).toEqual(theirs.errorLines);
     expect(

@@ -67,7 +67,7 @@ describe('a shell syntax error in the file', () => {
     expect(bash.alive).toBe(true);
     expect(ours(text)).toEqual(bash.vars);
     expect(source('dash', text).alive).toBe(false);
-    const d = parse(text).diagnostics.filter((x) => x.code === 'SHELL_SYNTAX');
+    const d = parse(text).diagnostics.filter((x) => x.code === 'o2cb/shell-syntax');
     expect(d).toHaveLength(1);
     expect(d[0]!.note).toMatch(/bash stops reading the file here.*dash .* exits/);
   });

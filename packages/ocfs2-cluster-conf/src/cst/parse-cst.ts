@@ -29,7 +29,7 @@ const EQUALS = 61;
 const BACKSLASH = 92;
 
 /**
- * Syntax problems reported per file; further ones are counted in one `TOO_MANY_PROBLEMS` error.
+ * Syntax problems reported per file; further ones are counted in one `ocfs2/too-many-problems` error.
  * Keeps a megabyte of garbage fast while a real file never comes close.
  */
 export const MAX_PROBLEMS = 1000;
@@ -152,7 +152,7 @@ class Scanner {
         const comment = this.tok('comment', i, e);
         tokens.push(comment);
         this.problem(() => ({
-          code: 'INDENTED_COMMENT',
+          code: 'ocfs2/indented-comment',
           start: s,
           end: e,
           message: `Expected \`#\` in column 1, found an indented comment${REFUSES}`,
@@ -215,7 +215,7 @@ class Scanner {
         if (value) tokens.push(value);
         const bad = Math.max(keyEnd, i);
         this.problem(() => ({
-          code: 'KEY_FORMAT',
+          code: 'ocfs2/key-format',
           start: i,
           end: ke,
           message: `Invalid key \`${show(key.text)}\`: keys are letters, digits and \`_\` only${REFUSES}`,
@@ -243,7 +243,7 @@ class Scanner {
         if (afterKey < e) tokens.push(this.tok('garbage', afterKey, e));
         const found = afterKey < e ? `\`${show(text.slice(afterKey, e), 20)}\`` : 'end of line';
         this.problem(() => ({
-          code: 'KEY_FORMAT',
+          code: 'ocfs2/key-format',
           start: afterKey,
           end: Math.max(afterKey, e),
           message: `Expected \`=\` after \`${show(key.text)}\`, found ${found}${REFUSES}`,
@@ -267,7 +267,7 @@ class Scanner {
       // `⇥= x`, `⇥-x`: nothing that looks like a key.
       tokens.push(this.tok('garbage', i, e));
       this.problem(() => ({
-        code: 'KEY_FORMAT',
+        code: 'ocfs2/key-format',
         start: i,
         end: e,
         message: `Expected a key (letters, digits, \`_\`), found \`${show(text.slice(i, e), 20)}\`${REFUSES}`,
@@ -295,7 +295,7 @@ class Scanner {
     }
     tokens.push(this.tok('garbage', s, e));
     this.problem(() => ({
-      code: 'INVALID_LINE',
+      code: 'ocfs2/invalid-line',
       start: s,
       end: s + 1,
       message: `Expected a stanza header, an indented attribute or a \`#\` comment, found \`${show(text.slice(s, e), 20)}\`${REFUSES}`,
@@ -373,7 +373,7 @@ class Scanner {
     } = this.readKeyValue(s, keyEnd, afterKey, lineEnd, lineNext, tokens);
     const shown = text.slice(s, Math.min(e, s + 60)).trimEnd();
     this.problem(() => ({
-      code: 'ATTRIBUTE_NOT_INDENTED',
+      code: 'ocfs2/attribute-not-indented',
       start: s,
       end: keyEnd,
       message: `Expected indentation before \`${show(shown)}\`: attribute lines start with a TAB${REFUSES}`,
@@ -410,7 +410,7 @@ class Scanner {
     if (!hasColon && !isIdentCode(text.charCodeAt(s))) {
       tokens.push(this.tok('garbage', s, e));
       this.problem(() => ({
-        code: 'INVALID_LINE',
+        code: 'ocfs2/invalid-line',
         start: s,
         end: s + 1,
         message: `Expected a stanza header, an indented attribute or a \`#\` comment, found \`${show(text.slice(s, e), 20)}\`${REFUSES}`,
@@ -431,7 +431,7 @@ class Scanner {
       let bad = s;
       while (bad < w && isIdentCode(text.charCodeAt(bad))) bad++;
       this.problem(() => ({
-        code: 'HEADER_FORMAT',
+        code: 'ocfs2/header-format',
         start: s,
         end: w,
         message: `Invalid stanza name \`${show(name.text)}\`: only letters, digits and \`_\` are allowed${REFUSES}`,
@@ -446,7 +446,7 @@ class Scanner {
       if (b > w && valid) {
         valid = false;
         this.problem(() => ({
-          code: 'HEADER_FORMAT',
+          code: 'ocfs2/header-format',
           start: w,
           end: b,
           message: `Expected \`:\` right after \`${show(name.text)}\`, found a blank${REFUSES}`,
@@ -461,7 +461,7 @@ class Scanner {
         if (valid) {
           valid = false;
           this.problem(() => ({
-            code: 'HEADER_FORMAT',
+            code: 'ocfs2/header-format',
             start: after,
             end: e,
             message: `Expected end of line after \`${show(name.text)}:\`, found \`${show(text.slice(after, e), 20)}\`${REFUSES}`,
@@ -476,7 +476,7 @@ class Scanner {
         valid = false;
         const found = b < e ? `\`${show(text.slice(b, e), 20)}\`` : 'end of line';
         this.problem(() => ({
-          code: 'HEADER_FORMAT',
+          code: 'ocfs2/header-format',
           start: w,
           end: b < e ? e : w,
           message: `Expected \`:\` after \`${show(name.text)}\`, found ${found}${REFUSES}`,
@@ -510,7 +510,7 @@ export function parseCst(text: string): Document {
     bom = sc.tok('bom', 0, 1);
     sc.pos = 1;
     sc.problem(() => ({
-      code: 'BOM',
+      code: 'ocfs2/bom',
       start: 0,
       end: 1,
       message: `Unexpected byte-order mark at the start of the file${REFUSES}`,
@@ -580,7 +580,7 @@ export function parseCst(text: string): Document {
           const name = header.name.text;
           if (blank) {
             sc.problem(() => ({
-              code: 'BLANK_IN_STANZA',
+              code: 'ocfs2/blank-in-stanza',
               start: blank.start,
               end: blank.start + (blank.tokens[0]?.kind === 'indent' ? blank.tokens[0].end - blank.start : 0),
               message: `Unexpected blank line inside the \`${show(name)}\` stanza${REFUSES}`,
@@ -593,7 +593,7 @@ export function parseCst(text: string): Document {
         } else {
           items.push(line);
           sc.problem(() => ({
-            code: seenHeader ? 'BLANK_IN_STANZA' : 'ATTRIBUTE_OUTSIDE_STANZA',
+            code: seenHeader ? 'ocfs2/blank-in-stanza' : 'ocfs2/attribute-outside-stanza',
             start: line.start,
             end: line.key.end,
             message: `Unexpected attribute \`${show(line.key.text)}\` before any stanza header${REFUSES}`,
@@ -608,7 +608,7 @@ export function parseCst(text: string): Document {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     sc.problem(() => ({
-      code: 'NUL',
+      code: 'ocfs2/nul',
       start: nul,
       end: nul + 1,
       message: 'Unexpected NUL byte (o2cb silently cuts the value or ignores the rest of the file there)',
@@ -618,7 +618,7 @@ export function parseCst(text: string): Document {
   if (crlfFirst >= 0) {
     const count = crlfCount;
     sc.problem(() => ({
-      code: 'CRLF',
+      code: 'ocfs2/crlf',
       start: crlfFirst,
       end: crlfFirst + 2,
       message: `Expected LF line ends, found CRLF after ${count} header or blank line${count === 1 ? '' : 's'}${REFUSES}`,
@@ -627,10 +627,11 @@ export function parseCst(text: string): Document {
   }
   if (sc.dropped > 0) {
     sc.problems.push({
-      code: 'TOO_MANY_PROBLEMS',
+      code: 'ocfs2/too-many-problems',
       start: text.length,
       end: text.length,
       message: `Too many syntax errors: ${sc.dropped} more after the first ${MAX_PROBLEMS} are not listed${REFUSES}`,
+      count: sc.dropped,
     });
   }
   const problems = sc.problems.sort((a, b) => a.start - b.start || a.end - b.end);

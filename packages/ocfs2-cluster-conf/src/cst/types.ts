@@ -112,6 +112,8 @@ export interface SyntaxProblem extends Span {
   readonly expected?: readonly string[];
   readonly actual?: string;
   readonly note?: string;
+  /** On the `ocfs2/too-many-problems` summary only: how many problems it stands for. */
+  readonly count?: number;
 }
 
 /** The lossless tree of a cluster.conf. `print(doc) === text`. */

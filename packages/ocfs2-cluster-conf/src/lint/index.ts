@@ -1,13 +1,3 @@
-import {
-  capDiagnostics,
-  type Diagnostic,
-  fixUntilStable,
-  type LintOptions,
-  type LintResult,
-  runRules,
-} from '@ftkit/core';
-import { SOURCE, sortByPosition } from '../diagnostics.js';
-import { parse } from '../parse.js';
 import { clusterDrift } from './rules/cluster-drift.js';
 import { clusterMultiple } from './rules/cluster-multiple.js';
 import { clusterNameFormat } from './rules/cluster-name-format.js';
@@ -42,9 +32,9 @@ import { stanzaUnknown } from './rules/stanza-unknown.js';
 import { valueContinuation } from './rules/value-continuation.js';
 import { valueInlineComment } from './rules/value-inline-comment.js';
 import { valueQuoted } from './rules/value-quoted.js';
-import type { ClusterConfDoc, ClusterConfRule } from './types.js';
 
-const all: readonly ClusterConfRule[] = [
+/** Every cluster.conf lint rule, in the order they run; `ocfs2ClusterConfFormat` keys them by id. */
+export const ruleList = [
   lineEndingCrlf,
   valueInlineComment,
   valueQuoted,
@@ -79,48 +69,27 @@ const all: readonly ClusterConfRule[] = [
   heartbeatRegionUnused,
   heartbeatDevicePath,
   clusterDrift,
-];
+] as const;
 
-/** Every cluster.conf rule by id (a prototype-free record). */
-export const rules: Readonly<Record<string, ClusterConfRule>> = Object.freeze(
-  Object.assign(
-    Object.create(null) as Record<string, ClusterConfRule>,
-    Object.fromEntries(all.map((r) => [r.meta.id, r])),
-  ),
-);
-
-/**
- * Lints a cluster.conf: every parse error (what makes o2cb refuse the file) plus the findings of
- * the rules. Settings: `hostname` (node-local-missing), `cluster` (limit that check to one cluster),
- * `regionDevices` (heartbeat-device-path), `peerFiles` (cluster-drift). With `fix: true`, `output`
- * is the text with every safe fix applied (repeatedly, until stable) and `diagnostics` are those
- * of the fixed text. Rules do not run on a file with more than 1000 syntax errors
- * (`TOO_MANY_PROBLEMS`): it is not a cluster.conf.
- */
-export function lint(text: string, options: LintOptions = {}): LintResult {
-  if (!options.fix) return { diagnostics: lintOnce(text, options) };
-  const fixed = fixUntilStable(text, (t) => lintOnce(t, options), 10, options.fileName);
-  return { diagnostics: fixed.diagnostics, output: fixed.text };
-}
-
-function lintOnce(text: string, options: LintOptions): readonly Diagnostic[] {
-  const parsed = parse(text, options.fileName !== undefined ? { fileName: options.fileName } : {});
-  // A file with more syntax errors than are listed is not a cluster.conf worth linting further
-  // (and rules over tens of thousands of garbage "stanzas" would only bury the parse errors).
-  if (parsed.diagnostics.some((d) => d.code === 'TOO_MANY_PROBLEMS')) return parsed.diagnostics;
-  const doc: ClusterConfDoc = { cst: parsed.cst, model: parsed.model, links: parsed.links };
-  const found = runRules({
-    rules: all,
-    doc,
-    text,
-    source: SOURCE,
-    lineIndex: parsed.lineIndex,
-    ...(options.fileName !== undefined ? { file: options.fileName } : {}),
-    ...(options.rules ? { config: options.rules } : {}),
-    ...(options.settings ? { settings: options.settings } : {}),
-  });
-  // At most MAX_DIAGNOSTICS per file; the rest are counted in one TOO_MANY_PROBLEMS.
-  return found.length === 0
-    ? parsed.diagnostics
-    : capDiagnostics(sortByPosition([...parsed.diagnostics, ...found]));
-}
+/** The settings cluster.conf's rules read: facts from outside the file. */
+export const settings = {
+  hostname: {
+    type: 'string',
+    description:
+      "This host's name (`uname -n`); `node-local-missing` requires exactly one node of each cluster to match it",
+  },
+  cluster: {
+    type: 'string',
+    description: 'Limit `node-local-missing` to the cluster of this name (the one `O2CB_BOOTCLUSTER` starts)',
+  },
+  regionDevices: {
+    type: 'object',
+    description:
+      'Heartbeat region → device path (an object, or `REGION=/dev/x,REGION=/dev/y` text); `heartbeat-device-path` flags devices o2cb never scans',
+  },
+  peerFiles: {
+    type: 'object',
+    description:
+      "Other nodes' copies of the file, as `{ name, text }[]`; `cluster-drift` requires every copy to describe the same clusters",
+  },
+} as const;

@@ -93,7 +93,9 @@ export function strtoul(s: string): { ok: true; value: bigint } | { ok: false } 
  * problem; everything is reported, and `o2cb` tells what o2cb itself would do.
  */
 export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex): ComposeResult {
-  const dc = new DiagnosticCollector(doc.text, SOURCE, fileName, lineIndex ?? new LineIndex(doc.text));
+  const dc = new DiagnosticCollector(doc.text, SOURCE, fileName, lineIndex ?? new LineIndex(doc.text), {
+    overflowCode: 'ocfs2/too-many-problems',
+  });
   let first: O2cbLoadCode | undefined;
   const fail = (code: ParseCode, message: string, span: { start: number; end: number }, extra = {}) => {
     dc.error(code, message, { start: span.start, end: span.end }, extra);
@@ -106,6 +108,9 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
       ...(p.actual !== undefined ? { actual: p.actual } : {}),
       ...(p.note ? { note: p.note } : {}),
     });
+    // The CST's summary follows its first 1000 problems, so the collector drops it into its own
+    // summary: count every problem it stands for, not one.
+    if (p.count !== undefined) dc.dropped += p.count - 1;
   }
   const views = stanzaViews(doc);
   const links: ModelLinks = {
@@ -125,15 +130,15 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
   const valueSpan = (a: AttributeLine) =>
     a.value ? { start: a.value.start, end: a.value.start + a.valueText.length || a.value.end } : a.key;
 
-  /** A required attribute: missing or empty ⇒ `REQUIRED_MISSING`. */
+  /** A required attribute: missing or empty ⇒ `ocfs2/required-missing`. */
   const required = (v: StanzaView, key: string, what: string): AttributeLine | undefined => {
     const a = v.attrs.get(key);
     if (!a) {
-      fail('REQUIRED_MISSING', `Missing \`${key}\` in ${what}${REFUSES}`, headerSpan(v));
+      fail('ocfs2/required-missing', `Missing \`${key}\` in ${what}${REFUSES}`, headerSpan(v));
       return undefined;
     }
     if (a.valueText === '') {
-      fail('REQUIRED_MISSING', `Expected a value for \`${key}\`, found nothing${REFUSES}`, {
+      fail('ocfs2/required-missing', `Expected a value for \`${key}\`, found nothing${REFUSES}`, {
         start: a.key.start,
         end: (a.equals ?? a.key).end,
       });
@@ -148,7 +153,7 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
     const key = a.key.text;
     if (!r.ok) {
       fail(
-        'NUMBER_INVALID',
+        'ocfs2/number-invalid',
         `Expected a decimal number for \`${key}\`, found \`${show(a.valueText)}\`${REFUSES}`,
         valueSpan(a),
         {
@@ -165,7 +170,7 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
     }
     if (r.value === ULONG_MAX || r.value > BigInt(max)) {
       fail(
-        'NUMBER_RANGE',
+        'ocfs2/number-range',
         `Expected \`${key}\` from 0 to ${max}, found \`${show(a.valueText)}\`${REFUSES}`,
         valueSpan(a),
         { actual: a.valueText },
@@ -180,7 +185,7 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
     const nameAttr = cv.attrs.get('name');
     if (!nameAttr) {
       fail(
-        'CLUSTER_NAME_MISSING',
+        'ocfs2/cluster-name-missing',
         'Missing `name` in the `cluster` stanza (o2cb crashes on this file)',
         headerSpan(cv),
         {
@@ -192,9 +197,14 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
     const name = nameAttr.valueText;
     const dup = byName.get(name);
     if (dup) {
-      fail('CLUSTER_DUPLICATE', `Duplicate cluster name \`${show(name)}\`${REFUSES}`, valueSpan(nameAttr), {
-        related: [{ message: 'First defined here', span: headerSpan(dup) }],
-      });
+      fail(
+        'ocfs2/cluster-duplicate',
+        `Duplicate cluster name \`${show(name)}\`${REFUSES}`,
+        valueSpan(nameAttr),
+        {
+          related: [{ message: 'First defined here', span: headerSpan(dup) }],
+        },
+      );
       continue;
     }
     byName.set(name, cv);
@@ -205,7 +215,7 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
       if (m === 'local' || m === 'global') heartbeatMode = m;
       else
         fail(
-          'HEARTBEAT_MODE_INVALID',
+          'ocfs2/heartbeat-mode-invalid',
           `Expected \`local\` or \`global\` for \`heartbeat_mode\`, found ${modeAttr.valueText === '' ? 'nothing' : `\`${show(modeAttr.valueText)}\``}${REFUSES}`,
           modeAttr.value ? valueSpan(modeAttr) : modeAttr.key,
           { expected: ['`local`', '`global`'], actual: modeAttr.valueText },
@@ -226,7 +236,7 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
         if (prev) {
           ok = false;
           fail(
-            'NODE_DUPLICATE',
+            'ocfs2/node-duplicate',
             `Duplicate node name \`${show(nameA.valueText)}\` in cluster \`${show(name)}\`${REFUSES}`,
             valueSpan(nameA),
             { related: [{ message: 'First defined here', span: headerSpan(prev) }] },
@@ -242,7 +252,7 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
         else {
           const v = ipA.valueText;
           fail(
-            'IP_ADDRESS_INVALID',
+            'ocfs2/ip-address-invalid',
             `Expected a dotted-quad IPv4 address for \`ip_address\`, found \`${show(v)}\`${REFUSES}`,
             valueSpan(ipA),
             {
@@ -283,7 +293,7 @@ export function compose(doc: Document, fileName?: string, lineIndex?: LineIndex)
       const prev = regions.get(r.valueText);
       if (prev) {
         fail(
-          'REGION_DUPLICATE',
+          'ocfs2/region-duplicate',
           `Duplicate heartbeat region \`${show(r.valueText)}\` in cluster \`${show(name)}\`${REFUSES}`,
           valueSpan(r),
           { related: [{ message: 'First defined here', span: headerSpan(prev) }] },

@@ -27,7 +27,7 @@ describe('o2cb list-cluster on real cluster.conf files', () => {
 });
 
 describe('o2cb on attribute lines without indentation', () => {
-  it('refuses the file with code 251, as ATTRIBUTE_NOT_INDENTED says', () => {
+  it('refuses the file with code 251, as ocfs2/attribute-not-indented says', () => {
     const text = 'cluster:\nnode_count = 0\nname = web\n';
     scratch.write(text);
     const real = scratch.o2cb('list-cluster', 'web');

@@ -1,12 +1,4 @@
-import {
-  capDiagnostics,
-  type LintOptions,
-  type LintResult,
-  type Rule,
-  runRules,
-  sortDiagnostics,
-} from '@ftkit/core';
-import { SOURCE } from '../diagnostics.js';
+import type { LintInput } from '@ftkit/core';
 import { parse } from '../parse.js';
 import { makeStatusDoc, type StatusDoc } from './doc.js';
 import { dualPrimaryUnexpected } from './rules/dual-primary-unexpected.js';
@@ -19,36 +11,36 @@ import { replicationCongested } from './rules/replication-congested.js';
 import { resyncStalled } from './rules/resync-stalled.js';
 import { splitBrainSuspected } from './rules/split-brain-suspected.js';
 
-/** Every health check, by id. */
-export const rules: Readonly<Record<string, Rule<StatusDoc>>> = Object.freeze({
-  'split-brain-suspected': splitBrainSuspected,
-  'peer-disk-degraded': peerDiskDegraded,
-  'resync-stalled': resyncStalled,
-  'out-of-sync-connected': outOfSyncConnected,
-  'primary-diskless': primaryDiskless,
-  'io-suspended': ioSuspended,
-  'dual-primary-unexpected': dualPrimaryUnexpected,
-  'replication-congested': replicationCongested,
-  'quorum-lost': quorumLost,
-});
+/** Every health check, in the order they run. */
+export const statusRules = [
+  splitBrainSuspected,
+  peerDiskDegraded,
+  resyncStalled,
+  outOfSyncConnected,
+  primaryDiskless,
+  ioSuspended,
+  dualPrimaryUnexpected,
+  replicationCongested,
+  quorumLost,
+] as const;
 
-/**
- * Reads any DRBD status output and runs the health checks over it. Returns parse diagnostics and
- * findings together; `error` findings (split brain, suspended I/O, lost quorum, unexpected dual
- * primary) are what `ftkit status` exits 1 on.
- */
-export function lintStatus(text: string, options: LintOptions = {}): LintResult {
+/** The settings the health checks read. */
+export const statusSettings = {
+  allowTwoPrimaries: {
+    type: 'boolean | string[]',
+    description:
+      'Resources allowed to be Primary on two nodes at once (`allow-two-primaries` with a cluster file system): `true` for all, or their names',
+  },
+} as const;
+
+/** Reads any of the four status outputs for the health checks: the doc they read and the parse diagnostics. */
+export function prepareStatusLint(
+  text: string,
+  options: { readonly fileName?: string },
+): LintInput<StatusDoc> {
   const read = parse(text, options.fileName !== undefined ? { fileName: options.fileName } : {});
-  const doc = makeStatusDoc(read.model, read.source, text, read.helperCalls);
-  const findings = runRules({
-    rules: Object.values(rules),
-    doc,
-    text,
-    source: SOURCE,
-    ...(options.fileName !== undefined ? { file: options.fileName } : {}),
-    ...(options.rules ? { config: options.rules } : {}),
-    ...(options.settings ? { settings: options.settings } : {}),
-  });
-  // At most MAX_DIAGNOSTICS per file; the rest are counted in one TOO_MANY_PROBLEMS.
-  return { diagnostics: capDiagnostics(sortDiagnostics([...read.diagnostics, ...findings])) };
+  return {
+    doc: makeStatusDoc(read.model, read.source, text, read.helperCalls),
+    diagnostics: read.diagnostics,
+  };
 }

@@ -6,7 +6,7 @@ import {
   emitEvents2,
   emitProcDrbd,
   emitStatusText,
-  lintStatus,
+  lint,
   parse,
   parseProcDrbd,
   parseProcDrbdCst,
@@ -33,7 +33,7 @@ test.prop([fc.string({ unit: 'binary', maxLength: 2000 })], { numRuns: 100_000 }
   (s) => {
     expect(printProcDrbd(parseProcDrbdCst(s))).toBe(s);
     parse(s);
-    lintStatus(s);
+    lint(s);
   },
 );
 

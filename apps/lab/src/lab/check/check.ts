@@ -1,6 +1,7 @@
 import type { AnyFormatModule, Diagnostic, RuleConfig } from '@ftkit/core';
 import { detectDrbdVersion } from '@ftkit/drbd-conf/lite';
 import picomatch from 'picomatch';
+import { optionsForFormat } from '../../format-options.js';
 import type { LabFile, LabPhase, LabTree, NodeTree } from '../tree.js';
 import type { LabFacts } from './facts.js';
 import { labFileKind } from './file-kind.js';
@@ -101,8 +102,11 @@ function checkPhase(
       const r = format.lint(file.text, {
         fileName: file.path,
         // Without a chosen version each DRBD file's lint detects it and says what it assumed.
-        settings: options.drbdVersion !== undefined ? { hostname, drbdVersion } : { hostname },
-        ...(options.rules ? { rules: options.rules } : {}),
+        ...optionsForFormat(
+          format,
+          options.rules,
+          options.drbdVersion !== undefined ? { hostname, drbdVersion } : { hostname },
+        ),
       });
       secrets.push(...(r.secrets ?? []));
       for (const d of r.diagnostics) push(d.file ?? file.path, { ...d, file: d.file ?? file.path });

@@ -7,7 +7,7 @@ import {
   buildKeyExport,
   buildList,
   buildPrune,
-} from '@ftkit/borg-json/lite';
+} from '@ftkit/borg';
 import type { LabBackup, LabBackupClient, LabSpec } from '../spec/spec.js';
 
 /**
@@ -55,7 +55,7 @@ export const BORG_VERSION = '1.2';
 
 /**
  * argv builders for one client, bound to `repository` (a URL or, in tests, a local path). The
- * command lines come from `@ftkit/borg-json`'s builders.
+ * command lines come from `@ftkit/borg`'s builders.
  */
 export function borgCommands(
   backup: LabBackup,

@@ -3,14 +3,11 @@ import type { O2cbLintDoc } from '../doc.js';
 import { ruleUrl, shown } from '../doc.js';
 
 /**
- * Reads the `clusterNames` setting: the cluster names cluster.conf defines, as an array or as a
- * comma-separated string (`ftkit lint --set clusterNames=web,db`).
+ * Reads the `clusterNames` setting: the cluster names cluster.conf defines (`lint` has checked
+ * it is a list of strings; `ftkit lint --set clusterNames=web,db` splits the text at commas).
  */
-export function clusterNamesSetting(
-  settings: Readonly<Record<string, unknown>>,
-): readonly string[] | undefined {
+function clusterNamesSetting(settings: Readonly<Record<string, unknown>>): readonly string[] | undefined {
   const v = Object.hasOwn(settings, 'clusterNames') ? settings.clusterNames : undefined;
-  if (typeof v === 'string') return v.split(',').filter((x) => x !== '');
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 }
 

@@ -16,7 +16,7 @@ export const lineEndingCrlf = defineRule<ClusterConfDoc>()({
   },
   check(ctx) {
     // With a CR on a header or blank line the file is already refused; parse reports that.
-    if (ctx.doc.cst.problems.some((p) => p.code === 'CRLF')) return;
+    if (ctx.doc.cst.problems.some((p) => p.code === 'ocfs2/crlf')) return;
     const text = ctx.doc.cst.text;
     const crs: TextEdit[] = [];
     let count = 0;

@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticCollector } from '@ftkit/core';
-import { collectorFor, SOURCE, type SourceParseOptions } from '../../diagnostics.js';
+import { collectorFor, SOURCE, type SourceParseOptions, shown } from '../../diagnostics.js';
 
 /** One parsed `drbdsetup events2` line. */
 export interface Events2Event {
@@ -50,7 +50,7 @@ export class Events2Parser {
   private readonly collector: DiagnosticCollector | undefined;
   private readonly fileName: string | undefined;
   /**
-   * Lines that could not be read (code `INVALID_EVENT_LINE`, warnings), each spanning the line
+   * Lines that could not be read (code `drbd-status/invalid-event-line`, warnings), each spanning the line
    * from its start (stream offsets). With `options.diagnostics` this is that collector's list;
    * without it the parser works positions out from its own line count, as a stream has no whole
    * text to index, and a caller may empty the array as it reports them. The two agree except on
@@ -78,11 +78,11 @@ export class Events2Parser {
   private report(message: string, start: number, length: number): void {
     const span = { start, end: start + length };
     if (this.collector) {
-      this.collector.warning('INVALID_EVENT_LINE', message, span);
+      this.collector.warning('drbd-status/invalid-event-line', message, span);
       return;
     }
     this.diagnostics.push({
-      code: 'INVALID_EVENT_LINE',
+      code: 'drbd-status/invalid-event-line',
       severity: 'warning',
       message,
       span,
@@ -162,7 +162,7 @@ export class Events2Parser {
       const colon = first.indexOf(':');
       if (colon > 0 && !actions.has(first) && !reTimestamp.test(first)) {
         this.report(
-          `Unexpected line break before \`${first.length > 30 ? `${first.slice(0, 30)}…` : first}\`: read as the rest of line ${this.last.line}`,
+          `Unexpected line break before \`${shown(first, 30)}\`: read as the rest of line ${this.last.line}`,
           start,
           raw.length,
         );
@@ -193,7 +193,7 @@ export class Events2Parser {
     if (object === '' || !actions.has(action)) {
       this.last = undefined;
       this.report(
-        `Expected \`ACTION OBJECT key:value …\`, found \`${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}\``,
+        `Expected \`ACTION OBJECT key:value …\`, found \`${shown(raw)}\``,
         start,
         raw.length,
       );
@@ -204,7 +204,7 @@ export class Events2Parser {
       // A newer drbdsetup (or a test) may add object types: skipped, never taken for one we know
       // (it used to become a phantom connection of the resource it names).
       this.report(
-        `Unknown events2 object \`${object.length > 30 ? `${object.slice(0, 30)}…` : object}\` (line skipped)`,
+        `Unknown events2 object \`${shown(object, 30)}\` (line skipped)`,
         start,
         raw.length,
       );
@@ -260,7 +260,7 @@ export interface Events2ParserOptions extends SourceParseOptions {
 export interface Events2ParseResult {
   /** The events in stream order. */
   readonly model: Events2Event[];
-  /** Lines that could not be read (code `INVALID_EVENT_LINE`, warnings). */
+  /** Lines that could not be read (code `drbd-status/invalid-event-line`, warnings). */
   readonly diagnostics: readonly Diagnostic[];
 }
 

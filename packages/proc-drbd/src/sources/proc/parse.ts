@@ -238,7 +238,7 @@ export type ProcDrbdParseResult = ParseResult<ProcDrbdCst, ProcDrbd>;
 /**
  * Parses one read of /proc/drbd (DRBD 8.0 – 8.4, DRBD 9 and its 8.4-compat lines) into the
  * {@link ProcDrbd} model. Never throws: problems become diagnostics. A read cut off in the middle
- * of a line gives every complete minor plus a `TRUNCATED_INPUT` warning.
+ * of a line gives every complete minor plus a `drbd-status/truncated-input` warning.
  */
 export function parseProcDrbd(text: string, options: SourceParseOptions = {}): ProcDrbdParseResult {
   const cst = parseProcDrbdCst(text);
@@ -255,7 +255,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
   const model: ProcDrbd = { version: null, build: null, transports: null, devices: [] };
   if (lines.length === 0) {
     out.add({
-      code: 'EMPTY_INPUT',
+      code: 'drbd-status/empty-input',
       severity: 'error',
       message: 'Expected a `version:` line, found nothing',
       span: { start: 0, end: 0 },
@@ -269,7 +269,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
     truncated = true;
     count--;
     out.add({
-      code: 'TRUNCATED_INPUT',
+      code: 'drbd-status/truncated-input',
       severity: 'warning',
       message: `Expected a complete line, found \`${shown(last.text)}\` cut off at the end of the read`,
       span: lineSpan(last),
@@ -281,7 +281,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
     model.version = parseVersionLine(first.text);
     if (!model.version) {
       out.add({
-        code: 'MISSING_VERSION_LINE',
+        code: 'drbd-status/missing-version-line',
         severity: 'error',
         message: `Expected \`version: X.Y.Z (api:N/proto:A-B)\`, found \`${shown(first.text)}\``,
         span: lineSpan(first),
@@ -297,7 +297,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
       // DRBD 0.7 prints `st:` and `ld:` in another layout: say so once instead of a state-line
       // error per device, and read no devices from it.
       out.add({
-        code: 'UNSUPPORTED_VERSION',
+        code: 'drbd-status/unsupported-version',
         severity: 'error',
         message: `Expected DRBD 8.0 or later, found ${v.release} (older versions print another layout)`,
         span: lineSpan(first),
@@ -307,7 +307,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
   } else if (count > 0 || !truncated) {
     i = 1;
     out.add({
-      code: 'MISSING_VERSION_LINE',
+      code: 'drbd-status/missing-version-line',
       severity: 'error',
       message: `Expected \`version:\` on the first line, found \`${shown(first.text)}\``,
       span: lineSpan(first),
@@ -319,7 +319,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
   const closeDevice = () => {
     if (dev && dev.cs !== 'Unconfigured' && dev.counters === null && devLine) {
       out.add({
-        code: 'MISSING_COUNTER_LINE',
+        code: 'drbd-status/missing-counter-line',
         severity: 'error',
         message: `Expected an \`ns:\` counter line after minor ${dev.minor}`,
         span: lineSpan(devLine),
@@ -337,7 +337,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
         if (tr) model.transports = tr;
         else
           out.add({
-            code: 'UNKNOWN_LINE',
+            code: 'drbd-status/unknown-line',
             severity: 'warning',
             message: `Expected \`Transports (api:N): name (version) …\`, found \`${shown(t)}\``,
             span: lineSpan(l),
@@ -350,7 +350,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
         if (!m) {
           dev = undefined;
           out.add({
-            code: 'INVALID_STATE_LINE',
+            code: 'drbd-status/invalid-state-line',
             severity: 'error',
             message: `Expected \`N: cs:STATE ro:R/R ds:D/D P flags\`, found \`${shown(t)}\``,
             span: lineSpan(l),
@@ -362,7 +362,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
           // The kernel's minors are far below 2^53; a longer digit run would read as Infinity.
           dev = undefined;
           out.add({
-            code: 'INVALID_STATE_LINE',
+            code: 'drbd-status/invalid-state-line',
             severity: 'error',
             message: `Expected a minor number, found \`${shown(m[1]!)}\``,
             span: { start: l.start + t.indexOf(m[1]!), end: l.start + t.indexOf(m[1]!) + m[1]!.length },
@@ -382,7 +382,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
           dev.io = decodeIoFlags(m[9]!);
         } else if (m[2] !== 'Unconfigured') {
           out.add({
-            code: 'INVALID_STATE_LINE',
+            code: 'drbd-status/invalid-state-line',
             severity: 'error',
             message: `Expected \`ro:\`, \`ds:\`, protocol and flags after \`cs:${shown(m[2]!)}\`, found \`${shown(m[11]!)}\``,
             span: lineSpan(l),
@@ -390,7 +390,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
         }
         if (m[11]!.length > 0 && (m[3] !== undefined || m[2] === 'Unconfigured')) {
           out.add({
-            code: 'INVALID_STATE_LINE',
+            code: 'drbd-status/invalid-state-line',
             severity: 'warning',
             message: `Unexpected \`${shown(m[11]!)}\` at the end of the line of minor ${minor}`,
             span: { start: l.start + t.length - m[11]!.length, end: l.start + t.length },
@@ -399,14 +399,14 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
         const prev = model.devices[model.devices.length - 1];
         if (seen.has(minor)) {
           out.add({
-            code: 'DUPLICATE_MINOR',
+            code: 'drbd-status/duplicate-minor',
             severity: 'warning',
             message: `Duplicate minor ${minor}`,
             span: lineSpan(l),
           });
         } else if (prev && prev.minor > minor) {
           out.add({
-            code: 'MINOR_OUT_OF_ORDER',
+            code: 'drbd-status/minor-out-of-order',
             severity: 'warning',
             message: `Expected a minor above ${prev.minor}, found ${minor}`,
             span: lineSpan(l),
@@ -422,14 +422,14 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
         if (dev && (t.startsWith(' ') || t.startsWith('\t'))) {
           dev.otherLines.push(t);
           out.add({
-            code: 'UNKNOWN_LINE',
+            code: 'drbd-status/unknown-line',
             severity: 'info',
             message: `Unknown detail line \`${shown(t.trim())}\` (kept as text)`,
             span: lineSpan(l),
           });
         } else {
           out.add({
-            code: 'UNKNOWN_LINE',
+            code: 'drbd-status/unknown-line',
             severity: 'warning',
             message: `Unexpected line \`${shown(t)}\``,
             span: lineSpan(l),
@@ -439,7 +439,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
       default: {
         if (!dev) {
           out.add({
-            code: 'ORPHAN_LINE',
+            code: 'drbd-status/orphan-line',
             severity: 'warning',
             message: `Unexpected \`${shown(t.trim())}\` before the first device line`,
             span: lineSpan(l),
@@ -448,7 +448,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
         }
         if (t.charCodeAt(0) !== 32 && t.charCodeAt(0) !== 9) {
           out.add({
-            code: 'UNINDENTED_LINE',
+            code: 'drbd-status/unindented-line',
             severity: 'warning',
             message: `Expected indentation before \`${shown(t)}\`; read as a detail line of minor ${dev.minor}`,
             span: {
@@ -469,7 +469,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
     // The read ended right after the last state line: that minor is incomplete too.
     model.devices.pop();
     out.add({
-      code: 'TRUNCATED_INPUT',
+      code: 'drbd-status/truncated-input',
       severity: 'warning',
       message: `Expected an \`ns:\` counter line after minor ${dev.minor}, found the end of the read`,
       span: { start: devLine.start + devLine.text.length, end: devLine.start + devLine.text.length },
@@ -478,7 +478,7 @@ export function composeProcDrbd(cst: ProcDrbdCst, out: DiagnosticCollector): Pro
   const v = model.version;
   if (v && v.major >= 9 && model.devices.length === 0 && lines.length >= 2) {
     out.add({
-      code: 'DRBD9_NO_DEVICES',
+      code: 'drbd-status/drbd9-no-devices',
       severity: 'info',
       message: `DRBD ${v.release} lists no devices in /proc/drbd: read \`drbdsetup status --json\` or \`drbdsetup events2 --now\` instead`,
       span: { start: lines[0]!.start, end: lines[0]!.start + lines[0]!.text.length },
@@ -512,7 +512,7 @@ function detailLine(dev: ProcDevice, l: ProcLine, out: DiagnosticCollector): voi
           extra ??= [];
           extra.push([t.slice(p, end), '']);
           out.add({
-            code: 'INVALID_COUNTER',
+            code: 'drbd-status/invalid-counter',
             severity: 'warning',
             message: `Expected \`key:value\`, found \`${shown(t.slice(p, end))}\``,
             span: { start: l.start + p, end: l.start + end },
@@ -542,7 +542,7 @@ function detailLine(dev: ProcDevice, l: ProcLine, out: DiagnosticCollector): voi
           const value = t.slice(colon + 1, end);
           if (knownCounters.has(key)) {
             out.add({
-              code: 'INVALID_COUNTER',
+              code: 'drbd-status/invalid-counter',
               severity: 'warning',
               message: `Expected a number for \`${key}\`, found \`${shown(value)}\``,
               span: { start: l.start + p, end: l.start + end },
@@ -556,7 +556,7 @@ function detailLine(dev: ProcDevice, l: ProcLine, out: DiagnosticCollector): voi
       for (const k of requiredCounters) {
         if (c[k] === undefined) {
           out.add({
-            code: 'INVALID_COUNTER',
+            code: 'drbd-status/invalid-counter',
             severity: 'warning',
             message: `Missing counter \`${k}\` on the line of minor ${dev.minor}`,
             span: { start: l.start, end: l.start + t.length },
@@ -661,8 +661,8 @@ function detailLine(dev: ProcDevice, l: ProcLine, out: DiagnosticCollector): voi
   out.add({
     code:
       l.kind.startsWith('progress') || l.kind === 'sector-pos' || l.kind === 'old-verify'
-        ? 'INVALID_PROGRESS_LINE'
-        : 'UNKNOWN_LINE',
+        ? 'drbd-status/invalid-progress-line'
+        : 'drbd-status/unknown-line',
     severity: 'warning',
     message: `Unexpected \`${shown(t.trim())}\` in the block of minor ${dev.minor} (kept as text)`,
     span: { start: l.start, end: l.start + t.length },

@@ -50,7 +50,7 @@ function issueMessage(i: z.core.$ZodIssue, raw: unknown): string {
 export interface StatusJsonParseResult {
   /** The document as zod read it; `null` when it is not JSON or does not fit the schema. */
   readonly model: StatusJson | null;
-  /** Problems found (codes `INVALID_JSON`, `SCHEMA_MISMATCH`), with spans into the text. */
+  /** Problems found (codes `drbd-status/invalid-json`, `drbd-status/schema-mismatch`), with spans into the text. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -67,7 +67,7 @@ export function parseStatusJson(text: string, options: SourceParseOptions = {}):
     const m = /position (\d+)/.exec(String(error));
     const start = m ? Number(m[1]) : 0;
     diagnostics.error(
-      'INVALID_JSON',
+      'drbd-status/invalid-json',
       `Expected JSON, found a syntax error: ${error instanceof Error ? error.message : String(error)}`,
       { start, end: Math.min(text.length, start + 1) },
     );
@@ -84,7 +84,7 @@ export function parseStatusJson(text: string, options: SourceParseOptions = {}):
       node = findNodeAtLocation(tree, path.slice(0, up));
     const start = node ? node.offset : 0;
     const end = node ? node.offset + node.length : Math.min(text.length, 1);
-    diagnostics.error('SCHEMA_MISMATCH', issueMessage(i, raw), { start, end });
+    diagnostics.error('drbd-status/schema-mismatch', issueMessage(i, raw), { start, end });
   }
   return { model: null, diagnostics: diagnostics.items };
 }

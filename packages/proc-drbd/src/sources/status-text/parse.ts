@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@ftkit/core';
-import { collectorFor, type SourceParseOptions } from '../../diagnostics.js';
+import { collectorFor, type SourceParseOptions, shown } from '../../diagnostics.js';
 import {
   type Connection,
   type Device,
@@ -202,7 +202,7 @@ function syncOf(p: PeerDevice) {
 export interface StatusTextParseResult {
   /** The normalised model: the text maps onto it directly, without a source model. */
   readonly model: DrbdStatus;
-  /** Lines and items that could not be placed (code `INVALID_STATUS_LINE`, warnings). */
+  /** Lines and items that could not be placed (code `drbd-status/invalid-status-line`, warnings). */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -227,7 +227,7 @@ export function parseStatusText(text: string, options: SourceParseOptions = {}):
     const indent = line.length - line.trimStart().length;
     const tokens = line.trim().split(/\s+/);
     const problem = (message: string) =>
-      diagnostics.warning('INVALID_STATUS_LINE', message, {
+      diagnostics.warning('drbd-status/invalid-status-line', message, {
         start: lineOffset,
         end: lineOffset + rawLine.length,
       });
@@ -242,7 +242,7 @@ export function parseStatusText(text: string, options: SourceParseOptions = {}):
       target = { kind: 'resource', r: res };
       items = tokens.slice(1);
     } else if (!res) {
-      problem(`Unexpected indented line \`${line.trim().slice(0, 40)}\` before the first resource`);
+      problem(`Unexpected indented line \`${shown(line.trim())}\` before the first resource`);
       continue;
     } else if (indent === 2) {
       resHasChildren = true;
@@ -277,13 +277,13 @@ export function parseStatusText(text: string, options: SourceParseOptions = {}):
     } else if (indent >= 6 && level2) {
       target = level2;
     } else {
-      problem(`Unexpected indentation ${indent} for \`${line.trim().slice(0, 40)}\``);
+      problem(`Unexpected indentation ${indent} for \`${shown(line.trim())}\``);
       continue;
     }
     for (const item of items) {
       const colon = item.indexOf(':');
       if (colon <= 0) {
-        problem(`Expected \`key:value\`, found \`${item.slice(0, 40)}\``);
+        problem(`Expected \`key:value\`, found \`${shown(item)}\``);
         continue;
       }
       if (!applyItem(target, item.slice(0, colon), item.slice(colon + 1))) {

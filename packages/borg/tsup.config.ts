@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { tsupConfig } from '../../tsup.config.base.ts';
+
+export default defineConfig(tsupConfig(['src/index.ts']));
