@@ -19,7 +19,7 @@ import { clusterConfFeatures } from './formats/cluster-conf.js';
 import { drbdFeatures } from './formats/drbd.js';
 import { fstabFeatures } from './formats/fstab.js';
 import { o2cbFeatures } from './formats/o2cb.js';
-import { type DocumentLint, forFormat, type LintSettings, lintDocument } from './lint-document.js';
+import { type DocumentLint, type LintSettings, lintDocument } from './lint-document.js';
 import { editsBetween, touches } from './text-edits.js';
 import { pathToUri, uriToPath, Workspace } from './workspace.js';
 
@@ -59,13 +59,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
   let config: LintSettings = {};
-  const lints = new Map<string, { version: number; lint: DocumentLint }>();
+  const lints = new Map<string, { version: number; lint: Promise<DocumentLint> }>();
   const timers = new Map<string, NodeJS.Timeout>();
 
   const pathOf = (uri: string) => uriToPath(uri) ?? uri;
 
-  /** The last lint of a document, computed now when it is stale. */
-  function lintOf(doc: TextDocument): DocumentLint {
+  /** The lint of a document's current version (computed once per version). */
+  function lintOf(doc: TextDocument): Promise<DocumentLint> {
     const cached = lints.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.lint;
     const lint = lintDocument(pathOf(doc.uri), doc.getText(), { workspace, formats, ...config });
@@ -99,12 +99,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return documents.get(uri) ?? TextDocument.create(uri, 'plaintext', 0, workspace.text(path) ?? '');
   }
 
-  function validate(doc: TextDocument): void {
+  async function validate(doc: TextDocument): Promise<void> {
     const t = timers.get(doc.uri);
     if (t) clearTimeout(t);
     timers.delete(doc.uri);
-    const lint = lintOf(doc);
-    void connection.sendDiagnostics({
+    const lint = await lintOf(doc);
+    // A newer version is on its way: its own lint publishes.
+    if (documents.get(doc.uri)?.version !== doc.version) return;
+    await connection.sendDiagnostics({
       uri: doc.uri,
       version: doc.version,
       diagnostics: lint.diagnostics.map((d) => toLsp(doc, d)),
@@ -128,13 +130,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const current = documents.get(doc.uri);
       if (!current) return;
       lastRun.set(doc.uri, performance.now());
-      validate(current);
+      void validate(current);
     };
     timers.set(doc.uri, quiet ? setTimeout(run, 0) : setTimeout(run, ms));
   }
 
-  function context(doc: TextDocument): { ctx: FeatureContext; features: FormatFeatures | undefined } {
-    const lint = lintOf(doc);
+  async function context(
+    doc: TextDocument,
+  ): Promise<{ ctx: FeatureContext; features: FormatFeatures | undefined }> {
+    const lint = await lintOf(doc);
     const ctx: FeatureContext = {
       path: pathOf(doc.uri),
       text: doc.getText(),
@@ -181,7 +185,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidOpen((e) => {
     workspace.open.set(pathOf(e.document.uri), { text: e.document.getText(), version: e.document.version });
-    validate(e.document);
+    void validate(e.document);
   });
   documents.onDidChangeContent((e) => {
     const path = pathOf(e.document.uri);
@@ -205,11 +209,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onHover(({ textDocument, position }) => {
+  connection.onHover(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;
     const offset = doc.offsetAt(position);
-    const { ctx, features } = context(doc);
+    const { ctx, features } = await context(doc);
     const parts: string[] = [];
     let span: Span | undefined;
     const info = features?.hover?.(ctx, offset);
@@ -234,10 +238,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
-  connection.onCompletion(({ textDocument, position }) => {
+  connection.onCompletion(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return [];
-    const { ctx, features } = context(doc);
+    const { ctx, features } = await context(doc);
     return (features?.complete?.(ctx, doc.offsetAt(position)) ?? []).map((c) => ({
       label: c.label,
       kind: c.kind,
@@ -253,24 +257,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { uri: target.uri, range: rangeOf(target, p.span) };
     });
 
-  connection.onDefinition(({ textDocument, position }) => {
+  connection.onDefinition(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return [];
-    const { ctx, features } = context(doc);
+    const { ctx, features } = await context(doc);
     return toLocations(features?.definition?.(ctx, doc.offsetAt(position)) ?? []);
   });
 
-  connection.onReferences(({ textDocument, position }) => {
+  connection.onReferences(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return [];
-    const { ctx, features } = context(doc);
+    const { ctx, features } = await context(doc);
     return toLocations(features?.references?.(ctx, doc.offsetAt(position)) ?? []);
   });
 
-  connection.onDocumentSymbol(({ textDocument }) => {
+  connection.onDocumentSymbol(async ({ textDocument }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return [];
-    const { ctx, features } = context(doc);
+    const { ctx, features } = await context(doc);
     type S = NonNullable<ReturnType<NonNullable<FormatFeatures['symbols']>>>[number];
     const convert = (s: S): import('vscode-languageserver').DocumentSymbol => ({
       name: s.name,
@@ -283,8 +287,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return (features?.symbols?.(ctx) ?? []).map(convert);
   });
 
-  function formatEdits(doc: TextDocument, range?: Range) {
-    const lint = lintOf(doc);
+  async function formatEdits(doc: TextDocument, range?: Range) {
+    const lint = await lintOf(doc);
     const format = lint.format;
     if (!format?.format) return [];
     const text = doc.getText();
@@ -299,19 +303,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return lspEdits(doc, edits);
   }
 
-  connection.onDocumentFormatting(({ textDocument }) => {
+  connection.onDocumentFormatting(async ({ textDocument }) => {
     const doc = documents.get(textDocument.uri);
     return doc ? formatEdits(doc) : [];
   });
-  connection.onDocumentRangeFormatting(({ textDocument, range }) => {
+  connection.onDocumentRangeFormatting(async ({ textDocument, range }) => {
     const doc = documents.get(textDocument.uri);
     return doc ? formatEdits(doc, range) : [];
   });
 
-  connection.onCodeAction(({ textDocument, range }) => {
+  connection.onCodeAction(async ({ textDocument, range }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return [];
-    const { ctx, features } = context(doc);
+    const { ctx, features } = await context(doc);
     const span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
     const actions: CodeAction[] = [];
     const fixable = (ctx.lint?.diagnostics ?? []).filter((d) => d.fix !== undefined);
@@ -326,14 +330,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       action.isPreferred = true;
       actions.push(action);
     }
-    if (fixable.length > 0 && ctx.lint?.format) {
-      const format = ctx.lint.format;
-      const fixed = format.lint(ctx.text, {
-        fileName: ctx.path,
-        reader: workspace.reader(ctx.path),
-        ...forFormat(format, config),
-        fix: true,
-      }).output;
+    if (fixable.length > 0) {
+      const fixed = (await lintDocument(ctx.path, ctx.text, { workspace, formats, ...config, fix: true }))
+        .output;
       if (fixed !== undefined && fixed !== ctx.text)
         actions.push(
           CodeAction.create(

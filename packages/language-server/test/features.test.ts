@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureContext } from '../src/features.js';
@@ -26,29 +27,34 @@ const at = (c: FeatureContext, needle: string, delta = 0) => {
 const slice = (c: FeatureContext, span: { start: number; end: number }) => c.text.slice(span.start, span.end);
 
 describe('lintDocument', () => {
-  it('claims each fixture by name as ftkit lint does', () => {
-    const names = ['drbd.conf', 'ocfs2/cluster.conf', 'default/o2cb', 'fstab'].map(
-      (rel) => lintDocument(join(ws, rel), readFileSync(join(ws, rel), 'utf8'), { workspace }).format?.name,
-    );
+  it('claims each fixture by name as ftkit lint does', async () => {
+    const names = [];
+    for (const rel of ['drbd.conf', 'ocfs2/cluster.conf', 'default/o2cb', 'fstab'])
+      names.push(
+        (await lintDocument(join(ws, rel), readFileSync(join(ws, rel), 'utf8'), { workspace })).format?.name,
+      );
     expect(names).toEqual(['drbd-conf', 'ocfs2-cluster-conf', 'o2cb-defaults', 'fstab']);
-    expect(lintDocument(join(ws, 'notes.txt'), 'hello\n').format).toBeUndefined();
+    expect((await lintDocument(join(ws, 'notes.txt'), 'hello\n')).format).toBeUndefined();
   });
 
-  it('reports findings in included files under those files, with secrets redacted', () => {
+  it('reports findings in included files under those files, with secrets redacted', async () => {
     const text = 'include "drbd.d/*.conf";\n';
-    const r = lintDocument(join(ws, 'drbd.conf'), text, { workspace });
+    const r = await lintDocument(join(ws, 'drbd.conf'), text, { workspace });
     expect(r.diagnostics).toEqual([]);
     const inGlobal = r.included.get(join(ws, 'drbd.d/global_common.conf'));
     expect(inGlobal?.map((d) => d.code)).toContain('shared-secret-weak');
     expect(r.secrets).toContain('s3cr3t');
   });
 
-  it('passes rules and settings as ftkit lint --rule/--set do', () => {
+  it('passes rules and settings as ftkit lint --rule/--set do', async () => {
     const rel = 'drbd.d/postgres.res';
     const text = readFileSync(join(ws, rel), 'utf8');
-    const off = lintDocument(join(ws, rel), text, { workspace, rules: { 'verify-alg-missing': 'off' } });
+    const off = await lintDocument(join(ws, rel), text, {
+      workspace,
+      rules: { 'verify-alg-missing': 'off' },
+    });
     expect(off.diagnostics.map((d) => d.code)).toEqual(['split-brain-handler-missing']);
-    const v84 = lintDocument(
+    const v84 = await lintDocument(
       join(ws, 'drbd.d/global_common.conf'),
       readFileSync(join(ws, 'drbd.d/global_common.conf'), 'utf8'),
       {
@@ -59,17 +65,39 @@ describe('lintDocument', () => {
     expect(v84.diagnostics.map((d) => d.code)).not.toContain('drbd/version-assumed');
   });
 
-  it('reads an included file from the editor before the disk', () => {
+  it('reads an included file from the editor before the disk', async () => {
     const local = new Workspace(ws);
     local.open.set(join(ws, 'drbd.d/postgres.res'), { text: 'resource r9 { protocol D; }\n', version: 2 });
-    const r = lintDocument(join(ws, 'drbd.conf'), readFileSync(join(ws, 'drbd.conf'), 'utf8'), {
+    const r = await lintDocument(join(ws, 'drbd.conf'), readFileSync(join(ws, 'drbd.conf'), 'utf8'), {
       workspace: local,
     });
     expect(r.included.get(join(ws, 'drbd.d/postgres.res'))?.some((d) => d.severity === 'error')).toBe(true);
   });
 
-  it('never reads outside the workspace folder', () => {
-    const r = lintDocument(join(ws, 'drbd.conf'), 'include "/etc/passwd";\n', { workspace });
+  it('honours the ftkit.config.json found upward and inline directives, as ftkit lint does', async () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'ftkit-lsp-config-')));
+    cpSync(join(ws, 'drbd.d'), join(dir, 'drbd.d'), { recursive: true });
+    writeFileSync(join(dir, 'ftkit.config.json'), JSON.stringify({ rules: { 'verify-alg-missing': 'off' } }));
+    const local = new Workspace(dir);
+    const rel = join(dir, 'drbd.d/postgres.res');
+    const text = readFileSync(rel, 'utf8');
+    const plain = await lintDocument(rel, text, { workspace: local });
+    expect(plain.diagnostics.map((d) => d.code)).toEqual(['split-brain-handler-missing']);
+    const directed = await lintDocument(
+      rel,
+      `# ftkit-disable-next-line split-brain-handler-missing\n${text}`,
+      {
+        workspace: local,
+      },
+    );
+    expect(directed.diagnostics.map((d) => d.code)).toEqual([]);
+    writeFileSync(join(dir, 'ftkit.config.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+    const bad = await lintDocument(rel, text, { workspace: new Workspace(dir) });
+    expect(bad.diagnostics.map((d) => [d.code, d.severity])).toEqual([['ftkit/invalid-config', 'error']]);
+  });
+
+  it('never reads outside the workspace folder', async () => {
+    const r = await lintDocument(join(ws, 'drbd.conf'), 'include "/etc/passwd";\n', { workspace });
     expect(r.diagnostics.map((d) => d.message)).toEqual([
       `Include \`/etc/passwd\` points outside the allowed root \`${ws}\``,
     ]);

@@ -59,6 +59,12 @@ export interface LintApiOptions {
   readonly noInlineConfig?: boolean;
   /** The formats to use. Default: every format `@ftkit/lab` ships. */
   readonly formats?: readonly AnyFormatModule[];
+  /**
+   * Where included files are read (the language server passes one that reads the editor's open
+   * documents before the disk). It must confine reads itself; `root` still bounds the includes.
+   * Default: the disk below `root`.
+   */
+  readonly reader?: SourceReader;
 }
 
 /** Options of {@link lintText}: where the text comes from. */
@@ -198,7 +204,7 @@ function readerFor(
   const rootReal = normalizePath(
     o.root !== undefined ? resolve(ctx.cwd, o.root) : abs !== undefined ? dirname(abs) : ctx.cwd,
   );
-  const inner = fsReader({ root: rootReal });
+  const inner = o.reader ?? fsReader({ root: rootReal });
   const sysroot = o.sysroot !== undefined ? normalizePath(resolve(ctx.cwd, o.sysroot)) : undefined;
   if (sysroot === undefined || abs === undefined || !isInside(sysroot, abs)) {
     return { reader: inner, fileName: abs, real: (p) => p };
