@@ -103,7 +103,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const t = timers.get(doc.uri);
     if (t) clearTimeout(t);
     timers.delete(doc.uri);
-    const lint = await lintOf(doc);
+    let lint: DocumentLint;
+    try {
+      lint = await lintOf(doc);
+    } catch (error) {
+      // A bug, not the file's fault: say so in the editor's log, keep serving.
+      connection.console.error(
+        `ftkit: linting ${doc.uri} failed: ${(error as Error).stack ?? String(error)}`,
+      );
+      return;
+    }
     // A newer version is on its way: its own lint publishes.
     if (documents.get(doc.uri)?.version !== doc.version) return;
     await connection.sendDiagnostics({

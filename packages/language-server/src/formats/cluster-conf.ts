@@ -39,7 +39,7 @@ function complete(ctx: FeatureContext, offset: number): Completion[] {
   const kind = at.stanza.header.name.text as keyof typeof ATTRIBUTE_ORDER;
   const line = at.line;
   if (line?.equals && offset > line.equals.start) {
-    const replace = line.value ? { start: line.value.start, end: offset } : { start: offset, end: offset };
+    const replace = { start: Math.min(line.value?.start ?? offset, offset), end: offset };
     if (line.key.text === 'cluster')
       return clusters(ctx.text).map((c) => ({
         label: c.name,
@@ -57,7 +57,7 @@ function complete(ctx: FeatureContext, offset: number): Completion[] {
     return [];
   }
   if (!Object.hasOwn(ATTRIBUTE_ORDER, kind)) return [];
-  const replace = line ? { start: line.key.start, end: offset } : { start: offset, end: offset };
+  const replace = { start: Math.min(line?.key.start ?? offset, offset), end: offset };
   const present = new Set(attributes(at.stanza).map((a) => a.key.text));
   return ATTRIBUTE_ORDER[kind]
     .filter((k) => !present.has(k) || k === line?.key.text)
