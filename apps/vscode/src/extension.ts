@@ -25,6 +25,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const config = workspace.getConfiguration('ftkit');
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
+    // Lint again when a config file or an included file changes on disk.
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{ftkit.config.*,*.res,*.conf}') },
     initializationOptions: {
       settings: config.get<Record<string, unknown>>('settings') ?? {},
       rules: config.get<Record<string, unknown>>('rules') ?? {},

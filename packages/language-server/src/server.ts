@@ -218,6 +218,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
+  // A config file or an included file changed on disk: every open document is linted again.
+  connection.onDidChangeWatchedFiles(() => {
+    lints.clear();
+    for (const doc of documents.all()) schedule(doc, debounceMs);
+  });
+
   connection.onHover(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri);
     if (!doc) return null;

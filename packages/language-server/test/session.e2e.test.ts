@@ -247,4 +247,22 @@ describe('a scripted editor session over stdio', () => {
     expect(cli.some((f) => f.severity === 'error')).toBe(true);
     expect(third.map((d) => asFinding(rel, d))).toEqual(cli.map(comparable));
   });
+
+  it('lints again, as ftkit lint would, when a config file appears on disk', async () => {
+    const rel = 'drbd.d/global_common.conf';
+    writeFileSync(join(ws, 'ftkit.config.json'), JSON.stringify({ rules: { 'shared-secret-weak': 'off' } }));
+    let next = session.diagnostics(uri(rel), 1);
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uri('ftkit.config.json'), type: 1 }],
+    });
+    // The edits above also scheduled this document to be linted again (it might include them):
+    // a publish of that may come first, so wait (a few publishes at most) for the config's effect.
+    let after = (await next).diagnostics;
+    for (let i = 0; i < 3 && after.some((d) => d.code === 'shared-secret-weak'); i++) {
+      next = session.diagnostics(uri(rel), 1);
+      after = (await next).diagnostics;
+    }
+    expect(after.map((d) => d.code)).not.toContain('shared-secret-weak');
+    expect(after.map((d) => asFinding(rel, d))).toEqual(ftkitLint(rel).map(comparable));
+  });
 });
