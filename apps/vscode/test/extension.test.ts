@@ -38,6 +38,7 @@ describe('vsce package', () => {
       .split('\n')
       .sort();
     expect(files).toEqual([
+      'README.md',
       'dist/extension.cjs',
       'dist/server.mjs',
       'language-configuration/drbd-conf.json',
