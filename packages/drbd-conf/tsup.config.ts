@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 import { tsupConfig } from '../../tsup.config.base.ts';
 
-// Three entries (the zod-free `read` and `lite` entries are subsets of the main one): code
-// splitting shares their modules instead of copying them into each file.
+// Two entries: `.` (no zod) and `./schema` (zod schemas and the validating builders). Code
+// splitting shares the modules both reach instead of copying them into each file.
 export default defineConfig({
-  ...tsupConfig(['src/index.ts', 'src/read.ts', 'src/lite.ts']),
+  ...tsupConfig(['src/index.ts', 'src/schema-entry.ts']),
   splitting: true,
 });

@@ -1,6 +1,5 @@
 import { defineConfig } from 'tsup';
 import { tsupConfig } from '../../tsup.config.base.ts';
 
-// The zod-free `lite` entry is a subset of the main one: code splitting shares their modules
-// instead of copying them into both files.
-export default defineConfig({ ...tsupConfig(['src/index.ts', 'src/lite.ts']), splitting: true });
+// Two entries: `.` (no zod) and `./schema`; code splitting shares their modules.
+export default defineConfig({ ...tsupConfig(['src/index.ts', 'src/schema.ts']), splitting: true });

@@ -98,12 +98,7 @@ vi.mock('@ftkit/drbd-conf', record('@ftkit/drbd-conf'));
 vi.mock('@ftkit/fstab', record('@ftkit/fstab'));
 vi.mock('@ftkit/o2cb-defaults', record('@ftkit/o2cb-defaults'));
 vi.mock('@ftkit/ocfs2-cluster-conf', record('@ftkit/ocfs2-cluster-conf'));
-vi.mock('@ftkit/ocfs2-cluster-conf/read', record('@ftkit/ocfs2-cluster-conf/read'));
 vi.mock('@ftkit/proc-drbd', record('@ftkit/proc-drbd'));
-vi.mock('@ftkit/drbd-conf/lite', record('@ftkit/drbd-conf/lite'));
-vi.mock('@ftkit/fstab/lite', record('@ftkit/fstab/lite'));
-vi.mock('@ftkit/o2cb-defaults/lite', record('@ftkit/o2cb-defaults/lite'));
-vi.mock('@ftkit/ocfs2-cluster-conf/lite', record('@ftkit/ocfs2-cluster-conf/lite'));
 vi.mock('yaml', record('yaml'));
 vi.mock('diff', record('diff'));
 vi.mock('zod', record('zod'));
@@ -154,22 +149,25 @@ describe('CLI start-up, recorded', () => {
     expect(await run(['ocfs2', 'list-cluster', 'cluster.conf', 'ocfs2'], m.io)).toBe(0);
     expect(m.stdout()).toContain('cluster:');
     expect([...loaded].filter((n) => n.startsWith('@ftkit/') && n !== '@ftkit/core')).toEqual([
-      '@ftkit/ocfs2-cluster-conf/read',
+      '@ftkit/ocfs2-cluster-conf',
     ]);
     expect(loaded.has('src/formats.ts')).toBe(false);
-    // It only reads: the zod-free entry, so zod itself is never loaded.
+    // The package's main entry loads no zod.
     expect(loaded.has('zod')).toBe(false);
   });
 
-  it('generates the built-in lab with the lite entries and @ftkit/borg, no spec schema', async () => {
+  it('generates the built-in lab with the zod-free entries and @ftkit/borg, no spec schema', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ftkit-startup-'));
     expect(await run(['lab', 'generate', '--out', out], memoryIo('/').io)).toBe(0);
-    expect([...loaded].filter((n) => n.startsWith('@ftkit/') && n.endsWith('/lite')).sort()).toEqual([
-      '@ftkit/drbd-conf/lite',
-      '@ftkit/fstab/lite',
-      '@ftkit/o2cb-defaults/lite',
-      '@ftkit/ocfs2-cluster-conf/lite',
-    ]);
+    // Every format package's main entry is zod-free and is what the lab loads.
+    for (const name of [
+      '@ftkit/drbd-conf',
+      '@ftkit/fstab',
+      '@ftkit/o2cb-defaults',
+      '@ftkit/ocfs2-cluster-conf',
+    ])
+      expect(loaded.has(name), name).toBe(true);
+    expect([...loaded].filter((n) => n.startsWith('@ftkit/') && n.includes('/', 7))).toEqual([]);
     // The borg argv builders live in @ftkit/borg, which reads versions and timestamps from
     // @ftkit/borg-json's main entry; that entry validates documents with zod, so zod is loaded
     // (docs/performance.md, "lab generate and zod"). The spec schema still is not.

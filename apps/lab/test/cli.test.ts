@@ -50,6 +50,9 @@ const lintText = (text: string, fileName?: string, rules = {}) =>
   runRules({ rules: [lowerKeys], doc: parseDoc(text), text, source: 'toy', file: fileName, config: rules });
 const toy: FormatModule<string, Doc, Doc> = {
   name: 'toy',
+  codePrefix: 'toy',
+  ruleIds: ['key-lower-case'],
+  settings: {},
   description: 'key=value files',
   filePatterns: ['**/*.toy'],
   detect: (_p, text) => (text.startsWith('#toy') ? 1 : 0),

@@ -30,12 +30,4 @@ describe('optionsForFormat', () => {
     const r = fstabFormat.lint('/dev/drbd0 /srv ocfs2 defaults 0 0\n', opts);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['ocfs2-netdev']);
   });
-
-  it('keeps everything for a format that declares nothing', () => {
-    const bare = { ...fstabFormat, ruleIds: undefined, settings: undefined };
-    expect(optionsForFormat(bare, { a: 'off' }, { b: 1 })).toEqual({
-      rules: { a: 'off' },
-      settings: { b: 1 },
-    });
-  });
 });

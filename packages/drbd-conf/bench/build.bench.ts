@@ -1,5 +1,6 @@
 import { test } from 'vitest';
-import { configModel, drbd, type ResourceInput, ResourceSchema, resourceModel } from '../src/index.js';
+import { configModel, resourceModel } from '../src/model/build.js';
+import { drbd, type ResourceInput, ResourceSchema } from '../src/schema-entry.js';
 
 // What checking meaning costs a builder: `drbd.resource` (zod shape + emit + parse + path
 // mapping) against the model constructor alone and the constructor plus the zod shape check.

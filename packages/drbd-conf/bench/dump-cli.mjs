@@ -2,7 +2,7 @@
 // what `ftkit drbd dump FILE --host NAME` does (parse, then dump), without the CLI around it.
 // Run `npx tsup` first.   node bench/dump-cli.mjs FILE HOST
 import { readFileSync } from 'node:fs';
-import { dump, parse } from '../dist/read.js';
+import { dump, parse } from '../dist/index.js';
 
 const [file, host = 'alice'] = process.argv.slice(2);
 const text = readFileSync(file, 'utf8');

@@ -1,6 +1,7 @@
 import { test } from 'vitest';
-import { drbd, emit } from '../src/index.js';
+import { emit } from '../src/index.js';
 import { parseAddress, type ResourceInput } from '../src/model/build.js';
+import { drbd } from '../src/schema-entry.js';
 
 // The builder's address grammar (parsimmon, model/value-grammar.ts) against the code it
 // replaced, per address and end to end (build, validate and emit 1,000 two-host resources).

@@ -1,4 +1,4 @@
-import type { TextEdit } from '@ftkit/core';
+import { FtkitError, type TextEdit } from '@ftkit/core';
 import { emit, quote, quoteValue } from './emit.js';
 import type { DrbdVersion, SectionKind } from './model/options.js';
 import { parse } from './parse.js';
@@ -13,9 +13,23 @@ export interface EditTarget {
   readonly drbdVersion?: DrbdVersion;
 }
 
-/** Thrown for programmer errors (unknown resource or host); user text never makes edits throw otherwise. */
-export class EditError extends Error {
-  override readonly name = 'EditError';
+/**
+ * The `FtkitError` an edit throws for a programmer error: a target that is not in the text
+ * (`path` names the field of the target object), or a value drbd.conf cannot hold. User text
+ * never makes edits throw otherwise.
+ */
+function editError(code: string, message: string, field: string): FtkitError {
+  return new FtkitError(code, message, { path: [field] });
+}
+
+/** {@link quoteValue} for the `field` of an edit target: text it refuses names that field. */
+function quotedValueFor(field: string, value: string, version: DrbdVersion): string {
+  try {
+    return quoteValue(value, version);
+  } catch (error) {
+    if (error instanceof FtkitError) throw editError(error.code, error.message, field);
+    throw error;
+  }
 }
 
 function lineStart(text: string, at: number): number {
@@ -64,11 +78,11 @@ function findResource(
   name: string | undefined,
 ): { sections: DrbdSection[]; span?: Span; r?: DrbdResource } {
   if (name === undefined) {
-    if (!model.common) throw new EditError('The file has no `common` section');
+    if (!model.common) throw editError('drbd/edit-no-common', 'The file has no `common` section', 'resource');
     return { sections: model.common.sections, ...(model.common.span ? { span: model.common.span } : {}) };
   }
   const r = model.resources.find((x) => x.name === name);
-  if (!r) throw new EditError(`Unknown resource \`${name}\``);
+  if (!r) throw editError('drbd/edit-unknown-resource', `Unknown resource \`${name}\``, 'resource');
   return { sections: r.sections, ...(r.span ? { span: r.span } : {}), r };
 }
 
@@ -84,12 +98,12 @@ export function setOption(
   const v = target.drbdVersion ?? '9';
   const { model } = parse(text, { drbdVersion: v });
   const { sections, span } = findResource(model, target.resource);
-  const line = `${target.name} ${quoteValue(target.value, v)};`;
+  const line = `${target.name} ${quotedValueFor('value', target.value, v)};`;
   const sec = sections.find((s) => s.kind === target.section);
   const opt = sec?.options.find((o) => o.name === target.name);
   if (opt?.span) return [{ start: opt.span.start, end: opt.span.end, text: line }];
   if (sec?.span) return [insertBeforeClose(text, sec.span.end - 1, [line])];
-  if (!span) throw new EditError('The target has no position in the text');
+  if (!span) throw editError('drbd/edit-no-position', 'The target has no position in the text', 'resource');
   const unit = indentUnit(text);
   return [insertBeforeClose(text, span.end - 1, [`${target.section} {`, `${unit}${line}`, '}'])];
 }
@@ -140,7 +154,12 @@ export function removeHost(
   const { model } = parse(text, { drbdVersion: target.drbdVersion ?? '9' });
   const { r } = findResource(model, target.resource);
   const h = r!.hosts.find((x) => x.names.includes(target.name));
-  if (!h?.span) throw new EditError(`Unknown host \`${target.name}\` in resource \`${target.resource}\``);
+  if (!h?.span)
+    throw editError(
+      'drbd/edit-unknown-host',
+      `Unknown host \`${target.name}\` in resource \`${target.resource}\``,
+      'name',
+    );
   return [deleteStatement(text, h.span)];
 }
 
@@ -163,7 +182,12 @@ export function addVolume(
   );
   if (target.host !== undefined) {
     const h = r!.hosts.find((x) => x.names.includes(target.host!));
-    if (!h?.span) throw new EditError(`Unknown host \`${target.host}\` in resource \`${target.resource}\``);
+    if (!h?.span)
+      throw editError(
+        'drbd/edit-unknown-host',
+        `Unknown host \`${target.host}\` in resource \`${target.resource}\``,
+        'host',
+      );
     return [insertBeforeClose(text, h.span.end - 1, lines)];
   }
   return [insertBeforeClose(text, r!.span!.end - 1, lines)];

@@ -1,3 +1,4 @@
+import { FtkitError } from '@ftkit/core';
 import { classifyWord, MAX_STRING } from './cst/lexer.js';
 import { KEYWORDS } from './model/keywords.js';
 import type { DrbdVersion } from './model/options.js';
@@ -26,17 +27,20 @@ export interface EmitOptions {
 /**
  * A string as a drbd.conf token (reference §1.9): bare when it is a plain word that is not a
  * keyword, number, IPv4 address or (9) `N.N.N`; otherwise double-quoted with `"` and `\` escaped.
- * Throws a `RangeError` for text drbdadm cannot read back (newline, more than 255 characters).
+ * Throws an `FtkitError` (`drbd/lexical`) for text drbdadm cannot read back (a newline, more than
+ * 255 characters); `emit` of a model holding such text throws it too.
  */
 export function quote(s: string, version: DrbdVersion = '9'): string {
-  if (s.includes('\n')) throw new RangeError('A drbd.conf string cannot contain a newline');
+  if (s.includes('\n'))
+    throw new FtkitError('drbd/lexical', 'Invalid text: a drbd.conf string cannot hold a newline');
   if (s.length > 0 && s.length <= 128 && /^[A-Za-z0-9/._-]+$/.test(s)) {
     const kind = classifyWord(s);
     const bare = kind === 'word' || (kind === 'kmodvers' && version === '8.4');
     if (bare && !KEYWORDS[version].has(s)) return s;
   }
   const escaped = s.replace(/[\\"]/g, (c) => `\\${c}`);
-  if (s.length > MAX_STRING) throw new RangeError(`A drbd.conf string has at most ${MAX_STRING} characters`);
+  if (s.length > MAX_STRING)
+    throw new FtkitError('drbd/lexical', `Invalid text: longer than ${MAX_STRING} characters`);
   return `"${escaped}"`;
 }
 

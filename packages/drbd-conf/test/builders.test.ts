@@ -1,6 +1,8 @@
 import { test } from '@fast-check/vitest';
+import { FtkitError, formatIssuePath } from '@ftkit/core';
 import { describe, expect } from 'vitest';
-import { BuildError, drbd, emit } from '../src/index.js';
+import { emit } from '../src/index.js';
+import { drbd } from '../src/schema-entry.js';
 import { configArb } from './arbitraries.js';
 import { mutate, mutationArb } from './build-mutations.js';
 
@@ -20,8 +22,8 @@ describe('builders on random models', () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(BuildError);
-      expect((error as BuildError).issues.map((i) => i.path)).toContain(path);
+      expect(error).toBeInstanceOf(FtkitError);
+      expect((error as FtkitError).issues.map((i) => formatIssuePath(i.path))).toContain(path);
     },
   );
 });

@@ -23,3 +23,15 @@ it('corpus diagnostics', async () => {
   }
   await expect(`${out.join('\n')}\n`).toMatchFileSnapshot('fixtures/corpus.diagnostics.snap');
 });
+
+// A long token is shortened with core's shortenText: 37 code units and `...`, never half of a
+// surrogate pair (an emoji at the cut goes whole).
+it('quotes a long found token shortened, without splitting a character', () => {
+  const word = `"${'a'.repeat(35)}😀${'b'.repeat(10)}"`;
+  const d = parse(`resource r0 {\n  net { protocol C ${word}; }\n}\n`).diagnostics[0]!;
+  expect(d.message).toBe(`Expected \`;\`, found \`"${'a'.repeat(35)}...\``);
+  const long = `x${'y'.repeat(50)}`;
+  expect(parse(`resource r0 {\n  net { protocol C ${long}; }\n}\n`).diagnostics[0]!.message).toBe(
+    `Expected \`;\`, found \`${long.slice(0, 37)}...\``,
+  );
+});

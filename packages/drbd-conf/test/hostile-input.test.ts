@@ -1,6 +1,7 @@
 import { MAX_DIAGNOSTICS } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { dump, format, lint, migrate, parse, reindent } from '../src/index.js';
+import { reindent } from '../src/format.js';
+import { dump, format, lint, migrate, parse } from '../src/index.js';
 
 /** One resource whose `net` section repeats `protocol C;` `n` times. */
 function manyOptions(n: number): string {

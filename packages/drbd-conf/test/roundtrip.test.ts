@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { cpuGrowth } from '../../../test-support/timing.js';
-import { type BlockNode, type DocumentNode, lex, parse, parseCst, print, tokensOf } from '../src/index.js';
+import { lex } from '../src/cst/lexer.js';
+import { tokensOf } from '../src/cst/parse-cst.js';
+import { type BlockNode, type DocumentNode, parse, parseCst, print } from '../src/index.js';
 
 const dir = join(import.meta.dirname, 'fixtures/corpus');
 const corpus = readdirSync(dir)

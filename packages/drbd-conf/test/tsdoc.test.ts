@@ -7,7 +7,9 @@ describe('public API documentation', () => {
   it('has TSDoc on every export of @ftkit/drbd-conf', { timeout: 120_000 }, () => {
     expect(undocumentedExports(fileURLToPath(new URL('../src/index.ts', import.meta.url)))).toEqual([]);
   });
-  it('has TSDoc on every export of @ftkit/drbd-conf/read', { timeout: 120_000 }, () => {
-    expect(undocumentedExports(fileURLToPath(new URL('../src/read.ts', import.meta.url)))).toEqual([]);
+  it('has TSDoc on every export of @ftkit/drbd-conf/schema', { timeout: 120_000 }, () => {
+    expect(undocumentedExports(fileURLToPath(new URL('../src/schema-entry.ts', import.meta.url)))).toEqual(
+      [],
+    );
   });
 });

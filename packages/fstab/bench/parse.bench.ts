@@ -1,5 +1,5 @@
 import { test } from 'vitest';
-import { emit, formatText, lint, parse } from '../src/index.js';
+import { emit, format, lint, parse } from '../src/index.js';
 
 // A 10,000-line fstab: a header comment every 10 lines, OCFS2, ext4 and XFS entries, one escape.
 const kinds = [
@@ -27,7 +27,7 @@ test('fstab, 10,000 lines', async ({ bench }) => {
       emit(model);
     }),
     bench('format (re-align)', () => {
-      formatText(TEXT);
+      format(TEXT);
     }),
   );
 });

@@ -4,7 +4,7 @@ import { parseCst } from './cst/parse-cst.js';
 import { print } from './cst/print.js';
 import type { EntryLine } from './cst/types.js';
 import { SOURCE } from './diagnostics.js';
-import { alignRows, emitData } from './emit-data.js';
+import { alignRows, emit } from './emit.js';
 import { lintDoc } from './lint/doc.js';
 import { ruleList, settings } from './lint/index.js';
 import type { Fstab } from './model/compose.js';
@@ -16,7 +16,7 @@ import { parse } from './parse.js';
  * blanks between them change; no trailing blanks). Comments, blank lines and lines libmount
  * rejects or that carry extra fields are left as they are.
  */
-export function formatText(text: string, options: { fileName?: string } = {}): FormatResult {
+export function format(text: string, options: { fileName?: string } = {}): FormatResult {
   const { cst, diagnostics } = parse(
     text,
     options.fileName !== undefined ? { fileName: options.fileName } : {},
@@ -55,8 +55,8 @@ export const fstabFormat = defineFormat({
   parse: (text: string, options?: { fileName?: string }) => parse(text, options),
   parseCst,
   print,
-  emit: (model: Fstab) => emitData(model),
-  format: formatText,
+  emit: (model: Fstab) => emit(model),
+  format,
   rules: ruleList,
   settings,
   prepareLint(text, options) {

@@ -1,8 +1,15 @@
+/**
+ * `@ftkit/fstab/schema`: for you who want zod schemas or JSON Schema of fstab entries (to
+ * validate data from outside before calling `emit` or `edit.addEntry`, or to build forms and
+ * config checks). The main entry `@ftkit/fstab` checks entries without zod and loads none; this
+ * one loads zod. The same JSON Schema ships as a file: `@ftkit/fstab/fstab.schema.json`.
+ */
 import { z } from 'zod';
+import type { FstabEntryData, FstabEntryInput } from './model/entry.js';
 
 /**
  * One fstab entry (fstab(5)), values decoded (no octal escapes). Missing trailing fields take
- * their defaults: options `defaults`, freq `0`, passno `0`.
+ * their defaults: options `defaults`, freq `0`, passno `0`. Parses to a {@link FstabEntryData}.
  */
 export const FstabEntrySchema = z.object({
   /** `fs_spec`: device, `UUID=…`, `LABEL=…`, `PARTUUID=…`, `PARTLABEL=…`, or a remote/virtual source. */
@@ -19,15 +26,12 @@ export const FstabEntrySchema = z.object({
   passno: z.int().min(-2147483648).max(2147483647).default(0).describe('fs_passno: fsck pass, 0 to skip'),
 });
 
-/** An entry with defaults applied. */
-export type FstabEntryData = z.output<typeof FstabEntrySchema>;
-/** An entry as a caller writes it (options, freq and passno optional). */
-export type FstabEntryInput = z.input<typeof FstabEntrySchema>;
-
 /** A whole fstab as data: its entries in file order. */
 export const FstabSchema = z.object({ entries: z.array(FstabEntrySchema) });
 
-/** The JSON Schema (draft 2020-12) of {@link FstabSchema}. */
+/** The JSON Schema (draft 2020-12) of {@link FstabSchema}, as shipped in `fstab.schema.json`. */
 export function fstabJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(FstabSchema, { io: 'input' }) as Record<string, unknown>;
 }
+
+export type { FstabEntryData, FstabEntryInput };

@@ -1,16 +1,17 @@
 import { fc, test } from '@fast-check/vitest';
-import { applyEdits } from '@ftkit/core';
-import { describe, expect, it } from 'vitest';
+import { applyEdits, FtkitError } from '@ftkit/core';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
 import {
   edit,
   emit,
-  emitData,
   emitEntry,
-  FstabEntrySchema,
-  formatText,
-  fstabJsonSchema,
+  type FstabEntryData,
+  type FstabEntryInput,
+  format,
   parse,
 } from '../src/index.js';
+import { FstabEntrySchema, FstabSchema, fstabJsonSchema } from '../src/schema.js';
 import { fixture } from './helpers.js';
 
 const valueArb = fc.string({
@@ -48,20 +49,50 @@ describe('emit', () => {
     expect(emitEntry({ spec: 'LABEL=a', file: '/a', vfstype: 'ext4' })).toBe('LABEL=a /a ext4 defaults 0 0');
   });
 
-  test.prop([fc.array(entryArb, { maxLength: 6 }), fc.boolean()])(
-    'emitData writes complete entries as emit does, and a parsed model back as the same entries',
-    (entries, header) => {
-      const text = emit({ entries }, { header });
-      expect(emitData({ entries }, { header })).toBe(text);
-      const model = parse(text).model;
-      expect(emitData(model)).toBe(emit({ entries }));
+  test.prop([fc.array(entryArb, { maxLength: 6 })])(
+    'writes a parsed model back as the same entries',
+    (entries) => {
+      const text = emit({ entries });
+      expect(emit(parse(text).model)).toBe(text);
     },
   );
 
-  it('emitData does not validate (emit does)', () => {
-    const bad = { spec: '', file: '/a', vfstype: 'ext4', mntops: 'defaults', freq: 0, passno: 0 };
-    expect(() => emit({ entries: [bad] })).toThrow();
-    expect(emitData({ entries: [bad] })).toBe(' /a ext4 defaults 0 0\n');
+  const fieldArb = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.double(), fc.constant(undefined));
+  test.prop([
+    fc.record({
+      spec: fieldArb,
+      file: fieldArb,
+      vfstype: fieldArb,
+      mntops: fieldArb,
+      freq: fieldArb,
+      passno: fieldArb,
+    }),
+  ])('refuses exactly what the zod schema refuses, with an FtkitError', (entry) => {
+    const call = () => emit({ entries: [entry as unknown as FstabEntryInput] });
+    if (FstabEntrySchema.safeParse(entry).success) expect(call).not.toThrow();
+    else expect(call).toThrow(FtkitError);
+  });
+
+  it('names the field of an invalid entry', () => {
+    try {
+      emit({
+        entries: [
+          { spec: 'a', file: '/a', vfstype: 'xfs' },
+          { spec: 'b', file: '', vfstype: 'xfs', freq: 1.5 },
+        ],
+      });
+      expect.unreachable();
+    } catch (e) {
+      const err = e as FtkitError;
+      expect(err).toBeInstanceOf(FtkitError);
+      expect(err.code).toBe('fstab/invalid-entry');
+      expect(err.issues.map((i) => i.path)).toEqual([
+        ['entries', 1, 'file'],
+        ['entries', 1, 'freq'],
+      ]);
+    }
+    expect(() => emit(undefined as never)).toThrow(FtkitError);
+    expect(() => emitEntry({ spec: 'a', file: '/a' } as never)).toThrow('entry.vfstype');
   });
 
   test.prop([fc.array(entryArb, { maxLength: 8 }), fc.boolean()])(
@@ -94,10 +125,18 @@ describe('schema', () => {
       passno: 0,
     });
   });
-  it('matches the committed JSON Schema', async () => {
+  it('matches the JSON Schema file the package ships', async () => {
     await expect(`${JSON.stringify(fstabJsonSchema(), null, 2)}\n`).toMatchFileSnapshot(
-      './__snapshots__/fstab.schema.json',
+      '../schema/fstab.schema.json',
     );
+  });
+  it('parses to the model types of the main entry', () => {
+    expectTypeOf<z.output<typeof FstabEntrySchema>>().toMatchTypeOf<FstabEntryData>();
+    expectTypeOf<FstabEntryData>().toMatchTypeOf<z.output<typeof FstabEntrySchema>>();
+    expectTypeOf<FstabEntryInput>().toMatchTypeOf<z.input<typeof FstabEntrySchema>>();
+    expect(
+      FstabSchema.safeParse({ entries: [{ spec: 'a', file: '/a', vfstype: 'xfs', freq: 0.5 }] }).success,
+    ).toBe(false);
   });
 });
 
@@ -113,6 +152,27 @@ describe('edit', () => {
       ),
     );
     expect(edit.addOption(text, '/u02/oradata', 'noatime')).toEqual([]);
+  });
+
+  it('throws an FtkitError naming the argument when no entry mounts there', () => {
+    const t = '/dev/a /a ocfs2 datavolume 0 0\n';
+    for (const call of [
+      () => edit.addOption(t, '/b', '_netdev'),
+      () => edit.removeOption(t, '/b', 'datavolume'),
+      () => edit.removeEntry(t, '/b'),
+      () => edit.setField(t, '/b', 'passno', 2),
+    ]) {
+      expect(call).toThrow(FtkitError);
+      expect(call).toThrow('No usable entry mounts at `/b`');
+      try {
+        call();
+      } catch (e) {
+        expect([(e as FtkitError).code, (e as FtkitError).path]).toEqual(['fstab/no-entry', ['mountPoint']]);
+      }
+    }
+    expect(() => edit.setField(t, '/a', 'options' as never, 'x')).toThrow(FtkitError);
+    expect(() => edit.addEntry(t, { spec: 'x', file: '', vfstype: 'xfs' })).toThrow('entry.file');
+    expect(edit.removeOption(t, '/a', 'noatime')).toEqual([]);
   });
 
   it('removes options and falls back to defaults', () => {
@@ -147,13 +207,13 @@ describe('edit', () => {
 describe('format', () => {
   it('aligns entry columns and keeps comments', () => {
     const t = '# keep\n/dev/sda1   /  ext4 defaults 0 1\nLABEL=data /srv/data\txfs noatime\n';
-    expect(formatText(t).text).toBe(
+    expect(format(t).text).toBe(
       '# keep\n/dev/sda1  /         ext4 defaults 0 1\nLABEL=data /srv/data xfs  noatime\n',
     );
   });
   test.prop([fc.string({ maxLength: 200 })])('is idempotent and keeps the model', (s) => {
-    const once = formatText(s).text;
-    expect(formatText(once).text).toBe(once);
+    const once = format(s).text;
+    expect(format(once).text).toBe(once);
     expect(parse(once).model).toEqual(parse(s).model);
   });
 });

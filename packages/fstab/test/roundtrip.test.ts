@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { MAX_DIAGNOSTICS } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import { bestCpuMs, cpuGrowth } from '../../../test-support/timing.js';
-import { formatText, lint, parse, parseCst, print } from '../src/index.js';
+import { format, lint, parse, parseCst, print } from '../src/index.js';
 import { fileArb, fixture } from './helpers.js';
 
 describe('lossless round trip', () => {
@@ -13,7 +13,7 @@ describe('lossless round trip', () => {
   test.prop([fc.string({ unit: 'binary', maxLength: 300 })], { numRuns: 500 })('arbitrary strings', (s) => {
     expect(print(parseCst(s))).toBe(s);
     expect(() => lint(s, { fix: true })).not.toThrow();
-    expect(() => formatText(s)).not.toThrow();
+    expect(() => format(s)).not.toThrow();
   });
 
   test.prop([fileArb], { numRuns: 300 })('generated fstabs', (s) => {

@@ -1,4 +1,5 @@
 import type { TextEdit } from '@ftkit/core';
+import { FtkitError } from '@ftkit/core';
 import { parseCst } from './cst/parse-cst.js';
 import type { O2cbLine } from './cst/types.js';
 import { shellQuote } from './quote.js';
@@ -7,7 +8,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function checkName(name: string): void {
   if (typeof name !== 'string' || !NAME.test(name)) {
-    throw new TypeError(`Invalid shell variable name ${JSON.stringify(name)}`);
+    throw new FtkitError('o2cb/invalid-name', `Invalid shell variable name ${JSON.stringify(name)}`, {
+      path: ['name'],
+    });
   }
 }
 
@@ -22,7 +25,8 @@ function linesFor(text: string, name: string): O2cbLine[] {
  * assignment of `name` is replaced (the one the shell keeps; its `export` and trailing comment
  * stay); a broken line for `name` (such as `NAME = x`) is rewritten whole; otherwise
  * `NAME=value` is appended as a new line. The value is quoted only when it needs it.
- * Throws a `TypeError` for a `name` that is not a shell variable name (a programmer error).
+ * Throws an `FtkitError` (`o2cb/invalid-name`, `path` `['name']`) for a `name` that is not a
+ * shell variable name (a programmer error).
  */
 export function setVariable(text: string, name: string, value: string): TextEdit[] {
   checkName(name);
@@ -40,7 +44,11 @@ export function setVariable(text: string, name: string, value: string): TextEdit
   return [{ start: text.length, end: text.length, text: `${sep}${name}=${quoted}\n` }];
 }
 
-/** Text edits that delete every line assigning `name` (including broken ones), line feed included. */
+/**
+ * Text edits that delete every line assigning `name` (including broken ones), line feed included;
+ * none when no line assigns it (the variable is already unset). Throws like {@link setVariable}
+ * for an invalid `name`.
+ */
 export function unsetVariable(text: string, name: string): TextEdit[] {
   checkName(name);
   return linesFor(text, name).map((l) => ({ start: l.start, end: l.end + l.newline.length, text: '' }));

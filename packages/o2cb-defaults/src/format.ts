@@ -15,7 +15,7 @@ import { shellQuote } from './quote.js';
  * one space before a trailing comment); comments, blank lines, `export`, unknown variables and
  * lines ftkit cannot read are kept as they are. Lines ending in CR are left alone (lint fixes them).
  */
-export function formatText(text: string, options: { fileName?: string } = {}): FormatResult {
+export function format(text: string, options: { fileName?: string } = {}): FormatResult {
   const { cst, diagnostics } = parse(
     text,
     options.fileName !== undefined ? { fileName: options.fileName } : {},
@@ -57,7 +57,7 @@ export const o2cbDefaultsFormat = defineFormat({
   parseCst,
   print,
   emit: (model: O2cbDefaults) => emit(model),
-  format: formatText,
+  format,
   rules: ruleList,
   settings,
   prepareLint(text, options) {

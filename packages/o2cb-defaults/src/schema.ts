@@ -1,4 +1,11 @@
+/**
+ * `@ftkit/o2cb-defaults/schema`: for you who want the zod schema or JSON Schema of O2CB settings
+ * (to validate settings from outside, or for editors and other languages). The main entry
+ * `@ftkit/o2cb-defaults` checks settings in `fromSettings` without zod and loads none; this one
+ * loads zod. The same JSON Schema ships as a file: `@ftkit/o2cb-defaults/o2cb-settings.schema.json`.
+ */
 import { z } from 'zod';
+import type { O2cbSettings, O2cbSettingsInput } from './settings.js';
 import { CLUSTER_NAME_RE, KERNEL_MAX } from './variables.js';
 
 /**
@@ -56,12 +63,12 @@ export const O2cbSettingsSchema = z
     path: ['keepaliveDelayMs'],
   });
 
-/** Settings after defaults are applied (what the kernel ends up using for a valid file). */
-export type O2cbSettings = z.output<typeof O2cbSettingsSchema>;
-/** Settings as a caller writes them: every field optional, defaults filled in by the schema. */
-export type O2cbSettingsInput = z.input<typeof O2cbSettingsSchema>;
+export type { O2cbSettings, O2cbSettingsInput };
 
-/** The JSON Schema (draft 2020-12) of {@link O2cbSettingsSchema}, for editors and other languages. */
+/**
+ * The JSON Schema (draft 2020-12) of {@link O2cbSettingsSchema}, for editors and other languages,
+ * as shipped in `o2cb-settings.schema.json`.
+ */
 export function o2cbSettingsJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(O2cbSettingsSchema, { io: 'input' }) as Record<string, unknown>;
 }

@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
-import { applyEdits } from '@ftkit/core';
-import { describe, expect, it } from 'vitest';
+import { applyEdits, FtkitError } from '@ftkit/core';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
 import {
   edit,
   emit,
-  formatText,
+  format,
   fromSettings,
-  O2cbSettingsSchema,
-  o2cbSettingsJsonSchema,
+  type O2cbSettings,
+  type O2cbSettingsInput,
   parse,
-  settingsModel,
 } from '../src/index.js';
+import { O2cbSettingsSchema, o2cbSettingsJsonSchema } from '../src/schema.js';
 import { FIXTURES } from './helpers.js';
 
 const fixture = (n: string) => readFileSync(new URL(n, FIXTURES), 'utf8');
@@ -76,13 +77,47 @@ describe('emit', () => {
     },
   );
 
-  test.prop([settingsArb])(
-    'settingsModel builds what fromSettings builds from complete settings',
-    (input) => {
-      const complete = O2cbSettingsSchema.parse(input);
-      expect(settingsModel(complete)).toEqual(fromSettings(input));
-    },
+  test.prop([settingsArb])('fills in the defaults the zod schema fills in', (input) => {
+    expect(fromSettings(input)).toEqual(fromSettings(O2cbSettingsSchema.parse(input)));
+  });
+
+  const anyValue = fc.oneof(
+    fc.integer({ min: -2, max: 40000 }),
+    fc.constantFrom(0.5, Number.NaN, 4294967294, 4294967295, true, 'o2cb', 'pcmk', 'web1', 'a-b', ''),
+    fc.constant(undefined),
   );
+  test.prop([
+    fc.record(
+      {
+        enabled: anyValue,
+        stack: anyValue,
+        bootCluster: anyValue,
+        heartbeatThreshold: anyValue,
+        idleTimeoutMs: anyValue,
+        keepaliveDelayMs: anyValue,
+        reconnectDelayMs: anyValue,
+      },
+      { requiredKeys: [] },
+    ),
+  ])('refuses exactly what the zod schema refuses, with an FtkitError', (input) => {
+    const call = () => fromSettings(input as O2cbSettingsInput);
+    if (O2cbSettingsSchema.safeParse(input).success) expect(call).not.toThrow();
+    else expect(call).toThrow(FtkitError);
+  });
+
+  it('names the field of invalid settings', () => {
+    try {
+      fromSettings({ heartbeatThreshold: 0, stack: 'pacemaker' });
+      expect.unreachable();
+    } catch (e) {
+      const err = e as FtkitError;
+      expect(err.code).toBe('o2cb/invalid-settings');
+      expect(err.issues.map((i) => i.path)).toEqual([['stack'], ['heartbeatThreshold']]);
+    }
+    expect(() => fromSettings({ idleTimeoutMs: 3000, keepaliveDelayMs: 5000 })).toThrow(
+      'keepaliveDelayMs: Expected the keepalive delay to be smaller than the idle timeout',
+    );
+  });
 
   it('quotes values that are not plain words so they source back unchanged', () => {
     const model = parse(`O2CB_BOOTCLUSTER='a b'"'"\n`).model;
@@ -108,13 +143,18 @@ describe('schema', () => {
     const r = O2cbSettingsSchema.safeParse({ idleTimeoutMs: 3000, keepaliveDelayMs: 5000 });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['keepaliveDelayMs']);
-    expect(() => fromSettings({ heartbeatThreshold: 0 })).toThrow();
   });
 
-  it('matches the committed JSON Schema', async () => {
+  it('matches the JSON Schema file the package ships', async () => {
     await expect(`${JSON.stringify(o2cbSettingsJsonSchema(), null, 2)}\n`).toMatchFileSnapshot(
-      './__snapshots__/o2cb-settings.schema.json',
+      '../schema/o2cb-settings.schema.json',
     );
+  });
+
+  it('parses to the settings types of the main entry', () => {
+    expectTypeOf<z.output<typeof O2cbSettingsSchema>>().toMatchTypeOf<O2cbSettings>();
+    expectTypeOf<O2cbSettings>().toMatchTypeOf<z.output<typeof O2cbSettingsSchema>>();
+    expectTypeOf<O2cbSettingsInput>().toMatchTypeOf<z.input<typeof O2cbSettingsSchema>>();
   });
 });
 
@@ -158,14 +198,14 @@ describe('edit', () => {
   );
 
   it('rejects names that are not shell names', () => {
-    expect(() => edit.set('', 'A-B', 'x')).toThrow(TypeError);
+    expect(() => edit.set('', 'A-B', 'x')).toThrow(FtkitError);
   });
 });
 
 describe('format', () => {
   it('normalises assignment lines and keeps comments', () => {
     const t = '# keep\n  export O2CB_ENABLED="true"   # why\nO2CB_STACK=\'pcmk\'\n';
-    expect(formatText(t).text).toBe('# keep\nexport O2CB_ENABLED=true # why\nO2CB_STACK=pcmk\n');
-    expect(formatText(formatText(t).text).text).toBe(formatText(t).text);
+    expect(format(t).text).toBe('# keep\nexport O2CB_ENABLED=true # why\nO2CB_STACK=pcmk\n');
+    expect(format(format(t).text).text).toBe(format(t).text);
   });
 });

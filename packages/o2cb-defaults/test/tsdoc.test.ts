@@ -6,5 +6,6 @@ import { undocumentedExports } from '../../../test-support/tsdoc.js';
 describe('public API documentation', () => {
   it('has TSDoc on every export of @ftkit/o2cb-defaults', { timeout: 120_000 }, () => {
     expect(undocumentedExports(fileURLToPath(new URL('../src/index.ts', import.meta.url)))).toEqual([]);
+    expect(undocumentedExports(fileURLToPath(new URL('../src/schema.ts', import.meta.url)))).toEqual([]);
   });
 });

@@ -95,22 +95,3 @@ export function show(text: string, max = 40): string {
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
 }
-
-const rank = { error: 0, warning: 1, info: 2 } as const;
-
-/**
- * Sorts diagnostics of one file by offset, then severity, then code. Same order as core's
- * `sortDiagnostics` for a single file, but without `localeCompare`, which dominated the time on
- * inputs with tens of thousands of findings (1 MB of garbage).
- */
-export function sortByPosition<
-  T extends { span: { start: number; end: number }; severity: keyof typeof rank; code: string },
->(list: readonly T[]): T[] {
-  return [...list].sort(
-    (a, b) =>
-      a.span.start - b.span.start ||
-      a.span.end - b.span.end ||
-      rank[a.severity] - rank[b.severity] ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
-}

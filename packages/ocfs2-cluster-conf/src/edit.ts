@@ -1,17 +1,19 @@
 import type { TextEdit } from '@ftkit/core';
+import { FtkitError } from '@ftkit/core';
 import type { AttributeLine, Stanza } from './cst/types.js';
 import { type OrderEntry, o2cbOrder } from './emit.js';
 import { CLUSTER_NAME_PATTERN, IPV4_PATTERN, LIMITS } from './limits.js';
 import type { StanzaView } from './model/compose.js';
+import type { Cluster, Heartbeat, HeartbeatMode, Node } from './model/types.js';
 import { type ClusterConfParseResult, parse } from './parse.js';
-import type { Cluster, Heartbeat, HeartbeatMode, Node } from './schema.js';
 
 /**
- * Thrown by the edit helpers when the edit itself is impossible (unknown cluster, taken node
- * number …). Messages follow o2cb's own wording, so scripts that knew o2cb read the same thing.
+ * The edit helpers throw an `FtkitError` when the edit itself is impossible (unknown cluster,
+ * taken node number …): `code` says which (`ocfs2/unknown-cluster`, …), `path` names the
+ * argument, and the message follows o2cb's own wording, so scripts that knew o2cb read the same.
  */
-export class ClusterConfEditError extends Error {
-  override readonly name = 'ClusterConfEditError';
+function refuse(code: string, message: string, path: readonly (string | number)[]): never {
+  throw new FtkitError(`ocfs2/${code}`, message, { path });
 }
 
 /** A node to add; `number` defaults to the lowest free one and `ipPort` to 7777, as `o2cb add-node`. */
@@ -44,9 +46,9 @@ function context(text: string): Ctx {
   return { text, parsed, indent, sep };
 }
 
-function clusterOf(ctx: Ctx, name: string): Cluster {
+function clusterOf(ctx: Ctx, name: string, path: readonly string[] = ['cluster']): Cluster {
   const c = ctx.parsed.model.clusters.find((x) => x.name === name);
-  if (!c) throw new ClusterConfEditError(`Unknown cluster '${name}'`);
+  if (!c) refuse('unknown-cluster', `Unknown cluster '${name}'`, path);
   return c;
 }
 
@@ -155,13 +157,15 @@ function entriesWith(
 export function addCluster(text: string, name: string): TextEdit[] {
   const ctx = context(text);
   const n = name.trim();
-  if (n === '') throw new ClusterConfEditError('Cluster name is invalid ; zero length');
+  if (n === '') refuse('invalid-cluster-name', 'Cluster name is invalid ; zero length', ['name']);
   if (n.length > LIMITS.command.clusterNameMaxLength)
-    throw new ClusterConfEditError('Cluster name is invalid ; max 16 characters');
+    refuse('invalid-cluster-name', 'Cluster name is invalid ; max 16 characters', ['name']);
   if (!CLUSTER_NAME_PATTERN.test(n))
-    throw new ClusterConfEditError('Cluster name is invalid ; only alpha-numeric characters allowed');
+    refuse('invalid-cluster-name', 'Cluster name is invalid ; only alpha-numeric characters allowed', [
+      'name',
+    ]);
   if (ctx.parsed.model.clusters.some((c) => c.name === n))
-    throw new ClusterConfEditError(`Cluster '${n}' already exists`);
+    refuse('cluster-exists', `Cluster '${n}' already exists`, ['name']);
   const added = { name: n, heartbeatMode: 'local', nodeCount: 0, nodes: [], heartbeats: [] } as Cluster;
   const anchor = anchorFor(
     ctx,
@@ -189,21 +193,22 @@ export function addNode(text: string, cluster: string, node: NodeInput): TextEdi
   const ctx = context(text);
   const c = clusterOf(ctx, cluster);
   const name = node.name.trim();
-  if (name === '') throw new ClusterConfEditError('Node name cannot be zero length');
+  if (name === '') refuse('invalid-node-name', 'Node name cannot be zero length', ['node', 'name']);
   if (!IPV4_PATTERN.test(node.ipAddress))
-    throw new ClusterConfEditError(`Bad IP Address '${node.ipAddress}'`);
+    refuse('invalid-ip-address', `Bad IP Address '${node.ipAddress}'`, ['node', 'ipAddress']);
   if (c.nodes.length >= LIMITS.command.nodesPerCluster)
-    throw new ClusterConfEditError('Cluster is full - No more nodes can be added to it');
+    refuse('cluster-full', 'Cluster is full - No more nodes can be added to it', ['cluster']);
   let number = node.number ?? -1;
   if (number === -1) {
     number = 0;
     while (c.nodes.some((n) => n.number === number)) number++;
   }
   if (!Number.isInteger(number) || number < 0 || number > LIMITS.command.nodeNumberMax)
-    throw new ClusterConfEditError(`Nodenum should be >=0 and < 255 but is ${number}`);
+    refuse('invalid-node-number', `Nodenum should be >=0 and < 255 but is ${number}`, ['node', 'number']);
   if (c.nodes.some((n) => n.number === number))
-    throw new ClusterConfEditError(`Choose another node number as '${number}' is in use`);
-  if (c.nodes.some((n) => n.name === name)) throw new ClusterConfEditError(`Node '${name}' already exists`);
+    refuse('node-number-taken', `Choose another node number as '${number}' is in use`, ['node', 'number']);
+  if (c.nodes.some((n) => n.name === name))
+    refuse('node-exists', `Node '${name}' already exists`, ['node', 'name']);
   const port = node.ipPort === undefined || node.ipPort === -1 ? 7777 : node.ipPort;
   const body = stanzaText(ctx, 'node', [
     ['cluster', c.name],
@@ -224,7 +229,7 @@ export function removeNode(text: string, cluster: string, name: string): TextEdi
   const ctx = context(text);
   const c = clusterOf(ctx, cluster);
   const node = c.nodes.find((n) => n.name === name);
-  if (!node) throw new ClusterConfEditError(`Unknown node '${name}'`);
+  if (!node) refuse('unknown-node', `Unknown node '${name}'`, ['name']);
   return [
     deleteStanza(ctx, ctx.parsed.links.node.get(node)!.stanza),
     setAttribute(ctx, view(ctx, c), 'node_count', String(c.nodes.length - 1)),
@@ -235,9 +240,9 @@ export function removeNode(text: string, cluster: string, name: string): TextEdi
 export function addHeartbeat(text: string, cluster: string, region: string): TextEdit[] {
   const ctx = context(text);
   const c = clusterOf(ctx, cluster);
-  if (region === '') throw new ClusterConfEditError('Heartbeat region cannot be zero length');
+  if (region === '') refuse('invalid-region', 'Heartbeat region cannot be zero length', ['region']);
   if (c.heartbeats.some((h) => h.region === region))
-    throw new ClusterConfEditError(`Heartbeat region '${region}' already exists`);
+    refuse('region-exists', `Heartbeat region '${region}' already exists`, ['region']);
   const body = stanzaText(ctx, 'heartbeat', [
     ['cluster', c.name],
     ['region', region],
@@ -251,14 +256,14 @@ export function removeHeartbeat(text: string, cluster: string, region: string): 
   const ctx = context(text);
   const c = clusterOf(ctx, cluster);
   const hb = c.heartbeats.find((h) => h.region === region);
-  if (!hb) throw new ClusterConfEditError(`Unknown heartbeat region '${region}'`);
+  if (!hb) refuse('unknown-region', `Unknown heartbeat region '${region}'`, ['region']);
   return [deleteStanza(ctx, ctx.parsed.links.heartbeat.get(hb)!.stanza)];
 }
 
 /** `o2cb heartbeat-mode CLUSTER MODE` as a text edit (adds the line when the file has none). */
 export function setHeartbeatMode(text: string, cluster: string, mode: HeartbeatMode): TextEdit[] {
   if (mode !== 'local' && mode !== 'global')
-    throw new ClusterConfEditError('usage: heartbeat-mode <clustername> {global|local}');
+    refuse('invalid-heartbeat-mode', 'usage: heartbeat-mode <clustername> {global|local}', ['mode']);
   const ctx = context(text);
   const c = clusterOf(ctx, cluster);
   const v = view(ctx, c);
@@ -269,17 +274,19 @@ export function setHeartbeatMode(text: string, cluster: string, mode: HeartbeatM
 /** Renames a cluster: its `name` and the `cluster` value of each of its nodes and heartbeats. */
 export function renameCluster(text: string, from: string, to: string): TextEdit[] {
   const ctx = context(text);
-  const c = clusterOf(ctx, from);
+  const c = clusterOf(ctx, from, ['from']);
   if (!CLUSTER_NAME_PATTERN.test(to))
-    throw new ClusterConfEditError(
+    refuse(
+      'invalid-cluster-name',
       to === ''
         ? 'Cluster name is invalid ; zero length'
         : to.length > 16
           ? 'Cluster name is invalid ; max 16 characters'
           : 'Cluster name is invalid ; only alpha-numeric characters allowed',
+      ['to'],
     );
   if (to !== from && ctx.parsed.model.clusters.some((x) => x.name === to))
-    throw new ClusterConfEditError(`Cluster '${to}' already exists`);
+    refuse('cluster-exists', `Cluster '${to}' already exists`, ['to']);
   if (to === from) return [];
   const edits: TextEdit[] = [setValue(view(ctx, c).attrs.get('name')!, to)];
   for (const v of ctx.parsed.links.stanzas) {

@@ -1,4 +1,4 @@
-import type { ClusterConf } from './schema.js';
+import type { ClusterConf } from './model/types.js';
 
 /** One stanza the way o2cb's writer (jconfig) prints it. */
 export function emitStanza(type: string, attributes: readonly (readonly [string, string])[]): string {

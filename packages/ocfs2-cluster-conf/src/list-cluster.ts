@@ -1,6 +1,6 @@
 import type { O2cbLoad } from './model/compose.js';
+import type { Cluster, ClusterConf } from './model/types.js';
 import { parse } from './parse.js';
-import type { Cluster, ClusterConf } from './schema.js';
 
 /** o2cb prints numbers with `%d`: values above 2^31−1 show as negative. */
 function int32(n: number): string {

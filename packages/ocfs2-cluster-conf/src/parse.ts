@@ -1,9 +1,8 @@
-import { type Diagnostic, LineIndex, type ParseResult } from '@ftkit/core';
+import { type Diagnostic, LineIndex, type ParseResult, sortDiagnostics } from '@ftkit/core';
 import { parseCst } from './cst/parse-cst.js';
 import type { Document } from './cst/types.js';
-import { sortByPosition } from './diagnostics.js';
 import { compose, type ModelLinks, type O2cbLoad } from './model/compose.js';
-import type { ClusterConf } from './schema.js';
+import type { ClusterConf } from './model/types.js';
 
 /** What {@link parse} returns: the usual triple plus CST links and o2cb's verdict. */
 export interface ClusterConfParseResult extends ParseResult<Document, ClusterConf> {
@@ -30,6 +29,6 @@ export function parse(text: string, options: ParseOptions = {}): ClusterConfPars
   const cst = parseCst(text);
   const lineIndex = new LineIndex(text);
   const r = compose(cst, options.fileName, lineIndex);
-  const diagnostics: readonly Diagnostic[] = sortByPosition(r.diagnostics);
+  const diagnostics: readonly Diagnostic[] = sortDiagnostics(r.diagnostics);
   return { cst, model: r.model, diagnostics, links: r.links, o2cb: r.o2cb, lineIndex };
 }

@@ -1,13 +1,25 @@
+/**
+ * `@ftkit/ocfs2-cluster-conf/schema`: for you who want zod schemas or JSON Schema of the
+ * cluster.conf model (one per limit tier), or `defineClusterConf` to build a validated model
+ * with o2cb's defaults. The main entry `@ftkit/ocfs2-cluster-conf` loads no zod; this one does.
+ * The JSON Schema also ships as a file: `@ftkit/ocfs2-cluster-conf/cluster-conf.schema.json`.
+ */
+import { FtkitError, issuesFromSchema } from '@ftkit/core';
 import { z } from 'zod';
 import { CLUSTER_NAME_PATTERN, IPV4_PATTERN, LIMITS } from './limits.js';
+import type {
+  Cluster,
+  ClusterConf,
+  ClusterConfInput,
+  Heartbeat,
+  HeartbeatMode,
+  Node,
+} from './model/types.js';
 
-export type { Tier } from './limits.js';
-export { CLUSTER_NAME_PATTERN, IPV4_PATTERN, LIMITS, REGION_PATTERN, TIER_SEVERITY } from './limits.js';
+export type { Cluster, ClusterConf, ClusterConfInput, Heartbeat, HeartbeatMode, Node };
 
 /** `local` (heartbeat on every mounted volume) or `global` (on the listed regions only). */
 export const HeartbeatModeSchema = z.enum(['local', 'global']);
-/** `local` or `global` heartbeat, as in a `cluster:` stanza's `heartbeat_mode`. */
-export type HeartbeatMode = z.infer<typeof HeartbeatModeSchema>;
 
 /** A `node:` stanza, with the ranges o2cb accepts when loading the file. */
 export const NodeSchema = z.object({
@@ -20,16 +32,12 @@ export const NodeSchema = z.object({
   /** TCP port the node listens on (o2cb's default is 7777; the kernel accepts 1–65534). */
   ipPort: z.number().int().min(0).max(LIMITS.load.ipPortMax),
 });
-/** A `node:` stanza: name, number, IPv4 address, port and the cluster it belongs to. */
-export type Node = z.infer<typeof NodeSchema>;
 
 /** A `heartbeat:` stanza (global heartbeat region). */
 export const HeartbeatSchema = z.object({
   /** The heartbeat volume's UUID: 32 upper-case hex digits without dashes. */
   region: z.string().min(1),
 });
-/** A `heartbeat:` stanza: a global-heartbeat region (volume UUID) and its cluster. */
-export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 
 /** A `cluster:` stanza with the nodes and heartbeat regions whose `cluster` names it. */
 export const ClusterSchema = z.object({
@@ -42,8 +50,6 @@ export const ClusterSchema = z.object({
   /** Heartbeat regions in file order. */
   heartbeats: z.array(HeartbeatSchema),
 });
-/** A `cluster:` stanza with its nodes and heartbeat regions (order-agnostic). */
-export type Cluster = z.infer<typeof ClusterSchema>;
 
 function unique<T>(
   ctx: z.RefinementCtx,
@@ -94,8 +100,6 @@ export const ClusterConfSchema = z
       );
     });
   });
-/** A whole cluster.conf model: every cluster with its nodes and heartbeat regions. */
-export type ClusterConf = z.infer<typeof ClusterConfSchema>;
 
 /** What the o2cb commands would accept (command tier), on top of the load tier. */
 export const ClusterConfCommandSchema = ClusterConfSchema.superRefine((conf, ctx) => {
@@ -175,38 +179,29 @@ export function clusterConfJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(ClusterConfSchema) as Record<string, unknown>;
 }
 
-/** Input of {@link defineClusterConf}: the model with o2cb's defaults left out. */
-export interface ClusterConfInput {
-  readonly clusters: readonly {
-    readonly name: string;
-    /** Default `local`. */
-    readonly heartbeatMode?: HeartbeatMode;
-    /** Default: the number of nodes. */
-    readonly nodeCount?: number;
-    readonly nodes?: readonly {
-      readonly name: string;
-      readonly number: number;
-      readonly ipAddress: string;
-      /** Default 7777, as `o2cb add-node`. */
-      readonly ipPort?: number;
-    }[];
-    readonly heartbeats?: readonly { readonly region: string }[];
-  }[];
-}
-
 /**
  * Builds a model from code, filling o2cb's defaults (mode `local`, port 7777, `node_count` equal to
- * the number of nodes) and validating it against the load tier. Throws a `ZodError` on a model o2cb
- * could not load (a programmer error, not user input).
+ * the number of nodes) and validating it against the load tier. Throws an `FtkitError` (code
+ * `ocfs2/invalid-model`, `path` such as `['clusters', 0, 'nodes', 1, 'ipAddress']`, every problem
+ * in `issues`) on a model o2cb could not load (a programmer error, not user input).
  */
 export function defineClusterConf(input: ClusterConfInput): ClusterConf {
-  return ClusterConfSchema.parse({
-    clusters: input.clusters.map((c) => ({
+  const clusters: ClusterConfInput['clusters'] | undefined = input?.clusters;
+  if (!Array.isArray(clusters))
+    throw new FtkitError('ocfs2/invalid-model', 'Expected `{ clusters: [...] }`', { path: ['clusters'] });
+  const filled = {
+    clusters: (clusters as ClusterConfInput['clusters']).map((c) => ({
       name: c.name,
       heartbeatMode: c.heartbeatMode ?? 'local',
       nodeCount: c.nodeCount ?? c.nodes?.length ?? 0,
       nodes: (c.nodes ?? []).map((n) => ({ ...n, ipPort: n.ipPort ?? 7777 })),
       heartbeats: (c.heartbeats ?? []).map((h) => ({ ...h })),
     })),
-  });
+  };
+  const r = ClusterConfSchema.safeParse(filled);
+  if (r.success) return r.data;
+  throw FtkitError.fromIssues(
+    issuesFromSchema('ocfs2/invalid-model', r.error.issues),
+    'Invalid cluster.conf model',
+  );
 }

@@ -1,4 +1,4 @@
-import type { ClusterConf, HeartbeatMode } from './schema.js';
+import type { ClusterConf, HeartbeatMode } from './model/types.js';
 
 /** One node as other tools need it (fstab/o2cb-defaults cross-checks, inventory). */
 export interface NodeSummary {

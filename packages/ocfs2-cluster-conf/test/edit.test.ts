@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyEdits, type TextEdit } from '@ftkit/core';
+import { applyEdits, FtkitError, formatIssuePath, type TextEdit } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
 import {
   addCluster,
   addHeartbeat,
   addNode,
-  ClusterConfEditError,
   emit,
   format,
   parse,
@@ -131,30 +130,81 @@ it('never move stanzas, while format puts them where o2cb would (type groups can
 describe('edits refuse what o2cb refuses, with o2cb words', () => {
   const text = fixture('o2cb-local-2node');
   it.each([
-    [() => addNode(text, 'nope', { name: 'x', ipAddress: '10.0.0.9' }), "Unknown cluster 'nope'"],
-    [() => addNode(text, 'ocfs2', { name: 'x', ipAddress: '10.0.0.256' }), "Bad IP Address '10.0.0.256'"],
+    [
+      () => addNode(text, 'nope', { name: 'x', ipAddress: '10.0.0.9' }),
+      "Unknown cluster 'nope'",
+      'unknown-cluster',
+      'cluster',
+    ],
+    [
+      () => addNode(text, 'ocfs2', { name: 'x', ipAddress: '10.0.0.256' }),
+      "Bad IP Address '10.0.0.256'",
+      'invalid-ip-address',
+      'node.ipAddress',
+    ],
     [
       () => addNode(text, 'ocfs2', { name: 'x', ipAddress: '10.0.0.9', number: 255 }),
       'Nodenum should be >=0 and < 255 but is 255',
+      'invalid-node-number',
+      'node.number',
     ],
     [
       () => addNode(text, 'ocfs2', { name: 'x', ipAddress: '10.0.0.9', number: 1 }),
       "Choose another node number as '1' is in use",
+      'node-number-taken',
+      'node.number',
     ],
-    [() => addNode(text, 'ocfs2', { name: 'node1', ipAddress: '10.0.0.9' }), "Node 'node1' already exists"],
-    [() => addNode(text, 'ocfs2', { name: ' ', ipAddress: '10.0.0.9' }), 'Node name cannot be zero length'],
-    [() => removeNode(text, 'ocfs2', 'x'), "Unknown node 'x'"],
-    [() => addCluster(text, 'ocfs2'), "Cluster 'ocfs2' already exists"],
-    [() => addCluster(text, 'a-b'), 'Cluster name is invalid ; only alpha-numeric characters allowed'],
-    [() => addCluster(text, 'x'.repeat(17)), 'Cluster name is invalid ; max 16 characters'],
-    [() => addCluster(text, ''), 'Cluster name is invalid ; zero length'],
-    [() => removeHeartbeat(text, 'ocfs2', 'R'), "Unknown heartbeat region 'R'"],
+    [
+      () => addNode(text, 'ocfs2', { name: 'node1', ipAddress: '10.0.0.9' }),
+      "Node 'node1' already exists",
+      'node-exists',
+      'node.name',
+    ],
+    [
+      () => addNode(text, 'ocfs2', { name: ' ', ipAddress: '10.0.0.9' }),
+      'Node name cannot be zero length',
+      'invalid-node-name',
+      'node.name',
+    ],
+    [() => removeNode(text, 'ocfs2', 'x'), "Unknown node 'x'", 'unknown-node', 'name'],
+    [() => addCluster(text, 'ocfs2'), "Cluster 'ocfs2' already exists", 'cluster-exists', 'name'],
+    [
+      () => addCluster(text, 'a-b'),
+      'Cluster name is invalid ; only alpha-numeric characters allowed',
+      'invalid-cluster-name',
+      'name',
+    ],
+    [
+      () => addCluster(text, 'x'.repeat(17)),
+      'Cluster name is invalid ; max 16 characters',
+      'invalid-cluster-name',
+      'name',
+    ],
+    [() => addCluster(text, ''), 'Cluster name is invalid ; zero length', 'invalid-cluster-name', 'name'],
+    [() => removeHeartbeat(text, 'ocfs2', 'R'), "Unknown heartbeat region 'R'", 'unknown-region', 'region'],
     [
       () => renameCluster(text, 'ocfs2', 'a_b'),
       'Cluster name is invalid ; only alpha-numeric characters allowed',
+      'invalid-cluster-name',
+      'to',
     ],
-  ])('%#', (f, message) => {
-    expect(f).toThrow(ClusterConfEditError);
+    [() => renameCluster(text, 'nope', 'x'), "Unknown cluster 'nope'", 'unknown-cluster', 'from'],
+    [
+      () => setHeartbeatMode(text, 'ocfs2', 'disk' as never),
+      'usage: heartbeat-mode <clustername> {global|local}',
+      'invalid-heartbeat-mode',
+      'mode',
+    ],
+  ])('%#', (f, message, code, path) => {
+    expect(f).toThrow(FtkitError);
     expect(f).toThrow(message);
+    try {
+      f();
+    } catch (e) {
+      expect([(e as FtkitError).code, formatIssuePath((e as FtkitError).path)]).toEqual([
+        `ocfs2/${code}`,
+        path,
+      ]);
+    }
   });
 });

@@ -1,20 +1,25 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect, it } from 'vitest';
+import { FtkitError } from '@ftkit/core';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  type ClusterConf,
+  clusterNames,
+  emit,
+  heartbeatModeOf,
+  listCluster,
+  parse,
+  summarize,
+} from '../src/index.js';
+import { strtoul } from '../src/model/compose.js';
 import {
   ClusterConfCommandSchema,
   ClusterConfKernelSchema,
   ClusterConfSchema,
   clusterConfJsonSchema,
-  clusterNames,
   defineClusterConf,
-  emit,
-  heartbeatModeOf,
-  listCluster,
-  parse,
-  strtoul,
-  summarize,
   TIER_SCHEMAS,
-} from '../src/index.js';
+} from '../src/schema.js';
 
 const nodeArb = fc.record({
   name: fc.stringMatching(/^[a-z][a-z0-9.-]{0,10}$/),
@@ -58,10 +63,14 @@ describe('emit', () => {
 });
 
 describe('schemas', () => {
-  it('JSON Schema is generated and checked in', async () => {
+  it('JSON Schema is generated and shipped as a file', async () => {
     await expect(`${JSON.stringify(clusterConfJsonSchema(), null, 2)}\n`).toMatchFileSnapshot(
-      '__snapshots__/cluster-conf.schema.json',
+      '../schema/cluster-conf.schema.json',
     );
+  });
+
+  it('parse to the model types of the main entry', () => {
+    expectTypeOf<z.output<typeof ClusterConfSchema>>().toEqualTypeOf<ClusterConf>();
   });
 
   it('each tier is stricter than the one before', () => {
@@ -94,11 +103,21 @@ describe('schemas', () => {
     expect(() => defineClusterConf({ clusters: [{ name: 'a' }, { name: 'a' }] })).toThrow(
       /Duplicate cluster name/,
     );
-    expect(() =>
+    const bad = () =>
       defineClusterConf({
         clusters: [{ name: 'a', nodes: [{ name: 'n', number: 1, ipAddress: '010.0.0.1' }] }],
-      }),
-    ).toThrow(/IPv4/);
+      });
+    expect(bad).toThrow(FtkitError);
+    expect(bad).toThrow(/IPv4/);
+    try {
+      bad();
+    } catch (e) {
+      expect([(e as FtkitError).code, (e as FtkitError).path]).toEqual([
+        'ocfs2/invalid-model',
+        ['clusters', 0, 'nodes', 0, 'ipAddress'],
+      ]);
+    }
+    expect(() => defineClusterConf({} as never)).toThrow(FtkitError);
   });
 });
 

@@ -7,7 +7,7 @@ describe('public API documentation', () => {
   it('has TSDoc on every export of @ftkit/ocfs2-cluster-conf', { timeout: 120_000 }, () => {
     expect(undocumentedExports(fileURLToPath(new URL('../src/index.ts', import.meta.url)))).toEqual([]);
   });
-  it('has TSDoc on every export of @ftkit/ocfs2-cluster-conf/read', { timeout: 120_000 }, () => {
-    expect(undocumentedExports(fileURLToPath(new URL('../src/read.ts', import.meta.url)))).toEqual([]);
+  it('has TSDoc on every export of @ftkit/ocfs2-cluster-conf/schema', { timeout: 120_000 }, () => {
+    expect(undocumentedExports(fileURLToPath(new URL('../src/schema.ts', import.meta.url)))).toEqual([]);
   });
 });

@@ -1,15 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { decodeLossless, encodeLossless, redactDiagnostics, reporters } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
-// The zod-free entry: dump and migrate only read (zod alone costs about 0.1 s of start-up).
-import {
-  collectSecrets,
-  detectDrbdVersion,
-  dump,
-  migrate,
-  parse,
-  secretsInText,
-} from '@ftkit/drbd-conf/read';
+// The main entry loads no zod (zod alone costs about 0.1 s of start-up).
+import { collectSecrets, detectDrbdVersion, dump, migrate, parse, secretsInText } from '@ftkit/drbd-conf';
 import writeFileAtomic from 'write-file-atomic';
 import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';

@@ -149,7 +149,7 @@ function labSecrets(spec: LabSpec, outDir: string): Record<string, string> {
 async function oldSecrets(outDir: string, paths: readonly string[]): Promise<string[]> {
   const drbd = paths.filter((p) => /(^|\/)etc\/(drbd\.conf|drbd\.d\/[^/]+\.(res|conf))$/.test(p));
   if (drbd.length === 0) return [];
-  const { collectSecrets, parse } = await import('@ftkit/drbd-conf/lite');
+  const { collectSecrets, parse } = await import('@ftkit/drbd-conf');
   const out: string[] = [];
   for (const p of drbd) {
     const file = join(outDir, ...p.split('/'));

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { didYouMean, reporters } from '@ftkit/core';
 // The zod-free entry: list-cluster only reads (zod alone costs about 0.1 s of start-up).
-import { clusterNames, listCluster, parse } from '@ftkit/ocfs2-cluster-conf/read';
+import { clusterNames, listCluster, parse } from '@ftkit/ocfs2-cluster-conf';
 import type { CommandContext } from '../commands/types.js';
 import { readInputFile } from '../input-file.js';
 import { type CliIo, ExitCode } from '../io.js';

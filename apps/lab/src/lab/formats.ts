@@ -1,8 +1,8 @@
 import type { AnyFormatModule } from '@ftkit/core';
-import { drbdConfFormat } from '@ftkit/drbd-conf/lite';
-import { fstabFormat } from '@ftkit/fstab/lite';
-import { o2cbDefaultsFormat } from '@ftkit/o2cb-defaults/lite';
-import { ocfs2ClusterConfFormat } from '@ftkit/ocfs2-cluster-conf/lite';
+import { drbdConfFormat } from '@ftkit/drbd-conf';
+import { fstabFormat } from '@ftkit/fstab';
+import { o2cbDefaultsFormat } from '@ftkit/o2cb-defaults';
+import { ocfs2ClusterConfFormat } from '@ftkit/ocfs2-cluster-conf';
 
 /**
  * The formats whose files `generateLab` writes: `lab generate` lints its output with these.

@@ -64,11 +64,18 @@ console.log(JSON.stringify([diagnostics.filter((d) => d.severity === 'error').le
   },
   {
     pkg: '@ftkit/ocfs2-cluster-conf',
-    imports: ['defineClusterConf', 'emit', 'listCluster', 'parse'],
-    body: `const conf = defineClusterConf({
-  clusters: [{ name: 'web', nodes: [{ name: 'web1', number: 1, ipAddress: '10.0.0.1' }] }],
+    imports: ['emit', 'listCluster', 'parse'],
+    body: `const text = emit({
+  clusters: [
+    {
+      name: 'web',
+      heartbeatMode: 'local',
+      nodeCount: 1,
+      nodes: [{ name: 'web1', number: 1, ipAddress: '10.0.0.1', ipPort: 7777 }],
+      heartbeats: [],
+    },
+  ],
 });
-const text = emit(conf);
 const { model, o2cb } = parse(text, { fileName: '/etc/ocfs2/cluster.conf' });
 console.log(JSON.stringify([o2cb.accepted, text.startsWith('cluster:\\n\\tname = web\\n'), listCluster(model, 'web')?.includes('web1')]));`,
     expected: '[true,true,true]',

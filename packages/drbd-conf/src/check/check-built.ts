@@ -1,24 +1,16 @@
+import type { FtkitIssue } from '@ftkit/core';
 import { MAX_STRING } from '../cst/lexer.js';
 import { emit } from '../emit.js';
 import type { DrbdVersion } from '../model/options.js';
 import { parse } from '../parse.js';
 import type { DrbdConfig } from '../schema.js';
 
-/** One problem of a built model: a stable code, the field path and a plain message. */
-export interface BuildIssue {
-  /** `drbd/…` code: the code `parse` gives the same problem, or `drbd/invalid-shape`. */
-  readonly code: string;
-  /** Field path in the model, e.g. `resources[0].hosts[1].address.port` (`''` for the root). */
-  readonly path: string;
-  readonly message: string;
-}
-
-/** A path segment list as `a[0].b` (numbers in brackets, names after dots). */
-export function pathText(segments: readonly (string | number)[]): string {
-  let out = '';
-  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
-  return out;
-}
+/**
+ * One problem of a built model: the `drbd/…` code `parse` gives the same problem (or
+ * `drbd/invalid-shape`), the field path in the model (`['resources', 0, 'hosts', 1, 'address',
+ * 'port']`, `[]` for the root) and a plain message.
+ */
+type BuildIssue = FtkitIssue;
 
 type Span = { start: number; end: number };
 interface Located {
@@ -46,7 +38,7 @@ function pathAt(
   text: string,
   built: DrbdConfig,
   message: string,
-): string {
+): (string | number)[] {
   const resolve = (path: readonly (string | number)[]): unknown => {
     let node: unknown = built;
     for (const seg of path) node = (node as Record<string | number, unknown> | undefined)?.[seg];
@@ -68,17 +60,17 @@ function pathAt(
       continue;
     best = n;
   }
-  if (!best) return '';
+  if (!best) return [];
   // Rejected statements are missing from the read-back model, so fields are looked up in the
   // built model, at the path of the innermost node that was read back.
   const node = resolve(best.path);
-  if (node === null || typeof node !== 'object') return pathText(best.path);
+  if (node === null || typeof node !== 'object') return best.path;
   const missing = /^Missing `([a-z-]+)`/.exec(message)?.[1];
-  if (missing && FIELDS[missing]) return pathText([...best.path, FIELDS[missing]]);
+  if (missing && FIELDS[missing]) return [...best.path, FIELDS[missing]];
   // Options and addresses carry no span of their own (parse keeps them lean); `emit` writes one
   // statement per line, so the statement's first word names the field inside the innermost node.
   const word = /^\s*([A-Za-z0-9_-]+)/.exec(text.slice(lineStart, at.start + 64));
-  if (!word) return pathText(best.path);
+  if (!word) return best.path;
   const first = word[1]!;
   const wordEnd = lineStart + word[0].length;
   const options = (node as { options?: unknown }).options;
@@ -90,8 +82,7 @@ function pathAt(
     const index = named
       .map((o, i) => ((o.negated ? `no-${o.name}` : o.name) === first ? i : -1))
       .filter((i) => i >= 0)[nth];
-    if (index !== undefined)
-      return pathText([...best.path, 'options', index, at.start >= wordEnd ? 'value' : 'name']);
+    if (index !== undefined) return [...best.path, 'options', index, at.start >= wordEnd ? 'value' : 'name'];
   }
   const sections = (node as { sections?: unknown }).sections;
   if (Array.isArray(sections) && text[text.indexOf(first, lineStart) + first.length + 1] === '{') {
@@ -105,17 +96,17 @@ function pathAt(
     const index = (sections as { kind: string }[])
       .map((x, i) => (x.kind === first ? i : -1))
       .filter((i) => i >= 0)[nth];
-    if (index !== undefined) return pathText([...best.path, 'sections', index]);
+    if (index !== undefined) return [...best.path, 'sections', index];
   }
   const field = FIELDS[first];
   if (field && (node as Record<string, unknown>)[field] !== undefined) {
     if (field === 'address' || field === 'alternateLinkAddress') {
       const colon = text.lastIndexOf(':', text.indexOf(';', at.start));
-      return pathText([...best.path, field, at.start > colon ? 'port' : 'ip']);
+      return [...best.path, field, at.start > colon ? 'port' : 'ip'];
     }
-    return pathText([...best.path, field]);
+    return [...best.path, field];
   }
-  return pathText(best.path);
+  return best.path;
 }
 
 /** Statement keywords of spanned nodes and the model field each one fills. */
@@ -136,7 +127,7 @@ function unwritable(value: unknown, path: (string | number)[]): BuildIssue[] {
       return [
         {
           code: 'drbd/lexical',
-          path: pathText(path),
+          path: path,
           message: 'Invalid text: a drbd.conf string cannot hold a newline',
         },
       ];
@@ -144,7 +135,7 @@ function unwritable(value: unknown, path: (string | number)[]): BuildIssue[] {
       return [
         {
           code: 'drbd/lexical',
-          path: pathText(path),
+          path: path,
           message: `Invalid text: longer than ${MAX_STRING} characters`,
         },
       ];
@@ -172,7 +163,7 @@ export function checkBuilt(model: DrbdConfig, drbdVersion: DrbdVersion = model.d
     const bad = unwritable(model, []);
     return bad.length > 0
       ? bad
-      : [{ code: 'drbd/lexical', path: '', message: error instanceof Error ? error.message : String(error) }];
+      : [{ code: 'drbd/lexical', path: [], message: error instanceof Error ? error.message : String(error) }];
   }
   const read = parse(text, { drbdVersion });
   const errors = read.diagnostics.filter((d) => d.severity === 'error');

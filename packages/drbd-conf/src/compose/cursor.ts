@@ -1,3 +1,4 @@
+import { shortenText } from '@ftkit/core';
 import type { Token } from '../cst/lexer.js';
 import type { StatementNode } from '../cst/types.js';
 
@@ -11,8 +12,7 @@ export const spanOf = (a: { start: number; end: number }, b: { end: number } = a
 export const describe = (t: Token | undefined): string => {
   if (!t) return 'end of statement';
   if (t.kind === ';') return '`;`';
-  const shown = t.text.length > 40 ? `${t.text.slice(0, 37)}...` : t.text;
-  return `\`${shown}\``;
+  return `\`${shortenText(t.text, { max: 40, keep: 37, ellipsis: '...' })}\``;
 };
 
 /** Reads a statement's words left to right. */

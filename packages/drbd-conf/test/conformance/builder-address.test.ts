@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { drbd, dump, emit, parse } from '../../src/index.js';
+import { dump, emit, parse } from '../../src/index.js';
+import { drbd } from '../../src/schema-entry.js';
 import { runDrbdadm, stripComments } from './drbdadm.js';
 
 // Builder address strings are read by a parsimmon grammar (model/value-grammar.ts). drbdadm 9 is

@@ -2,8 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc } from '@fast-check/vitest';
+import { FtkitError, formatIssuePath } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { BuildError, drbd, emit } from '../../src/index.js';
+import { emit } from '../../src/index.js';
+import { drbd } from '../../src/schema-entry.js';
 import { configArb } from '../arbitraries.js';
 import { mutate, mutationArb } from '../build-mutations.js';
 import { runDrbdadm } from './drbdadm.js';
@@ -44,9 +46,9 @@ describe('builders agree with drbdadm 9 on random models', () => {
       } catch (e) {
         error = e;
       }
-      expect(error, mu.kind).toBeInstanceOf(BuildError);
+      expect(error, mu.kind).toBeInstanceOf(FtkitError);
       expect(
-        (error as BuildError).issues.map((x) => x.path),
+        (error as FtkitError).issues.map((x) => formatIssuePath(x.path)),
         mu.kind,
       ).toContain(path);
       expect(runs[2 * i + 1]!.rc, `${mu.kind}: drbdadm accepted\n${emit(model)}`).not.toBe(0);

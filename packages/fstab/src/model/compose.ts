@@ -1,7 +1,7 @@
 import type { EntryLine, FstabCst } from '../cst/types.js';
 import type { MountOption } from '../options.js';
 import { parseOptions } from '../options.js';
-import type { FstabEntryData } from '../schema.js';
+import type { FstabEntryData } from './entry.js';
 
 /** A trailing field that may be left out. */
 export type OptionalField = 'mntops' | 'freq' | 'passno';

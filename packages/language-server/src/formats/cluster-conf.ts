@@ -1,5 +1,5 @@
 import type { Span } from '@ftkit/core';
-import { ATTRIBUTE_ORDER, type AttributeLine, parseCst, type Stanza } from '@ftkit/ocfs2-cluster-conf/lite';
+import { ATTRIBUTE_ORDER, type AttributeLine, parseCst, type Stanza } from '@ftkit/ocfs2-cluster-conf';
 import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
 import type { Completion, FeatureContext, FormatFeatures, OutlineSymbol, Place } from '../features.js';
 

@@ -17,8 +17,7 @@ import {
   scaledValue,
   TOP_KEYWORDS,
   type Token,
-  unquote,
-} from '@ftkit/drbd-conf/lite';
+} from '@ftkit/drbd-conf';
 import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
 import type {
   Completion,
@@ -31,6 +30,16 @@ import type {
 } from '../features.js';
 
 const SECTIONS = new Set<string>(SECTION_KEYWORDS);
+
+/**
+ * The name a word token stands for: a `string` token without its quotes and with `\x` read as
+ * `x`, as drbdadm's scanner reads it; any other token as written.
+ */
+function unquote(t: Token): string {
+  if (t.kind !== 'string') return t.text;
+  const inner = t.text.endsWith('"') && t.text.length >= 2 ? t.text.slice(1, -1) : t.text.slice(1);
+  return inner.replace(/\\(.)/g, '$1');
+}
 const VERSIONS: readonly DrbdVersion[] = ['9', '8.4'];
 
 /** Where an offset is in a drbd.conf CST. */

@@ -1,4 +1,4 @@
-import { type EntryLine, optionNames, optionSpec, parseCst } from '@ftkit/fstab/lite';
+import { type EntryLine, optionNames, optionSpec, parseCst } from '@ftkit/fstab';
 import { CompletionItemKind } from 'vscode-languageserver';
 import type { Completion, FeatureContext, FormatFeatures, HoverInfo } from '../features.js';
 

@@ -1,4 +1,4 @@
-import { parseCst, VARIABLES, variableInfo } from '@ftkit/o2cb-defaults/lite';
+import { parseCst, VARIABLES, variableInfo } from '@ftkit/o2cb-defaults';
 import { CompletionItemKind } from 'vscode-languageserver';
 import {
   type Completion,

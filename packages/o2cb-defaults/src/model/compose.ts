@@ -1,6 +1,6 @@
 import { safeRecord } from '@ftkit/core';
 import type { AssignmentLine, O2cbCst, RecoveryLine } from '../cst/types.js';
-import type { O2cbSettings } from '../schema.js';
+import type { O2cbSettings } from '../settings.js';
 import { kernelNumberFor } from '../variables.js';
 
 /** The model of an /etc/default/o2cb file. */

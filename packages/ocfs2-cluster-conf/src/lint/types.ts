@@ -1,7 +1,7 @@
 import { type Rule, type Span, safeRecord } from '@ftkit/core';
 import type { AttributeLine, Document } from '../cst/types.js';
 import type { ModelLinks, StanzaView } from '../model/compose.js';
-import type { Cluster, ClusterConf } from '../schema.js';
+import type { Cluster, ClusterConf } from '../model/types.js';
 
 /** What every cluster.conf rule receives as `context.doc`. */
 export interface ClusterConfDoc {

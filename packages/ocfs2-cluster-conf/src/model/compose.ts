@@ -2,7 +2,7 @@ import { type Diagnostic, DiagnosticCollector, LineIndex } from '@ftkit/core';
 import type { AttributeLine, Document, Stanza } from '../cst/types.js';
 import { type O2cbLoadCode, o2cbCodeOf, type ParseCode, REFUSES, SOURCE, show } from '../diagnostics.js';
 import { IPV4_PATTERN, LIMITS } from '../limits.js';
-import type { Cluster, ClusterConf, Heartbeat, HeartbeatMode, Node } from '../schema.js';
+import type { Cluster, ClusterConf, Heartbeat, HeartbeatMode, Node } from './types.js';
 
 /** A stanza with its attributes by key (last occurrence wins, as in o2cb). */
 export interface StanzaView {

@@ -1,15 +1,12 @@
 import type { Span } from '@ftkit/core';
 import {
-  configModel,
   type DrbdOption,
   type DrbdResource,
+  type DrbdSection,
   type DrbdVolume,
   emit,
-  type OptionInput,
-  optionModel,
   parse,
-  resourceModel,
-} from '@ftkit/drbd-conf/lite';
+} from '@ftkit/drbd-conf';
 import type { DrbdHostFact, DrbdResourceFact, Located } from '../check/facts.js';
 import type { LabPlan, PlannedResource } from '../generate/plan.js';
 
@@ -66,43 +63,53 @@ function sectionsFor(r: PlannedResource, plan: LabPlan) {
 }
 
 /**
- * `/etc/drbd.d/NAME.res` for one planned resource, built with the drbd-conf model constructors
- * (the builders without their zod validation: the plan is valid by construction, and the file is
- * linted before it is written) and emitter.
+ * `/etc/drbd.d/NAME.res` for one planned resource: its model, written with `emit`. The plan is
+ * valid by construction and `lab generate` lints every file before writing it, so the model is
+ * built directly instead of through the validating `drbd` builders of `@ftkit/drbd-conf/schema`,
+ * which would load zod at every `lab generate`.
  */
 export function emitDrbdResource(plan: LabPlan, name: string): string {
   const r = plan.resources.find((x) => x.name === name)!;
   const s = sectionsFor(r, plan);
-  const built = resourceModel({
+  const section = (
+    kind: DrbdSection['kind'],
+    values: Readonly<Record<string, string | readonly string[]>>,
+  ): DrbdSection[] => {
+    const options: DrbdOption[] = Object.entries(values).map(([n, v]) =>
+      typeof v === 'string' ? { name: n, value: v } : { name: n, value: v[0]!, more: v.slice(1) },
+    );
+    return options.length > 0 ? [{ kind, options }] : [];
+  };
+  const res: DrbdResource = {
     name: r.name,
-    device: r.device,
-    disk: r.disk,
-    metaDisk: r.metaDisk,
-    net: s.net,
-    ...(Object.keys(s.startup).length ? { startup: s.startup as OptionInput } : {}),
-    handlers: s.handlers,
+    sections: [
+      ...section('net', s.net),
+      ...section('startup', s.startup),
+      ...section('handlers', s.handlers),
+      ...section('disk', s.disk),
+    ],
+    volumes: [
+      {
+        device: { name: r.device },
+        disk: r.disk,
+        metaDisk: r.metaDisk === 'internal' ? { kind: 'internal' } : { kind: 'external', path: r.metaDisk },
+      },
+    ],
     hosts: r.hosts.map((h) => ({
-      name: h.name,
-      address: `${h.address}:${h.port}`,
+      kind: 'on' as const,
+      names: [h.name],
+      address: {
+        ...(h.address.includes(':') ? { family: 'ipv6' as const } : {}),
+        ip: h.address,
+        port: String(h.port),
+      },
       ...(h.nodeId !== undefined ? { nodeId: h.nodeId } : {}),
+      volumes: [],
     })),
-    ...(r.mesh ? { mesh: true } : {}),
-  });
-  // The builder also copies resource-level `diskOptions` into the implicit volume (two `disk`
-  // sections in the output), so the resource-level disk section is added to the model here.
-  const res = Object.keys(s.disk).length
-    ? {
-        ...built,
-        sections: [
-          ...built.sections,
-          {
-            kind: 'disk' as const,
-            options: Object.entries(s.disk).map(([name, value]) => optionModel(name, value)),
-          },
-        ],
-      }
-    : built;
-  return emit(configModel({ drbdVersion: plan.drbdVersion, resources: [res] }));
+    connections: [],
+    meshes: r.mesh ? [{ hosts: r.hosts.map((h) => h.name) }] : [],
+  };
+  return emit({ drbdVersion: plan.drbdVersion, resources: [res], includes: [], requires: [] });
 }
 
 function loc(file: string, span: Span | undefined, value: string): Located<string> | undefined {
@@ -213,7 +220,7 @@ export function drbdFacts(text: string, file: string, drbdVersion: '9' | '8.4' =
       ...(fencePeer ? { fencePeer } : {}),
       hosts,
       // emit ignores spans and comments: equal texts mean equal resources.
-      canonical: emit(configModel({ drbdVersion: parsed.model.drbdVersion, resources: [r] })),
+      canonical: emit({ drbdVersion: parsed.model.drbdVersion, resources: [r], includes: [], requires: [] }),
     });
   }
   return out;

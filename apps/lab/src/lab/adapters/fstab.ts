@@ -1,4 +1,4 @@
-import { emitData, parseCst } from '@ftkit/fstab/lite';
+import { emit, parseCst } from '@ftkit/fstab';
 import type { FstabEntryFact, Located } from '../check/facts.js';
 import type { LabPlan } from '../generate/plan.js';
 
@@ -17,7 +17,7 @@ export function emitFstab(plan: LabPlan, node: string): string | undefined {
       freq: 0,
       passno: 0,
     }));
-  return entries.length ? emitData({ entries }) : undefined;
+  return entries.length ? emit({ entries }) : undefined;
 }
 
 /** The entries of an fstab file, with the span of every field and option. */

@@ -1,12 +1,13 @@
 import type { Span } from '@ftkit/core';
-import { type AttributeLine, emit, parse, type StanzaView } from '@ftkit/ocfs2-cluster-conf/lite';
+import { type AttributeLine, emit, parse, type StanzaView } from '@ftkit/ocfs2-cluster-conf';
 import type { ClusterFact, ClusterNodeFact, Located } from '../check/facts.js';
 import type { LabPlan } from '../generate/plan.js';
 
 /**
  * `/etc/ocfs2/cluster.conf` for the plan's cluster, written by the package's o2cb-exact emitter.
  * The model is complete as written (o2cb's defaults spelled out), so it is emitted without the
- * zod validation of `defineClusterConf`; the generated file is linted before it is written.
+ * validation of `defineClusterConf` (`@ftkit/ocfs2-cluster-conf/schema`); the generated file is
+ * linted before it is written.
  */
 export function emitClusterConf(plan: LabPlan): string | undefined {
   const c = plan.cluster;

@@ -1,5 +1,5 @@
 import type { AnyFormatModule, Diagnostic, RuleConfig } from '@ftkit/core';
-import { detectDrbdVersion } from '@ftkit/drbd-conf/lite';
+import { detectDrbdVersion } from '@ftkit/drbd-conf';
 import picomatch from 'picomatch';
 import { optionsForFormat } from '../../format-options.js';
 import type { LabFile, LabPhase, LabTree, NodeTree } from '../tree.js';

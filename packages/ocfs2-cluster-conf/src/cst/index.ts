@@ -1,3 +1,0 @@
-export { decodeValue, isIdent, isIdentCode, parseCst } from './parse-cst.js';
-export { linesOf, print, tokensOf } from './print.js';
-export type * from './types.js';
