@@ -1,21 +1,17 @@
 import { dirname, resolvePath, type Span } from '@ftkit/core';
 import {
+  BLOCK_KEYWORDS,
   type DocumentNode,
   type DrbdVersion,
   detectDrbdVersion,
-  GLOBAL_KEYWORDS,
-  HOST_KEYWORDS,
   type ItemNode,
   migrate,
   OPTION_TABLES,
   type OptionSpec,
   parseCst,
-  RESOURCE_KEYWORDS,
-  SECTION_KEYWORDS,
   type SectionKind,
   type StatementNode,
   scaledValue,
-  TOP_KEYWORDS,
   type Token,
 } from '@ftkit/drbd-conf';
 import { CompletionItemKind, SymbolKind } from 'vscode-languageserver';
@@ -29,7 +25,8 @@ import type {
   Refactoring,
 } from '../features.js';
 
-const SECTIONS = new Set<string>(SECTION_KEYWORDS);
+// `common` takes exactly the option sections.
+const SECTIONS = new Set<string>(BLOCK_KEYWORDS['9'].common);
 
 /**
  * The name a word token stands for: a `string` token without its quotes and with `\x` read as
@@ -336,12 +333,13 @@ function complete(ctx: FeatureContext, offset: number): Completion[] {
           replace,
         }));
     }
-    if (parent === undefined) return keywordItems(TOP_KEYWORDS[version], replace, 'statement');
-    if (parent === 'resource') return keywordItems(RESOURCE_KEYWORDS[version], replace, 'resource statement');
+    if (parent === undefined) return keywordItems(BLOCK_KEYWORDS[version].top, replace, 'statement');
+    if (parent === 'resource')
+      return keywordItems(BLOCK_KEYWORDS[version].resource, replace, 'resource statement');
     if (parent === 'on' || parent === 'floating')
-      return keywordItems(HOST_KEYWORDS[version], replace, 'host statement');
-    if (parent === 'global') return keywordItems(GLOBAL_KEYWORDS, replace, 'global statement');
-    if (parent === 'common') return keywordItems(SECTION_KEYWORDS, replace, 'section');
+      return keywordItems(BLOCK_KEYWORDS[version].host, replace, 'host statement');
+    if (parent === 'global') return keywordItems(BLOCK_KEYWORDS[version].global, replace, 'global statement');
+    if (parent === 'common') return keywordItems(BLOCK_KEYWORDS[version].common, replace, 'section');
     if (parent === 'connection')
       return keywordItems(['host', 'path', 'net', 'volume', 'skip'], replace, 'connection statement');
     if (parent === 'path') return keywordItems(['host'], replace, 'path statement');
