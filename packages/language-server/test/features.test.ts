@@ -127,6 +127,7 @@ resource r1 {
     expect(h.markdown).toContain('- Default: `250`');
     expect(h.markdown).toContain('- Accepted by: DRBD 9, 8.4');
     expect(h.markdown).toContain('drbdadm reads `100M` as 102400 KiB/s: within the range');
+    expect(h.markdown).toContain('What it does: `man drbd.conf-9.0`, section `disk`.');
     const bad = ctx('drbd.d/x.res', 'resource r { net { protocol D; } }\n');
     expect(drbdFeatures.hover!(bad, at(bad, 'protocol'))!.markdown).toContain(
       'drbdadm 9 rejects `D`: expected one of `A`, `B`, `C`',

@@ -39,6 +39,9 @@ function unquote(t: Token): string {
 }
 const VERSIONS: readonly DrbdVersion[] = ['9', '8.4'];
 
+/** The drbd-utils man page that documents each version's options. */
+const MAN_PAGE: Record<DrbdVersion, string> = { '9': 'drbd.conf-9.0', '8.4': 'drbd.conf-8.4' };
+
 /** Where an offset is in a drbd.conf CST. */
 interface Located {
   /** The statements whose `{ }` block encloses the offset, outermost first. */
@@ -175,6 +178,8 @@ function optionHover(
   lines.push(`- Accepted by: DRBD ${accepted.join(', ')}`);
   const verdict = value !== undefined ? judge(spec, value, version) : undefined;
   if (verdict) lines.push('', `Written here: ${verdict}.`);
+  // What the option does is drbd-utils' text (GPL): point to the page every DRBD host has.
+  lines.push('', `What it does: \`man ${MAN_PAGE[version]}\`, section \`${section}\`.`);
   return lines.join('\n');
 }
 
