@@ -120,6 +120,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       version: doc.version,
       diagnostics: lint.diagnostics.map((d) => toLsp(doc, d)),
     });
+    await publishIncluded(doc.uri, lint);
+  }
+
+  /** Included files each open document published findings for (files that are not open themselves). */
+  const includedBy = new Map<string, Set<string>>();
+
+  /**
+   * Publishes the findings `ftkit lint` reports under the files a document includes, for those
+   * not open (an open one publishes its own), and clears what it published before and no longer
+   * finds.
+   */
+  async function publishIncluded(uri: string, lint: DocumentLint | undefined): Promise<void> {
+    const before = includedBy.get(uri) ?? new Set<string>();
+    const now = new Set<string>();
+    for (const [path, list] of lint?.included ?? []) {
+      const target = pathToUri(path);
+      if (documents.get(target)) continue;
+      now.add(target);
+      const other = textDocumentOf(path);
+      await connection.sendDiagnostics({ uri: target, diagnostics: list.map((d) => toLsp(other, d)) });
+    }
+    for (const target of before)
+      if (!now.has(target) && !documents.get(target))
+        await connection.sendDiagnostics({ uri: target, diagnostics: [] });
+    includedBy.set(uri, now);
   }
 
   const lastRun = new Map<string, number>();
@@ -216,6 +241,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    void publishIncluded(e.document.uri, undefined);
   });
 
   // A config file or an included file changed on disk: every open document is linted again.
