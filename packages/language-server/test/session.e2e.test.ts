@@ -210,6 +210,21 @@ describe('a scripted editor session over stdio', () => {
     const fmt = spawnSync(ftkitBin, ['fmt', join(ws, rel)], { encoding: 'utf8' });
     expect(fmt.status).toBe(0);
     expect(apply(read(rel), edits)).toBe(fmt.stdout);
+    // Range formatting: only the edits that touch the range (here the `net` section's lines).
+    const text = read(rel);
+    const range = { start: positionOf(text, 'net {'), end: positionOf(text, 'allow-two-primaries') };
+    const partial = (await session.connection.sendRequest('textDocument/rangeFormatting', {
+      textDocument: { uri: uri(rel) },
+      range,
+      options: { tabSize: 4, insertSpaces: true },
+    })) as TextEdit[];
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(edits.length);
+    for (const e of partial) {
+      expect(e.range.end.line).toBeGreaterThanOrEqual(range.start.line);
+      expect(e.range.start.line).toBeLessThanOrEqual(range.end.line);
+    }
+    expect(edits).toEqual(expect.arrayContaining(partial));
   });
 
   it('applies a fix as a code action, edits, and receives updated diagnostics equal to the CLI', async () => {
