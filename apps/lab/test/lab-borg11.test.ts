@@ -13,7 +13,11 @@ function borgLines(files: readonly { path: string; text: string }[]): string[] {
   const out: string[] = [];
   for (const f of files) {
     if (f.path.endsWith('.service'))
-      for (const m of f.text.matchAll(/^ExecStart=(.*)$/gm)) out.push(splitExecLine(m[1]!).join(' '));
+      for (const m of f.text.matchAll(/^ExecStart=(.*)$/gm)) {
+        const argv = splitExecLine(m[1]!);
+        // other units (the DRBD exporter) run other programs
+        if (argv.some((a) => /(^|\/)borg$/.test(a))) out.push(argv.join(' '));
+      }
     if (f.path.endsWith('RUNBOOK.md') || f.path.endsWith('authorized_keys'))
       for (const m of f.text.matchAll(/(?:^|[("$ ])(\/usr\/bin\/borg|borg) ([a-z][^\n)"]*)/gm))
         out.push(`borg ${m[2]}`);

@@ -31,6 +31,20 @@ describe('ftkit status', () => {
     ).toBe(0);
   });
 
+  it('--source applies to the health checks too, not only to the summary', async () => {
+    const m = memoryIo('/');
+    const code = await run(
+      ['status', '--source', 'status-text', fx('proc-8.4.3-srcversion-dual-primary.txt')],
+      m.io,
+    );
+    // Read as `drbdadm status` text, /proc/drbd has no resource: nothing is Primary twice, and
+    // the lines are reported as status text lines rather than as an unknown source.
+    expect(m.stdout()).not.toContain('dual-primary-unexpected');
+    expect(m.stdout()).toContain('drbd-status/invalid-status-line');
+    expect(m.stdout()).not.toContain('unknown-source');
+    expect(code).toBe(0);
+  });
+
   it('reads standard input and detects each source', async () => {
     for (const name of [
       'status-json-three-node-paths-tls-open.json',

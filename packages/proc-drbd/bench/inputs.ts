@@ -5,8 +5,8 @@ import {
   type ProcDrbd,
   parse,
   parseProcDrbd,
-  progressBar,
 } from '../src/index.js';
+import { progressBar } from '../src/sources/proc/emit.js';
 
 /** /proc/drbd with `n` minors, every fourth one resyncing (built with the emitter). */
 export function procWithMinors(n: number): string {

@@ -1,4 +1,4 @@
-import { DiagnosticCollector, shortenText } from '@ftkit/core';
+import { DiagnosticCollector, FtkitError, shortenText } from '@ftkit/core';
 
 /** The package name recorded as `source` on every diagnostic. */
 export const SOURCE = '@ftkit/proc-drbd';
@@ -48,6 +48,46 @@ export const diagnosticCodes = {
 
 /** A parse diagnostic code of this package. */
 export type DiagnosticCode = keyof typeof diagnosticCodes;
+
+/**
+ * Codes of the `FtkitError`s this package throws: programmer errors only (a text that is not a
+ * string, an unknown `source`), never a problem in the text. The docs page lists them.
+ */
+export const errorCodes = {
+  'drbd-status/invalid-argument':
+    'A function was called with a text that is not a string, or an option outside its values',
+} as const;
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Uint8Array) return 'bytes (decode them first, e.g. `String(chunk)`)';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? `\`${shown(value)}\`` : typeof value;
+}
+
+/** Throws an `FtkitError` (`drbd-status/invalid-argument`) unless `value` is a string. */
+export function checkText(value: unknown, name = 'text'): asserts value is string {
+  if (typeof value !== 'string')
+    throw new FtkitError(
+      'drbd-status/invalid-argument',
+      `Expected \`${name}\` to be a string, found ${describeValue(value)}`,
+      { path: [name] },
+    );
+}
+
+/** Throws an `FtkitError` (`drbd-status/invalid-argument`) unless `value` is one of `values`. */
+export function checkOneOf<T extends string>(
+  value: unknown,
+  values: readonly T[],
+  path: readonly string[],
+): asserts value is T {
+  if (!(values as readonly unknown[]).includes(value))
+    throw new FtkitError(
+      'drbd-status/invalid-argument',
+      `Expected \`${path.join('.')}\` to be one of ${values.map((v) => `\`${v}\``).join(', ')}, found ${describeValue(value)}`,
+      { path },
+    );
+}
 
 /**
  * Source text as messages show it: core `shortenText` (40 code units, then `…`) with control

@@ -40,14 +40,15 @@ export const procDrbdFormat = defineFormat({
 /** The id of a health-check rule: a misspelled id in a rule configuration is a type error. */
 export type StatusRuleId = (typeof procDrbdFormat.ruleIds)[number];
 
-/** The settings {@link lint} understands (`allowTwoPrimaries`); an unknown one is a type error. */
+/** The settings {@link lint} understands (`source`, `allowTwoPrimaries`); an unknown one is a type error. */
 export type StatusSettings = SettingsOf<typeof statusSettings>;
 
 /** Options of {@link lint}: the core `LintOptions` with this package's rule ids and settings. */
 export type StatusLintOptions = LintOptions<StatusRuleId, StatusSettings>;
 
 /**
- * Reads any DRBD status output (detected from the text) and runs the health checks over it.
+ * Reads any DRBD status output (detected from the text unless the setting `source` names it) and
+ * runs the health checks over it.
  * Returns parse diagnostics and findings together, sorted and capped at `MAX_DIAGNOSTICS` (the
  * rest counted in one `drbd-status/too-many-problems`); `error` findings (split brain, suspended
  * I/O, lost quorum, unexpected dual primary) are what `ftkit status` exits 1 on. Never throws on

@@ -147,11 +147,6 @@ export const DrbdStatusSchema = z.object({
 /** DrbdStatus as a TypeScript type (inferred from {@link DrbdStatusSchema}). */
 export type DrbdStatus = z.infer<typeof DrbdStatusSchema>;
 
-/** JSON Schema of {@link DrbdStatusSchema} (draft 2020-12), for consumers in other languages. */
-export function drbdStatusJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(DrbdStatusSchema) as Record<string, unknown>;
-}
-
 /** Replication states in which peers are connected and a resync or verify is running. */
 export const syncingStates: ReadonlySet<string> = new Set(['SyncSource', 'SyncTarget', 'VerifyS', 'VerifyT']);
 

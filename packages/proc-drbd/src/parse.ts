@@ -1,7 +1,7 @@
 import type { ParseResult } from '@ftkit/core';
 import { detectStatusSource } from './detect.js';
-import { newCollector } from './diagnostics.js';
-import type { DrbdStatus, StatusSource } from './model.js';
+import { checkOneOf, checkText, newCollector } from './diagnostics.js';
+import { type DrbdStatus, type StatusSource, StatusSourceSchema } from './model.js';
 import { parseEvents2 } from './sources/events2/parse.js';
 import { Events2Reducer } from './sources/events2/to-status.js';
 import type { ProcDrbdCst } from './sources/proc/cst.js';
@@ -35,6 +35,8 @@ export function parse(
   text: string,
   options: { source?: StatusSource; fileName?: string } = {},
 ): StatusParseResult {
+  checkText(text);
+  if (options.source !== undefined) checkOneOf(options.source, StatusSourceSchema.options, ['source']);
   const source = options.source ?? detectStatusSource(text);
   // Cheap to make: it builds its line index only when the first diagnostic comes.
   const diagnostics = newCollector(text, options.fileName);

@@ -1,12 +1,6 @@
 import { fc } from '@fast-check/vitest';
-import {
-  type DrbdStatus,
-  type Path,
-  type ProcDevice,
-  type ProcDrbd,
-  parseProcDrbd,
-  progressBar,
-} from '../src/index.js';
+import { type DrbdStatus, type Path, type ProcDevice, type ProcDrbd, parseProcDrbd } from '../src/index.js';
+import { progressBar } from '../src/sources/proc/emit.js';
 import { newDevice } from '../src/sources/proc/parse.js';
 
 /** fast-check arbitraries for the /proc/drbd model and the normalised model (shared with test/slow). */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../src/diagnostics.js';
 import { diagnosticCodes, metricFamilies, rules } from '../src/index.js';
 
 const root = join(import.meta.dirname, '../../..');
@@ -24,8 +25,11 @@ describe('docs stay in step with the code', () => {
         written.add(m[1]!);
     }
     written.add('drbd-status/too-many-problems'); // made by the collector from CODE_PREFIX
-    expect([...written].sort()).toEqual(Object.keys(diagnosticCodes).sort());
+    expect([...written].sort()).toEqual([...Object.keys(diagnosticCodes), ...Object.keys(errorCodes)].sort());
     for (const code of written) expect(code).toMatch(/^drbd-status\/[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+  it.each(Object.keys(errorCodes))('docs/proc-drbd.md lists error code %s', (code) => {
+    expect(page).toContain(`| \`${code}\` |`);
   });
   it.each(Object.keys(rules))('docs/proc-drbd.md links rule %s', (id) => {
     expect(page).toContain(`(rules/proc-drbd/${id}.md)`);

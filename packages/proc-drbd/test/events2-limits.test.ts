@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { DiagnosticCollector } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
-import { Events2Parser, SOURCE } from '../src/index.js';
+import { SOURCE } from '../src/diagnostics.js';
+import { Events2Parser } from '../src/index.js';
 
 const run = (chunks: readonly string[], max: number) => {
   const p = new Events2Parser({ maxLineLength: max });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emitProcDrbd,
-  events2ToStatus,
-  lint,
-  parse,
-  parseEvents2,
-  parseProcDrbd,
-} from '../src/index.js';
+import { emitProcDrbd, events2ToStatus, lint, parse, parseEvents2, parseProcDrbd } from '../src/index.js';
 import { readFixture } from './helpers.js';
 
 const head83 =

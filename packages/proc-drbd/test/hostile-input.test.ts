@@ -27,6 +27,7 @@ describe('messages name what the text holds (issue 13, low)', () => {
     const texts = {
       'proc-drbd': `version: 8.4.11 (api:1/proto:86-101)\n${esc}\n 0: cs:${esc}\n`,
       events2: `exists resource name:r0 role:Primary\n${esc} resource name:r0\nexists ${esc} name:r0\n  ${esc}:x\n`,
+      'status-json': `[${esc}]`,
       'status-text': `  ${esc}\nr0 role:Primary\n  disk:UpToDate ${esc}\n${' '.repeat(3)}${esc}\n`,
     } as const;
     for (const [source, text] of Object.entries(texts)) {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodeIoFlags,
-  emitProcDrbd,
-  formatGrouped,
-  parse,
-  parseGrouped,
-  parseProcDrbd,
-  parseProcDrbdCst,
-  printProcDrbd,
-  progressBar,
-} from '../src/index.js';
+import { emitProcDrbd, parse, parseProcDrbd, parseProcDrbdCst, printProcDrbd } from '../src/index.js';
+import { DrbdStatusSchema, ProcDrbdSchema } from '../src/schema.js';
+import { formatGrouped, progressBar } from '../src/sources/proc/emit.js';
+import { decodeIoFlags, parseGrouped } from '../src/sources/proc/parse.js';
 import { fixtures, notKernelFormatted, readFixture } from './helpers.js';
 
 const procFixtures = fixtures('proc-');
@@ -363,8 +356,7 @@ describe('8.x state translation', () => {
 });
 
 describe('models satisfy their schemas', () => {
-  it.each(fixtures())('%s', async (name) => {
-    const { DrbdStatusSchema, ProcDrbdSchema } = await import('../src/index.js');
+  it.each(fixtures())('%s', (name) => {
     const r = parse(readFixture(name));
     expect(DrbdStatusSchema.safeParse(r.model).error).toBeUndefined();
     if (r.proc) expect(ProcDrbdSchema.safeParse(r.proc).error).toBeUndefined();

@@ -1,8 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
-  DrbdStatusSchema,
-  drbdStatusJsonSchema,
   Events2Parser,
   Events2Reducer,
   emitEvents2,
@@ -14,6 +12,7 @@ import {
   printProcDrbd,
   statusMetrics,
 } from '../src/index.js';
+import { DrbdStatusSchema } from '../src/schema.js';
 import { procModel, status } from './arbitraries.js';
 import { fixtures, readFixture } from './helpers.js';
 
@@ -91,13 +90,5 @@ describe('never crash, never hang', () => {
         }
       }
     }
-  });
-});
-
-describe('JSON Schema', () => {
-  it('matches the checked-in file', async () => {
-    await expect(`${JSON.stringify(drbdStatusJsonSchema(), null, 2)}\n`).toMatchFileSnapshot(
-      '__snapshots__/drbd-status.schema.json',
-    );
   });
 });

@@ -13,7 +13,7 @@ describe('health-check rules', () => {
     expect(procDrbdFormat.detect('x.conf', 'resource r0 {\n}\n')).toBe(0);
     expect(procDrbdFormat.codePrefix).toBe('drbd-status');
     expect(procDrbdFormat.ruleIds).toEqual(Object.keys(rules));
-    expect(Object.keys(procDrbdFormat.settings)).toEqual(['allowTwoPrimaries']);
+    expect(Object.keys(procDrbdFormat.settings)).toEqual(['source', 'allowTwoPrimaries']);
     expect(lint).toBe(procDrbdFormat.lint);
   });
 
@@ -58,6 +58,18 @@ describe('health-check rules', () => {
       }
     }
     await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot('__snapshots__/lint-findings.txt');
+  });
+
+  it('the source setting reads the text as that source instead of detecting it', () => {
+    const text = readFixture('proc-8.4.3-srcversion-dual-primary.txt');
+    const codes = (settings: StatusLintOptions['settings']) =>
+      new Set(lint(text, settings ? { settings } : {}).diagnostics.map((d) => d.code));
+    expect(codes(undefined).has('dual-primary-unexpected')).toBe(true);
+    const asText = codes({ source: 'status-text' });
+    expect(asText.has('drbd-status/invalid-status-line')).toBe(true);
+    expect(asText.has('dual-primary-unexpected')).toBe(false);
+    // @ts-expect-error not a source
+    expect(() => lint(text, { settings: { source: 'json' } })).toThrow(FtkitError);
   });
 
   it('rules can be turned off and re-levelled', () => {

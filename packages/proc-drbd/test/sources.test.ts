@@ -1,5 +1,6 @@
 import { DiagnosticCollector, MAX_DIAGNOSTICS } from '@ftkit/core';
 import { describe, expect, it } from 'vitest';
+import { SOURCE } from '../src/diagnostics.js';
 import {
   Events2Parser,
   parse,
@@ -7,7 +8,6 @@ import {
   parseProcDrbd,
   parseStatusJson,
   parseStatusText,
-  SOURCE,
 } from '../src/index.js';
 
 // Issue 14 item 4: every source reports through one core DiagnosticCollector.

@@ -7,4 +7,7 @@ describe('public API documentation', () => {
   it('has TSDoc on every export of @ftkit/proc-drbd', { timeout: 120_000 }, () => {
     expect(undocumentedExports(fileURLToPath(new URL('../src/index.ts', import.meta.url)))).toEqual([]);
   });
+  it('has TSDoc on every export of @ftkit/proc-drbd/schema', { timeout: 120_000 }, () => {
+    expect(undocumentedExports(fileURLToPath(new URL('../src/schema.ts', import.meta.url)))).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import {
   type DrbdStatus,
   Events2Parser,
@@ -34,13 +35,17 @@ export interface ExporterOptions {
 
 /** What a scrape reads from a source. */
 interface Reading {
-  readonly status: DrbdStatus | null;
   readonly up: boolean;
+  /** Changes whenever the DRBD state may have changed (the rendered families are cached by it). */
+  readonly key: unknown;
+  /** The state (built on demand: at 1,000 resources this is the costly part). */
+  status(): DrbdStatus | null;
   readonly helperCalls: readonly { readonly resource: string; readonly helper: string }[];
 }
 
 /** The exporter's own counters, shared by both sources. */
 interface Health {
+  events: number;
   malformedLines: number;
   sourceErrors: number;
   restarts: number;
@@ -50,10 +55,20 @@ interface Source {
   readonly kind: 'events2' | 'proc-drbd';
   readonly path: string;
   read(): Promise<Reading>;
+  /** Called after the state changed (events2 only; /proc/drbd is read at each scrape). */
+  onChange?: () => void;
   stop(): void;
 }
 
 type Log = (line: string) => void;
+
+/** The DRBD families rendered once: text, its UTF-8 bytes after a blank line, and those gzipped. */
+interface Rendered {
+  readonly text: string;
+  readonly bytes: Buffer;
+  readonly gzip: Buffer;
+}
+const noDrbd: Rendered = { text: '', bytes: Buffer.alloc(0), gzip: Buffer.alloc(0) };
 
 /** Reads /proc/drbd (DRBD 8.x) at each scrape; an unreadable file gives `up` 0, never an error. */
 function procSource(path: string, health: Health, log: Log): Source {
@@ -71,12 +86,12 @@ function procSource(path: string, health: Health, log: Log): Source {
         // once per distinct failure, so a missing module does not flood the journal
         if (message !== loggedError) log(message);
         loggedError = message;
-        return { status: null, up: false, helperCalls: [] };
+        return { up: false, key: null, status: () => null, helperCalls: [] };
       }
       loggedError = '';
       const read = parseStatus(text, { source: 'proc-drbd', fileName: path });
       health.malformedLines += read.diagnostics.filter((d) => d.severity === 'error').length;
-      return { status: read.model, up: true, helperCalls: [] };
+      return { up: true, key: text, status: () => read.model, helperCalls: [] };
     },
     stop() {},
   };
@@ -90,6 +105,7 @@ function procSource(path: string, health: Health, log: Log): Source {
  */
 function events2Source(path: string, options: ExporterOptions, health: Health, log: Log): Source {
   let current = new Events2Reducer();
+  let generation = 0;
   let child: ChildProcess | undefined;
   let running = false;
   let stopped = false;
@@ -105,11 +121,18 @@ function events2Source(path: string, options: ExporterOptions, health: Health, l
       for (const line of lines) if (line.trim() !== '') log(`${prefix}: ${line}`);
     });
   };
+  const changed = () => {
+    generation++;
+    source.onChange?.();
+  };
   const feed = (parser: Events2Parser, reducer: Events2Reducer, chunk: string, skipDumpEnd: boolean) => {
-    for (const e of parser.push(chunk)) {
+    const events = parser.push(chunk);
+    for (const e of events) {
       if (skipDumpEnd && e.object === '-') continue;
       reducer.apply(e);
     }
+    health.events += events.length;
+    if (events.length > 0 && reducer === current) changed();
     const problems = parser.diagnostics.splice(0);
     health.malformedLines += problems.length;
     for (const d of problems) log(`${path} events2 line ${d.position.start.line}: ${d.message}`);
@@ -125,7 +148,10 @@ function events2Source(path: string, options: ExporterOptions, health: Health, l
     proc.stdout.setEncoding('utf8');
     proc.stdout.on('data', (chunk: string) => {
       feed(parser, next, chunk, false);
-      if (next.initialDumpDone && current !== next) current = next;
+      if (next.initialDumpDone && current !== next) {
+        current = next;
+        changed();
+      }
     });
     logStderr(`${path} stderr`, proc.stderr);
     let ended = false;
@@ -135,6 +161,7 @@ function events2Source(path: string, options: ExporterOptions, health: Health, l
       running = false;
       child = undefined;
       if (stopped) return;
+      changed();
       for (const e of parser.end()) next.apply(e);
       health.malformedLines += parser.diagnostics.splice(0).length;
       health.sourceErrors++;
@@ -162,22 +189,18 @@ function events2Source(path: string, options: ExporterOptions, health: Health, l
     logStderr(`${path} events2 --now stderr`, proc.stderr);
     proc.on('error', (error) => log(`${path} events2 --now: ${error.message}`));
   };
-  start();
-  if (options.statisticsInterval > 0) {
-    pollTimer = setInterval(poll, options.statisticsInterval * 1000);
-    pollTimer.unref();
-  }
-  return {
+  const source: Source = {
     kind: 'events2',
     path,
     async read() {
       const up = running && current.initialDumpDone;
-      if (!current.initialDumpDone) return { status: null, up, helperCalls: [] };
-      const helperCalls = current.helperCalls.map((h) => ({
+      const reducer = current;
+      if (!reducer.initialDumpDone) return { up, key: null, status: () => null, helperCalls: [] };
+      const helperCalls = reducer.helperCalls.map((h) => ({
         resource: h.fields.name ?? '',
         helper: h.fields.helper ?? '',
       }));
-      return { status: current.toStatus(), up, helperCalls };
+      return { up, key: generation, status: () => reducer.toStatus(), helperCalls };
     },
     stop() {
       stopped = true;
@@ -186,6 +209,13 @@ function events2Source(path: string, options: ExporterOptions, health: Health, l
       child?.kill('SIGTERM');
     },
   };
+  // started once `source` exists: its first output calls `changed`, which reads it
+  start();
+  if (options.statisticsInterval > 0) {
+    pollTimer = setInterval(poll, options.statisticsInterval * 1000);
+    pollTimer.unref();
+  }
+  return source;
 }
 
 /** `kmod` and `utils` of `drbd_version`, from `drbdadm --version` as drbd-reactor reads them. */
@@ -225,6 +255,13 @@ function exporterFamilies(source: Source, up: boolean, health: Health, version: 
       help: 'Constant 1, labelled with the ftkit version and the status source (events2 or proc-drbd)',
       labelNames: ['version', 'source'],
       samples: [{ labels: { version, source: source.kind }, value: 1 }],
+    },
+    {
+      name: 'ftkit_exporter_events_total',
+      type: 'counter',
+      help: 'drbdsetup events2 events read (0 for /proc/drbd)',
+      labelNames: [],
+      samples: one(health.events),
     },
     {
       name: 'ftkit_exporter_malformed_lines_total',
@@ -292,19 +329,57 @@ export async function exporter({ io, state }: CommandContext, opts: ExporterOpti
   if (opts.once && opts.textfile === undefined) throw new UsageError('--once needs --textfile');
   const listen = opts.textfile === undefined ? parseListen(opts.listen) : undefined;
   const log: Log = (line) => io.stderr(`ftkit exporter: ${line}\n`);
-  const health: Health = { malformedLines: 0, sourceErrors: 0, restarts: 0 };
+  const health: Health = { events: 0, malformedLines: 0, sourceErrors: 0, restarts: 0 };
   const source = chooseSource(opts, io, health, log);
   const versions = readVersions();
+  // drbd-reactor's cache: the DRBD families are rendered again only when the state changed (at
+  // 1,000 resources × 3 peers that takes prom-client about half a second), in the background
+  // shortly after a change, so a scrape usually just sends the text; the exporter's own few
+  // families are rendered at every scrape.
+  let cache: (Rendered & { key: unknown }) | undefined;
+  let rendering: Promise<Rendered> | undefined;
+  const drbdText = async (reading: Reading): Promise<Rendered> => {
+    if (reading.key === null) return noDrbd;
+    if (cache && cache.key === reading.key) return cache;
+    const status = reading.status();
+    const text = status
+      ? await exposition(
+          statusMetrics(status, { enums: opts.enums === true, versions, helperCalls: reading.helperCalls }),
+        )
+      : '';
+    // kept encoded and compressed: a scrape then only sends bytes (a gzip stream may hold
+    // several members, so the exporter's own families are compressed apart and sent first)
+    const bytes = Buffer.from(`\n${text}`);
+    cache = { key: reading.key, text, bytes, gzip: gzipSync(bytes) };
+    return cache;
+  };
+  /** One render of the DRBD families at a time; the next one waits for it. */
+  const renderDrbd = async (reading: Reading): Promise<Rendered> => {
+    while (rendering) await rendering.catch(() => noDrbd);
+    const p = drbdText(reading);
+    rendering = p;
+    try {
+      return await p;
+    } finally {
+      if (rendering === p) rendering = undefined;
+    }
+  };
+  /** The exposition: the exporter's own families, then the DRBD ones. */
   const render = async () => {
     const reading = await source.read();
-    const drbd = reading.status
-      ? statusMetrics(reading.status, {
-          enums: opts.enums === true,
-          versions,
-          helperCalls: reading.helperCalls,
-        })
-      : [];
-    return exposition([...exporterFamilies(source, reading.up, health, state.version), ...drbd]);
+    const drbd = await renderDrbd(reading);
+    const own = await exposition(exporterFamilies(source, reading.up, health, state.version));
+    return { own, drbd };
+  };
+  let pending: NodeJS.Timeout | undefined;
+  source.onChange = () => {
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      source
+        .read()
+        .then(renderDrbd)
+        .catch((error: Error) => log(`render failed: ${error.message}`));
+    }, 200);
   };
 
   let stop!: () => void;
@@ -333,7 +408,8 @@ export async function exporter({ io, state }: CommandContext, opts: ExporterOpti
         if (source.kind === 'events2')
           for (let i = 0; i < 100 && !done && !(await source.read()).up; i++) await sleep(100);
         // atomic: node_exporter never reads half a file (a temporary file beside it, then rename)
-        await writeFileAtomic(file, await render());
+        const { own, drbd } = await render();
+        await writeFileAtomic(file, drbd.text === '' ? own : `${own}\n${drbd.text}`);
         if (opts.once || done) break;
         await Promise.race([sleep(opts.interval * 1000), stopped]);
         if (done) break;
@@ -346,8 +422,24 @@ export async function exporter({ io, state }: CommandContext, opts: ExporterOpti
           return;
         }
         if (path === '/metrics') {
+          const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
           render().then(
-            (body) => res.writeHead(200, { 'content-type': expositionContentType }).end(body),
+            ({ own, drbd }) => {
+              const empty = drbd.text === '';
+              const head = gzip ? gzipSync(own) : Buffer.from(own);
+              const tail = empty ? Buffer.alloc(0) : gzip ? drbd.gzip : drbd.bytes;
+              res.writeHead(200, {
+                'content-type': expositionContentType,
+                'content-length': head.length + tail.length,
+                ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+                vary: 'accept-encoding',
+              });
+              if (req.method === 'HEAD') res.end();
+              else {
+                res.write(head);
+                res.end(tail);
+              }
+            },
             (error: Error) => {
               log(`scrape failed: ${error.message}`);
               res.writeHead(500, { 'content-type': 'text/plain' }).end(`${error.message}\n`);
@@ -374,6 +466,7 @@ export async function exporter({ io, state }: CommandContext, opts: ExporterOpti
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
+    clearTimeout(pending);
     source.stop();
   }
   state.exitCode = ExitCode.ok;

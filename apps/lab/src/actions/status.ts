@@ -279,7 +279,10 @@ async function statusCheck({ io, state }: CommandContext, file: string, opts: St
     return unknown(error instanceof Error ? error.message : String(error));
   }
   const read = parseStatus(text, { ...(opts.source ? { source: opts.source } : {}), fileName: file });
-  const settings = opts.allowTwoPrimaries ? { allowTwoPrimaries: true } : {};
+  const settings = {
+    ...(opts.allowTwoPrimaries ? { allowTwoPrimaries: true } : {}),
+    ...(opts.source ? { source: opts.source } : {}),
+  };
   const verdict = nagiosVerdict(read, lintStatus(text, { fileName: file, settings }).diagnostics);
   io.stdout(`${verdict.line}\n`);
   state.exitCode = verdict.code;
@@ -294,7 +297,10 @@ export async function status(context: CommandContext, file: string, opts: Status
     throw new UsageError('Invalid --watch: expected a number of seconds above 0');
   if (opts.watch !== undefined && file === '-')
     throw new UsageError('--watch needs a file to re-read, not standard input');
-  const settings = opts.allowTwoPrimaries ? { allowTwoPrimaries: true } : {};
+  const settings = {
+    ...(opts.allowTwoPrimaries ? { allowTwoPrimaries: true } : {}),
+    ...(opts.source ? { source: opts.source } : {}),
+  };
   let previous: { status: DrbdStatus; at: number } | undefined;
   let readings = 0;
   for (;;) {

@@ -78,7 +78,7 @@ describe.each(nodes)('ftkit on the $label ($version)', (node: NodeUnderTest) => 
     expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
     const help = ftkit(node, ['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['lint', 'fmt', 'lab', 'status', 'events2', 'ocfs2', 'drbd', 'borg']) {
+    for (const command of ['lint', 'fmt', 'lab', 'status', 'events2', 'exporter', 'ocfs2', 'drbd', 'borg']) {
       expect(help.stdout).toContain(`\n  ${command} `);
     }
   });

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -44,7 +44,10 @@ function parseExposition(body: string): Map<string, Scraped> {
   const out = new Map<string, Scraped>();
   const family = (name: string) => {
     let f = out.get(name);
-    if (!f) out.set(name, (f = { type: '', samples: [] }));
+    if (!f) {
+      f = { type: '', samples: [] };
+      out.set(name, f);
+    }
     return f;
   };
   for (const line of body.split('\n')) {
@@ -177,6 +180,7 @@ if [ "$n" -eq 1 ]; then
   exit 1
 fi
 cat "$dir/then.txt"
+echo $$ > "$dir/pid"
 exec sleep 600
 `,
   );
@@ -249,6 +253,12 @@ describe('ftkit exporter', () => {
       expect(value(first.families, 'drbd_peerdevice_sent_bytes', { name: 'drbd0' })).toBe(
         model.resources[0]!.connections[0]!.peerDevices[0]!.sentBytes,
       );
+      // `ftkit status --prometheus` prints the same DRBD families (one mapping, one serializer)
+      const status = parseExposition(ftkit(node, ['status', '--prometheus', '--enums', file]).stdout);
+      const drbdOf = (m: Map<string, Scraped>) =>
+        [...m].filter(([n]) => !n.startsWith('ftkit_exporter_') && n !== 'drbd_version');
+      expect(drbdOf(first.families).length).toBeGreaterThan(10);
+      expect(drbdOf(first.families)).toEqual(drbdOf(status));
 
       renameSync(file, `${file}.away`);
       const gone = await r.scrape();
@@ -290,5 +300,27 @@ describe('ftkit exporter', () => {
     expectSamplesOf(families, parse(text('proc-drbd-83.txt')).model, false);
     expect(families.has('drbd_device_state')).toBe(false);
     expect(existsSync(join(dir, 'drbd.prom'))).toBe(true);
+  });
+
+  it('--textfile --once on DRBD 9 waits for the initial dump, writes it, and stops drbdsetup', () => {
+    const dir = fakeDrbdsetup('', text('events2-three-node.txt'), '');
+    writeFileSync(join(dir, 'runs'), '1\n'); // straight to the run that streams and stays
+    const out = join(dir, 'collector');
+    const run = ftkit(node, ['exporter', '--textfile', out, '--once', '--drbdsetup', join(dir, 'drbdsetup')]);
+    expect(run.code).toBe(0);
+    const families = parseExposition(readFileSync(join(out, 'drbd.prom'), 'utf8'));
+    expect(value(families, 'ftkit_exporter_up')).toBe(1);
+    expectSamplesOf(families, parse(text('events2-three-node.txt')).model, false);
+    // the `sleep` the fake drbdsetup became was stopped with the exporter
+    const pid = readFileSync(join(dir, 'pid'), 'utf8').trim();
+    const alive = () => {
+      try {
+        return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 30 && alive(); i++) spawnSync('sleep', ['0.1']);
+    expect(alive()).toBe(false);
   });
 });

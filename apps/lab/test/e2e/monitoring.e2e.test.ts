@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { fixtures, ftkit, type NodeUnderTest, nodesUnderTest } from './helpers.js';
+import { fixtures, ftkit, type NodeUnderTest, nodesUnderTest, root } from './helpers.js';
 
 vi.setConfig({ testTimeout: 240_000 });
 
@@ -8,6 +8,11 @@ vi.setConfig({ testTimeout: 240_000 });
 // node_modules/.bin/ftkit as a child process on every Node under test.
 
 const fx = (name: string) => join(fixtures, name);
+// biome formats JSON outside test/fixtures, so this one is read where it lives (see its SOURCES.md)
+const quorumLost = join(
+  root,
+  'packages/proc-drbd/test/fixtures/status-json-diskless-client-quorum-lost-standalone.json',
+);
 const perf =
   /\| resources=\d+;;;0 connections=\d+;;;0 connected=\d+;;;0 disks=\d+;;;0 disks_uptodate=\d+;;;0 syncing=\d+;;;0 out_of_sync=\d+B;;;0$/;
 
@@ -26,7 +31,7 @@ describe.each(nodesUnderTest())('on the $label ($version)', (node: NodeUnderTest
     );
     expect(warning.stdout.trimEnd()).toMatch(perf);
 
-    const critical = ftkit(node, ['status', '--check', fx('status-quorum-lost.json')]);
+    const critical = ftkit(node, ['status', '--check', quorumLost]);
     expect(critical.code).toBe(2);
     expect(critical.stdout).toMatch(
       /^DRBD CRITICAL - 1 resource: I\/O on `db` is suspended \(quorum\); Volume 0 of `db` has lost quorum/,

@@ -1,4 +1,5 @@
 import type { LintInput } from '@ftkit/core';
+import type { StatusSource } from '../model.js';
 import { parse } from '../parse.js';
 import { makeStatusDoc, type StatusDoc } from './doc.js';
 import { dualPrimaryUnexpected } from './rules/dual-primary-unexpected.js';
@@ -26,6 +27,11 @@ export const statusRules = [
 
 /** The settings the health checks read. */
 export const statusSettings = {
+  source: {
+    type: 'string',
+    values: ['proc-drbd', 'status-json', 'status-text', 'events2'],
+    description: 'Which output the text is; detected from the text when not given',
+  },
   allowTwoPrimaries: {
     type: 'boolean | string[]',
     description:
@@ -36,9 +42,13 @@ export const statusSettings = {
 /** Reads any of the four status outputs for the health checks: the doc they read and the parse diagnostics. */
 export function prepareStatusLint(
   text: string,
-  options: { readonly fileName?: string },
+  options: { readonly fileName?: string; readonly settings?: { readonly source?: StatusSource } },
 ): LintInput<StatusDoc> {
-  const read = parse(text, options.fileName !== undefined ? { fileName: options.fileName } : {});
+  const source = options.settings?.source;
+  const read = parse(text, {
+    ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),
+    ...(source !== undefined ? { source } : {}),
+  });
   return {
     doc: makeStatusDoc(read.model, read.source, text, read.helperCalls),
     diagnostics: read.diagnostics,

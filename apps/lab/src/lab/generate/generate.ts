@@ -9,7 +9,7 @@ import type { LabFile, LabPhase, LabTree, NodeTree, TreeFile } from '../tree.js'
 import { emitCorosyncConf, emitPacemaker } from './pacemaker.js';
 import { type LabPlan, type PlanMode, type PlanOptions, planLab } from './plan.js';
 import { emitRunbook, type RunbookPhase } from './runbook.js';
-import { backupUnits } from './units.js';
+import { backupUnits, exporterUnit } from './units.js';
 
 /** What {@link generateLab} produces: the lab tree, with the plan of each phase. */
 export interface GeneratedLab extends LabTree {
@@ -52,6 +52,8 @@ function phaseTree(plan: LabPlan, dir: string): LabPhase & { plan: LabPlan } {
       // A file holding the shared secret is readable by root only.
       add(`etc/drbd.d/${r.name}.res`, emitDrbdResource(plan, r.name), r.sharedSecret ? 0o600 : 0o644);
     }
+    if (plan.resources.some((x) => x.hosts.some((h) => h.name === node.name)))
+      add('etc/systemd/system/ftkit-exporter.service', emitUnit(exporterUnit(plan.drbdVersion)));
     const fstab = emitFstab(plan, node.name);
     if (fstab !== undefined) add('etc/fstab.d/ftkit-lab.fstab', fstab);
     if (plan.cluster?.nodes.some((n) => n.name === node.name)) {

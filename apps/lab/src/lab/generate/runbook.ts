@@ -278,6 +278,9 @@ export function emitRunbook(phases: readonly RunbookPhase[] | LabPlan, outDir = 
     backupSteps(last, steps);
     flush();
   }
+  out.push('# Monitoring', '');
+  monitoringSteps(last, steps);
+  flush();
   out.push(
     '## Check the trees',
     '',
@@ -289,6 +292,29 @@ export function emitRunbook(phases: readonly RunbookPhase[] | LabPlan, outDir = 
     '',
   );
   return out.join('\n');
+}
+
+/** Installs ftkit on the DRBD nodes and starts the exporter unit of their trees. */
+function monitoringSteps(plan: LabPlan, steps: Step[]): void {
+  const hosts = plan.nodes
+    .filter((n) => plan.resources.some((r) => r.hosts.some((h) => h.name === n.name)))
+    .map((n) => n.name);
+  if (hosts.length === 0) return;
+  steps.push({
+    on: hosts.join(', '),
+    why: "Install Node.js 22 and ftkit (into /usr/local: the distribution's Node.js is too old), then start the DRBD exporter (`ftkit-exporter.service` of the tree): drbd-reactor's metric names on port 9942, so its Grafana dashboard (14339) and alert rules work. Healthy is `ftkit_exporter_up 1`, each connection's `drbd_connection_state` 1 for `Connected`, each disk's `drbd_device_state` 1 for `UpToDate` and `drbd_peerdevice_outofsync_bytes` 0. `ftkit status --check` gives the same verdict as one Nagios line.",
+    commands: [
+      // ftkit needs Node ^20.19, ^22.12 or >= 24; the distributions' own nodejs is older
+      'curl -fsSL https://nodejs.org/dist/v22.12.0/node-v22.12.0-linux-x64.tar.xz | tar -xJ -C /usr/local --strip-components=1',
+      'npm install -g @ftkit/lab',
+      'systemctl daemon-reload',
+      'systemctl enable --now ftkit-exporter.service',
+      `curl -s http://localhost:9942/metrics | grep -E '^(ftkit_exporter_up|drbd_connection_state.*"Connected"|drbd_device_state.*"UpToDate"|drbd_peerdevice_outofsync_bytes)'`,
+      plan.drbdVersion === '9'
+        ? 'drbdsetup status --json | ftkit status --check -'
+        : 'ftkit status --check /proc/drbd',
+    ],
+  });
 }
 
 function watchSync(plan: LabPlan, name: string): string {

@@ -1,5 +1,5 @@
-import type { Diagnostic, DiagnosticCollector } from '@ftkit/core';
-import { collectorFor, SOURCE, type SourceParseOptions, shown } from '../../diagnostics.js';
+import { type Diagnostic, type DiagnosticCollector, FtkitError } from '@ftkit/core';
+import { checkText, collectorFor, SOURCE, type SourceParseOptions, shown } from '../../diagnostics.js';
 
 /** One parsed `drbdsetup events2` line. */
 export interface Events2Event {
@@ -69,6 +69,12 @@ export class Events2Parser {
    */
   constructor(options: Events2ParserOptions = {}) {
     this.maxLineLength = options.maxLineLength ?? 1024 * 1024;
+    if (!Number.isSafeInteger(this.maxLineLength) || this.maxLineLength < 1)
+      throw new FtkitError(
+        'drbd-status/invalid-argument',
+        `Expected \`maxLineLength\` to be a whole number of at least 1, found ${String(options.maxLineLength)}`,
+        { path: ['maxLineLength'] },
+      );
     this.collector = options.diagnostics;
     this.fileName = options.fileName;
     this.diagnostics = this.collector?.items ?? [];
@@ -98,6 +104,7 @@ export class Events2Parser {
 
   /** Parses every complete line in `chunk` (plus what was left over from earlier chunks). */
   push(chunk: string): Events2Event[] {
+    checkText(chunk, 'chunk');
     const out: Events2Event[] = [];
     let text = this.rest + chunk;
     let start = 0;
@@ -192,22 +199,14 @@ export class Events2Parser {
     }
     if (object === '' || !actions.has(action)) {
       this.last = undefined;
-      this.report(
-        `Expected \`ACTION OBJECT key:value …\`, found \`${shown(raw)}\``,
-        start,
-        raw.length,
-      );
+      this.report(`Expected \`ACTION OBJECT key:value …\`, found \`${shown(raw)}\``, start, raw.length);
       return;
     }
     if (!objects.has(object)) {
       this.last = undefined;
       // A newer drbdsetup (or a test) may add object types: skipped, never taken for one we know
       // (it used to become a phantom connection of the resource it names).
-      this.report(
-        `Unknown events2 object \`${shown(object, 30)}\` (line skipped)`,
-        start,
-        raw.length,
-      );
+      this.report(`Unknown events2 object \`${shown(object, 30)}\` (line skipped)`, start, raw.length);
       return;
     }
     const fields = new FieldBag();
@@ -266,6 +265,7 @@ export interface Events2ParseResult {
 
 /** Parses a whole events2 capture at once. Never throws. */
 export function parseEvents2(text: string, options: SourceParseOptions = {}): Events2ParseResult {
+  checkText(text);
   const diagnostics = collectorFor(text, options);
   const p = new Events2Parser({ diagnostics });
   const model = [...p.push(text), ...p.end()];

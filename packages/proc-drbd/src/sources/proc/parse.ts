@@ -1,5 +1,5 @@
 import type { DiagnosticCollector, ParseResult } from '@ftkit/core';
-import { collectorFor, type SourceParseOptions, shown } from '../../diagnostics.js';
+import { checkText, collectorFor, type SourceParseOptions, shown } from '../../diagnostics.js';
 import { type ProcDrbdCst, type ProcLine, parseProcDrbdCst } from './cst.js';
 import type {
   Congestion,
@@ -241,6 +241,7 @@ export type ProcDrbdParseResult = ParseResult<ProcDrbdCst, ProcDrbd>;
  * of a line gives every complete minor plus a `drbd-status/truncated-input` warning.
  */
 export function parseProcDrbd(text: string, options: SourceParseOptions = {}): ProcDrbdParseResult {
+  checkText(text);
   const cst = parseProcDrbdCst(text);
   const diagnostics = collectorFor(text, options);
   const model = composeProcDrbd(cst, diagnostics);

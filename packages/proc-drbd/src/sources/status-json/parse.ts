@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@ftkit/core';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { z } from 'zod';
-import { collectorFor, type SourceParseOptions } from '../../diagnostics.js';
+import { checkText, collectorFor, type SourceParseOptions, shown } from '../../diagnostics.js';
 import { type StatusJson, StatusJsonSchema } from './schema.js';
 
 /**
@@ -59,6 +59,7 @@ export interface StatusJsonParseResult {
  * type becomes a diagnostic whose span covers the offending value (or its nearest parent).
  */
 export function parseStatusJson(text: string, options: SourceParseOptions = {}): StatusJsonParseResult {
+  checkText(text);
   const diagnostics = collectorFor(text, options);
   let raw: unknown;
   try {
@@ -68,7 +69,8 @@ export function parseStatusJson(text: string, options: SourceParseOptions = {}):
     const start = m ? Number(m[1]) : 0;
     diagnostics.error(
       'drbd-status/invalid-json',
-      `Expected JSON, found a syntax error: ${error instanceof Error ? error.message : String(error)}`,
+      // V8 quotes the input around the error: control characters in it are spelled out.
+      `Expected JSON, found a syntax error: ${shown(error instanceof Error ? error.message : String(error), 200)}`,
       { start, end: Math.min(text.length, start + 1) },
     );
     return { model: null, diagnostics: diagnostics.items };

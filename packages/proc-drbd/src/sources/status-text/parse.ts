@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@ftkit/core';
-import { collectorFor, type SourceParseOptions, shown } from '../../diagnostics.js';
+import { checkText, collectorFor, type SourceParseOptions, shown } from '../../diagnostics.js';
 import {
   type Connection,
   type Device,
@@ -212,6 +212,7 @@ export interface StatusTextParseResult {
  * throws; lines it cannot place become warnings spanning the line.
  */
 export function parseStatusText(text: string, options: SourceParseOptions = {}): StatusTextParseResult {
+  checkText(text);
   const diagnostics = collectorFor(text, options);
   const resources: Resource[] = [];
   let res: Resource | undefined;
