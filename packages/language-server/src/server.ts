@@ -1,5 +1,5 @@
 import type { AnyFormatModule, Diagnostic, Span, TextEdit } from '@ftkit/core';
-import { formats as cliFormats } from '@ftkit/lab';
+import { formats as cliFormats, detectFormat } from '@ftkit/lab';
 import {
   CodeAction,
   CodeActionKind,
@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext, FormatFeatures } from './features.js';
 import { clusterConfFeatures } from './formats/cluster-conf.js';
-import { drbdFeatures } from './formats/drbd.js';
+import { drbdFeatures, includedPaths } from './formats/drbd.js';
 import { fstabFeatures } from './formats/fstab.js';
 import { o2cbFeatures } from './formats/o2cb.js';
 import { type DocumentLint, type LintSettings, lintDocument } from './lint-document.js';
@@ -227,12 +227,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspace.open.set(path, { text: e.document.getText(), version: e.document.version });
     if (known && known.version === e.document.version) return; // the open event validated it
     schedule(e.document, debounceMs);
-    // Files that include this one see the edit through the workspace reader: lint them again.
-    for (const other of documents.all())
-      if (other.uri !== e.document.uri) {
-        lints.delete(other.uri);
-        schedule(other, debounceMs * 2);
-      }
+    // Open drbd.conf files that include this one see the edit through the workspace reader: lint
+    // them again (only those: a big file linted on every keystroke elsewhere would delay this one).
+    for (const other of documents.all()) {
+      if (other.uri === e.document.uri) continue;
+      const otherPath = pathOf(other.uri);
+      const ctx = { path: otherPath, text: other.getText(), workspace, settings: config.settings ?? {} };
+      if (detectFormat(otherPath, ctx.text, formats)?.name !== 'drbd-conf' || !includedPaths(ctx).has(path))
+        continue;
+      lints.delete(other.uri);
+      schedule(other, debounceMs * 2);
+    }
   });
   documents.onDidClose((e) => {
     workspace.open.delete(pathOf(e.document.uri));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureContext } from '../src/features.js';
 import { clusterConfFeatures } from '../src/formats/cluster-conf.js';
-import { drbdFeatures } from '../src/formats/drbd.js';
+import { drbdFeatures, includedPaths } from '../src/formats/drbd.js';
 import { fstabFeatures } from '../src/formats/fstab.js';
 import { o2cbFeatures } from '../src/formats/o2cb.js';
 import { lintDocument } from '../src/lint-document.js';
@@ -161,6 +161,14 @@ resource r1 {
     const host = drbdFeatures.definition!(c, at(c, 'host bob', 'host '.length));
     expect(host).toEqual([{ path: c.path, span: { start: at(c, 'on bob', 3), end: at(c, 'on bob', 6) } }]);
     expect(drbdFeatures.references!(c, at(c, 'on alice', 3)).length).toBe(2);
+  });
+
+  it('knows the files a drbd.conf includes (what an edit elsewhere makes it lint again for)', () => {
+    expect([...includedPaths(ctx('drbd.conf'))].sort()).toEqual([
+      join(ws, 'drbd.d/global_common.conf'),
+      join(ws, 'drbd.d/postgres.res'),
+    ]);
+    expect(includedPaths(c).size).toBe(0);
   });
 
   it('lists resources, sections, hosts and connections as symbols', () => {

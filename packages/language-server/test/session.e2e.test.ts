@@ -286,4 +286,18 @@ describe('a scripted editor session over stdio', () => {
     expect(after.map((d) => d.code)).not.toContain('shared-secret-weak');
     expect(after.map((d) => asFinding(rel, d))).toEqual(ftkitLint(rel).map(comparable));
   });
+
+  it('lints an open drbd.conf again when a file it includes is edited in the editor', async () => {
+    const rel = 'drbd.d/postgres.res';
+    const relinted = session.diagnostics(uri('drbd.conf'), 1);
+    const own = session.diagnostics(uri(rel), 2);
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri(rel), version: 2 },
+      contentChanges: [
+        { text: read(rel).replace('meta-disk internal;', 'meta-disk internal;\n    protocol D;') },
+      ],
+    });
+    expect((await own).diagnostics.some((d) => d.severity === 1)).toBe(true);
+    expect((await relinted).diagnostics).toEqual([]);
+  });
 });

@@ -261,6 +261,26 @@ function relatedFiles(ctx: FeatureContext): Map<string, DocumentNode> {
   return files;
 }
 
+/**
+ * The files a drbd.conf text includes, recursively (absolute paths, read through the workspace):
+ * the documents whose lint an edit of one of them changes.
+ */
+export function includedPaths(ctx: FeatureContext): Set<string> {
+  const out = new Set<string>();
+  const reader = ctx.workspace.reader(ctx.path);
+  const visit = (path: string, text: string | undefined, depth: number) => {
+    if (text === undefined || depth < 0 || out.size > 500) return;
+    for (const inc of includesIn(path, parseCst(text)))
+      for (const p of reader.glob(inc.pattern)) {
+        if (out.has(p) || p === ctx.path) continue;
+        out.add(p);
+        visit(p, reader.readFile(p), depth - 1);
+      }
+  };
+  visit(ctx.path, ctx.text, 5);
+  return out;
+}
+
 function allNames(ctx: FeatureContext): NameRef[] {
   return [...relatedFiles(ctx)].flatMap(([p, d]) => namesIn(p, d));
 }
