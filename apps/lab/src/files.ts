@@ -4,7 +4,7 @@ import { type AnyFormatModule, decodeLossless } from '@ftkit/core';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import { readInputFile } from './input-file.js';
-import { type CliIo, UsageError } from './io.js';
+import { type CliIo, readStdinDocument, UsageError } from './io.js';
 
 /** A file named on the command line (or found under a named directory). */
 export interface InputFile {
@@ -35,7 +35,7 @@ export async function readInputs(
   const out: InputFile[] = [];
   for (const p of paths) {
     if (p === '-') {
-      out.push({ display: '<stdin>', path: '-', text: await io.readStdin(), explicit: true });
+      out.push({ display: '<stdin>', path: '-', text: await readStdinDocument(io), explicit: true });
       continue;
     }
     const abs = resolve(io.cwd, p);

@@ -86,3 +86,16 @@ export function useColor(io: CliIo, flag: boolean | undefined): boolean {
 export function colors(enabled: boolean) {
   return pc.createColors(enabled);
 }
+
+/**
+ * Standard input for a command that reads one document (`fmt -`, `status -`, `drbd dump -`,
+ * `ocfs2 list-cluster -`, `borg validate -`, `borg prune-plan -`, `lint -` without a file name):
+ * empty input is a usage error (exit 2), since it almost always means the producer in front of the
+ * pipe failed. Commands that follow a stream (`events2`, `borg items`, `borg log`) read an empty
+ * stream as zero records instead (exit 0).
+ */
+export async function readStdinDocument(io: CliIo): Promise<string> {
+  const text = await io.readStdin();
+  if (text === '') throw new UsageError('Standard input is empty: nothing was piped into `-`');
+  return text;
+}

@@ -95,3 +95,26 @@ describe('ftkit drbd', () => {
     expect(text).not.toContain('syncer');
   });
 });
+
+describe('ftkit drbd dump --sysroot', () => {
+  it('reads absolute includes of a tree kept in a repository under the sysroot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ftkit-drbd-sysroot-'));
+    mkdirSync(join(dir, 'etc/drbd.d'), { recursive: true });
+    writeFileSync(join(dir, 'etc/drbd.conf'), 'include "/etc/drbd.d/*.res";\n');
+    writeFileSync(join(dir, 'etc/drbd.d/r0.res'), res);
+    const m = memoryIo(dir);
+    expect(await run(['drbd', 'dump', '--host', 'alice', '--sysroot', '.', 'etc/drbd.conf'], m.io)).toBe(0);
+    // Paths are the host's, as drbdadm on the host prints them.
+    expect(m.stdout()).toContain('# /etc/drbd.conf');
+    expect(m.stdout()).toContain('resource r0 {');
+    // Without it the include points at this machine's /etc, outside the file's directory.
+    const plain = memoryIo(dir);
+    expect(await run(['drbd', 'dump', '--host', 'alice', 'etc/drbd.conf'], plain.io)).toBe(1);
+    expect(plain.stderr()).toContain('points outside the allowed root');
+    const outside = memoryIo(dir);
+    expect(await run(['drbd', 'dump', '--sysroot', 'etc', '--root', '.', 'etc/drbd.conf'], outside.io)).toBe(
+      2,
+    );
+    expect(outside.stderr()).toMatch(/lies outside --sysroot/);
+  });
+});

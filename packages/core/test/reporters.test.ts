@@ -39,7 +39,9 @@ function sample(): FileReport[] {
 
 describe('reporters', () => {
   it('stylish groups by file, aligns columns and totals', async () => {
-    await expect(stylish(sample())).toMatchFileSnapshot('__snapshots__/stylish.txt');
+    await expect(stylish(sample(), { fixHint: '--fix' })).toMatchFileSnapshot('__snapshots__/stylish.txt');
+    // Only a command that can fix says so.
+    expect(stylish(sample())).not.toContain('can be fixed');
     expect(stylish([{ file: 'a', diagnostics: [] }])).toBe('');
   });
 

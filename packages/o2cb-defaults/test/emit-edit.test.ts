@@ -192,6 +192,9 @@ describe('edit', () => {
     'set then parse gives the value',
     (t, v) => {
       const s = t.replace(/\r/g, '');
+      // A file bash cannot parse (`A= (`) sets nothing after the error, whatever we append:
+      // `bash -c 'source f'` stops with a syntax error, and so does parse.
+      fc.pre(!parse(s).diagnostics.some((d) => d.code === 'o2cb/shell-syntax'));
       const out = applyEdits(s, edit.set(s, 'O2CB_BOOTCLUSTER', v));
       expect(parse(out).model.variables.O2CB_BOOTCLUSTER).toBe(v);
     },

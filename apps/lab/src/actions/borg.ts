@@ -27,7 +27,7 @@ import { type Diagnostic, FtkitError, hasErrors, redactText, reporters } from '@
 import writeFileAtomic from 'write-file-atomic';
 import type { CommandContext } from '../commands/types.js';
 import { openInputFile, readInputFile } from '../input-file.js';
-import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
+import { type CliIo, colors, ExitCode, readStdinDocument, UsageError } from '../io.js';
 
 interface Input {
   readonly display: string;
@@ -46,7 +46,7 @@ function openInput(file: string | undefined, io: CliIo): Input {
     return {
       display: '<stdin>',
       stream: () => io.stdinStream?.() ?? once(io.readStdin()),
-      text: () => io.readStdin(),
+      text: () => readStdinDocument(io),
     };
   }
   const abs = resolve(io.cwd, file);

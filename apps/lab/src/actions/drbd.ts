@@ -1,5 +1,13 @@
 import { dirname, resolve } from 'node:path';
-import { decodeLossless, encodeLossless, redactDiagnostics, reporters } from '@ftkit/core';
+import {
+  decodeLossless,
+  encodeLossless,
+  isInside,
+  normalizePath,
+  redactDiagnostics,
+  reporters,
+  sysrootReader,
+} from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 // The main entry loads no zod (zod alone costs about 0.1 s of start-up).
 import { collectSecrets, detectDrbdVersion, dump, migrate, parse, secretsInText } from '@ftkit/drbd-conf';
@@ -7,12 +15,12 @@ import writeFileAtomic from 'write-file-atomic';
 import { type CliDrbdVersion, GRAMMAR_83_NOTE, grammarOf } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
 import { readInputFile } from '../input-file.js';
-import { type CliIo, ExitCode, UsageError } from '../io.js';
+import { type CliIo, ExitCode, readStdinDocument, UsageError } from '../io.js';
 import { writeFileText } from '../output.js';
 
 async function readInput(file: string, io: CliIo): Promise<{ text: string; path: string; display: string }> {
   if (file === '-')
-    return { text: await io.readStdin(), path: resolve(io.cwd, 'stdin.conf'), display: '<stdin>' };
+    return { text: await readStdinDocument(io), path: resolve(io.cwd, 'stdin.conf'), display: '<stdin>' };
   const path = resolve(io.cwd, file);
   return { text: decodeLossless(readInputFile(path, file)), path, display: file };
 }
@@ -24,6 +32,8 @@ export interface DumpOptions {
   readonly host?: string;
   /** Directory included files must stay inside; default: the file's directory (stdin: the cwd). */
   readonly root?: string;
+  /** Absolute includes of a file inside this directory resolve under it (a tree kept in a repository). */
+  readonly sysroot?: string;
   readonly redact?: boolean;
 }
 
@@ -36,8 +46,23 @@ export async function drbdDump(
   const input = await readInput(file, io);
   const host = opts.host ?? io.env.__DRBD_NODE__ ?? io.env.HOSTNAME ?? 'localhost';
   const chosen = opts.drbdVersion !== undefined ? grammarOf(opts.drbdVersion) : undefined;
-  const root = opts.root !== undefined ? resolve(io.cwd, opts.root) : dirname(input.path);
-  const parseOptions = { fileName: input.path, reader: fsReader({ root }), root };
+  const rootReal = opts.root !== undefined ? resolve(io.cwd, opts.root) : dirname(input.path);
+  // --sysroot: the file is read as the host would see it (`/etc/drbd.conf`), its absolute
+  // includes under the sysroot; --root still confines them (as seen from inside).
+  const sysroot = opts.sysroot !== undefined ? normalizePath(resolve(io.cwd, opts.sysroot)) : undefined;
+  const inSysroot = sysroot !== undefined && file !== '-' && isInside(sysroot, input.path);
+  if (inSysroot && !isInside(sysroot, rootReal))
+    throw new UsageError(`--root \`${rootReal}\` lies outside --sysroot \`${sysroot}\``);
+  const seen = (p: string) => (inSysroot ? normalizePath(`/${p.slice(sysroot!.length)}`) : p);
+  const real = (p: string) => (inSysroot && p.startsWith('/') ? normalizePath(`${sysroot}/${p}`) : p);
+  const root = seen(rootReal);
+  const configPath = seen(input.path);
+  const inner = fsReader({ root: rootReal });
+  const parseOptions = {
+    fileName: configPath,
+    reader: inSysroot ? sysrootReader(inner, sysroot!) : inner,
+    root,
+  };
   let r: ReturnType<typeof parse>;
   let drbdVersion: '9' | '8.4' | '8.3';
   if (chosen !== undefined) {
@@ -56,14 +81,14 @@ export async function drbdDump(
   if (errors.length > 0) {
     const byFile = new Map<string, typeof errors>();
     for (const d of errors)
-      byFile.set(d.file ?? input.path, [...(byFile.get(d.file ?? input.path) ?? []), d]);
-    const texts = new Map(r.files.map((f) => [f.fileName ?? input.path, f.text]));
+      byFile.set(d.file ?? configPath, [...(byFile.get(d.file ?? configPath) ?? []), d]);
+    const texts = new Map(r.files.map((f) => [f.fileName ?? configPath, f.text]));
     // The model holds well-formed secrets only; the lexical scan finds malformed ones too.
     const secrets = [...collectSecrets(r.model), ...r.files.flatMap((f) => secretsInText(f.text))];
     io.stderr(
       reporters.stylish(
         [...byFile].map(([f, ds]) => ({
-          file: f === input.path ? input.display : f,
+          file: f === configPath ? input.display : real(f),
           diagnostics: redactDiagnostics(ds, secrets),
           text: texts.get(f) ?? '',
         })),
@@ -77,7 +102,7 @@ export async function drbdDump(
     dump(r.model, {
       drbdVersion,
       host,
-      configPath: input.path,
+      configPath,
       definedAt: (x) => r.definedAt(x),
       redact: opts.redact === true,
     }),

@@ -13,7 +13,7 @@ import {
 } from '../api/lint.js';
 import { type CliDrbdVersion, parseDrbdVersion } from '../commands/drbd-version.js';
 import type { CommandContext } from '../commands/types.js';
-import { ExitCode, UsageError } from '../io.js';
+import { ExitCode, readStdinDocument, UsageError } from '../io.js';
 import { parseRules } from './rule-options.js';
 
 /** A `--set` value: JSON when it parses as JSON (numbers, booleans, arrays, objects), else the text. */
@@ -98,6 +98,16 @@ export async function lint(
   const drbdVersion = drbdVersionOf(opts, settings);
   if (drbdVersion !== undefined) settings.drbdVersion = drbdVersion;
   const formats = await loadFormats();
+  // Command-line text in the declared type where that is unambiguous (`clusterNames=web,db`).
+  for (const [name, value] of Object.entries(settings)) {
+    const spec = formats
+      .map((f) => (f.settings && Object.hasOwn(f.settings, name) ? f.settings[name] : undefined))
+      .find(Boolean);
+    if (spec?.type === 'string[]' && typeof value === 'string')
+      settings[name] = value.split(',').filter((v) => v !== '');
+    else if (spec?.type === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
+      settings[name] = String(value);
+  }
   // Checked here too, to name the flag: `Unknown --set key `x`: did you mean …` (exit 2).
   const issues = checkLintConfig(formats, rules, settings);
   if (issues.length > 0)
@@ -144,7 +154,11 @@ export async function lint(
   }
   let stdinName: string | undefined;
   if (paths.includes('-')) {
-    const text = await io.readStdin();
+    // Empty input is a valid empty file once its format is known (an empty fstab), else exit 2.
+    const text =
+      opts.stdinFilename !== undefined || opts.kind !== undefined
+        ? await io.readStdin()
+        : await readStdinDocument(io);
     const r = await lintText(text, {
       ...api,
       fix: false,
@@ -194,6 +208,7 @@ export async function lint(
     ...(opts.redact === false ? {} : { secrets }),
     rules: rulesInfo,
     toolVersion: state.version,
+    ...(opts.fix ? {} : { fixHint: '--fix' }),
     base: resolve(io.cwd, opts.base ?? '.'),
   });
   if (opts.outputFile !== undefined) {

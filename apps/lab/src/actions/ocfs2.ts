@@ -4,10 +4,10 @@ import { didYouMean, reporters } from '@ftkit/core';
 import { clusterNames, listCluster, parse } from '@ftkit/ocfs2-cluster-conf';
 import type { CommandContext } from '../commands/types.js';
 import { readInputFile } from '../input-file.js';
-import { type CliIo, ExitCode } from '../io.js';
+import { type CliIo, ExitCode, readStdinDocument } from '../io.js';
 
 async function readInput(file: string, io: CliIo): Promise<string> {
-  if (file === '-') return io.readStdin();
+  if (file === '-') return readStdinDocument(io);
   // UTF-8 in and out: o2cb passes value bytes through unchanged, so valid UTF-8 round-trips.
   return readInputFile(resolve(io.cwd, file), file).toString('utf8');
 }

@@ -14,13 +14,13 @@ import {
 import type { CommandContext } from '../commands/types.js';
 import { exposition } from '../exposition.js';
 import { openInputFile, readInputFile } from '../input-file.js';
-import { type CliIo, colors, ExitCode, UsageError } from '../io.js';
+import { type CliIo, colors, ExitCode, readStdinDocument, UsageError } from '../io.js';
 import { Events2Alerts, formatAlert } from './events2-alerts.js';
 
 type Colors = ReturnType<typeof colors>;
 
 async function readInput(file: string, io: CliIo): Promise<string> {
-  if (file === '-') return io.readStdin();
+  if (file === '-') return readStdinDocument(io);
   try {
     return readInputFile(resolve(io.cwd, file), file).toString('utf8');
   } catch (error) {

@@ -1,4 +1,23 @@
+import type { SettingSpec, SettingSpecs } from '@ftkit/core';
 import { z } from 'zod';
+
+/** The JSON Schema of one setting's value. */
+function settingSchema(spec: SettingSpec | undefined): Record<string, unknown> {
+  if (!spec) return {};
+  const description = { description: spec.description };
+  switch (spec.type) {
+    case 'string':
+      return { type: 'string', ...(spec.values ? { enum: [...spec.values] } : {}), ...description };
+    case 'boolean':
+      return { type: 'boolean', ...description };
+    case 'number':
+      return { type: 'number', ...description };
+    case 'string[]':
+      return { type: 'array', items: { type: 'string' }, ...description };
+    default:
+      return description;
+  }
+}
 
 /** Rule levels a config file accepts (`warn` and `warning` are the same). */
 export const RULE_LEVELS = ['off', 'info', 'warn', 'warning', 'error'] as const;
@@ -64,7 +83,12 @@ export type ConfigFile = z.infer<typeof ConfigFileSchema>;
  * them; other names are still allowed by the schema (the CLI rejects them with a did-you-mean).
  */
 export function configJsonSchema(
-  known: { readonly ruleIds: readonly string[]; readonly settings: readonly string[] } = {
+  known: {
+    readonly ruleIds: readonly string[];
+    readonly settings: readonly string[];
+    /** Specs of the settings, for their types and descriptions in the schema. */
+    readonly specs?: SettingSpecs;
+  } = {
     ruleIds: [],
     settings: [],
   },
@@ -78,7 +102,9 @@ export function configJsonSchema(
   const ruleProps = Object.fromEntries(
     [...new Set(known.ruleIds)].sort().map((id) => [id, { $ref: '#/$defs/ruleSetting' }]),
   );
-  const settingProps = Object.fromEntries([...new Set(known.settings)].sort().map((s) => [s, {}]));
+  const settingProps = Object.fromEntries(
+    [...new Set(known.settings)].sort().map((s) => [s, settingSchema(known.specs?.[s])]),
+  );
   const props = schema.properties as Record<string, Record<string, unknown>>;
   const withKnown = (node: Record<string, unknown>, extra: Record<string, unknown>) => ({
     ...node,

@@ -13,7 +13,6 @@ import {
 } from '@ftkit/core';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import { DRBD_VERSIONS } from '../commands/drbd-version.js';
 import { readInputFile } from '../input-file.js';
 import { type ConfigFile, ConfigFileSchema } from './config-schema.js';
 
@@ -26,24 +25,6 @@ export const CONFIG_FILE_NAMES = [
   'ftkit.config.mjs',
   'ftkit.config.ts',
 ] as const;
-
-/**
- * Settings some format reads, for formats whose descriptor does not declare `settings` yet (the
- * packages move to `defineFormat`, which declares them). A name neither here nor in any
- * descriptor's `settings` is an error with a did-you-mean.
- */
-export const UNDECLARED_SETTINGS: readonly string[] = [
-  'drbdVersion',
-  'hostname',
-  'cluster',
-  'regionDevices',
-  'peerFiles',
-  'clusterNames',
-  'debian',
-  'heartbeatMode',
-  'systemd',
-  'allowTwoPrimaries',
-];
 
 /** Files never linted when a directory or glob is expanded. */
 export const DEFAULT_IGNORES: readonly string[] = ['**/node_modules/**', '**/.git/**'];
@@ -71,18 +52,14 @@ export interface EffectiveConfig {
 /** Every rule id of every format, with the formats that have it. */
 function ruleOwners(formats: readonly AnyFormatModule[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const f of formats)
-    for (const id of f.ruleIds ?? Object.keys(f.rules)) out.set(id, [...(out.get(id) ?? []), f.name]);
+  for (const f of formats) for (const id of f.ruleIds) out.set(id, [...(out.get(id) ?? []), f.name]);
   return out;
 }
 
 /** Every setting name some format understands. */
 export function knownSettings(formats: readonly AnyFormatModule[]): string[] {
   const names = new Set<string>();
-  for (const f of formats) {
-    if (f.settings) for (const k of Object.keys(f.settings)) names.add(k);
-    else for (const k of UNDECLARED_SETTINGS) names.add(k);
-  }
+  for (const f of formats) for (const k of Object.keys(f.settings)) names.add(k);
   return [...names];
 }
 
@@ -121,17 +98,9 @@ export function checkLintConfig(
     }
     // Each format that declares the setting checks its value; the first complaint is enough.
     const complaint = formats
-      .filter((f) => f.settings && Object.hasOwn(f.settings, name))
-      .flatMap((f) => checkSettings(f.name, f.settings!, { [name]: value }, [...path, 'settings']))[0];
+      .filter((f) => Object.hasOwn(f.settings, name))
+      .flatMap((f) => checkSettings(f.name, f.settings, { [name]: value }, [...path, 'settings']))[0];
     if (complaint) issues.push(complaint);
-    else if (name === 'drbdVersion' && !formats.some((f) => f.settings && Object.hasOwn(f.settings, name))) {
-      if (!(DRBD_VERSIONS as readonly string[]).includes(String(value)))
-        issues.push({
-          code: 'core/invalid-setting',
-          path: [...path, 'settings', name],
-          message: `\`drbdVersion\` must be one of \`9\`, \`8.4\`, \`8.3\`, not ${JSON.stringify(value)}`,
-        });
-    }
   }
   return issues;
 }
@@ -139,7 +108,12 @@ export function checkLintConfig(
 async function readConfigFile(file: string): Promise<unknown> {
   const ext = file.slice(file.lastIndexOf('.'));
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
-    const text = decodeLossless(readInputFile(file, file));
+    let text: string;
+    try {
+      text = decodeLossless(readInputFile(file, file));
+    } catch (error) {
+      throw new FtkitError('lab/invalid-config', (error as Error).message, { path: [] });
+    }
     try {
       return ext === '.json' ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type AnyFormatModule,
   applyDirectives,
@@ -7,6 +7,7 @@ import {
   type Diagnostic,
   decodeLossless,
   FtkitError,
+  formatNamed,
   isInside,
   LineIndex,
   makeDiagnostic,
@@ -17,9 +18,11 @@ import {
 } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { detectFormat, formatByKind, formatByName, MAX_WALKED_FILE_BYTES } from '../files.js';
+import { detectFormat, formatByName, MAX_WALKED_FILE_BYTES } from '../files.js';
+import { optionsForFormat } from '../format-options.js';
 import { readInputFile } from '../input-file.js';
 import {
+  CONFIG_FILE_NAMES,
   checkLintConfig,
   DEFAULT_IGNORES,
   type EffectiveConfig,
@@ -57,6 +60,11 @@ export interface LintApiOptions {
   readonly sysroot?: string;
   /** Ignore inline `ftkit-disable…` directives. */
   readonly noInlineConfig?: boolean;
+  /**
+   * Where included files are read (an editor passes one that serves open documents first).
+   * Default: the file system, confined to `root`. `sysroot` wraps it.
+   */
+  readonly reader?: SourceReader;
   /** The formats to use. Default: every format `@ftkit/lab` ships. */
   readonly formats?: readonly AnyFormatModule[];
   /**
@@ -179,20 +187,15 @@ async function contextOf(options: LintApiOptions): Promise<Context> {
   const formats = options.formats ?? (await installed());
   const issues = checkLintConfig(formats, options.rules, options.settings);
   if (issues.length > 0) throw FtkitError.fromIssues(issues, 'Invalid lint options');
-  if (options.kind !== undefined && !formats.some((f) => f.name === options.kind))
-    formatByKind(options.kind, formats);
+  // An unknown kind is an FtkitError (`core/unknown-format`) with a did-you-mean.
+  if (options.kind !== undefined) formatNamed(formats, options.kind);
   return { cwd, formats, configs: new ConfigResolver(options, cwd, formats), options };
 }
 
 /** The parts of `config` a format knows: its own rule ids, and the settings it declares. */
 function forFormat(format: AnyFormatModule, rules: RuleConfig, settings: Readonly<Record<string, unknown>>) {
-  const ids = new Set(format.ruleIds ?? Object.keys(format.rules));
-  const own = Object.fromEntries(Object.entries(rules).filter(([id]) => ids.has(id))) as RuleConfig;
-  const declared = format.settings;
-  const set = declared
-    ? Object.fromEntries(Object.entries(settings).filter(([k]) => Object.hasOwn(declared, k)))
-    : settings;
-  return { rules: own, settings: set };
+  const o = optionsForFormat(format, rules, settings);
+  return { rules: o.rules ?? {}, settings: o.settings ?? {} };
 }
 
 /** Where a file's includes are read: confined to `root`, and under `sysroot` when it has one. */
@@ -235,13 +238,16 @@ async function lintOne(
   const o = ctx.options;
   const kind = o.kind ?? effective.kind;
   const format =
-    kind !== undefined ? formatByKind(kind, ctx.formats) : detectFormat(abs ?? '-', text, ctx.formats);
+    kind !== undefined ? formatNamed(ctx.formats, kind) : detectFormat(abs ?? '-', text, ctx.formats);
   if (!format) {
     const d = makeDiagnostic(new LineIndex(text), {
       code: 'UNKNOWN_FILE_KIND',
       severity: 'error',
-      message: `Unknown file kind: no ftkit format recognises \`${abs !== undefined ? displayName(abs, ctx.cwd) : name}\``,
-      note: `Known formats: ${ctx.formats.map((f) => f.name).join(', ')}; pass --kind NAME to choose one`,
+      message:
+        abs !== undefined
+          ? `Unknown file kind: no ftkit format recognises \`${displayName(abs, ctx.cwd)}\``
+          : 'Unknown file kind: no ftkit format recognises this text',
+      note: `Known formats: ${ctx.formats.map((f) => f.name).join(', ')}; pass --kind NAME (or --stdin-filename) to choose one`,
       span: { start: 0, end: 0 },
       source: '@ftkit/lab',
       file: name,
@@ -272,7 +278,7 @@ async function lintOne(
       comments: format.comments,
       unusedCode: `${format.codePrefix ?? format.name}/unused-directive`,
       source: '@ftkit/lab',
-      ruleIds: format.ruleIds ?? Object.keys(format.rules),
+      ruleIds: format.ruleIds,
       ...(fileName !== undefined ? { file: fileName } : { file: name }),
       ...(result.texts ? { texts: result.texts } : {}),
     });
@@ -281,6 +287,8 @@ async function lintOne(
   const own = fileName ?? name;
   const ownPath = abs ?? name;
   const byFile = new Map<string, Diagnostic[]>([[ownPath, []]]);
+  // Every file read through an include is a result, clean or not.
+  for (const name of Object.keys(result.texts ?? {})) if (real(name) !== ownPath) byFile.set(real(name), []);
   for (const d of diagnostics) {
     const file = d.file === undefined || d.file === own ? ownPath : real(d.file);
     const list = byFile.get(file) ?? [];
@@ -335,6 +343,9 @@ function isRegularFile(path: string): boolean {
   }
 }
 
+/** Config files are not linted when a directory is walked (no format reads them). */
+const isConfigFile = (path: string) => (CONFIG_FILE_NAMES as readonly string[]).includes(basename(path));
+
 /** Expands paths, directories and globs (tinyglobby, as ESLint does) to files, in order, once each. */
 function expand(patterns: readonly string[], cwd: string): Candidate[] {
   const out: Candidate[] = [];
@@ -361,7 +372,7 @@ function expand(patterns: readonly string[], cwd: string): Candidate[] {
         followSymbolicLinks: false,
         ignore: [...DEFAULT_IGNORES],
       });
-      for (const f of found.filter(isRegularFile).sort()) add(resolve(f), false);
+      for (const f of found.filter(isRegularFile).sort()) if (!isConfigFile(f)) add(resolve(f), false);
     } else if (st) {
       add(abs, true);
     } else if (isDynamicPattern(p)) {
@@ -524,7 +535,7 @@ export async function calculateConfigForFile(
   const abs = resolve(ctx.cwd, filePath);
   const effective = await ctx.configs.for(abs);
   const kind = options.kind ?? effective.kind;
-  const format = kind !== undefined ? formatByKind(kind, ctx.formats) : formatByName(abs, ctx.formats);
+  const format = kind !== undefined ? formatNamed(ctx.formats, kind) : formatByName(abs, ctx.formats);
   const rules = { ...effective.rules, ...(options.rules ?? {}) };
   const settings = { ...effective.settings, ...(options.settings ?? {}) };
   const scoped = format ? forFormat(format, rules, settings) : { rules, settings };

@@ -6,6 +6,7 @@ import type {
   BorgValidateOptions,
 } from '../actions/borg.js';
 import { UsageError } from '../io.js';
+import { formatOption, resolveFormat } from './output-format.js';
 import type { CommandContext } from './types.js';
 
 function keepOption(name: string, what: string) {
@@ -93,10 +94,11 @@ export function registerBorg(context: CommandContext): void {
     .option('--tz <zone>', 'time zone borg runs in (default: TZ, else UTC)')
     .option('--now <time>', 'time of the run, ISO 8601 (default: now)')
     .option('--glob <pattern>', 'only archives whose name matches (like --glob-archives / -a sh:)')
-    .option('--json', 'print the plan as JSON instead of borg lines')
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .option('--json', 'print the plan as JSON instead of borg lines (same as -f json)')
     .option('--svg <file>', 'also draw the plan on a time axis into FILE')
-    .action(async (file: string | undefined, opts: BorgPrunePlanOptions) => {
+    .action(async (file: string | undefined, opts: BorgPrunePlanOptions & { format?: string }) => {
       const { borgPrunePlan } = await import('../actions/borg.js');
-      await borgPrunePlan(context, file, opts);
+      await borgPrunePlan(context, file, resolveFormat(opts, { json: 'json' }));
     });
 }

@@ -19,6 +19,10 @@ export function registerDrbd(context: CommandContext): void {
     .addOption(drbdVersionOption('parser to mirror (default: from the content, else 9)'))
     .option('--host <name>', 'the local node name (like __DRBD_NODE__; default: the host name)')
     .option('--root <dir>', 'directory that included files must stay inside (default: the file’s directory)')
+    .option(
+      '--sysroot <dir>',
+      'resolve absolute include paths of a file inside DIR under DIR (config trees in a repository)',
+    )
     .option('--redact', 'print shared-secret values as «redacted» (for dumps that go to logs)')
     .action(async (file: string, opts: DumpOptions) => {
       const { drbdDump } = await import('../actions/drbd.js');

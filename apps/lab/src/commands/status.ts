@@ -1,6 +1,7 @@
 import type { StatusSource } from '@ftkit/proc-drbd';
 import { Option } from 'commander';
 import type { Events2Options, StatusOptions } from '../actions/status.js';
+import { formatOption, resolveFormat } from './output-format.js';
 import type { CommandContext } from './types.js';
 
 const sources: readonly StatusSource[] = ['proc-drbd', 'status-json', 'status-text', 'events2'];
@@ -15,7 +16,8 @@ export function registerStatus(context: CommandContext): void {
     )
     .argument('[file]', 'file to read, `-` for standard input', '/proc/drbd')
     .addOption(new Option('--source <kind>', 'which output the input is (default: detect)').choices(sources))
-    .option('--json', 'print the normalised status model as JSON')
+    .addOption(formatOption(['text', 'json', 'prometheus'], 'text'))
+    .option('--json', 'print the normalised status model as JSON (same as -f json)')
     .option('--prometheus', 'print Prometheus text exposition (the families of `ftkit exporter`)')
     .option('--enums', 'with --prometheus: also the enum families (drbd-reactor `enums = true`)')
     .option(
@@ -29,9 +31,9 @@ export function registerStatus(context: CommandContext): void {
       '--check',
       'Nagios/Icinga plugin: one line with perf data, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
     )
-    .action(async (file: string, opts: StatusOptions) => {
+    .action(async (file: string, opts: StatusOptions & { format?: string }) => {
       const { status } = await import('../actions/status.js');
-      await status(context, file, opts);
+      await status(context, file, resolveFormat(opts, { json: 'json', prometheus: 'prometheus' }));
     });
 
   program
@@ -40,13 +42,14 @@ export function registerStatus(context: CommandContext): void {
       'Follow `drbdsetup events2` output (e.g. `drbdsetup events2 --now --statistics | ftkit events2`)',
     )
     .argument('[file]', 'file to read, `-` (default) for standard input, read as it arrives', '-')
-    .option('--json', 'print one JSON object per event: timestamp, action, object, fields')
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .option('--json', 'print one JSON object per event: timestamp, action, object, fields (same as -f json)')
     .option(
       '--alert',
       'print only alerts, one line per transition into an unhealthy state (split brain, disconnect, lost quorum, stalled resync, suspended I/O, failed disk); exit 1 if any',
     )
-    .action(async (file: string, opts: Events2Options) => {
+    .action(async (file: string, opts: Events2Options & { format?: string }) => {
       const { events2 } = await import('../actions/status.js');
-      await events2(context, file, opts);
+      await events2(context, file, resolveFormat(opts, { json: 'json' }));
     });
 }

@@ -2,21 +2,24 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { validateConfig } from '../../src/api/config.js';
 import { ConfigFileSchema, configJsonSchema, formats, knownSettings } from '../../src/index.js';
 
 const schemaFile = join(import.meta.dirname, '../../schema/ftkit.config.schema.json');
 
 function generated() {
   return configJsonSchema({
-    ruleIds: formats.flatMap((f) => f.ruleIds ?? Object.keys(f.rules)),
+    ruleIds: formats.flatMap((f) => f.ruleIds),
     settings: knownSettings(formats),
+    specs: Object.assign({}, ...formats.map((f) => f.settings)),
   });
 }
 
 describe('the config file JSON Schema', () => {
   it('is generated from the zod schema and the formats (shipped as schema/ftkit.config.schema.json)', () => {
     // After a rule or setting is added: FTKIT_UPDATE_SCHEMA=1 npx vitest run test/api/config-schema.test.ts
-    // in apps/lab, then `npx biome format --write apps/lab/schema` (the file is compared as JSON).
+    // in apps/lab (the file is compared as JSON, so its layout does not matter).
     if (process.env.FTKIT_UPDATE_SCHEMA === '1')
       writeFileSync(schemaFile, `${JSON.stringify(generated(), null, 2)}\n`);
     expect(JSON.parse(readFileSync(schemaFile, 'utf8'))).toEqual(generated());
@@ -50,6 +53,16 @@ describe('the config file JSON Schema', () => {
       expect(validate(c), JSON.stringify(c)).toBe(false);
       expect(ConfigFileSchema.safeParse(c).success, JSON.stringify(c)).toBe(false);
     }
+  });
+
+  it('accepts the config example of docs/cli.md', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../../../docs/cli.md'), 'utf8');
+    const blocks = [...doc.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)]
+      .map(([, body = '']) => body)
+      .filter((b) => b.startsWith('# ftkit.config.yaml'));
+    expect(blocks).toHaveLength(1);
+    const loaded = validateConfig(parseYaml(blocks[0]!), 'docs/cli.md', '/', formats);
+    expect(loaded.config.overrides?.[0]?.settings).toEqual({ drbdVersion: '8.4' });
   });
 
   it('lists every rule id so editors complete them', () => {

@@ -52,8 +52,9 @@ describe('ftkit lint with options of several formats', () => {
   it('refuses a setting value outside what the format declares, as a usage error', () => {
     const r = ftkit(node, ['lint', '--kind', 'fstab', fstab, '--set', 'heartbeatMode=disk']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(
-      'settings.heartbeatMode: `heartbeatMode` must be one of `local`, `global`, not "disk"',
+    // The message names the flag (ftkit lint checks --rule and --set before any file is read).
+    expect(r.stderr).toBe(
+      'ftkit: Invalid --set `heartbeatMode`: `heartbeatMode` must be one of `local`, `global`, not "disk"\n',
     );
   });
 });

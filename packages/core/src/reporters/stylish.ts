@@ -48,6 +48,7 @@ export function stylish(input: readonly FileReport[], options: ReportOptions = {
   const summary = `${n.error > 0 ? '✖' : '⚠'} ${plural(all.length, 'problem')} (${parts.join(', ')})`;
   out.push(n.error > 0 ? c.bold(c.red(summary)) : c.bold(c.yellow(summary)));
   const fixable = all.filter((d) => d.fix).length;
-  if (fixable > 0) out.push(c.dim(`  ${plural(fixable, 'problem')} can be fixed with --fix`));
+  if (fixable > 0 && options.fixHint)
+    out.push(c.dim(`  ${plural(fixable, 'problem')} can be fixed with ${options.fixHint}`));
   return `${out.join('\n')}\n`;
 }

@@ -40,6 +40,11 @@ export interface ReportOptions {
    * checkstyle): the repository root in CI. Without it, names are written as the reports carry them.
    */
   readonly base?: string;
+  /**
+   * How the user applies fixes (`--fix`), for stylish's "N problems can be fixed with …" line;
+   * without it the line is left out (a command that cannot fix must not suggest it).
+   */
+  readonly fixHint?: string;
   /** Tool version recorded in SARIF. */
   readonly toolVersion?: string;
 }
