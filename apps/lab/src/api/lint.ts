@@ -67,12 +67,6 @@ export interface LintApiOptions {
   readonly reader?: SourceReader;
   /** The formats to use. Default: every format `@ftkit/lab` ships. */
   readonly formats?: readonly AnyFormatModule[];
-  /**
-   * Where included files are read (the language server passes one that reads the editor's open
-   * documents before the disk). It must confine reads itself; `root` still bounds the includes.
-   * Default: the disk below `root`.
-   */
-  readonly reader?: SourceReader;
 }
 
 /** Options of {@link lintText}: where the text comes from. */
