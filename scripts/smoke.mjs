@@ -28,6 +28,8 @@ for (const node of nodes) {
   const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   for (const dir of pkgs) {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    // apps/vscode is a VS Code extension (its entry needs the editor's `vscode` module), not an npm package.
+    if (pkg.private) continue;
     const entries = Object.keys(pkg.exports ?? { '.': '' })
       .filter((k) => !k.endsWith('.json'))
       .map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`));

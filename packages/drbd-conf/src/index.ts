@@ -34,6 +34,9 @@ export { migrate } from './migrate.js';
 // What drbdadm works out: option tables per version, effective values, node-ids.
 export type { EffectiveHost, EffectiveOption } from './model/effective.js';
 export { effectiveHost } from './model/effective.js';
+// The statements each block accepts, per version (for editors and generators that offer them).
+export type { BlockKind } from './model/keywords.js';
+export { BLOCK_KEYWORDS } from './model/keywords.js';
 export { effectiveNodeIds } from './model/node-id.js';
 export type { DrbdVersion, OptionSpec, OptionType, Scale, SectionKind } from './model/options.js';
 export { OPTION_TABLES, optionSpec, scaledValue } from './model/options.js';

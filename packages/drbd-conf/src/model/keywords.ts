@@ -127,3 +127,28 @@ export const GLOBAL_KEYWORDS = [
 
 /** The section keywords that open option blocks. */
 export const SECTION_KEYWORDS = ['disk', 'net', 'syncer', 'startup', 'options', 'handlers', 'proxy'] as const;
+
+/** A block whose statements {@link BLOCK_KEYWORDS} lists: the file's top, `resource`, `on` host, `global`, `common`. */
+export type BlockKind = 'top' | 'resource' | 'host' | 'global' | 'common';
+
+/**
+ * The statement keywords each block accepts, per DRBD version (`BLOCK_KEYWORDS['9'].resource`):
+ * what an editor offers at the start of a statement. Option names inside sections are in
+ * `OPTION_TABLES`.
+ */
+export const BLOCK_KEYWORDS: Readonly<Record<DrbdVersion, Readonly<Record<BlockKind, readonly string[]>>>> = {
+  '8.4': {
+    top: TOP_KEYWORDS['8.4'],
+    resource: RESOURCE_KEYWORDS['8.4'],
+    host: HOST_KEYWORDS['8.4'],
+    global: GLOBAL_KEYWORDS,
+    common: SECTION_KEYWORDS,
+  },
+  '9': {
+    top: TOP_KEYWORDS['9'],
+    resource: RESOURCE_KEYWORDS['9'],
+    host: HOST_KEYWORDS['9'],
+    global: GLOBAL_KEYWORDS,
+    common: SECTION_KEYWORDS,
+  },
+};
