@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, parseLog } from '@ftkit/borg-json';
 import { describe, expect, it } from 'vitest';
+import { borgOutcome } from '../../src/outcome/outcome.js';
 import { requireTool } from './harness.js';
 import { recordOutcomes } from './outcome-record.js';
 
@@ -37,6 +39,24 @@ describe.each(['borg', 'borg2'] as const)('recorded outcomes of real %s', (tool)
       ['lock-timeout', 2],
       ['passphrase-wrong', 2],
       ['sigterm', 143],
+    ]);
+    // The verdicts on the live runs, as the normal suite pins them on the recordings.
+    const verdicts = runs.map((r) => {
+      const doc = r.stdout.trim() !== '' ? parse(r.stdout).model : undefined;
+      const o = borgOutcome({
+        rc: r.rc,
+        events: parseLog(r.stderr).records,
+        ...(doc ? { document: doc } : {}),
+      });
+      return [r.name, o.verdict, o.reasons.map((x) => x.msgid ?? x.kind)];
+    });
+    expect(verdicts).toEqual([
+      ['success', 'success', []],
+      ['file-changed', 'warning', ['file-changed']],
+      ['permission-denied', 'warning', ['permission-denied']],
+      ['lock-timeout', 'error', ['LockTimeout']],
+      ['passphrase-wrong', 'error', ['PassphraseWrong']],
+      ['sigterm', 'error', ['Signal.SIGTERM']],
     ]);
   }, 300_000);
 });
