@@ -194,7 +194,7 @@ describe("RUNBOOK.md's borg steps, run as written", () => {
       ).toBe(readFileSync(join(work, 'home/alice/ftkit-restore-test/hello.txt'), 'utf8'));
       expect(existsSync(join(work, 'home/borg/BackupRepo/config'))).toBe(true);
       // The first backup ran through `ftkit borg run`, which wrote the verdict for node_exporter.
-      expect(r.stdout).toContain('success (rc 0: success)');
+      expect(r.stderr).toContain('success (rc 0: success)');
       expect(readFileSync(join(work, 'textfile/borg.prom'), 'utf8')).toMatch(
         /^borg_last_run_outcome\{repository="ssh:\/\/borg@10\.1\.1\.61\/home\/borg\/BackupRepo",job="create"\} 0$/m,
       );
