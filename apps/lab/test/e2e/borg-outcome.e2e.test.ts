@@ -183,6 +183,28 @@ describe.each(nodes)('ftkit borg outcome / run on the $label ($version)', (node:
     }
   });
 
+  it('run and outcome never print a passphrase borg logged', () => {
+    const dir = tempDir('ftkit-fake-borg-');
+    const log = join(dir, 'log.jsonl');
+    writeFileSync(
+      log,
+      '{"type": "log_message", "time": 1.0, "message": "Running: BORG_PASSPHRASE=hunter2secret borg create", "levelname": "ERROR", "name": "borg.archiver", "msgid": "Error"}\n',
+    );
+    writeFileSync(join(dir, 'borg'), `#!/bin/sh\ncat '${log}' >&2\nexit 2\n`);
+    chmodSync(join(dir, 'borg'), 0o755);
+    const run = ftkit(node, ['borg', 'run', '--', 'borg', 'create', 'r::a', 'x'], {
+      env: { PATH: `${dir}:${pathFor(node)}` },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('BORG_PASSPHRASE=«redacted»');
+    expect(run.stderr).not.toContain('hunter2secret');
+    for (const format of ['text', 'json']) {
+      const out = ftkit(node, ['borg', 'outcome', '--rc', '2', '--format', format, log]);
+      expect(out.stdout).toContain('«redacted»');
+      expect(out.stdout).not.toContain('hunter2secret');
+    }
+  });
+
   it('run: a missing borg and a missing command are usage errors', () => {
     const none = ftkit(node, ['borg', 'run', '--', 'no-such-borg-binary', 'create'], {});
     expect(none.code).toBe(2);
