@@ -1,4 +1,4 @@
-import { Gauge, Registry } from 'prom-client';
+import type { Gauge } from 'prom-client';
 import type { BorgOutcome, BorgVerdict } from './outcome.js';
 
 /** What {@link outcomeMetrics} needs besides the verdict. */
@@ -64,6 +64,9 @@ function previousSamples(text: string): [Family, Labels, number][] {
  * `previous`, the other jobs' samples are kept, so several jobs can share one file.
  */
 export async function outcomeMetrics(outcome: BorgOutcome, options: OutcomeMetricsOptions): Promise<string> {
+  // Loaded here, not at import: programs that build commands or judge runs without writing
+  // metrics (`ftkit lab generate`) do not pay for prom-client.
+  const { Gauge, Registry } = await import('prom-client');
   const registry = new Registry();
   const gauges = Object.fromEntries(
     Object.entries(FAMILIES).map(([name, help]) => [
