@@ -19,6 +19,8 @@ const tools = [
   ['unshare', 'util-linux'],
   ['ip', 'iproute2'],
   ['systemd-analyze', 'systemd'],
+  // `promtool check metrics` on borg.prom (packages/borg, apps/lab borg-run).
+  ['promtool', 'prometheus'],
   ['dash', 'dash'],
   ['bash', 'bash'],
   // The lab: the Pacemaker variant, its fence agent and resource agents, and sshd for the
