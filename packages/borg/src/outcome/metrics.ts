@@ -66,7 +66,9 @@ function previousSamples(text: string): [Family, Labels, number][] {
 export async function outcomeMetrics(outcome: BorgOutcome, options: OutcomeMetricsOptions): Promise<string> {
   // Loaded here, not at import: programs that build commands or judge runs without writing
   // metrics (`ftkit lab generate`) do not pay for prom-client.
-  const { Gauge, Registry } = await import('prom-client');
+  const loaded = await import('prom-client');
+  // prom-client is CommonJS: through Node's and bundlers' ESM interop its exports may sit on `default`.
+  const { Gauge, Registry } = ((loaded as { default?: unknown }).default ?? loaded) as typeof loaded;
   const registry = new Registry();
   const gauges = Object.fromEntries(
     Object.entries(FAMILIES).map(([name, help]) => [
