@@ -19,6 +19,8 @@ const tools = [
   ['unshare', 'util-linux'],
   ['ip', 'iproute2'],
   ['systemd-analyze', 'systemd'],
+  // `promtool check metrics` on borg.prom (packages/borg, apps/lab borg-run).
+  ['promtool', 'prometheus'],
   ['dash', 'dash'],
   // `promtool check metrics` over every Prometheus exposition ftkit writes
   ['promtool', 'prometheus'],

@@ -272,6 +272,8 @@ export const CLI_CASES = {
       ['borg', 'items', '--summary', 'FILE'],
       ['borg', 'log', '-'],
       ['borg', 'log', 'FILE'],
+      ['borg', 'outcome', '--rc', '1', 'FILE'],
+      ['borg', 'outcome', '--rc', '143', '--format', 'json', '-'],
     ],
   },
 };

@@ -86,7 +86,11 @@ const loadsZod = (prefix) => {
 };
 for (const [prefix, expected] of [
   ['ftkit', false],
-  ['lab', false],
+  // `lab generate` builds the borg command lines with @ftkit/borg, which reads versions and
+  // timestamps from @ftkit/borg-json's `.`, whose documents and logs are validated with zod: the
+  // chunk graph reaches zod (docs/performance.md, "lab generate and zod"). Flip this back when
+  // borg-json's `.` validates without zod.
+  ['lab', true],
   ['drbd', false],
   ['ocfs2', false],
   // The check itself: validating a spec file does load zod.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withMachineOutput } from '../src/actions/borg-outcome.js';
 import { defaultLabSpec, generateLab, LabSpecCheckedSchema, labFiles, splitExecLine } from '../src/index.js';
 
 const usage = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/borg-1.1-usage.json'), 'utf8')) as {
@@ -14,12 +15,16 @@ function borgLines(files: readonly { path: string; text: string }[]): string[] {
   for (const f of files) {
     if (f.path.endsWith('.service'))
       for (const m of f.text.matchAll(/^ExecStart=(.*)$/gm)) {
-        const argv = splitExecLine(m[1]!);
-        // other units (the DRBD exporter) run other programs
-        if (argv.some((a) => /(^|\/)borg$/.test(a))) out.push(argv.join(' '));
+        // `ftkit borg run … -- borg …` runs the borg command after `--`, adding `--log-json`
+        // (and `--json` for create), which borg 1.1 has; other units (the DRBD exporter) run
+        // other programs.
+        const after = splitExecLine(m[1]!).join(' ').split(' -- ').pop()!.split(' ');
+        if (!after.some((a) => /(^|\/)borg$/.test(a))) continue;
+        out.push(withMachineOutput(after).argv.join(' '));
       }
     if (f.path.endsWith('RUNBOOK.md') || f.path.endsWith('authorized_keys'))
-      for (const m of f.text.matchAll(/(?:^|[("$ ])(\/usr\/bin\/borg|borg) ([a-z][^\n)"]*)/gm))
+      // `ftkit borg run` is ftkit's command; the borg line follows its `--`.
+      for (const m of f.text.matchAll(/(?:^|[("$ ])(?<!ftkit )(\/usr\/bin\/borg|borg) ([a-z][^\n)"]*)/gm))
         out.push(`borg ${m[2]}`);
   }
   return out;

@@ -242,9 +242,9 @@ const variants: Variant[] = [
     name: 'repository on the replicated device',
     mode: 'single-primary',
     edits: {
-      'vm2/etc/systemd/system/borg-backup.service': [['/home/borg/BackupRepo', '/srv/BackupRepo']],
+      'vm2/etc/systemd/system/borg-backup.service': [[/\/home\/borg\/BackupRepo/g, '/srv/BackupRepo']],
       'vm2/etc/systemd/system/borg-prune.service': [[/\/home\/borg\/BackupRepo/g, '/srv/BackupRepo']],
-      'vm2/etc/systemd/system/borg-check.service': [['/home/borg/BackupRepo', '/srv/BackupRepo']],
+      'vm2/etc/systemd/system/borg-check.service': [[/\/home\/borg\/BackupRepo/g, '/srv/BackupRepo']],
       'vm1/home/borg/.ssh/authorized_keys': [['/home/borg/BackupRepo', '/srv/BackupRepo']],
     },
     rule: 'backup-repo-on-replicated-storage',
@@ -296,7 +296,7 @@ const variants: Variant[] = [
   {
     name: 'server without the key',
     mode: 'single-primary',
-    edits: { 'vm2/etc/systemd/system/borg-backup.service': [['borg@10.1.1.61', 'backup@10.1.1.61']] },
+    edits: { 'vm2/etc/systemd/system/borg-backup.service': [[/borg@10\.1\.1\.61/g, 'backup@10.1.1.61']] },
     rule: 'borg-server-key-missing',
     places: {
       'vm2/etc/systemd/system/borg-backup.service':

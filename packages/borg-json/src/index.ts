@@ -6,7 +6,6 @@
  * prune planner, run verdicts) is `@ftkit/borg`.
  */
 export type { BorgDiagnosticCode } from './diagnostics.js';
-export { SOURCE } from './diagnostics.js';
 export type { DocumentCst, DocumentKindInfo, EmitOptions, ParseOptions } from './documents/parse.js';
 export { detectDocument, emit, parse, parseCst, print } from './documents/parse.js';
 export type {

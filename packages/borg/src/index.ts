@@ -27,6 +27,17 @@ export {
   parseRepoLocation,
   policyArgs,
 } from './command/build.js';
+export type { OutcomeMetricsOptions } from './outcome/metrics.js';
+export { OUTCOME_VALUES, outcomeMetrics } from './outcome/metrics.js';
+export type {
+  BorgOutcome,
+  BorgVerdict,
+  OutcomeArchive,
+  OutcomeInput,
+  OutcomeReason,
+  OutcomeReasonKind,
+} from './outcome/outcome.js';
+export { borgOutcome } from './outcome/outcome.js';
 export type {
   FormatPruneOptions,
   KeepValue,

@@ -53,3 +53,13 @@ describe('parsimmon helpers', () => {
     expect(!r.ok && failureToDiagnostic('abc', r).message).toBe('Expected `;`, found end of file');
   });
 });
+
+describe('runParser and hostile input', () => {
+  it('a failure on the text `__proto__` leaves Object.prototype alone', () => {
+    const grammar = literal('a');
+    for (const text of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(runParser(grammar, text)).toEqual({ ok: false, offset: 0, expected: ['`a`'] });
+    expect(Object.getOwnPropertyNames(Object.prototype).filter((k) => /^\d/.test(k))).toEqual([]);
+    expect(Object.keys({})).toEqual([]);
+  });
+});

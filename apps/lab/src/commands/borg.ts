@@ -5,6 +5,7 @@ import type {
   BorgPrunePlanOptions,
   BorgValidateOptions,
 } from '../actions/borg.js';
+import type { BorgOutcomeOptions, BorgRunOptions } from '../actions/borg-outcome.js';
 import { UsageError } from '../io.js';
 import { formatOption, resolveFormat } from './output-format.js';
 import type { CommandContext } from './types.js';
@@ -17,11 +18,11 @@ function keepOption(name: string, what: string) {
   });
 }
 
-/** `ftkit borg validate|items|log|prune-plan`: BorgBackup machine output. */
+/** `ftkit borg validate|items|log|prune-plan|outcome|run`: BorgBackup machine output and runs. */
 export function registerBorg(context: CommandContext): void {
   const borg = context.program
     .command('borg')
-    .description('Read BorgBackup --json / --json-lines / --log-json output and plan prunes');
+    .description('Read BorgBackup --json / --json-lines / --log-json output, plan prunes, judge runs');
 
   borg
     .command('validate')
@@ -100,5 +101,43 @@ export function registerBorg(context: CommandContext): void {
     .action(async (file: string | undefined, opts: BorgPrunePlanOptions & { format?: string }) => {
       const { borgPrunePlan } = await import('../actions/borg.js');
       await borgPrunePlan(context, file, resolveFormat(opts, { json: 'json' }));
+    });
+
+  borg
+    .command('outcome')
+    .description(
+      'Say whether a finished borg run succeeded, warned or failed, and why, from its exit code and --log-json stream',
+    )
+    .argument('[log]', "borg's --log-json stderr (`-` reads standard input; nothing: the exit code alone)")
+    .requiredOption('--rc <n>', "borg's exit code (128 + N when signal N stopped it)")
+    .option('--json <file>', 'the --json document borg printed on stdout (create: archive files and sizes)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option(
+      '--textfile <dir>',
+      "write borg.prom for node_exporter's textfile collector into DIR (atomically)",
+    )
+    .option('--repository <repo>', 'the `repository` label of the metrics')
+    .option('--job <name>', 'the `job` label of the metrics', 'borg')
+    .action(async (file: string | undefined, opts: BorgOutcomeOptions) => {
+      const { borgOutcomeCommand } = await import('../actions/borg-outcome.js');
+      await borgOutcomeCommand(context, file, opts);
+    });
+
+  borg
+    .command('run')
+    .description(
+      'Run borg with --log-json (and --json for create), show its output readably, judge the run and exit with its code',
+    )
+    .usage('[options] -- borg COMMAND [ARGS...]')
+    .argument('<command...>', 'the borg command line, after `--`')
+    .option(
+      '--textfile <dir>',
+      "write borg.prom for node_exporter's textfile collector into DIR (atomically)",
+    )
+    .option('--repository <repo>', 'the `repository` label (default: -r/--repo, REPO::ARCHIVE or BORG_REPO)')
+    .option('--job <name>', 'the `job` label of the metrics', 'borg')
+    .action(async (command: string[], opts: BorgRunOptions) => {
+      const { borgRun } = await import('../actions/borg-outcome.js');
+      await borgRun(context, command, opts);
     });
 }

@@ -56,7 +56,7 @@ const CLIENT = '10.1.1.92';
  * `blocks` run in order with `sh -e`; the output says which block failed.
  */
 function onLabMachine(work: string, blocks: readonly string[]) {
-  for (const d of ['etc-upper', 'etc-work', 'root', 'home', 'vartmp'])
+  for (const d of ['etc-upper', 'etc-work', 'root', 'home', 'vartmp', 'textfile'])
     mkdirSync(join(work, d), { recursive: true });
   chmodSync(join(work, 'home'), 0o755);
   chmodSync(join(work, 'root'), 0o700);
@@ -84,6 +84,10 @@ function onLabMachine(work: string, blocks: readonly string[]) {
     `mount --bind ${work}/root /root`,
     `mount --bind ${work}/home /home`,
     `mount --bind ${work}/vartmp /var/tmp`,
+    // node_exporter's textfile directory, where `ftkit borg run` writes borg.prom (created empty on
+    // the machine if its prometheus-node-exporter package did not).
+    'mkdir -p /var/lib/prometheus/node-exporter',
+    `mount --bind ${work}/textfile /var/lib/prometheus/node-exporter`,
     'mount -t tmpfs tmpfs /run && mkdir -m 0755 /run/sshd',
     'hostname vm2',
     'ip link set lo up',
@@ -96,9 +100,12 @@ function onLabMachine(work: string, blocks: readonly string[]) {
     ),
     'kill "$(cat /run/sshd.pid)"',
   ].join('\n');
+  // The units and the runbook run borg through `ftkit borg run`: the repository's built `ftkit`.
+  const bin = join(import.meta.dirname, '../../../../node_modules/.bin');
   return spawnSync('unshare', ['-m', '-n', '-u', '--propagation', 'private', 'sh', '-c', driver], {
     encoding: 'utf8',
     timeout: 240_000,
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` },
   });
 }
 
@@ -165,7 +172,17 @@ describe("RUNBOOK.md's borg steps, run as written", () => {
       ));
       cpSync(join(out, 'vm1'), join(work, 'root/ftkit-lab'), { recursive: true });
       const chosen = steps(runbook).filter((s) => s.n === keyStep.n || s.section === 'Backups');
-      expect(chosen.map((s) => s.on)).toEqual(['vm2', 'vm1', 'vm2', 'vm2', 'vm2', 'vm2', 'vm2', 'vm2']);
+      expect(chosen.map((s) => s.on)).toEqual([
+        'vm2',
+        'vm1',
+        'vm2',
+        'vm2',
+        'vm2',
+        'vm2',
+        'vm2',
+        'vm2',
+        'vm2',
+      ]);
       const blocks = chosen.map((s) => s.lines.filter((l) => !/^(systemctl|journalctl) /.test(l)).join('\n'));
       const r = onLabMachine(work, blocks);
       expect(r.stdout, r.stderr).not.toContain('== failed');
@@ -176,6 +193,11 @@ describe("RUNBOOK.md's borg steps, run as written", () => {
         readFileSync(join(work, 'vartmp/ftkit-restore/home/alice/ftkit-restore-test/hello.txt'), 'utf8'),
       ).toBe(readFileSync(join(work, 'home/alice/ftkit-restore-test/hello.txt'), 'utf8'));
       expect(existsSync(join(work, 'home/borg/BackupRepo/config'))).toBe(true);
+      // The first backup ran through `ftkit borg run`, which wrote the verdict for node_exporter.
+      expect(r.stderr).toContain('success (rc 0: success)');
+      expect(readFileSync(join(work, 'textfile/borg.prom'), 'utf8')).toMatch(
+        /^borg_last_run_outcome\{repository="ssh:\/\/borg@10\.1\.1\.61\/home\/borg\/BackupRepo",job="create"\} 0$/m,
+      );
       expect(readFileSync(join(work, 'root/borg-key-vm2.txt'), 'utf8')).toMatch(
         /BORG PAPER KEY|To restore key use borg key import --paper/,
       );

@@ -84,12 +84,24 @@ export type RunResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly offset: number; readonly expected: readonly string[] };
 
-/** Runs a parser over the whole text and returns a result instead of throwing. */
+/** parsimmon's raw result of running a parser at an offset (what `Parser.parse` wraps). */
+interface RawReply<T> {
+  readonly status: boolean;
+  readonly value: T;
+  readonly furthest: number;
+  readonly expected: string[];
+}
+
+/**
+ * Runs a parser over the whole text and returns a result instead of throwing. It does not call
+ * `Parser.parse`: on a failure that computes a line and column through a cache held in a plain
+ * object keyed by the input text, so failing on the text `__proto__` wrote into
+ * `Object.prototype` (parsimmon 1.18.1, `makeLineColumnIndex`). Only the offset is needed here.
+ */
 export function runParser<T>(parser: Parser<T>, text: string): RunResult<T> {
-  const r = parser.parse(text);
-  return r.status
-    ? { ok: true, value: r.value }
-    : { ok: false, offset: r.index.offset, expected: r.expected };
+  const whole = parser.skip(P.eof) as unknown as { _(input: string, i: number): RawReply<T> };
+  const r = whole._(text, 0);
+  return r.status ? { ok: true, value: r.value } : { ok: false, offset: r.furthest, expected: r.expected };
 }
 
 /** Turns parsimmon's expectation strings into plain words: `EOF` becomes "end of file". */

@@ -47,7 +47,13 @@ function borgFacts(unit: UnitFact): BorgCommandFact[] {
     }
   }
   for (const exec of service.get('ExecStart') ?? []) {
-    const argv = splitExecLine(exec.value);
+    // `ftkit borg run [options] -- borg …` (optionally through `/usr/bin/env`) runs the borg after `--`.
+    const words = splitExecLine(exec.value);
+    const ftkitAt = words.findIndex((w) => /(^|\/)ftkit$/.test(w));
+    const argv =
+      ftkitAt >= 0 && words[ftkitAt + 1] === 'borg' && words[ftkitAt + 2] === 'run' && words.includes('--')
+        ? words.slice(words.indexOf('--') + 1)
+        : words;
     if (!/(^|\/)borg(1|2)?$/.test(argv[0] ?? '')) continue;
     const command = argv.slice(1).find((a) => !a.startsWith('-')) ?? '';
     const sub = argv.slice(argv.indexOf(command) + 1);
@@ -57,7 +63,8 @@ function borgFacts(unit: UnitFact): BorgCommandFact[] {
       (w) => /^ssh:\/\//.test(w) || w.includes('::') || /^[^-\s][^\s]*@[^:\s]+:/.test(w),
     );
     if (repoWord !== undefined) {
-      const i = exec.value.indexOf(repoWord);
+      // Past `--` of `ftkit borg run`, whose own `--repository` label holds the same URL.
+      const i = exec.value.indexOf(repoWord, argv === words ? 0 : Math.max(0, exec.value.indexOf(' -- ')));
       repository =
         i >= 0
           ? {
@@ -67,7 +74,17 @@ function borgFacts(unit: UnitFact): BorgCommandFact[] {
             }
           : { ...exec, value: repoWord };
     } else if (envRepo) repository = envRepo;
-    out.push({ unit, at: exec, argv, command, ...(repository ? { repository } : {}) });
+    // Through `ftkit borg run`, findings point at the borg command after `--`.
+    const dash = argv === words ? -1 : exec.value.indexOf(' -- ');
+    const at =
+      dash < 0
+        ? exec
+        : {
+            file: exec.file,
+            value: exec.value.slice(dash + 4),
+            span: { start: exec.span.start + dash + 4, end: exec.span.end },
+          };
+    out.push({ unit, at, argv, command, ...(repository ? { repository } : {}) });
   }
   return out;
 }

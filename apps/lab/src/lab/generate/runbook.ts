@@ -2,7 +2,7 @@ import { platformFacts } from '../spec/platform.js';
 import type { NodeTree } from '../tree.js';
 import { shellLine } from './borg-commands.js';
 import type { LabPlan } from './plan.js';
-import { PASSPHRASE_FILE } from './units.js';
+import { PASSPHRASE_FILE, TEXTFILE_DIR } from './units.js';
 
 interface Step {
   readonly on: string;
@@ -574,11 +574,29 @@ function backupSteps(plan: LabPlan, steps: Step[]): void {
     });
     steps.push({
       on: client.node,
-      why: 'Make a file to restore later, run the first backup and verify every chunk of the repository.',
+      why: `Install ftkit (Node 20.19 or later) if it is not here yet: the units run each Borg command through \`ftkit borg run\`, which adds \`--log-json\`, says why a run warned or failed, exits with borg's code and writes the verdict to \`${TEXTFILE_DIR}/borg.prom\` for node_exporter's textfile collector.`,
+      commands: ['command -v ftkit || npm install -g @ftkit/lab', `install -d -m 0755 ${TEXTFILE_DIR}`],
+    });
+    steps.push({
+      on: client.node,
+      why: `Make a file to restore later, run the first backup the way the unit runs it and verify every chunk of the repository. Healthy is \`borg_last_run_outcome\` 0 (1: a warning, such as a file that changed while Borg read it, which \`ftkit borg run\` names; 2: failed).`,
       commands: [
         env,
         `mkdir -p ${probe} && date > ${probe}/hello.txt`,
-        shellLine(commands.create()),
+        shellLine([
+          'ftkit',
+          'borg',
+          'run',
+          '--textfile',
+          TEXTFILE_DIR,
+          '--repository',
+          commands.repository,
+          '--job',
+          'create',
+          '--',
+          ...commands.create(),
+        ]),
+        `grep -E '^borg_last_(run_outcome|archive_files)' ${TEXTFILE_DIR}/borg.prom`,
         shellLine(commands.check()),
       ],
     });

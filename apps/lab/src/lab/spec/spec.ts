@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarProblem } from './calendar.js';
 import { resolveDrbd } from './platform.js';
 
 const hostname = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -118,9 +119,12 @@ export const RetentionSchema = z
   .strict()
   .describe('How many archives `borg prune` keeps per period');
 
-const calendar = z
-  .string()
-  .regex(/^[A-Za-z0-9*:,./~ -]+$/, 'Expected a systemd calendar expression such as `daily` or `Sun 03:00`');
+// Read with the OnCalendar grammar (./calendar.ts), which agrees with `systemd-analyze calendar`;
+// the message names the column (1-based) of the problem.
+const calendar = z.string().superRefine((text, ctx) => {
+  const problem = calendarProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: `${problem.message} (column ${problem.start + 1})` });
+});
 
 /** When the backup jobs run (systemd `OnCalendar=` expressions). */
 export const ScheduleSchema = z
