@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { type AnyFormatModule, decodeLossless } from '@ftkit/core';
+import { type AnyFormatModule, decodeLossless, FtkitError } from '@ftkit/core';
 import picomatch from 'picomatch';
-import { globSync } from 'tinyglobby';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { readInputFile } from './input-file.js';
 import { type CliIo, readStdinDocument, UsageError } from './io.js';
 
@@ -20,11 +20,74 @@ export interface InputFile {
 /** Files found in a directory larger than this are not read (no format here is that large). */
 export const MAX_WALKED_FILE_BYTES = 4 * 1024 * 1024;
 
+/** Never walked into, whatever the config says: VCS metadata and installed packages (ESLint's defaults). */
+export const DEFAULT_IGNORES: readonly string[] = ['**/node_modules/**', '**/.git/**'];
+
+/** A file to read: named by the user, or found by walking a directory or expanding a glob. */
+export interface ExpandedPath {
+  readonly abs: string;
+  /** Named by the user (not found by walking a directory or a glob). */
+  readonly explicit: boolean;
+}
+
 /**
- * Reads the named paths: files as they are, directories walked for every file (a format then
- * claims each by name or by content). Files found in a directory that are larger than
- * {@link MAX_WALKED_FILE_BYTES} or binary (a NUL byte in the first 8 KiB) are not read: their
- * display names go to `notRead` when given.
+ * Expands paths, directories and globs (tinyglobby, as ESLint does; a quoted `'**\/*.res'` works
+ * too) to regular files, in order, once each. Directories are walked for every file but
+ * {@link DEFAULT_IGNORES} (a format then claims each by name or by content); `skipWalked` drops
+ * files found by walking (e.g. config files). FIFOs, sockets and devices are never taken (a FIFO
+ * would block forever). Throws `lab/file-not-found` for a path that is neither a file, a
+ * directory nor a glob. `lint`, `fmt` and the lint API all expand their arguments here.
+ */
+export function expandPaths(
+  patterns: readonly string[],
+  cwd: string,
+  skipWalked: (abs: string) => boolean = () => false,
+): ExpandedPath[] {
+  const out: ExpandedPath[] = [];
+  const seen = new Set<string>();
+  const add = (abs: string, explicit: boolean) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    out.push({ abs, explicit });
+  };
+  const walk = (pattern: string, dir: string) =>
+    globSync([pattern], {
+      cwd: dir,
+      absolute: true,
+      onlyFiles: true,
+      dot: true,
+      followSymbolicLinks: false,
+      ignore: [...DEFAULT_IGNORES],
+    })
+      .filter(isRegularFile)
+      .sort();
+  for (const p of patterns) {
+    const abs = resolve(cwd, p);
+    let st: ReturnType<typeof statSync> | undefined;
+    try {
+      st = statSync(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) {
+      for (const f of walk('**/*', abs)) if (!skipWalked(f)) add(resolve(f), false);
+    } else if (st) {
+      add(abs, true);
+    } else if (isDynamicPattern(p)) {
+      for (const f of walk(p.replaceAll('\\', '/'), cwd)) add(resolve(f), false);
+    } else {
+      throw new FtkitError('lab/file-not-found', `Cannot read \`${p}\`: no such file or directory`, {
+        path: [p],
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads the named paths (`-` is standard input), expanded by {@link expandPaths}. Files not
+ * named by the user that are larger than {@link MAX_WALKED_FILE_BYTES} or binary (a NUL byte in
+ * the first 8 KiB) are not read: their display names go to `notRead` when given.
  */
 export async function readInputs(
   paths: readonly string[],
@@ -38,56 +101,37 @@ export async function readInputs(
       out.push({ display: '<stdin>', path: '-', text: await readStdinDocument(io), explicit: true });
       continue;
     }
-    const abs = resolve(io.cwd, p);
-    let st: ReturnType<typeof statSync>;
-    try {
-      st = statSync(abs);
-    } catch {
-      throw new UsageError(`Cannot read \`${p}\`: no such file or directory`);
-    }
-    if (st.isDirectory()) {
-      // Every file is taken: one whose name no format claims may still be one by content
-      // (`cluster.conf` saved as `node1-cluster.txt`). The caller reports what nothing claims.
-      const found = globSync(['**/*'], {
-        cwd: abs,
-        absolute: true,
-        onlyFiles: true,
-        dot: true,
-        followSymbolicLinks: false,
-      })
-        // FIFOs, sockets and devices are skipped, never read (a FIFO would block forever).
-        .filter(isRegularFile)
-        .sort();
-      for (const f of found) {
-        const display = relative(io.cwd, f) || f;
-        const byName = formatByName(f, candidates) !== undefined;
-        let size = 0;
-        try {
-          size = statSync(f).size;
-        } catch {
-          size = 0;
-        }
-        if (!byName && size > MAX_WALKED_FILE_BYTES) {
-          notRead?.push(display);
-          continue;
-        }
-        let text: string;
-        try {
-          text = readText(f, f);
-        } catch (error) {
-          // An unreadable file a format claims by name is an error; any other is just not read.
-          if (byName) throw error;
-          notRead?.push(display);
-          continue;
-        }
-        if (!byName && text.slice(0, 8192).includes('\u0000')) {
-          notRead?.push(display);
-          continue;
-        }
-        out.push({ display, path: f, text, explicit: false });
+    for (const { abs: f, explicit } of expandPaths([p], io.cwd)) {
+      if (explicit) {
+        out.push({ display: p, path: f, text: readText(f, p), explicit: true });
+        continue;
       }
-    } else {
-      out.push({ display: p, path: abs, text: readText(abs, p), explicit: true });
+      const display = relative(io.cwd, f) || f;
+      const byName = formatByName(f, candidates) !== undefined;
+      let size = 0;
+      try {
+        size = statSync(f).size;
+      } catch {
+        size = 0;
+      }
+      if (!byName && size > MAX_WALKED_FILE_BYTES) {
+        notRead?.push(display);
+        continue;
+      }
+      let text: string;
+      try {
+        text = readText(f, f);
+      } catch (error) {
+        // An unreadable file a format claims by name is an error; any other is just not read.
+        if (byName) throw error;
+        notRead?.push(display);
+        continue;
+      }
+      if (!byName && text.slice(0, 8192).includes('\u0000')) {
+        notRead?.push(display);
+        continue;
+      }
+      out.push({ display, path: f, text, explicit: false });
     }
   }
   return out;

@@ -13,6 +13,7 @@ import {
 } from '@ftkit/core';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
+import { DEFAULT_IGNORES } from '../files.js';
 import { readInputFile } from '../input-file.js';
 import { type ConfigFile, ConfigFileSchema } from './config-schema.js';
 
@@ -26,8 +27,8 @@ export const CONFIG_FILE_NAMES = [
   'ftkit.config.ts',
 ] as const;
 
-/** Files never linted when a directory or glob is expanded. */
-export const DEFAULT_IGNORES: readonly string[] = ['**/node_modules/**', '**/.git/**'];
+/** Files never linted when a directory or glob is expanded (defined beside the expansion). */
+export { DEFAULT_IGNORES };
 
 /** A loaded, validated config file. */
 export interface LoadedConfig {

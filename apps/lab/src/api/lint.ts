@@ -17,14 +17,12 @@ import {
   sysrootReader,
 } from '@ftkit/core';
 import { fsReader } from '@ftkit/core/node';
-import { globSync, isDynamicPattern } from 'tinyglobby';
-import { detectFormat, formatByName, MAX_WALKED_FILE_BYTES } from '../files.js';
+import { detectFormat, expandPaths, formatByName, MAX_WALKED_FILE_BYTES } from '../files.js';
 import { optionsForFormat } from '../format-options.js';
 import { readInputFile } from '../input-file.js';
 import {
   CONFIG_FILE_NAMES,
   checkLintConfig,
-  DEFAULT_IGNORES,
   type EffectiveConfig,
   effectiveConfig,
   findConfigFile,
@@ -323,69 +321,8 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   return lintOne(ctx, text, abs, abs ?? '<text>', effective);
 }
 
-interface Candidate {
-  readonly abs: string;
-  /** Named by the user (not found by walking a directory or a glob). */
-  readonly explicit: boolean;
-}
-
-function isRegularFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** Config files are not linted when a directory is walked (no format reads them). */
 const isConfigFile = (path: string) => (CONFIG_FILE_NAMES as readonly string[]).includes(basename(path));
-
-/** Expands paths, directories and globs (tinyglobby, as ESLint does) to files, in order, once each. */
-function expand(patterns: readonly string[], cwd: string): Candidate[] {
-  const out: Candidate[] = [];
-  const seen = new Set<string>();
-  const add = (abs: string, explicit: boolean) => {
-    if (seen.has(abs)) return;
-    seen.add(abs);
-    out.push({ abs, explicit });
-  };
-  for (const p of patterns) {
-    const abs = resolve(cwd, p);
-    let st: ReturnType<typeof statSync> | undefined;
-    try {
-      st = statSync(abs);
-    } catch {
-      st = undefined;
-    }
-    if (st?.isDirectory()) {
-      const found = globSync(['**/*'], {
-        cwd: abs,
-        absolute: true,
-        onlyFiles: true,
-        dot: true,
-        followSymbolicLinks: false,
-        ignore: [...DEFAULT_IGNORES],
-      });
-      for (const f of found.filter(isRegularFile).sort()) if (!isConfigFile(f)) add(resolve(f), false);
-    } else if (st) {
-      add(abs, true);
-    } else if (isDynamicPattern(p)) {
-      const found = globSync([p.replaceAll('\\', '/')], {
-        cwd,
-        absolute: true,
-        onlyFiles: true,
-        dot: true,
-        ignore: [...DEFAULT_IGNORES],
-      });
-      for (const f of found.filter(isRegularFile).sort()) add(resolve(f), false);
-    } else {
-      throw new FtkitError('lab/file-not-found', `Cannot read \`${p}\`: no such file or directory`, {
-        path: [p],
-      });
-    }
-  }
-  return out;
-}
 
 /** Identity of a diagnostic for de-duplication: code, span and message. */
 const keyOf = (d: Diagnostic) => `${d.code}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.message}`;
@@ -404,7 +341,7 @@ export async function lintFiles(
   options: LintApiOptions = {},
 ): Promise<LintFilesResult> {
   const ctx = await contextOf(options);
-  const candidates = expand(patterns, ctx.cwd);
+  const candidates = expandPaths(patterns, ctx.cwd, isConfigFile);
   const notRecognised: string[] = [];
   const ignored: string[] = [];
   const own = new Map<string, { result: LintFileResult; explicit: boolean }>();
