@@ -1,5 +1,27 @@
+import { resolve, sep } from 'node:path';
 import { defineConfig } from 'tsup';
 import { tsupConfig } from '../../tsup.config.base.ts';
+
+const borgSources = resolve(import.meta.dirname, '../../packages/borg/src') + sep;
+
+/**
+ * `@ftkit/borg` imports versions, timestamps and the error table from `@ftkit/borg-json`'s main
+ * entry, whose document and log readers validate with zod. esbuild assigns modules to chunks by
+ * what a command reaches through re-exports, so `lab generate` (which builds borg command lines)
+ * reached zod. In this bundle, `@ftkit/borg`'s imports of `@ftkit/borg-json` resolve to
+ * `src/primitives.ts`, the zod-free modules it uses: the same modules, so the same objects.
+ * Published packages are unaffected; `scripts/smoke.mjs` checks the `lab` chunk loads no zod.
+ */
+const borgPrimitives = {
+  name: 'ftkit-borg-primitives',
+  setup(build: { onResolve: (o: { filter: RegExp }, cb: (a: { importer: string }) => unknown) => void }) {
+    build.onResolve({ filter: /^@ftkit\/borg-json$/ }, (args) =>
+      args.importer.startsWith(borgSources)
+        ? { path: resolve(import.meta.dirname, '../../packages/borg-json/src/primitives.ts') }
+        : undefined,
+    );
+  },
+};
 
 export default defineConfig([
   // The library (`@ftkit/lab`): the format packages, zod and the rest stay dependencies, so a
@@ -32,6 +54,7 @@ export default defineConfig([
     banner: {
       js: "import { createRequire as __ftkitCreateRequire } from 'node:module';\nconst require = __ftkitCreateRequire(import.meta.url);",
     },
+    esbuildPlugins: [borgPrimitives],
     esbuildOptions(options) {
       options.conditions = ['@ftkit/source'];
       options.mainFields = ['module', 'main'];
