@@ -34,6 +34,8 @@ describe('builder address strings', () => {
     expect(parseAddress('alice')).toEqual({ ip: 'alice', port: '' });
     expect(parseAddress('[::1]:')).toEqual({ ip: '[::1]', port: '' });
     expect(parseAddress('')).toEqual({ ip: '', port: '' });
+    // fast-check found it: a port with a line break is not the bracketed form
+    expect(parseAddress('[0]:\n')).toEqual({ ip: '[0]', port: '\n' });
   });
 
   test('a model address passes through as the same object', () => {

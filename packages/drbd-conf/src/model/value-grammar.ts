@@ -12,7 +12,8 @@ const bracketedAddress: Parser<DrbdAddress> = P.seqMap(
   literal('['),
   tokenText(/[^\]]+/, 'an IPv6 address'),
   literal(']:'),
-  tokenText(/[\s\S]+/, 'a port'),
+  // no line terminators in the port, as the replaced `(.+)$` had (`.` stops at `\n`)
+  tokenText(/.+/, 'a port'),
   (_open, ip, _close, port) => ({ family: 'ipv6', ip, port }),
 );
 
