@@ -185,20 +185,7 @@ class Scanner {
         const { key, equals, value } = kv;
         e = kv.end;
         next = kv.next;
-        const valueText = value ? decodeValue(value.text) : '';
-        return {
-          type: 'attribute',
-          indent,
-          key,
-          equals,
-          value,
-          valueText,
-          valid: true,
-          tokens,
-          newline: this.endLine(tokens, e, next),
-          start: s,
-          end: next,
-        } satisfies AttributeLine;
+        return this.attribute(s, indent, key, equals, value, true, tokens, e, next);
       }
       if (eqOnLine > i) {
         // `⇥ip port = 1`, `⇥foo.bar = y`: a key o2cb cannot read, but the intent is clear.
@@ -221,19 +208,7 @@ class Scanner {
           message: `Invalid key \`${show(key.text)}\`: keys are letters, digits and \`_\` only${REFUSES}`,
           actual: text.slice(bad, bad + 1),
         }));
-        return {
-          type: 'attribute',
-          indent,
-          key,
-          equals,
-          value,
-          valueText: value ? decodeValue(value.text) : '',
-          valid: false,
-          tokens,
-          newline: this.endLine(tokens, e, next),
-          start: s,
-          end: next,
-        } satisfies AttributeLine;
+        return this.attribute(s, indent, key, equals, value, false, tokens, e, next);
       }
       if (keyEnd > i) {
         // `⇥name web` or `⇥name`: no `=` on the line.
@@ -250,19 +225,7 @@ class Scanner {
           expected: ['`=`'],
           actual: afterKey < e ? text.slice(afterKey, e) : '',
         }));
-        return {
-          type: 'attribute',
-          indent,
-          key,
-          equals: undefined,
-          value: undefined,
-          valueText: '',
-          valid: false,
-          tokens,
-          newline: this.endLine(tokens, e, next),
-          start: s,
-          end: next,
-        } satisfies AttributeLine;
+        return this.attribute(s, indent, key, undefined, undefined, false, tokens, e, next);
       }
       // `⇥= x`, `⇥-x`: nothing that looks like a key.
       tokens.push(this.tok('garbage', i, e));
@@ -308,6 +271,33 @@ class Scanner {
       start: s,
       end: next,
     } satisfies InvalidLine;
+  }
+
+  /** The attribute line of `tokens` from `s` to `next` (content ends at `e`). */
+  attribute(
+    s: number,
+    indent: Token,
+    key: Token,
+    equals: Token | undefined,
+    value: Token | undefined,
+    valid: boolean,
+    tokens: Token[],
+    e: number,
+    next: number,
+  ): AttributeLine {
+    return {
+      type: 'attribute',
+      indent,
+      key,
+      equals,
+      value,
+      valueText: value ? decodeValue(value.text) : '',
+      valid,
+      tokens,
+      newline: this.endLine(tokens, e, next),
+      start: s,
+      end: next,
+    };
   }
 
   /**
@@ -381,19 +371,7 @@ class Scanner {
       actual: key.text,
       note: 'o2cb reads a line in column 1 as a stanza header and prints only `Unknown code ____ 251`; indent every attribute line (`ftkit lint --fix` does)',
     }));
-    return {
-      type: 'attribute',
-      indent,
-      key,
-      equals,
-      value,
-      valueText: value ? decodeValue(value.text) : '',
-      valid: false,
-      tokens,
-      newline: this.endLine(tokens, e, next),
-      start: s,
-      end: next,
-    } satisfies AttributeLine;
+    return this.attribute(s, indent, key, equals, value, false, tokens, e, next);
   }
 
   readHeader(s: number, e: number, tokens: Token[], next: number): HeaderLine | InvalidLine {
