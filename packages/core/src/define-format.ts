@@ -259,7 +259,6 @@ export function defineFormat<
     const diagnostics = capDiagnostics(sortDiagnostics(directed), { overflowCode });
     return {
       diagnostics,
-      ...(spec.comments ? { directivesApplied: !options.noInlineConfig } : {}),
       ...(input.secrets ? { secrets: input.secrets } : {}),
       ...(input.texts ? { texts: input.texts } : {}),
     };

@@ -42,12 +42,6 @@ export interface LintResult {
   readonly texts?: Readonly<Record<string, string>>;
   /** Secret values found in the files; reporters must redact them (see `redactDiagnostics`). */
   readonly secrets?: readonly string[];
-  /**
-   * Set when `lint` itself handled inline directives (true) or was told to ignore them (false);
-   * absent when the format's `lint` does not know them, so a caller may apply them with
-   * `applyDirectives` and the format's `comments`.
-   */
-  readonly directivesApplied?: boolean;
 }
 
 /** What `ftkit fmt` needs from a format. */

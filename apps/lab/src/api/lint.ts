@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type AnyFormatModule,
-  applyDirectives,
   countBySeverity,
   type Diagnostic,
   decodeLossless,
@@ -262,19 +261,7 @@ async function lintOne(
     fix: o.fix === true,
     ...(o.noInlineConfig ? { noInlineConfig: true } : {}),
   });
-  const linted = result.output ?? text;
-  let diagnostics = result.diagnostics;
-  if (result.directivesApplied === undefined && format.comments && !o.noInlineConfig) {
-    // A format whose lint predates defineFormat: apply its directives here, the same way.
-    diagnostics = applyDirectives(diagnostics, linted, {
-      comments: format.comments,
-      unusedCode: `${format.codePrefix ?? format.name}/unused-directive`,
-      source: '@ftkit/lab',
-      ruleIds: format.ruleIds,
-      ...(fileName !== undefined ? { file: fileName } : { file: name }),
-      ...(result.texts ? { texts: result.texts } : {}),
-    });
-  }
+  const diagnostics = result.diagnostics;
   const secrets = [...new Set([...(result.secrets ?? []), ...(format.findSecrets?.(text) ?? [])])];
   const own = fileName ?? name;
   const ownPath = abs ?? name;
