@@ -11,11 +11,12 @@ export { diagnosticCodes } from './diagnostics.js';
 // Health checks and the descriptor.
 export type { StatusLintOptions, StatusRuleId, StatusSettings } from './format.js';
 export { lint, procDrbdFormat, rules } from './format.js';
+export { syncStalled } from './health.js';
 export type { StatusDoc } from './lint/doc.js';
 export type { MetricInfo, MetricType } from './metrics/families.js';
 export { connectionStateValues, diskStateValues, metricFamilies, roleValues } from './metrics/families.js';
 export type { MetricFamily, MetricSample, StatusMetricsOptions } from './metrics/status-metrics.js';
-export { statusMetrics, syncStalled } from './metrics/status-metrics.js';
+export { statusMetrics } from './metrics/status-metrics.js';
 export type {
   Connection,
   Device,

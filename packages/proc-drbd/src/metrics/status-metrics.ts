@@ -1,4 +1,5 @@
-import type { DrbdStatus, PeerDevice, Resource } from '../model.js';
+import { SPLIT_BRAIN_HELPERS, splitBrainEvidence, syncStalled } from '../health.js';
+import type { DrbdStatus, Resource } from '../model.js';
 import {
   connectionStateValues,
   diskStateValues,
@@ -35,31 +36,11 @@ export interface StatusMetricsOptions {
   readonly helperCalls?: readonly { readonly resource: string; readonly helper: string }[];
 }
 
-const splitBrainHelpers = new Set(['split-brain', 'pri-lost-after-sb']);
 const bool = (v: boolean) => (v ? 1 : 0);
 
-/** Whether a running resync or verify makes no progress (the `resync-stalled` health check's test). */
-export function syncStalled(p: PeerDevice): boolean | null {
-  const s = p.sync;
-  if (!s) return null;
-  // DRBD 9 has no stalled flag: no speed and no estimate part-way through counts (at 0 % the
-  // same numbers only mean the run has just started).
-  return (
-    s.stalled === true ||
-    (s.speedBytesPerSecond === 0 &&
-      s.etaSeconds === null &&
-      (s.percentDone ?? 0) > 0 &&
-      /^(Sync|Verify)/.test(p.replication))
-  );
-}
-
 function splitBrainSeen(r: Resource, helperCalls: StatusMetricsOptions['helperCalls']): boolean {
-  if (helperCalls?.some((h) => h.resource === r.name && splitBrainHelpers.has(h.helper))) return true;
-  return r.connections.some(
-    (c) =>
-      c.state === 'StandAlone' &&
-      c.peerDevices.some((p) => p.peerDisk !== 'DUnknown' || (p.outOfSyncBytes ?? 0) > 0),
-  );
+  if (helperCalls?.some((h) => h.resource === r.name && SPLIT_BRAIN_HELPERS.has(h.helper))) return true;
+  return r.connections.some((c) => splitBrainEvidence(c) !== undefined);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineRule } from '@ftkit/core';
+import { syncStalled } from '../../health.js';
 import type { StatusDoc } from '../doc.js';
 import { ruleUrl } from '../url.js';
 
@@ -19,16 +20,7 @@ export const resyncStalled = defineRule<StatusDoc>()({
       for (const c of r.connections) {
         for (const p of c.peerDevices) {
           const s = p.sync;
-          if (!s) continue;
-          // DRBD 9 sources have no stalled flag: no speed and no estimate part-way through counts
-          // (at 0 % the same numbers just mean the run has only started).
-          const stuck =
-            s.stalled === true ||
-            (s.speedBytesPerSecond === 0 &&
-              s.etaSeconds === null &&
-              (s.percentDone ?? 0) > 0 &&
-              /^(Sync|Verify)/.test(p.replication));
-          if (!stuck) continue;
+          if (!s || !syncStalled(p)) continue;
           ctx.report({
             messageId: 'stalled',
             data: {

@@ -1,8 +1,7 @@
 import { defineRule } from '@ftkit/core';
+import { SPLIT_BRAIN_HELPERS, splitBrainEvidence } from '../../health.js';
 import type { StatusDoc } from '../doc.js';
 import { ruleUrl } from '../url.js';
-
-const helpers = new Set(['split-brain', 'pri-lost-after-sb']);
 
 /**
  * Split brain suspected: the kernel called the `split-brain`/`pri-lost-after-sb` handler
@@ -25,7 +24,7 @@ export const splitBrainSuspected = defineRule<StatusDoc>()({
   check(ctx) {
     const doc = ctx.doc;
     for (const call of doc.helperCalls) {
-      if (helpers.has(call.helper)) {
+      if (SPLIT_BRAIN_HELPERS.has(call.helper)) {
         ctx.report({
           messageId: 'helper',
           data: { resource: call.resource, helper: call.helper },
@@ -35,13 +34,11 @@ export const splitBrainSuspected = defineRule<StatusDoc>()({
     }
     for (const r of doc.status.resources) {
       for (const c of r.connections) {
-        if (c.state !== 'StandAlone') continue;
-        const remembered = c.peerDevices.find((p) => p.peerDisk !== 'DUnknown');
-        const oos = c.peerDevices.find((p) => (p.outOfSyncBytes ?? 0) > 0);
-        if (!remembered && !oos) continue;
-        const evidence = remembered
-          ? `the peer disk remembered as ${remembered.peerDisk}`
-          : `${oos!.outOfSyncBytes} bytes out of sync`;
+        const found = splitBrainEvidence(c);
+        if (!found) continue;
+        const evidence = found.remembered
+          ? `the peer disk remembered as ${found.remembered.peerDisk}`
+          : `${found.outOfSync!.outOfSyncBytes} bytes out of sync`;
         ctx.report({
           messageId: 'standalone',
           data: { resource: r.name, connection: c.name, evidence },
