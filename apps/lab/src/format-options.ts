@@ -11,27 +11,23 @@ import type { AnyFormatModule, RuleConfig } from '@ftkit/core';
  */
 export function optionsForFormat(
   format: AnyFormatModule,
-  rules: RuleConfig | undefined,
-  settings: Readonly<Record<string, unknown>> | undefined,
-): { rules?: RuleConfig; settings?: Record<string, unknown> } {
-  const out: { rules?: RuleConfig; settings?: Record<string, unknown> } = {};
-  if (rules) {
-    const ids = format.ruleIds;
-    out.rules = Object.fromEntries(Object.entries(rules).filter(([id]) => ids.includes(id)));
+  rules: RuleConfig = {},
+  settings: Readonly<Record<string, unknown>> = {},
+): { rules: RuleConfig; settings: Record<string, unknown> } {
+  const ids = format.ruleIds;
+  const specs = format.settings;
+  const mine: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(settings)) {
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
+    if (!spec) continue;
+    if (spec.type === 'string[]' && typeof value === 'string')
+      mine[name] = value.split(',').filter((v) => v !== '');
+    else if (spec.type === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
+      mine[name] = String(value);
+    else mine[name] = value;
   }
-  if (settings) {
-    const specs = format.settings;
-    const mine: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(settings)) {
-      const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
-      if (!spec) continue;
-      if (spec.type === 'string[]' && typeof value === 'string')
-        mine[name] = value.split(',').filter((v) => v !== '');
-      else if (spec.type === 'string' && (typeof value === 'number' || typeof value === 'boolean'))
-        mine[name] = String(value);
-      else mine[name] = value;
-    }
-    out.settings = mine;
-  }
-  return out;
+  return {
+    rules: Object.fromEntries(Object.entries(rules).filter(([id]) => ids.includes(id))),
+    settings: mine,
+  };
 }

@@ -184,11 +184,6 @@ async function contextOf(options: LintApiOptions): Promise<Context> {
 }
 
 /** The parts of `config` a format knows: its own rule ids, and the settings it declares. */
-function forFormat(format: AnyFormatModule, rules: RuleConfig, settings: Readonly<Record<string, unknown>>) {
-  const o = optionsForFormat(format, rules, settings);
-  return { rules: o.rules ?? {}, settings: o.settings ?? {} };
-}
-
 /** Where a file's includes are read: confined to `root`, and under `sysroot` when it has one. */
 function readerFor(
   ctx: Context,
@@ -247,7 +242,7 @@ async function lintOne(
       { filePath: name, format: undefined, diagnostics: [d], source: text, secrets: [], ...counts([d]) },
     ];
   }
-  const merged = forFormat(
+  const merged = optionsForFormat(
     format,
     { ...effective.rules, ...(o.rules ?? {}) },
     { ...effective.settings, ...(o.settings ?? {}) },
@@ -456,7 +451,7 @@ export async function calculateConfigForFile(
   const format = kind !== undefined ? formatNamed(ctx.formats, kind) : formatByName(abs, ctx.formats);
   const rules = { ...effective.rules, ...(options.rules ?? {}) };
   const settings = { ...effective.settings, ...(options.settings ?? {}) };
-  const scoped = format ? forFormat(format, rules, settings) : { rules, settings };
+  const scoped = format ? optionsForFormat(format, rules, settings) : { rules, settings };
   return {
     filePath: abs,
     configFile: effective.configFile ?? null,
