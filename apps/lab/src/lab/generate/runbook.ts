@@ -2,7 +2,7 @@ import { platformFacts } from '../spec/platform.js';
 import type { NodeTree } from '../tree.js';
 import { shellLine } from './borg-commands.js';
 import type { LabPlan } from './plan.js';
-import { PASSPHRASE_FILE, TEXTFILE_DIR } from './units.js';
+import { borgRunArgv, PASSPHRASE_FILE, TEXTFILE_DIR } from './units.js';
 
 interface Step {
   readonly on: string;
@@ -583,19 +583,7 @@ function backupSteps(plan: LabPlan, steps: Step[]): void {
       commands: [
         env,
         `mkdir -p ${probe} && date > ${probe}/hello.txt`,
-        shellLine([
-          'ftkit',
-          'borg',
-          'run',
-          '--textfile',
-          TEXTFILE_DIR,
-          '--repository',
-          commands.repository,
-          '--job',
-          'create',
-          '--',
-          ...commands.create(),
-        ]),
+        shellLine(borgRunArgv(commands.create(), commands.repository)),
         `grep -E '^borg_last_(run_outcome|archive_files)' ${TEXTFILE_DIR}/borg.prom`,
         shellLine(commands.check()),
       ],

@@ -15,15 +15,14 @@ const BORG = '/usr/bin/borg';
 export const TEXTFILE_DIR = '/var/lib/prometheus/node-exporter';
 
 /**
- * How a unit runs one borg command: through `ftkit borg run`, which adds `--log-json` (and
- * `--json` for create), exits with borg's code and writes the verdict to `borg.prom`, labelled
- * with the repository and the command as the job. `env` finds `ftkit` on systemd's PATH
- * (`npm install -g` puts it in /usr/local/bin, the runbook's install step).
+ * `ftkit borg run … -- ARGV`: runs a borg command line through ftkit, which adds `--log-json`
+ * (and `--json` for create), exits with borg's code and writes the verdict to `borg.prom`,
+ * labelled with the repository and the borg command as the job. The units and RUNBOOK.md both
+ * run Borg this way.
  */
-function viaFtkit(argv: readonly string[], repository: string): string[] {
+export function borgRunArgv(argv: readonly string[], repository: string): string[] {
   const job = argv.slice(1).find((a) => !a.startsWith('-')) ?? 'borg';
   return [
-    '/usr/bin/env',
     'ftkit',
     'borg',
     'run',
@@ -34,9 +33,17 @@ function viaFtkit(argv: readonly string[], repository: string): string[] {
     '--job',
     job,
     '--',
-    BORG,
-    ...argv.slice(1),
+    ...argv,
   ];
+}
+
+/**
+ * How a unit runs one borg command: {@link borgRunArgv} with the absolute borg binary; `env`
+ * finds `ftkit` on systemd's PATH (`npm install -g` puts it in /usr/local/bin, the runbook's
+ * install step).
+ */
+function viaFtkit(argv: readonly string[], repository: string): string[] {
+  return ['/usr/bin/env', ...borgRunArgv([BORG, ...argv.slice(1)], repository)];
 }
 
 function service(
