@@ -108,7 +108,6 @@ interface Range {
 function rangesOf(text: string, syntax: CommentSyntax): Range[] {
   const ranges: Range[] = [];
   const open: { d: Directive; ids: string[]; used: Set<string> }[] = [];
-  const lineCount = text.split('\n').length;
   for (const d of scanDirectives(text, syntax)) {
     const ids = d.rules.map((r) => r.id);
     if (d.kind === 'disable-next-line' || d.kind === 'disable-line') {
@@ -127,8 +126,9 @@ function rangesOf(text: string, syntax: CommentSyntax): Range[] {
       }
     }
   }
+  // a `disable` never enabled again runs to the end of the file
   for (const o of open)
-    ranges.push({ directive: o.d, from: o.d.line, to: lineCount, ids: o.ids, used: o.used });
+    ranges.push({ directive: o.d, from: o.d.line, to: Number.POSITIVE_INFINITY, ids: o.ids, used: o.used });
   return ranges;
 }
 
