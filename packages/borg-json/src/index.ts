@@ -35,11 +35,11 @@ export type { PyJsonOptions } from './json/py-json.js';
 export { pyDumps, pyFloat, pyString } from './json/py-json.js';
 export type { BorgLintDoc } from './lint/doc.js';
 export { repositoryUnencrypted } from './lint/rules/repository-unencrypted.js';
+// versions, timestamps, zones and the error table: the zod-free part @ftkit/borg uses
+export * from './primitives.js';
 export { borgSecretsInText } from './secrets.js';
 export type { BorgTextKind } from './sniff.js';
 export { sniffBorgText } from './sniff.js';
-export type { BorgErrorInfo } from './stream/errors.js';
-export { BORG_ERRORS, borgErrorInfo, describeExitCode, exitCodeFor } from './stream/errors.js';
 export type { BadLinePolicy, BorgItem, ReadItemsOptions } from './stream/items.js';
 export { emitItems, emitLine, ITEM_KEY_NAMES, ItemReader, parseItems, readItems } from './stream/items.js';
 export type { LineOptions, SourceLine, TextSource } from './stream/lines.js';
@@ -58,8 +58,3 @@ export type {
   UnknownLogObject,
 } from './stream/log.js';
 export { LogReader, logEventObject, parseLog, readLog } from './stream/log.js';
-export type { WallTime } from './time/zone.js';
-export { formatOffset, ZoneClock } from './time/zone.js';
-export { BorgTimestamp, parseBorgTimestamp } from './timestamp.js';
-export type { BorgVersion } from './version.js';
-export { isV2From, parseBorgVersion, versionAtLeast } from './version.js';

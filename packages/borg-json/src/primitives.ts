@@ -1,6 +1,6 @@
 /**
  * The zod-free part of the main entry that `@ftkit/borg` uses: versions, timestamps, zones and
- * the error table. Not an entry of its own (users import these from `@ftkit/borg-json`); the
+ * the error table. The main entry re-exports it; it is not an entry of its own. The
  * `ftkit` bundle resolves `@ftkit/borg`'s imports of `@ftkit/borg-json` here, so that building
  * borg command lines (`ftkit lab generate`) does not reach the document and log readers and zod
  * through the main entry (esbuild puts modules into chunks by what a command reaches through
